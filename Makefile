@@ -1,0 +1,46 @@
+# claimgraph-de: `make setup`, `make extract`, `make test`. Other targets name the remaining steps.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SHARED_DATA ?= ../shared/data
+SPKATT ?= $(SHARED_DATA)/SpkAtt2023-news/train
+
+.PHONY: setup extract test model model-eval model-bench evaluate spkatt clean-outputs
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+extract: setup
+	$(PY) cli.py extract
+
+test: setup
+	$(PY) -m pytest
+
+# Rebuild the project's own German pipeline from ../shared/data (never run in CI).
+model: setup
+	$(PY) -m pip install --quiet -e ".[train]"
+	$(PY) training/build_model.py --data-dir $(SHARED_DATA) --output models/de_pipeline_open
+
+model-eval: setup
+	$(PY) training/evaluate_model.py --model models/de_pipeline_open --data-dir $(SHARED_DATA)
+
+model-bench: setup
+	$(PY) training/bench_model.py --model models/de_pipeline_open
+
+# Accuracy of the rule stages on the project's own test sets, and on the SpkAtt news gold data.
+evaluate: setup
+	$(PY) cli.py evaluate boilerplate
+	$(PY) cli.py evaluate figures
+	$(PY) cli.py evaluate entities
+
+spkatt: setup
+	$(PY) cli.py spkatt predict $(SPKATT) artifacts/spkatt-pred
+	$(PY) cli.py spkatt score $(SPKATT) artifacts/spkatt-pred
+
+clean-outputs:
+	rm -rf data/interim data/processed/*.csv data/processed/*.json data/processed/*.jsonl

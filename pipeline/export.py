@@ -1,0 +1,149 @@
+"""Write tables and the manifest so that an interrupted run never leaves half-written files.
+
+Every file is first written to a temporary file in the same directory and then moved into place
+with ``os.replace`` (atomic on POSIX and Windows). ``OutputBatch`` stages several tables and
+moves them only when all of them were written, so a crash while writing the third table leaves
+the previous run's tables untouched and no temporary files behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .schema import Table
+
+LIST_SEPARATOR = " | "
+
+
+def format_cell(value: Any) -> str:
+    """Render one value for CSV: empty for missing, lists joined, pairs as 'name=score'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}={format_cell(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(v, tuple) and len(v) == 2 for v in value):
+            return "; ".join(f"{k}={format_cell(v)}" for k, v in value)
+        return LIST_SEPARATOR.join(format_cell(v) for v in value)
+    return str(value)
+
+
+def record_to_row(record: Any, table: Table, **fixed: Any) -> dict[str, Any]:
+    """Pick the table's columns from a record (dataclass or mapping); ``fixed`` wins (e.g. doc_id)."""
+    get = record.get if isinstance(record, Mapping) else (lambda name, default=None: getattr(record, name, default))
+    return {name: fixed[name] if name in fixed else get(name, None) for name in table.column_names}
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_current_umask()
+
+
+def _temp_path(target: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    # mkstemp creates 0600 files; outputs should get the same permissions as any new file.
+    os.chmod(name, _FILE_MODE)
+    return Path(name)
+
+
+def _write_csv(path: Path, table: Table, rows: Iterable[Mapping[str, Any]]) -> int:
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(table.column_names)
+        for row in rows:
+            writer.writerow([format_cell(row.get(name)) for name in table.column_names])
+            count += 1
+    return count
+
+
+def _write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> int:
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False, sort_keys=False))
+            fh.write("\n")
+            count += 1
+    return count
+
+
+class OutputBatch:
+    """Stage files in temporaries; ``commit`` moves them all into place, ``abort`` deletes them.
+
+    Use as a context manager: on an exception nothing is moved and the targets keep their
+    previous content.
+    """
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._staged: list[tuple[Path, Path]] = []
+        self.row_counts: dict[str, int] = {}
+
+    def _stage(self, file_name: str) -> Path:
+        target = self.directory / file_name
+        temp = _temp_path(target)
+        self._staged.append((temp, target))
+        return temp
+
+    def write_table(self, table: Table, rows: Iterable[Mapping[str, Any]]) -> int:
+        count = _write_csv(self._stage(table.file_name), table, rows)
+        self.row_counts[table.name] = count
+        return count
+
+    def write_jsonl(self, file_name: str, records: Iterable[Mapping[str, Any]]) -> int:
+        return _write_jsonl(self._stage(file_name), records)
+
+    def write_json(self, file_name: str, data: Any) -> None:
+        self._stage(file_name).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    def write_bytes(self, file_name: str, data: bytes) -> None:
+        self._stage(file_name).write_bytes(data)
+
+    def commit(self) -> None:
+        for temp, target in self._staged:
+            os.replace(temp, target)
+        self._staged.clear()
+
+    def abort(self) -> None:
+        for temp, _ in self._staged:
+            temp.unlink(missing_ok=True)
+        self._staged.clear()
+
+    def __enter__(self) -> OutputBatch:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def read_json(path: Path, default: Any = None) -> Any:
+    if not Path(path).exists():
+        return default
+    return json.loads(Path(path).read_text(encoding="utf-8"))

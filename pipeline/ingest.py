@@ -1,0 +1,229 @@
+"""Stage 1: find input files, decode them exactly, and give every document a stable id.
+
+The decoded text (BOM removed, CRLF/CR normalised to LF) is the *raw text* of the project: every
+``start_char``/``end_char`` in every output table is an index into it, so that
+``raw_text[start_char:end_char] == text`` holds for every row. Files on disk are never modified.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+INPUT_SUFFIXES = (".txt", ".md")
+DEFAULT_MAX_BYTES = 5_000_000
+
+# File signatures of formats that are sometimes saved with a .txt name by mistake.
+_BINARY_MAGIC = {
+    b"%PDF": "PDF document",
+    b"\x89PNG": "PNG image",
+    b"PK\x03\x04": "ZIP archive (or DOCX/ODT)",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"\x1f\x8b": "gzip archive",
+    b"\xd0\xcf\x11\xe0": "MS Office (OLE) document",
+}
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded input file. ``text`` is the reference for all character offsets."""
+
+    doc_id: str
+    path: str  # relative to the input directory, POSIX separators
+    encoding: str
+    sha256: str  # of the bytes on disk
+    n_bytes: int
+    newlines: str  # what the file used before normalisation: LF, CRLF, CR, mixed, none
+    text: str
+
+
+@dataclass(frozen=True)
+class IngestProblem:
+    """A file that could not be turned into a Document, and why."""
+
+    path: str
+    problem: str  # empty | binary | too_large | unreadable | outside_input
+    message: str
+
+
+@dataclass
+class IngestResult:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[IngestProblem] = field(default_factory=list)
+
+
+class IngestError(Exception):
+    """A problem with the input as a whole (missing directory, nothing readable)."""
+
+
+def discover_files(input_dir: Path) -> tuple[list[Path], list[IngestProblem]]:
+    """All ``.txt``/``.md`` files below ``input_dir``, sorted by relative path.
+
+    Symbolic links that resolve outside ``input_dir`` are reported, never followed.
+    """
+    root = input_dir.resolve()
+    found: list[Path] = []
+    problems: list[IngestProblem] = []
+    for dirpath, dirnames, filenames in os.walk(input_dir, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if name.startswith(".") or path.suffix.lower() not in INPUT_SUFFIXES:
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if root not in target.parents:
+                    problems.append(
+                        IngestProblem(
+                            relative_path(path, input_dir),
+                            "outside_input",
+                            f"symbolic link to {target} points outside the input directory; not followed",
+                        )
+                    )
+                    continue
+            found.append(path)
+    found.sort(key=lambda p: relative_path(p, input_dir))
+    return found, problems
+
+
+def relative_path(path: Path, input_dir: Path) -> str:
+    return path.relative_to(input_dir).as_posix()
+
+
+def detect_binary(data: bytes) -> str | None:
+    """A short description of the binary format, or None for data that looks like text."""
+    for magic, description in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            return description
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if head.count(b"\x00") > max(1, len(head) // 100):
+        return "binary data (NUL bytes)"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes, returning ``(text, encoding)``.
+
+    Order: BOMs (UTF-8, UTF-16), strict UTF-8, mostly-UTF-8 with a few invalid bytes
+    (decoded with U+FFFD replacements, recorded as ``utf-8+replaced``), cp1252, latin-1.
+    cp1252 rather than latin-1 is tried first because German Windows text uses its
+    euro sign and typographic quotes (0x80-0x9F).
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_like_damaged_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8+replaced"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _looks_like_damaged_utf8(data: bytes) -> bool:
+    """True when valid multi-byte UTF-8 sequences outnumber the stray high bytes."""
+    sequences = _UTF8_MULTIBYTE.findall(data)
+    stray_high_bytes = sum(1 for b in data if b >= 0x80) - sum(len(s) for s in sequences)
+    return bool(sequences) and len(sequences) >= stray_high_bytes
+
+
+def normalise_newlines(text: str) -> tuple[str, str]:
+    """Convert CRLF and lone CR to LF; report the style the file used."""
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    styles = [name for name, n in (("CRLF", crlf), ("CR", cr), ("LF", lf)) if n]
+    style = styles[0] if len(styles) == 1 else ("mixed" if styles else "none")
+    if crlf or cr:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, style
+
+
+def slugify(value: str) -> str:
+    value = unicodedata.normalize("NFKD", value.translate(_TRANSLITERATION))
+    value = value.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", value).strip("-")
+
+
+def make_doc_ids(relative_paths: list[str]) -> dict[str, str]:
+    """Readable, stable ids: the slug of the relative path without suffix.
+
+    ``reports/KI Gipfel.txt`` -> ``reports-ki-gipfel``. Where two paths give the same slug
+    (or none), each gets ``-`` plus the first 8 hex digits of the SHA-1 of its relative path,
+    so ids never depend on which other files happen to be present.
+    """
+    slugs = {p: slugify(str(Path(p).with_suffix(""))) for p in relative_paths}
+    counts: dict[str, int] = {}
+    for slug in slugs.values():
+        counts[slug] = counts.get(slug, 0) + 1
+    ids = {}
+    for path, slug in slugs.items():
+        if not slug or counts[slug] > 1:
+            digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:8]
+            slug = f"{slug}-{digest}" if slug else f"doc-{digest}"
+        ids[path] = slug
+    return ids
+
+
+def read_document(path: Path, input_dir: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | IngestProblem:
+    """Read and decode one file; problems are returned, not raised."""
+    rel = relative_path(path, input_dir)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return IngestProblem(rel, "too_large", f"{size:,} bytes exceeds the limit of {max_bytes:,} bytes (--max-doc-bytes)")
+        data = path.read_bytes()
+    except OSError as exc:
+        return IngestProblem(rel, "unreadable", f"cannot read file: {exc.strerror or exc}")
+    if not data.strip():
+        return IngestProblem(rel, "empty", "file is empty or contains only whitespace")
+    binary = detect_binary(data)
+    if binary:
+        return IngestProblem(rel, "binary", f"not a text file: looks like {binary}")
+    text, encoding = decode_bytes(data)
+    text, newlines = normalise_newlines(text)
+    if not text.strip():
+        return IngestProblem(rel, "empty", "file contains no text after decoding")
+    return Document(
+        doc_id=doc_id,
+        path=rel,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        n_bytes=len(data),
+        newlines=newlines,
+        text=text,
+    )
+
+
+def ingest_directory(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+    """Read every input file below ``input_dir``. Raises IngestError if the directory is missing."""
+    input_dir = Path(input_dir)
+    if not input_dir.is_dir():
+        raise IngestError(f"input directory not found: {input_dir}")
+    paths, problems = discover_files(input_dir)
+    ids = make_doc_ids([relative_path(p, input_dir) for p in paths])
+    result = IngestResult(problems=list(problems))
+    for path in paths:
+        outcome = read_document(path, input_dir, ids[relative_path(path, input_dir)], max_bytes)
+        if isinstance(outcome, Document):
+            result.documents.append(outcome)
+        else:
+            result.problems.append(outcome)
+    return result

@@ -1,0 +1,187 @@
+"""The single source of truth for every output table: columns, dtypes, keys, descriptions.
+
+Export writes rows in exactly this column order; ``pipeline.load`` reads tables back with these
+dtypes; a test checks the written CSVs against it and the README tables are generated from it
+(``python cli.py schema --markdown``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # pandas dtype used when loading: string, Int64, Float64, boolean, category, datetime
+    description: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: dict[str, str] = field(default_factory=dict)  # column -> "table.column"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+
+def _cols(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*spec) for spec in specs)
+
+
+OFFSETS = "character offset into the decoded raw text (see texts.jsonl)"
+
+DOCUMENTS = Table(
+    "documents",
+    "One row per input file that was read.",
+    _cols(
+        ("doc_id", "string", "stable id: slug of the path relative to the input directory (hash suffix on collision)"),
+        ("path", "string", "path relative to the input directory"),
+        ("encoding", "category", "detected encoding: utf-8, utf-8-sig, utf-16, utf-8+replaced, cp1252, latin-1"),
+        ("newlines", "category", "line endings in the file before normalisation to LF: LF, CRLF, CR, mixed, none"),
+        ("sha256", "string", "SHA-256 of the file's bytes"),
+        ("n_bytes", "Int64", "file size in bytes"),
+        ("n_chars", "Int64", "length of the decoded raw text"),
+        ("date", "string", "document date found in the text (ISO 8601, e.g. from a 'Stand: 08.12.2025' line), else empty"),
+        ("chars_kept", "Int64", "characters in blocks kept as content"),
+        ("chars_removed", "Int64", "characters in blocks removed as boilerplate"),
+        ("n_sentences", "Int64", "sentences in the cleaned text"),
+        ("n_tokens", "Int64", "tokens in the cleaned text (whitespace tokens excluded)"),
+    ),
+    primary_key=("doc_id",),
+)
+
+BOILERPLATE = Table(
+    "boilerplate",
+    "One row per block removed as boilerplate (nothing is dropped silently).",
+    _cols(
+        ("doc_id", "string", "document"),
+        ("block_index", "Int64", "position of the block in the document (0-based)"),
+        ("start_char", "Int64", f"start of the block, {OFFSETS}"),
+        ("end_char", "Int64", f"end of the block (exclusive), {OFFSETS}"),
+        ("category", "category", "consent, newsletter, privacy, cookie, advertising, navigation, social, credit, subscription, other"),
+        ("score", "Float64", "combined boilerplate score of the block"),
+        ("signals", "string", "signals that fired with their scores, 'name=score' separated by '; '"),
+        ("text", "string", "the removed text"),
+    ),
+    primary_key=("doc_id", "block_index"),
+    foreign_keys={"doc_id": "documents.doc_id"},
+)
+
+MENTIONS = Table(
+    "mentions",
+    "One row per mention of a person, organisation, location or other named entity.",
+    _cols(
+        ("doc_id", "string", "document"),
+        ("mention_id", "string", "unique mention id: '<doc_id>:M<n>'"),
+        ("entity_id", "string", "entity the mention belongs to (entities.entity_id)"),
+        ("text", "string", "the mention as written"),
+        ("label", "category", "PER, ORG, LOC or MISC"),
+        ("start_char", "Int64", f"start, {OFFSETS}"),
+        ("end_char", "Int64", f"end (exclusive), {OFFSETS}"),
+        ("sent_index", "Int64", "sentence index in the document (0-based)"),
+        ("link_method", "category", "how the mention was linked: full_name, surname_alias, acronym, name_variant, pronoun, role_description"),
+    ),
+    primary_key=("mention_id",),
+    foreign_keys={"doc_id": "documents.doc_id", "entity_id": "entities.entity_id"},
+)
+
+ENTITIES = Table(
+    "entities",
+    "One row per entity per document.",
+    _cols(
+        ("doc_id", "string", "document"),
+        ("entity_id", "string", "unique entity id: '<doc_id>:E<n>'"),
+        ("label", "category", "PER, ORG, LOC or MISC"),
+        ("canonical_name", "string", "fullest name form in the document ('Ursula von der Leyen')"),
+        ("acronym", "string", "acronym linked to the name ('IEA'), else empty"),
+        ("n_mentions", "Int64", "number of mentions (names, aliases, pronouns, descriptions)"),
+        ("roles", "string", "roles and titles found with the entity, separated by ' | '"),
+        ("affiliation", "string", "organisations or parties the entity belongs to, separated by ' | '"),
+        ("gender", "category", "female, male or empty (unknown); persons only"),
+        ("global_id", "string", "normalised name key that groups the same entity across documents"),
+    ),
+    primary_key=("entity_id",),
+    foreign_keys={"doc_id": "documents.doc_id"},
+)
+
+CLAIMS = Table(
+    "claims",
+    "One row per attributed claim (a speech, thought or writing event).",
+    _cols(
+        ("doc_id", "string", "document"),
+        ("claim_id", "string", "unique claim id: '<doc_id>:C<n>'"),
+        ("sent_index", "Int64", "sentence index of the start of the message (0-based)"),
+        ("form", "category", "direct, indirect, free_indirect, reported, according_to or mixed"),
+        ("claim_text", "string", "the message without its introducing frame"),
+        ("start_char", "Int64", f"start of the message, {OFFSETS}"),
+        ("end_char", "Int64", f"end of the message (exclusive), {OFFSETS}"),
+        ("cue_lemma", "string", "lemma of the cue ('sagen', 'betonen', 'hervorheben', 'laut', 'zufolge', ':')"),
+        ("cue_text", "string", "the cue as written"),
+        ("cue_start_char", "Int64", f"start of the cue, {OFFSETS}"),
+        ("cue_end_char", "Int64", f"end of the cue (exclusive), {OFFSETS}"),
+        ("speaker_text", "string", "the speaker as written ('sie', 'der UN-Chef', 'Fatih Birol'); empty if unattributed"),
+        ("speaker_start_char", "Int64", f"start of the speaker mention, {OFFSETS}"),
+        ("speaker_end_char", "Int64", f"end of the speaker mention (exclusive), {OFFSETS}"),
+        ("speaker_entity_id", "string", "resolved speaker (entities.entity_id), empty if none"),
+        ("speaker_name", "string", "canonical name of the resolved speaker"),
+        ("speaker_resolution", "category", "explicit, alias, pronoun, description, group or unattributed"),
+        ("addressee_text", "string", "addressee where stated, else empty"),
+        ("confidence", "Float64", "0..1, how sure the rules are about message and speaker"),
+        ("evidence", "string", "the rules that fired, separated by '; '"),
+    ),
+    primary_key=("claim_id",),
+    foreign_keys={"doc_id": "documents.doc_id", "speaker_entity_id": "entities.entity_id"},
+)
+
+FIGURES = Table(
+    "figures",
+    "One row per number expression (amount, count, percentage, measure, date ...).",
+    _cols(
+        ("doc_id", "string", "document"),
+        ("figure_id", "string", "unique figure id: '<doc_id>:F<n>'"),
+        ("sent_index", "Int64", "sentence index (0-based)"),
+        ("text", "string", "the expression as written, qualifier included ('rund 1.500 Teilnehmern')"),
+        ("start_char", "Int64", f"start, {OFFSETS}"),
+        ("end_char", "Int64", f"end (exclusive), {OFFSETS}"),
+        ("value", "Float64", "number in base units ('50 Milliarden Euro' -> 50000000000); empty for unquantified mentions"),
+        ("value_max", "Float64", "upper bound of a range, else empty"),
+        ("unit", "string", "ISO 4217 code for money, percent, percentage_point, a physical unit, or count"),
+        ("counted", "string", "lemma of what is counted ('Staat', 'Teilnehmer'), else empty"),
+        ("qualifier", "category", "exact, approximately, at_least, more_than, at_most, less_than, up_to, range"),
+        ("kind", "category", "money, percent, count, measure, date, year, duration, ordinal"),
+        ("claim_id", "string", "claim whose message contains the figure (claims.claim_id), else empty"),
+    ),
+    primary_key=("figure_id",),
+    foreign_keys={"doc_id": "documents.doc_id", "claim_id": "claims.claim_id"},
+)
+
+ERRORS = Table(
+    "errors",
+    "One row per input file or document that could not be processed completely.",
+    _cols(
+        ("path", "string", "input file, relative to the input directory"),
+        ("doc_id", "string", "document id if one was assigned, else empty"),
+        ("stage", "category", "stage that reported the problem (ingest, clean, nlp, ...)"),
+        ("problem", "category", "short problem code: empty, binary, too_large, unreadable, outside_input, failed"),
+        ("message", "string", "human-readable explanation"),
+    ),
+    primary_key=("path", "stage"),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, BOILERPLATE, MENTIONS, ENTITIES, CLAIMS, FIGURES, ERRORS)}
+
+
+def markdown_table(table: Table) -> str:
+    lines = [f"`{table.file_name}`: {table.description}", "", "| column | type | description |", "|---|---|---|"]
+    lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in table.columns]
+    return "\n".join(lines)
