@@ -171,6 +171,90 @@ def schema(markdown: Annotated[bool, typer.Option("--markdown", help="Print READ
     typer.echo("\n\n".join(markdown_table(t) for t in TABLES.values()))
 
 
+# --------------------------------------------------------------------------- evaluations
+
+CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Evaluation data (default: the project's own set in eval/).")]
+
+
+def _evaluation(name: str, doc: str):
+    def command(corpus: CorpusOpt = None) -> None:
+        import importlib
+
+        module = importlib.import_module(f"pipeline.evaluation.{name}")
+        try:
+            typer.echo(module.report(corpus))
+        except (FileNotFoundError, ValueError) as exc:
+            typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(1) from None
+
+    command.__doc__ = doc
+    return command
+
+
+evaluate_app.command("boilerplate")(_evaluation("boilerplate", "Precision/recall per class of boilerplate removal on eval/boilerplate_snippets.jsonl."))
+evaluate_app.command("figures")(_evaluation("figures", "Exact-match accuracy of value, unit and qualifier on eval/figures_table.tsv."))
+evaluate_app.command("entities")(_evaluation("entities", "Entity and role-attachment precision/recall on eval/entities_gold.jsonl."))
+
+
+# --------------------------------------------------------------------------- SpkAtt-2023 adapter
+
+spkatt_app = typer.Typer(no_args_is_help=True, help="SpkAtt-2023 news speaker attribution: predict and score.")
+app.add_typer(spkatt_app, name="spkatt")
+
+
+@spkatt_app.command("predict")
+def spkatt_predict(
+    in_dir: Annotated[Path, typer.Argument(help="Directory of SpkAtt JSON files (tokenised sentences).")],
+    out_dir: Annotated[Path, typer.Argument(help="Directory for predicted JSON files (same names).")],
+    model: ModelOpt = None,
+    quiet: Quiet = False,
+) -> None:
+    """Run the claim stage on pre-tokenised SpkAtt documents and write predictions in the same format."""
+    from pipeline import spkatt
+
+    cfg = _config(model=model, quiet=quiet)
+    _run(spkatt.predict_dir, in_dir, out_dir, cfg)
+
+
+@spkatt_app.command("score")
+def spkatt_score(
+    gold_dir: Annotated[Path, typer.Argument(help="Directory of gold SpkAtt JSON files.")],
+    pred_dir: Annotated[Path, typer.Argument(help="Directory of predicted JSON files (same names).")],
+    worst: Annotated[int, typer.Option(help="How many of the worst documents to list.")] = 10,
+) -> None:
+    """Messages, Roles and Joint precision/recall/F1 as in the shared task, per-form recall, worst documents."""
+    from pipeline import spkatt
+
+    _run(lambda: typer.echo(spkatt.score_report(gold_dir, pred_dir, worst=worst)))
+
+
+# --------------------------------------------------------------------------- audit
+
+audit_app = typer.Typer(help="Speaker-attribution audit: HTML report + audit.csv, and scoring of reviewed verdicts.")
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.callback(invoke_without_command=True)
+def audit(
+    ctx: typer.Context,
+    output: OutputDir = Path("data/processed"),
+) -> None:
+    """Write audit.html and audit.csv next to the tables (run `extract` first)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from pipeline import audit as audit_module
+
+    _run(lambda: typer.echo(audit_module.write_audit(output)))
+
+
+@audit_app.command("score")
+def audit_score(csv_path: Annotated[Path, typer.Argument(help="audit.csv with the verdict column filled in.")]) -> None:
+    """Attribution accuracy from reviewers' verdicts."""
+    from pipeline import audit as audit_module
+
+    _run(lambda: typer.echo(audit_module.score_report(csv_path)))
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app()
