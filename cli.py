@@ -39,6 +39,12 @@ Phrases = Annotated[
 ]
 MaxBytes = Annotated[int, typer.Option("--max-doc-bytes", help="Skip (and report) input files larger than this.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first problem (unreadable file, failed document) instead of skipping it.")]
+ExcelSafe = Annotated[
+    bool,
+    typer.Option("--excel-safe", help="Prefix text cells starting with = + - @ with an apostrophe so spreadsheets do not run them as formulas."),
+]
+PARTIAL_EXIT_CODE = 3
 
 
 def _progress(quiet: bool):
@@ -60,7 +66,8 @@ def _warn(message: str) -> None:
 
 
 def _config(input_dir=Path("data/raw"), output=Path("data/processed"), interim=Path("data/interim"), model=None,
-            no_strip=False, phrases=None, max_bytes=runner.DEFAULT_MAX_BYTES, quiet=False) -> runner.RunConfig:
+            no_strip=False, phrases=None, max_bytes=runner.DEFAULT_MAX_BYTES, quiet=False, strict=False,
+            excel_safe=False) -> runner.RunConfig:
     return runner.RunConfig(
         input_dir=input_dir,
         output_dir=output,
@@ -71,13 +78,15 @@ def _config(input_dir=Path("data/raw"), output=Path("data/processed"), interim=P
         max_doc_bytes=max_bytes,
         progress=_progress(quiet),
         on_warning=_warn,
+        strict=strict,
+        excel_safe=excel_safe,
     )
 
 
-def _run(action, *args) -> None:
+def _run(action, *args):
     """Run a stage; known problems become one clear message and exit code 1."""
     try:
-        action(*args)
+        return action(*args)
     except (runner.StageError, ModelNotFoundError, FileNotFoundError, ValueError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(1) from None
@@ -97,11 +106,20 @@ def extract(
     boilerplate_phrases: Phrases = None,
     max_doc_bytes: MaxBytes = runner.DEFAULT_MAX_BYTES,
     quiet: Quiet = False,
+    strict: Strict = False,
+    excel_safe: ExcelSafe = False,
 ) -> None:
-    """Run every stage: ingest, clean, parse, entities, claims, figures; write all tables."""
-    cfg = _config(input_dir, output, interim, model, no_strip_boilerplate, boilerplate_phrases, max_doc_bytes, quiet)
-    _run(runner.run_all, cfg)
+    """Run every stage: ingest, clean, parse, entities, claims, figures; write all tables.
+
+    Exit code 0: everything processed; 1: error, nothing written; 3: partial run (some files skipped
+    or documents failed, listed in errors.csv; the tables hold everything else).
+    """
+    cfg = _config(input_dir, output, interim, model, no_strip_boilerplate, boilerplate_phrases, max_doc_bytes, quiet, strict, excel_safe)
+    summary = _run(runner.run_all, cfg)
     _done(cfg)
+    if summary.partial:
+        typer.secho(f"partial run: see {cfg.output_dir / 'errors.csv'}", fg=typer.colors.YELLOW, err=True)
+        raise typer.Exit(PARTIAL_EXIT_CODE)
 
 
 @app.command()
@@ -110,9 +128,10 @@ def ingest(
     output: OutputDir = Path("data/processed"),
     interim: InterimDir = Path("data/interim"),
     max_doc_bytes: MaxBytes = runner.DEFAULT_MAX_BYTES,
+    strict: Strict = False,
 ) -> None:
     """Decode the input files (encoding detection, newline normalisation) and assign document ids."""
-    cfg = _config(input_dir, output, interim, max_bytes=max_doc_bytes)
+    cfg = _config(input_dir, output, interim, max_bytes=max_doc_bytes, strict=strict)
     _run(runner.run_ingest, cfg)
     _done(cfg)
 

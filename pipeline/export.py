@@ -20,6 +20,14 @@ from typing import Any
 from .schema import Table
 
 LIST_SEPARATOR = " | "
+# Spreadsheet programs run cells starting with these as formulas (CSV/formula injection, OWASP).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+TEXT_DTYPES = ("string", "category")
+
+
+def neutralise_formula(cell: str) -> str:
+    """Prefix a text cell that a spreadsheet would evaluate with an apostrophe."""
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
 def format_cell(value: Any) -> str:
@@ -64,13 +72,17 @@ def _temp_path(target: Path) -> Path:
     return Path(name)
 
 
-def _write_csv(path: Path, table: Table, rows: Iterable[Mapping[str, Any]]) -> int:
+def _write_csv(path: Path, table: Table, rows: Iterable[Mapping[str, Any]], excel_safe: bool = False) -> int:
+    text_columns = {c.name for c in table.columns if c.dtype in TEXT_DTYPES} if excel_safe else set()
     count = 0
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(table.column_names)
         for row in rows:
-            writer.writerow([format_cell(row.get(name)) for name in table.column_names])
+            cells = [format_cell(row.get(name)) for name in table.column_names]
+            if text_columns:
+                cells = [neutralise_formula(c) if n in text_columns else c for n, c in zip(table.column_names, cells)]
+            writer.writerow(cells)
             count += 1
     return count
 
@@ -92,8 +104,9 @@ class OutputBatch:
     previous content.
     """
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, *, excel_safe: bool = False):
         self.directory = Path(directory)
+        self.excel_safe = excel_safe
         self.directory.mkdir(parents=True, exist_ok=True)
         self._staged: list[tuple[Path, Path]] = []
         self.row_counts: dict[str, int] = {}
@@ -105,7 +118,7 @@ class OutputBatch:
         return temp
 
     def write_table(self, table: Table, rows: Iterable[Mapping[str, Any]]) -> int:
-        count = _write_csv(self._stage(table.file_name), table, rows)
+        count = _write_csv(self._stage(table.file_name), table, rows, self.excel_safe)
         self.row_counts[table.name] = count
         return count
 

@@ -15,7 +15,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .language import detect_language, is_minable
+
 INPUT_SUFFIXES = (".txt", ".md")
+REPLACEMENT_CHARACTER = "\ufffd"
 DEFAULT_MAX_BYTES = 5_000_000
 
 # File signatures of formats that are sometimes saved with a .txt name by mistake.
@@ -42,6 +45,7 @@ class Document:
     n_bytes: int
     newlines: str  # what the file used before normalisation: LF, CRLF, CR, mixed, none
     text: str
+    language: str = "und"  # ISO 639-1 code from language.detect_language, "und" if undetermined
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,9 @@ class IngestProblem:
     """A file that could not be turned into a Document, and why."""
 
     path: str
-    problem: str  # empty | binary | too_large | unreadable | outside_input
+    problem: str  # empty | binary | too_large | unreadable | outside_input | invalid_bytes | nul_bytes | not_german
     message: str
+    fatal: bool = True  # False: the file was still processed (a warning worth recording)
 
 
 @dataclass
@@ -199,6 +204,9 @@ def read_document(path: Path, input_dir: Path, doc_id: str, max_bytes: int = DEF
         return IngestProblem(rel, "binary", f"not a text file: looks like {binary}")
     text, encoding = decode_bytes(data)
     text, newlines = normalise_newlines(text)
+    if "\x00" in text:
+        # Same length, so offsets stay valid; NUL would break CSV readers and spaCy's tokenizer.
+        text = text.replace("\x00", REPLACEMENT_CHARACTER)
     if not text.strip():
         return IngestProblem(rel, "empty", "file contains no text after decoding")
     return Document(
@@ -209,7 +217,23 @@ def read_document(path: Path, input_dir: Path, doc_id: str, max_bytes: int = DEF
         n_bytes=len(data),
         newlines=newlines,
         text=text,
+        language=detect_language(text),
     )
+
+
+def document_warnings(document: Document) -> list[IngestProblem]:
+    """Non-fatal problems of a document that was read: recorded in errors.csv, processing goes on."""
+    warnings = []
+    replaced = document.text.count(REPLACEMENT_CHARACTER)
+    if replaced:
+        warnings.append(
+            IngestProblem(document.path, "invalid_bytes", f"{replaced} undecodable or NUL byte(s) replaced by U+FFFD (encoding {document.encoding})", fatal=False)
+        )
+    if not is_minable(document.language):
+        warnings.append(
+            IngestProblem(document.path, "not_german", f"text looks like language '{document.language}', not German: no claims, entities or figures extracted", fatal=False)
+        )
+    return warnings
 
 
 def ingest_directory(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
@@ -224,6 +248,7 @@ def ingest_directory(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Ing
         outcome = read_document(path, input_dir, ids[relative_path(path, input_dir)], max_bytes)
         if isinstance(outcome, Document):
             result.documents.append(outcome)
+            result.problems.extend(document_warnings(outcome))
         else:
             result.problems.append(outcome)
     return result

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, DocBin
 from . import __version__, boilerplate, claims, entities, figures  # noqa: F401  (registers components)
 from .export import OutputBatch, read_json, read_jsonl, record_to_row
 from .ingest import DEFAULT_MAX_BYTES, Document, IngestError, IngestProblem, ingest_directory
+from .language import is_minable
 from .model import ModelChoice, describe_pipeline, load_model, resolve_model
 from .schema import BOILERPLATE, CLAIMS, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, Table
 
@@ -64,6 +65,8 @@ class RunConfig:
     boilerplate_phrases: tuple[Path, ...] = ()
     max_doc_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 16
+    strict: bool = False  # stop at the first problem instead of skipping the file
+    excel_safe: bool = False  # neutralise text cells a spreadsheet would run as a formula
     progress: Callable[[Iterable[Any], int, str], Iterable[Any]] = no_progress
     on_warning: Callable[[str], None] = log.warning
     extra: dict[str, Any] = field(default_factory=dict)
@@ -83,13 +86,16 @@ def run_ingest(cfg: RunConfig) -> tuple[list[Document], list[IngestProblem]]:
     except IngestError as exc:
         raise StageError(str(exc)) from exc
     for problem in result.problems:
-        cfg.on_warning(f"{problem.path}: skipped ({problem.problem}): {problem.message}")
+        if cfg.strict:
+            raise StageError(f"{problem.path}: {problem.message} (--strict: stopped at the first problem, nothing written)")
+        action = "skipped" if problem.fatal else "warning"
+        cfg.on_warning(f"{problem.path}: {action} ({problem.problem}): {problem.message}")
     if not result.documents:
         raise StageError(f"no readable .txt or .md files in {cfg.input_dir} ({len(result.problems)} skipped)")
     with OutputBatch(cfg.interim_dir) as interim:
         interim.write_jsonl("documents.jsonl", (dataclasses.asdict(d) for d in result.documents))
         interim.write_jsonl("problems.jsonl", (dataclasses.asdict(p) for p in result.problems))
-    with OutputBatch(cfg.output_dir) as out:
+    with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
         out.write_jsonl(TEXTS_FILE, ({"doc_id": d.doc_id, "path": d.path, "text": d.text} for d in result.documents))
         out.write_table(ERRORS, _error_rows(result.documents, result.problems, []))
         _write_manifest(out, cfg, "ingest", started, documents=result.documents, problems=result.problems, tables=out.row_counts)
@@ -121,7 +127,7 @@ def run_clean(cfg: RunConfig, documents: Sequence[Document] | None = None) -> di
     }
     with OutputBatch(cfg.interim_dir) as interim:
         interim.write_jsonl("cleaned.jsonl", ({"doc_id": k, **dataclasses.asdict(v)} for k, v in cleaned.items()))
-    with OutputBatch(cfg.output_dir) as out:
+    with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
         out.write_table(
             BOILERPLATE,
             (record_to_row(block, BOILERPLATE, doc_id=doc_id) for doc_id, res in cleaned.items() for block in res.removed_blocks),
@@ -166,30 +172,50 @@ def _texts_with_ids(documents: Sequence[Document], cleaned: dict[str, boilerplat
         yield cleaned[doc.doc_id].clean_text, doc.doc_id
 
 
-def _parse(nlp: Language, cfg: RunConfig, documents, cleaned, label: str) -> Iterator[Doc]:
-    stream = nlp.pipe(_texts_with_ids(documents, cleaned), as_tuples=True, batch_size=cfg.batch_size)
-    for doc, doc_id in cfg.progress(stream, len(documents), label):
-        doc._.doc_id = doc_id
+def _parse(nlp: Language, cfg: RunConfig, documents, cleaned, label: str, failures: list[dict]) -> Iterator[Doc]:
+    """``nlp.pipe`` over the German documents; a document a component fails on is recorded, not fatal."""
+    minable = [d for d in documents if is_minable(d.language)]
+
+    def record_failure(proc_name, proc, docs, exc):
+        for doc in docs:
+            failures.append({"doc_id": doc._.doc_id, "stage": f"nlp:{proc_name}", "problem": "failed", "message": f"{type(exc).__name__}: {exc}"})
+        if cfg.strict:
+            raise exc
+
+    nlp.set_error_handler(record_failure)
+    docs_in = (_with_id(nlp.make_doc(cleaned[d.doc_id].clean_text), d.doc_id) for d in minable)
+    for doc in cfg.progress(nlp.pipe(docs_in, batch_size=cfg.batch_size), len(minable), label):
         yield doc
 
 
-def run_parse(cfg: RunConfig, documents=None, cleaned=None, *, extract: bool = False) -> list[Doc]:
+def _with_id(doc: Doc, doc_id: str) -> Doc:
+    doc._.doc_id = doc_id
+    return doc
+
+
+def run_parse(cfg: RunConfig, documents=None, cleaned=None, *, extract: bool = False, failures: list[dict] | None = None) -> list[Doc]:
     """Run the statistical pipeline (and with ``extract`` all extraction components) over the cleaned texts."""
     started = _now()
     documents = load_documents(cfg) if documents is None else documents
     cleaned = load_cleaned(cfg) if cleaned is None else cleaned
     nlp, choice = load_pipeline(cfg, ALL_COMPONENTS if extract else ())
     provenance = describe_pipeline(nlp, choice)
-    docs = list(_parse(nlp, cfg, documents, cleaned, "extract" if extract else "parse"))
+    failures = [] if failures is None else failures
+    docs = list(_parse(nlp, cfg, documents, cleaned, "extract" if extract else "parse", failures))
+    paths = {d.doc_id: d.path for d in documents}
+    for failure in failures:
+        failure["path"] = paths.get(failure["doc_id"])
+        cfg.on_warning(f"{failure['path']}: {failure['stage']} failed, document left out of the extraction tables: {failure['message']}")
     doc_bin = DocBin(store_user_data=False)
     for doc in docs:
         doc_bin.add(doc)
     with OutputBatch(cfg.interim_dir) as interim:
         interim.write_bytes("parsed.spacy", doc_bin.to_bytes())
         interim.write_json("parsed.json", {"pipeline": provenance, "doc_ids": [d._.doc_id for d in docs]})
-    with OutputBatch(cfg.output_dir) as out:
+    with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
         by_id = {d._.doc_id: d for d in docs}
-        out.write_table(DOCUMENTS, (_document_row(d, cleaned[d.doc_id], by_id[d.doc_id]) for d in documents))
+        out.write_table(DOCUMENTS, (_document_row(d, cleaned[d.doc_id], by_id.get(d.doc_id)) for d in documents))
+        out.write_table(ERRORS, _error_rows(documents, load_problems(cfg), failures))
         if extract:
             _write_extraction_tables(out, docs, ("entities", "claims", "figures"))
         _write_manifest(out, cfg, "extract" if extract else "parse", started, pipeline=provenance, tables=out.row_counts)
@@ -216,7 +242,7 @@ def run_extraction_stage(cfg: RunConfig, stage: str) -> list[Doc]:
     docs = load_parsed(cfg, nlp)
     for name, proc in nlp.pipeline:
         docs = [proc(doc) for doc in cfg.progress(docs, len(docs), name)]
-    with OutputBatch(cfg.output_dir) as out:
+    with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
         _write_extraction_tables(out, docs, (stage,))
         _write_manifest(out, cfg, stage, started, pipeline=meta.get("pipeline"), tables=out.row_counts)
     return docs
@@ -231,10 +257,24 @@ def _blank_with_components(components: Sequence[str]) -> Language:
     return nlp
 
 
-def run_all(cfg: RunConfig) -> list[Doc]:
-    documents, _ = run_ingest(cfg)
+@dataclass
+class RunSummary:
+    docs: list[Doc]
+    problems: list[IngestProblem]
+    failures: list[dict]
+
+    @property
+    def partial(self) -> bool:
+        """True when some input was skipped or some document failed in a component."""
+        return bool(self.failures) or any(p.fatal for p in self.problems)
+
+
+def run_all(cfg: RunConfig) -> RunSummary:
+    documents, problems = run_ingest(cfg)
     cleaned = run_clean(cfg, documents)
-    return run_parse(cfg, documents, cleaned, extract=True)
+    failures: list[dict] = []
+    docs = run_parse(cfg, documents, cleaned, extract=True, failures=failures)
+    return RunSummary(docs, problems, failures)
 
 
 # --------------------------------------------------------------------------- rows
@@ -251,6 +291,14 @@ def _document_row(document: Document, clean: boilerplate.CleanResult, doc: Doc |
         n_sentences=sum(1 for s in doc.sents if not all(t.is_space for t in s)) if doc is not None and doc.has_annotation("SENT_START") else None,
         n_tokens=sum(1 for t in doc if not t.is_space) if doc is not None else None,
     )
+
+
+EXTENSION_OF_TABLE = {"mentions": "mentions", "entities": "entities", "claims": "claims", "figures": "figures"}
+
+
+def extraction_rows(docs: Iterable[Doc], table: Table) -> Iterator[dict[str, Any]]:
+    """Rows of an extraction table (mentions, entities, claims, figures) from annotated Docs."""
+    return _rows(docs, EXTENSION_OF_TABLE[table.name], table)
 
 
 def _rows(docs: Iterable[Doc], attribute: str, table: Table) -> Iterator[dict[str, Any]]:
@@ -270,8 +318,9 @@ def _write_extraction_tables(out: OutputBatch, docs: Sequence[Doc], stages: Sequ
 
 
 def _error_rows(documents, problems: Sequence[IngestProblem], failures: Sequence[dict]) -> Iterator[dict[str, Any]]:
+    ids = {d.path: d.doc_id for d in documents}
     for problem in problems:
-        yield {"path": problem.path, "doc_id": None, "stage": "ingest", "problem": problem.problem, "message": problem.message}
+        yield {"path": problem.path, "doc_id": ids.get(problem.path), "stage": "ingest", "problem": problem.problem, "message": problem.message}
     yield from failures
 
 

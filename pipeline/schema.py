@@ -24,6 +24,8 @@ class Table:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     foreign_keys: dict[str, str] = field(default_factory=dict)  # column -> "table.column"
+    # (text column, start column, end column): raw_text[start:end] == text must hold for every row
+    spans: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -47,6 +49,7 @@ DOCUMENTS = Table(
         ("doc_id", "string", "stable id: slug of the path relative to the input directory (hash suffix on collision)"),
         ("path", "string", "path relative to the input directory"),
         ("encoding", "category", "detected encoding: utf-8, utf-8-sig, utf-16, utf-8+replaced, cp1252, latin-1"),
+        ("language", "category", "detected language (de, en, fr, und = undetermined); only de and und are mined for claims"),
         ("newlines", "category", "line endings in the file before normalisation to LF: LF, CRLF, CR, mixed, none"),
         ("sha256", "string", "SHA-256 of the file's bytes"),
         ("n_bytes", "Int64", "file size in bytes"),
@@ -75,6 +78,7 @@ BOILERPLATE = Table(
     ),
     primary_key=("doc_id", "block_index"),
     foreign_keys={"doc_id": "documents.doc_id"},
+    spans=(("text", "start_char", "end_char"),),
 )
 
 MENTIONS = Table(
@@ -93,6 +97,7 @@ MENTIONS = Table(
     ),
     primary_key=("mention_id",),
     foreign_keys={"doc_id": "documents.doc_id", "entity_id": "entities.entity_id"},
+    spans=(("text", "start_char", "end_char"),),
 )
 
 ENTITIES = Table(
@@ -141,6 +146,11 @@ CLAIMS = Table(
     ),
     primary_key=("claim_id",),
     foreign_keys={"doc_id": "documents.doc_id", "speaker_entity_id": "entities.entity_id"},
+    spans=(
+        ("claim_text", "start_char", "end_char"),
+        ("cue_text", "cue_start_char", "cue_end_char"),
+        ("speaker_text", "speaker_start_char", "speaker_end_char"),
+    ),
 )
 
 FIGURES = Table(
@@ -163,6 +173,7 @@ FIGURES = Table(
     ),
     primary_key=("figure_id",),
     foreign_keys={"doc_id": "documents.doc_id", "claim_id": "claims.claim_id"},
+    spans=(("text", "start_char", "end_char"),),
 )
 
 ERRORS = Table(
@@ -172,10 +183,10 @@ ERRORS = Table(
         ("path", "string", "input file, relative to the input directory"),
         ("doc_id", "string", "document id if one was assigned, else empty"),
         ("stage", "category", "stage that reported the problem (ingest, clean, nlp, ...)"),
-        ("problem", "category", "short problem code: empty, binary, too_large, unreadable, outside_input, failed"),
+        ("problem", "category", "problem code: empty, binary, too_large, unreadable, outside_input (file skipped); invalid_bytes, not_german (file processed with a caveat); failed (a component failed on the document)"),
         ("message", "string", "human-readable explanation"),
     ),
-    primary_key=("path", "stage"),
+    primary_key=("path", "stage", "problem"),
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, BOILERPLATE, MENTIONS, ENTITIES, CLAIMS, FIGURES, ERRORS)}

@@ -18,8 +18,9 @@ def extracted(tmp_path_factory):
 
     shutil.copytree(SAMPLES, base / "raw")
     cfg = runner.RunConfig(input_dir=base / "raw", output_dir=base / "processed", interim_dir=base / "interim", on_warning=lambda m: None)
-    docs = runner.run_all(cfg)
-    return cfg, docs
+    summary = runner.run_all(cfg)
+    assert not summary.partial
+    return cfg, summary.docs
 
 
 def _read(cfg, table):
