@@ -45,6 +45,10 @@ ExcelSafe = Annotated[
     typer.Option("--excel-safe", help="Prefix text cells starting with = + - @ with an apostrophe so spreadsheets do not run them as formulas."),
 ]
 PARTIAL_EXIT_CODE = 3
+Backend = Annotated[str, typer.Option("--backend", help="Where the NLP runs: local (this process), processes (local pool), dask (cluster).")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for the processes/dask backends.")]
+Scheduler = Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); default: a local cluster.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Recompute every document even if its cached results are still valid.")]
 
 
 def _progress(quiet: bool):
@@ -67,7 +71,7 @@ def _warn(message: str) -> None:
 
 def _config(input_dir=Path("data/raw"), output=Path("data/processed"), interim=Path("data/interim"), model=None,
             no_strip=False, phrases=None, max_bytes=runner.DEFAULT_MAX_BYTES, quiet=False, strict=False,
-            excel_safe=False) -> runner.RunConfig:
+            excel_safe=False, backend="local", workers=1, scheduler=None, no_cache=False) -> runner.RunConfig:
     return runner.RunConfig(
         input_dir=input_dir,
         output_dir=output,
@@ -80,6 +84,10 @@ def _config(input_dir=Path("data/raw"), output=Path("data/processed"), interim=P
         on_warning=_warn,
         strict=strict,
         excel_safe=excel_safe,
+        backend=backend,
+        workers=workers,
+        scheduler=scheduler,
+        use_cache=not no_cache,
     )
 
 
@@ -108,13 +116,18 @@ def extract(
     quiet: Quiet = False,
     strict: Strict = False,
     excel_safe: ExcelSafe = False,
+    backend: Backend = "local",
+    workers: Workers = 1,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Run every stage: ingest, clean, parse, entities, claims, figures; write all tables.
 
     Exit code 0: everything processed; 1: error, nothing written; 3: partial run (some files skipped
     or documents failed, listed in errors.csv; the tables hold everything else).
     """
-    cfg = _config(input_dir, output, interim, model, no_strip_boilerplate, boilerplate_phrases, max_doc_bytes, quiet, strict, excel_safe)
+    cfg = _config(input_dir, output, interim, model, no_strip_boilerplate, boilerplate_phrases, max_doc_bytes, quiet, strict, excel_safe,
+                  backend, workers, scheduler, no_cache)
     summary = _run(runner.run_all, cfg)
     _done(cfg)
     if summary.partial:
@@ -156,9 +169,14 @@ def parse(
     interim: InterimDir = Path("data/interim"),
     model: ModelOpt = None,
     quiet: Quiet = False,
+    backend: Backend = "local",
+    workers: Workers = 1,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Run the statistical spaCy pipeline over the cleaned texts (writes documents.csv)."""
-    cfg = _config(output=output, interim=interim, model=model, quiet=quiet)
+    cfg = _config(output=output, interim=interim, model=model, quiet=quiet, backend=backend, workers=workers, scheduler=scheduler,
+                  no_cache=no_cache)
     _run(runner.run_parse, cfg)
     _done(cfg)
 
@@ -168,8 +186,9 @@ def _extraction_command(stage: str, doc: str):
         output: OutputDir = Path("data/processed"),
         interim: InterimDir = Path("data/interim"),
         quiet: Quiet = False,
+        no_cache: NoCache = False,
     ) -> None:
-        cfg = _config(output=output, interim=interim, quiet=quiet)
+        cfg = _config(output=output, interim=interim, quiet=quiet, no_cache=no_cache)
         _run(runner.run_extraction_stage, cfg, stage)
         _done(cfg)
 

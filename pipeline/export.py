@@ -97,6 +97,34 @@ def _write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> int:
     return count
 
 
+class TableWriter:
+    """Rows of one table streamed into a staged temporary file (see ``OutputBatch.open_table``)."""
+
+    def __init__(self, path: Path, table: Table, excel_safe: bool):
+        self.table = table
+        self.count = 0
+        self._fh = open(path, "w", encoding="utf-8", newline="")
+        self._writer = csv.writer(self._fh, lineterminator="\n")
+        self._writer.writerow(table.column_names)
+        self._text_positions = [i for i, c in enumerate(table.columns) if c.dtype in TEXT_DTYPES] if excel_safe else []
+
+    def write_cells(self, cells: list[str]) -> None:
+        """One row of already formatted cells, in the table's column order."""
+        if self._text_positions:
+            cells = list(cells)
+            for i in self._text_positions:
+                cells[i] = neutralise_formula(cells[i])
+        self._writer.writerow(cells)
+        self.count += 1
+
+    def write_row(self, row: Mapping[str, Any]) -> None:
+        self.write_cells([format_cell(row.get(name)) for name in self.table.column_names])
+
+    def close(self) -> None:
+        if not self._fh.closed:
+            self._fh.close()
+
+
 class OutputBatch:
     """Stage files in temporaries; ``commit`` moves them all into place, ``abort`` deletes them.
 
@@ -109,6 +137,7 @@ class OutputBatch:
         self.excel_safe = excel_safe
         self.directory.mkdir(parents=True, exist_ok=True)
         self._staged: list[tuple[Path, Path]] = []
+        self._writers: list[TableWriter] = []
         self.row_counts: dict[str, int] = {}
 
     def _stage(self, file_name: str) -> Path:
@@ -116,6 +145,12 @@ class OutputBatch:
         temp = _temp_path(target)
         self._staged.append((temp, target))
         return temp
+
+    def open_table(self, table: Table) -> TableWriter:
+        """A writer for streaming rows; its row count is recorded when the batch commits."""
+        writer = TableWriter(self._stage(table.file_name), table, self.excel_safe)
+        self._writers.append(writer)
+        return writer
 
     def write_table(self, table: Table, rows: Iterable[Mapping[str, Any]]) -> int:
         count = _write_csv(self._stage(table.file_name), table, rows, self.excel_safe)
@@ -131,12 +166,20 @@ class OutputBatch:
     def write_bytes(self, file_name: str, data: bytes) -> None:
         self._stage(file_name).write_bytes(data)
 
+    def close_writers(self) -> None:
+        for writer in self._writers:
+            writer.close()
+            self.row_counts[writer.table.name] = writer.count
+        self._writers.clear()
+
     def commit(self) -> None:
+        self.close_writers()
         for temp, target in self._staged:
             os.replace(temp, target)
         self._staged.clear()
 
     def abort(self) -> None:
+        self.close_writers()
         for temp, _ in self._staged:
             temp.unlink(missing_ok=True)
         self._staged.clear()

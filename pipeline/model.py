@@ -100,6 +100,37 @@ def load_model(choice: ModelChoice, *, exclude: tuple[str, ...] = ()) -> Languag
     return spacy.load(choice.source, exclude=list(exclude))
 
 
+def read_meta(choice: ModelChoice) -> dict:
+    """The pipeline's meta.json without loading the pipeline (fast; used for provenance and cache keys)."""
+    if choice.kind == "blank":
+        return {"lang": "de", "name": BLANK_MODEL_NAME, "version": "0.0.0", "pipeline": ["sentencizer"], "labels": {}}
+    path = Path(choice.source)
+    if not path.is_dir():
+        package = spacy.util.get_package_path(choice.source)
+        # installed model packages keep the pipeline in a versioned subdirectory next to meta.json
+        path = package if (package / "meta.json").is_file() else next(p for p in sorted(package.iterdir()) if (p / "meta.json").is_file())
+    return spacy.util.load_meta(path / "meta.json")
+
+
+def describe_choice(choice: ModelChoice, extra_components: tuple[str, ...] = ()) -> dict:
+    """Provenance record for the manifest, from meta.json (the pipeline need not be loaded)."""
+    meta = read_meta(choice)
+    name = meta.get("name")
+    if choice.kind == "official" and not str(name).startswith(f"{meta.get('lang', 'de')}_"):
+        name = f"{meta.get('lang', 'de')}_{name}"
+    return {
+        "requested": choice.requested,
+        "source": choice.source,
+        "kind": choice.kind,
+        "fell_back": choice.fell_back,
+        "name": name,
+        "version": meta.get("version"),
+        "spacy_version": spacy.__version__,
+        "components": list(meta.get("pipeline", [])) + list(extra_components),
+        "ner_labels": list(meta.get("labels", {}).get("ner", [])),
+    }
+
+
 def describe_pipeline(nlp: Language, choice: ModelChoice) -> dict:
     """Provenance record for the manifest."""
     return {

@@ -3,14 +3,16 @@
 Intermediate data (``data/interim/``, regenerated, git-ignored):
 
 ``documents.jsonl``  one JSON object per decoded document (ingest; includes the raw text)
-``problems.jsonl``   files that could not be read (ingest)
+``problems.jsonl``   files that could not be read or were read with a caveat (ingest)
 ``cleaned.jsonl``    blocks, boilerplate decisions and cleaned text per document (clean)
-``parsed.spacy``     a spaCy ``DocBin`` of the cleaned texts after the statistical pipeline (parse)
-``parsed.json``      the pipeline that produced ``parsed.spacy`` (provenance)
+``cache/``           per document: the statistical parse (``.spacy``) and the extracted rows
+                     (``.json``), keyed by content, model, project version and code (see cache.py)
+``parsed.json``      the pipeline used and the parse key of every document (parse)
 
 The extraction stages (entities, claims, figures) are rule-based spaCy components over the parsed
 ``Doc``; running one of them alone re-applies the components it depends on to the saved parse, which
-takes a fraction of the parse time, so nothing is re-ingested or re-parsed.
+takes a fraction of the parse time, so nothing is re-ingested or re-parsed. Where the work runs
+(this process, local processes, a Dask cluster) is chosen in backends.py; tables are identical.
 """
 
 from __future__ import annotations
@@ -24,13 +26,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from . import __version__, boilerplate, claims, entities, figures  # noqa: F401  (registers components)
 from .export import OutputBatch, read_json, read_jsonl, record_to_row
 from .ingest import DEFAULT_MAX_BYTES, Document, IngestError, IngestProblem, ingest_directory
 from .language import is_minable
-from .model import ModelChoice, describe_pipeline, load_model, resolve_model
+from .backends import COMPONENT_TABLES, DocResult, Task, WorkerSettings, run_tasks
+from .cache import Cache, model_fingerprint, parse_key, rows_key
+from .model import BLANK_MODEL_NAME, ModelChoice, describe_choice, load_model, resolve_model
 from .schema import BOILERPLATE, CLAIMS, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, Table
 
 log = logging.getLogger(__name__)
@@ -67,6 +71,12 @@ class RunConfig:
     batch_size: int = 16
     strict: bool = False  # stop at the first problem instead of skipping the file
     excel_safe: bool = False  # neutralise text cells a spreadsheet would run as a formula
+    use_cache: bool = True  # reuse per-document results whose inputs are unchanged
+    backend: str = "local"  # local | processes | dask (see backends.py)
+    workers: int = 1
+    chunk_size: int = 32  # documents per task sent to a worker
+    scheduler: str | None = None  # address of an existing Dask scheduler
+    keep_docs: bool = False  # keep the annotated Docs in the summary (local backend; tests, notebooks)
     progress: Callable[[Iterable[Any], int, str], Iterable[Any]] = no_progress
     on_warning: Callable[[str], None] = log.warning
     extra: dict[str, Any] = field(default_factory=dict)
@@ -156,10 +166,7 @@ def load_cleaned(cfg: RunConfig) -> dict[str, boilerplate.CleanResult]:
 
 def load_pipeline(cfg: RunConfig, components: Sequence[str] = ()) -> tuple[Language, ModelChoice]:
     """The statistical pipeline the user chose (with fallback) plus our extraction components."""
-    choice = resolve_model(cfg.model)
-    warning = choice.warning()
-    if warning:
-        cfg.on_warning(warning)
+    choice = _choose_model(cfg)
     nlp = load_model(choice)
     nlp.max_length = max(nlp.max_length, cfg.max_doc_bytes + 1)
     for name in components:
@@ -167,101 +174,165 @@ def load_pipeline(cfg: RunConfig, components: Sequence[str] = ()) -> tuple[Langu
     return nlp, choice
 
 
-def _texts_with_ids(documents: Sequence[Document], cleaned: dict[str, boilerplate.CleanResult]) -> Iterator[tuple[str, str]]:
-    for doc in documents:
-        yield cleaned[doc.doc_id].clean_text, doc.doc_id
+def _choose_model(cfg: RunConfig) -> ModelChoice:
+    choice = resolve_model(cfg.model)
+    warning = choice.warning()
+    if warning:
+        cfg.on_warning(warning)
+    return choice
 
 
-def _parse(nlp: Language, cfg: RunConfig, documents, cleaned, label: str, failures: list[dict]) -> Iterator[Doc]:
-    """``nlp.pipe`` over the German documents; a document a component fails on is recorded, not fatal."""
+@dataclass
+class AnnotateOutcome:
+    processed: list[str]  # doc ids with complete results, in order
+    failures: list[dict]
+    docs: list[Doc]  # only with cfg.keep_docs (local backend)
+
+
+def _annotate_documents(
+    cfg: RunConfig,
+    out: OutputBatch,
+    documents: Sequence[Document],
+    cleaned: dict[str, boilerplate.CleanResult],
+    settings: WorkerSettings,
+    model_id: str,
+    *,
+    parsed_index: dict[str, str] | None = None,
+    write_documents: bool = True,
+) -> tuple[AnnotateOutcome, dict[str, str]]:
+    """Stream every German document through the backend (or the cache) and into the tables.
+
+    Returns the outcome and the parse index ``doc_id -> parse_key`` for later per-stage runs.
+    """
+    cache = Cache(cfg.interim_dir / "cache", enabled=cfg.use_cache)
+    writers = {}
+    for name in settings.components:
+        for table, _ in COMPONENT_TABLES[name]:
+            writers[table.name] = out.open_table(table)
+    documents_writer = out.open_table(DOCUMENTS) if write_documents else None
     minable = [d for d in documents if is_minable(d.language)]
+    keys: dict[str, tuple[str, str]] = {}
+    for d in minable:
+        pk = parsed_index[d.doc_id] if parsed_index is not None else parse_key(cleaned[d.doc_id].clean_text, model_id)
+        keys[d.doc_id] = (pk, rows_key(pk, settings.components))
+    cached = {doc_id: hit for doc_id, (_, rk) in keys.items() if (hit := cache.get_rows(rk)) is not None}
 
-    def record_failure(proc_name, proc, docs, exc):
-        for doc in docs:
-            failures.append({"doc_id": doc._.doc_id, "stage": f"nlp:{proc_name}", "problem": "failed", "message": f"{type(exc).__name__}: {exc}"})
-        if cfg.strict:
-            raise exc
+    def tasks() -> Iterator[Task]:
+        for d in minable:
+            if d.doc_id not in cached:
+                pk = keys[d.doc_id][0]
+                parsed = _read_required_parse(cache, pk, d.doc_id) if parsed_index is not None else cache.get_parse(pk)
+                yield Task(d.doc_id, cleaned[d.doc_id].clean_text if cleaned else "", parsed)
 
-    nlp.set_error_handler(record_failure)
-    docs_in = (_with_id(nlp.make_doc(cleaned[d.doc_id].clean_text), d.doc_id) for d in minable)
-    for doc in cfg.progress(nlp.pipe(docs_in, batch_size=cfg.batch_size), len(minable), label):
-        yield doc
+    computed = run_tasks(tasks(), settings, backend=cfg.backend, workers=cfg.workers, chunk_size=cfg.chunk_size, scheduler=cfg.scheduler)
+    outcome = AnnotateOutcome([], [], [])
+    by_id = {d.doc_id: d for d in documents}
+    results = (_cached_result(d.doc_id, cached[d.doc_id]) if d.doc_id in cached else next(computed) for d in minable)
+    stats: dict[str, dict] = {}
+    for result in cfg.progress(results, len(minable), "extract" if settings.components else "parse"):
+        pk, rk = keys[result.doc_id]
+        if result.parsed is not None:
+            cache.put_parse(pk, result.parsed)
+        if result.failure is not None:
+            failure = {"path": by_id[result.doc_id].path, "doc_id": result.doc_id, **result.failure}
+            outcome.failures.append(failure)
+            cfg.on_warning(f"{failure['path']}: {failure['stage']} failed, document left out of the extraction tables: {failure['message']}")
+            if cfg.strict:
+                raise StageError(f"{failure['path']}: {failure['message']} (--strict: stopped at the first problem)")
+            continue
+        if result.doc_id not in cached:
+            cache.put_rows(rk, {"rows": result.rows, "stats": result.stats})
+        for table_name, rows in (result.rows or {}).items():
+            for cells in rows:
+                writers[table_name].write_cells(cells)
+        stats[result.doc_id] = result.stats or {}
+        outcome.processed.append(result.doc_id)
+        if result.doc is not None:
+            outcome.docs.append(result.doc)
+    if documents_writer is not None:
+        for d in documents:
+            documents_writer.write_row(_document_row(d, cleaned[d.doc_id], stats.get(d.doc_id)))
+    return outcome, {doc_id: pk for doc_id, (pk, _) in keys.items()}
 
 
-def _with_id(doc: Doc, doc_id: str) -> Doc:
-    doc._.doc_id = doc_id
-    return doc
+def _cached_result(doc_id: str, hit: dict) -> DocResult:
+    return DocResult(doc_id, rows=hit["rows"], stats=hit["stats"])
 
 
-def run_parse(cfg: RunConfig, documents=None, cleaned=None, *, extract: bool = False, failures: list[dict] | None = None) -> list[Doc]:
-    """Run the statistical pipeline (and with ``extract`` all extraction components) over the cleaned texts."""
+def _read_required_parse(cache: Cache, key: str, doc_id: str) -> bytes:
+    path = cache.parse_path(key)
+    if not path.is_file():
+        raise StageError(f"saved parse of {doc_id} not found ({path}): run `python cli.py parse` first")
+    return path.read_bytes()
+
+
+def _worker_settings(cfg: RunConfig, choice: ModelChoice, components: tuple[str, ...]) -> WorkerSettings:
+    return WorkerSettings(
+        model_source=choice.source,
+        model_kind=choice.kind,
+        components=components,
+        max_length=cfg.max_doc_bytes + 1,
+        batch_size=cfg.batch_size,
+        keep_docs=cfg.keep_docs,
+    )
+
+
+def run_parse(cfg: RunConfig, documents=None, cleaned=None, *, extract: bool = False, failures: list[dict] | None = None) -> AnnotateOutcome:
+    """Run the statistical pipeline (and with ``extract`` every extraction component) over the cleaned texts."""
     started = _now()
     documents = load_documents(cfg) if documents is None else documents
     cleaned = load_cleaned(cfg) if cleaned is None else cleaned
-    nlp, choice = load_pipeline(cfg, ALL_COMPONENTS if extract else ())
-    provenance = describe_pipeline(nlp, choice)
-    failures = [] if failures is None else failures
-    docs = list(_parse(nlp, cfg, documents, cleaned, "extract" if extract else "parse", failures))
-    paths = {d.doc_id: d.path for d in documents}
-    for failure in failures:
-        failure["path"] = paths.get(failure["doc_id"])
-        cfg.on_warning(f"{failure['path']}: {failure['stage']} failed, document left out of the extraction tables: {failure['message']}")
-    doc_bin = DocBin(store_user_data=False)
-    for doc in docs:
-        doc_bin.add(doc)
-    with OutputBatch(cfg.interim_dir) as interim:
-        interim.write_bytes("parsed.spacy", doc_bin.to_bytes())
-        interim.write_json("parsed.json", {"pipeline": provenance, "doc_ids": [d._.doc_id for d in docs]})
+    components = ALL_COMPONENTS if extract else ()
+    choice = _choose_model(cfg)
+    model_id = model_fingerprint(choice.source, choice.kind)
+    provenance = describe_choice(choice, components)
     with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
-        by_id = {d._.doc_id: d for d in docs}
-        out.write_table(DOCUMENTS, (_document_row(d, cleaned[d.doc_id], by_id.get(d.doc_id)) for d in documents))
-        out.write_table(ERRORS, _error_rows(documents, load_problems(cfg), failures))
-        if extract:
-            _write_extraction_tables(out, docs, ("entities", "claims", "figures"))
+        outcome, index = _annotate_documents(cfg, out, documents, cleaned, _worker_settings(cfg, choice, components), model_id)
+        out.write_table(ERRORS, _error_rows(documents, load_problems(cfg), outcome.failures))
+        out.close_writers()
         _write_manifest(out, cfg, "extract" if extract else "parse", started, pipeline=provenance, tables=out.row_counts)
-    return docs
+        with OutputBatch(cfg.interim_dir) as interim:
+            interim.write_json("parsed.json", {"pipeline": provenance, "model_id": model_id, "parse_keys": index})
+    if failures is not None:
+        failures.extend(outcome.failures)
+    return outcome
 
 
-def load_parsed(cfg: RunConfig, nlp: Language) -> list[Doc]:
-    path = cfg.interim_dir / "parsed.spacy"
-    meta = read_json(cfg.interim_dir / "parsed.json")
-    if not path.exists() or meta is None:
-        raise StageError(f"{path} not found: run `python cli.py parse` first")
-    docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
-    for doc, doc_id in zip(docs, meta["doc_ids"]):
-        doc._.doc_id = doc_id
-    return docs
-
-
-def run_extraction_stage(cfg: RunConfig, stage: str) -> list[Doc]:
+def run_extraction_stage(cfg: RunConfig, stage: str) -> AnnotateOutcome:
     """Re-apply the rule components of ``stage`` to the saved parse and write its tables."""
     started = _now()
     components, _ = EXTRACTION_STAGES[stage]
-    nlp = _blank_with_components(components)
-    meta = read_json(cfg.interim_dir / "parsed.json", {})
-    docs = load_parsed(cfg, nlp)
-    for name, proc in nlp.pipeline:
-        docs = [proc(doc) for doc in cfg.progress(docs, len(docs), name)]
+    meta = read_json(cfg.interim_dir / "parsed.json")
+    if meta is None:
+        raise StageError(f"{cfg.interim_dir / 'parsed.json'} not found: run `python cli.py parse` first")
+    documents = [d for d in load_documents(cfg) if d.doc_id in meta["parse_keys"]]
+    # The saved parse carries everything the rules read, so a blank German pipeline suffices here.
+    settings = WorkerSettings(BLANK_MODEL_NAME, "blank", components, cfg.max_doc_bytes + 1, cfg.batch_size, cfg.keep_docs)
     with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
-        _write_extraction_tables(out, docs, (stage,))
+        outcome, _ = _annotate_documents(
+            cfg, out, documents, {}, settings, meta["model_id"], parsed_index=meta["parse_keys"], write_documents=False
+        )
+        out.close_writers()
         _write_manifest(out, cfg, stage, started, pipeline=meta.get("pipeline"), tables=out.row_counts)
-    return docs
-
-
-def _blank_with_components(components: Sequence[str]) -> Language:
-    import spacy
-
-    nlp = spacy.blank("de")
-    for name in components:
-        nlp.add_pipe(name)
-    return nlp
+    return outcome
 
 
 @dataclass
 class RunSummary:
-    docs: list[Doc]
     problems: list[IngestProblem]
-    failures: list[dict]
+    outcome: AnnotateOutcome
+
+    @property
+    def docs(self) -> list[Doc]:
+        return self.outcome.docs
+
+    @property
+    def failures(self) -> list[dict]:
+        return self.outcome.failures
+
+    @property
+    def processed(self) -> list[str]:
+        return self.outcome.processed
 
     @property
     def partial(self) -> bool:
@@ -272,15 +343,14 @@ class RunSummary:
 def run_all(cfg: RunConfig) -> RunSummary:
     documents, problems = run_ingest(cfg)
     cleaned = run_clean(cfg, documents)
-    failures: list[dict] = []
-    docs = run_parse(cfg, documents, cleaned, extract=True, failures=failures)
-    return RunSummary(docs, problems, failures)
+    outcome = run_parse(cfg, documents, cleaned, extract=True)
+    return RunSummary(problems, outcome)
 
 
 # --------------------------------------------------------------------------- rows
 
 
-def _document_row(document: Document, clean: boilerplate.CleanResult, doc: Doc | None) -> dict[str, Any]:
+def _document_row(document: Document, clean: boilerplate.CleanResult, stats: dict | None) -> dict[str, Any]:
     return record_to_row(
         document,
         DOCUMENTS,
@@ -288,33 +358,16 @@ def _document_row(document: Document, clean: boilerplate.CleanResult, doc: Doc |
         date=clean.date,
         chars_kept=clean.chars_kept,
         chars_removed=clean.chars_removed,
-        n_sentences=sum(1 for s in doc.sents if not all(t.is_space for t in s)) if doc is not None and doc.has_annotation("SENT_START") else None,
-        n_tokens=sum(1 for t in doc if not t.is_space) if doc is not None else None,
+        **(stats or {}),
     )
-
-
-EXTENSION_OF_TABLE = {"mentions": "mentions", "entities": "entities", "claims": "claims", "figures": "figures"}
 
 
 def extraction_rows(docs: Iterable[Doc], table: Table) -> Iterator[dict[str, Any]]:
     """Rows of an extraction table (mentions, entities, claims, figures) from annotated Docs."""
-    return _rows(docs, EXTENSION_OF_TABLE[table.name], table)
-
-
-def _rows(docs: Iterable[Doc], attribute: str, table: Table) -> Iterator[dict[str, Any]]:
+    attribute = next(attr for comps in COMPONENT_TABLES.values() for t, attr in comps if t.name == table.name)
     for doc in docs:
         for record in getattr(doc._, attribute) or ():
             yield record_to_row(record, table, doc_id=doc._.doc_id)
-
-
-def _write_extraction_tables(out: OutputBatch, docs: Sequence[Doc], stages: Sequence[str]) -> None:
-    if "entities" in stages:
-        out.write_table(MENTIONS, _rows(docs, "mentions", MENTIONS))
-        out.write_table(ENTITIES, _rows(docs, "entities", ENTITIES))
-    if "claims" in stages:
-        out.write_table(CLAIMS, _rows(docs, "claims", CLAIMS))
-    if "figures" in stages:
-        out.write_table(FIGURES, _rows(docs, "figures", FIGURES))
 
 
 def _error_rows(documents, problems: Sequence[IngestProblem], failures: Sequence[dict]) -> Iterator[dict[str, Any]]:

@@ -74,7 +74,7 @@ def test_every_bad_file_is_recorded_and_the_rest_processed(tmp_path, mixed_input
 def test_non_german_documents_are_not_mined(tmp_path, mixed_input):
     cfg = _cfg(tmp_path)
     summary = runner.run_all(cfg)
-    mined = {doc._.doc_id for doc in summary.docs}
+    mined = set(summary.processed)
     assert "english" not in mined and "francais" not in mined and "gut" in mined
 
 
@@ -136,7 +136,7 @@ def test_one_very_long_sentence_and_unbalanced_quotes_do_not_crash(tmp_path):
     (raw / "lang.txt").write_text(long_sentence)
     (raw / "zitate.txt").write_text("„Das ist »falsch«, sagte sie. ‚Und dann “ sagte er. \"Offen")
     summary = runner.run_all(_cfg(tmp_path))
-    assert {d._.doc_id for d in summary.docs} == {"lang", "zitate"}
+    assert set(summary.processed) == {"lang", "zitate"}
     assert not summary.failures
 
 
@@ -160,7 +160,7 @@ def test_a_failing_component_loses_one_document_not_the_run(tmp_path, monkeypatc
     assert summary.partial
     assert [f["doc_id"] for f in summary.failures] == ["b"]
     assert _errors(cfg)["b.txt"] == "failed"
-    assert {d._.doc_id for d in summary.docs} == {"a"}
+    assert summary.processed == ["a"]
 
 
 @pytest.mark.parametrize("cell, expected", [("=1+1", "'=1+1"), ("+49 30", "'+49 30"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"), ("Scholz", "Scholz")])

@@ -17,7 +17,9 @@ def extracted(tmp_path_factory):
     from tests.conftest import SAMPLES
 
     shutil.copytree(SAMPLES, base / "raw")
-    cfg = runner.RunConfig(input_dir=base / "raw", output_dir=base / "processed", interim_dir=base / "interim", on_warning=lambda m: None)
+    cfg = runner.RunConfig(
+        input_dir=base / "raw", output_dir=base / "processed", interim_dir=base / "interim", on_warning=lambda m: None, keep_docs=True
+    )
     summary = runner.run_all(cfg)
     assert not summary.partial
     return cfg, summary.docs

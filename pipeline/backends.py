@@ -1,0 +1,228 @@
+"""Where the NLP work runs: in this process, in a pool of local processes, or on a Dask cluster.
+
+Every backend runs the same function, :func:`annotate`, over chunks of documents and yields its
+results in input order, so the tables are identical whichever backend produced them. Each worker
+process loads the spaCy pipeline once (``_NLP_BY_SETTINGS``) and reuses it for every chunk.
+
+Dask (``dask.distributed``) was chosen over Spark for the cluster backend: it is pure Python, installs
+from PyPI with no JVM, runs the same ``annotate`` function unchanged on a laptop (``LocalCluster``) and
+on a real cluster (``--scheduler tcp://host:8786``), and its futures keep results in order with
+bounded memory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from .export import format_cell, record_to_row
+from .schema import CLAIMS, ENTITIES, FIGURES, MENTIONS, Table
+
+BACKENDS = ("local", "processes", "dask")
+
+# The tables each extraction component fills, and the Doc extension they come from.
+COMPONENT_TABLES: dict[str, tuple[tuple[Table, str], ...]] = {
+    "claimgraph_entities": ((MENTIONS, "mentions"), (ENTITIES, "entities")),
+    "claimgraph_claims": ((CLAIMS, "claims"),),
+    "claimgraph_figures": ((FIGURES, "figures"),),
+}
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """Everything a worker needs to build its pipeline; hashable, picklable."""
+
+    model_source: str
+    model_kind: str
+    components: tuple[str, ...]
+    max_length: int = 1_000_000
+    batch_size: int = 16
+    keep_docs: bool = False  # in-process only: return the annotated Doc objects too
+
+
+@dataclass
+class Task:
+    doc_id: str
+    text: str  # cleaned text (same length as the raw text)
+    parsed: bytes | None = None  # the cached statistical parse, if there is one
+
+
+@dataclass
+class DocResult:
+    doc_id: str
+    rows: dict[str, list[list[str]]] | None = None  # table name -> rows of formatted cells
+    stats: dict[str, int] | None = None
+    parsed: bytes | None = None  # a new parse to cache
+    failure: dict[str, str] | None = None
+    doc: Doc | None = field(default=None, repr=False)
+
+
+_NLP_BY_SETTINGS: dict[tuple, Language] = {}
+
+
+def get_nlp(settings: WorkerSettings) -> Language:
+    """The pipeline for these settings, loaded once per process."""
+    key = (settings.model_source, settings.model_kind, settings.components)
+    if key not in _NLP_BY_SETTINGS:
+        from . import claims, entities, figures  # noqa: F401  (registers the components)
+        from .model import ModelChoice, load_model
+
+        nlp = load_model(ModelChoice(settings.model_source, settings.model_source, settings.model_kind, False))
+        nlp.max_length = max(nlp.max_length, settings.max_length)
+        for name in settings.components:
+            nlp.add_pipe(name)
+        _NLP_BY_SETTINGS[key] = nlp
+    return _NLP_BY_SETTINGS[key]
+
+
+def document_stats(doc: Doc) -> dict[str, int]:
+    sentences = sum(1 for s in doc.sents if not all(t.is_space for t in s)) if doc.has_annotation("SENT_START") else 0
+    return {"n_sentences": sentences, "n_tokens": sum(1 for t in doc if not t.is_space)}
+
+
+def extraction_cells(doc: Doc, components: Sequence[str]) -> dict[str, list[list[str]]]:
+    """The formatted CSV cells of every table the components fill."""
+    tables: dict[str, list[list[str]]] = {}
+    for name in components:
+        for table, attribute in COMPONENT_TABLES.get(name, ()):
+            tables[table.name] = [
+                [format_cell(v) for v in record_to_row(record, table, doc_id=doc._.doc_id).values()]
+                for record in getattr(doc._, attribute) or ()
+            ]
+    return tables
+
+
+def _serialise(doc: Doc) -> bytes:
+    return DocBin(store_user_data=False, docs=[doc]).to_bytes()
+
+
+def annotate(settings: WorkerSettings, tasks: Sequence[Task]) -> list[DocResult]:
+    """Parse (unless cached) and run the extraction components over one chunk of documents.
+
+    A document that a component fails on gets a ``failure`` instead of rows; the others go on.
+    """
+    nlp = get_nlp(settings)
+    ours = [name for name in nlp.pipe_names if name in settings.components]
+    failed: dict[str, dict[str, str]] = {}
+
+    def record_failure(proc_name, proc, docs, exc):
+        for doc in docs:
+            failed[doc._.doc_id] = {"stage": f"nlp:{proc_name}", "problem": "failed", "message": f"{type(exc).__name__}: {exc}"}
+
+    nlp.set_error_handler(record_failure)
+    parsed: dict[str, Doc] = {}
+    new_parse: set[str] = set()
+    to_parse = []
+    for task in tasks:
+        if task.parsed is not None:
+            doc = next(DocBin().from_bytes(task.parsed).get_docs(nlp.vocab))
+            doc._.doc_id = task.doc_id
+            parsed[task.doc_id] = doc
+        else:
+            doc = nlp.make_doc(task.text)
+            doc._.doc_id = task.doc_id
+            to_parse.append(doc)
+    for doc in nlp.pipe(to_parse, batch_size=settings.batch_size, disable=ours):
+        parsed[doc._.doc_id] = doc
+        new_parse.add(doc._.doc_id)
+
+    results = []
+    for task in tasks:
+        doc = parsed.get(task.doc_id)
+        if doc is None:
+            results.append(DocResult(task.doc_id, failure=failed.get(task.doc_id) or {"stage": "nlp", "problem": "failed", "message": "document lost in the pipeline"}))
+            continue
+        result = DocResult(task.doc_id, parsed=_serialise(doc) if task.doc_id in new_parse else None)
+        try:
+            for name in ours:
+                doc = nlp.get_pipe(name)(doc)
+            result.rows = extraction_cells(doc, ours)
+            result.stats = document_stats(doc)
+        except Exception as exc:  # one document's failure must not end the run
+            result.failure = {"stage": f"nlp:{name}", "problem": "failed", "message": f"{type(exc).__name__}: {exc}"}
+        if settings.keep_docs:
+            result.doc = doc
+        results.append(result)
+    return results
+
+
+def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    iterator = iter(tasks)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _ordered(submit, chunks: Iterator[list[Task]], window: int) -> Iterator[DocResult]:
+    """Keep at most ``window`` chunks in flight; yield results in input order."""
+    in_flight: deque = deque()
+    for chunk in chunks:
+        in_flight.append(submit(chunk))
+        if len(in_flight) >= window:
+            yield from in_flight.popleft().result()
+    while in_flight:
+        yield from in_flight.popleft().result()
+
+
+def _worker_environment() -> None:
+    # One BLAS/OpenMP thread per worker process: the processes are the parallelism.
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+
+
+def run_tasks(
+    tasks: Iterable[Task],
+    settings: WorkerSettings,
+    *,
+    backend: str = "local",
+    workers: int = 1,
+    chunk_size: int = 32,
+    scheduler: str | None = None,
+) -> Iterator[DocResult]:
+    """Yield one DocResult per task, in task order, computed by the chosen backend."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    chunks = _chunks(tasks, chunk_size)
+    if backend == "local" or (backend == "processes" and workers <= 1):
+        for chunk in chunks:
+            yield from annotate(settings, chunk)
+        return
+    if settings.keep_docs:
+        raise ValueError("keep_docs works with the local backend only")
+    if backend == "processes":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _worker_environment()
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield from _ordered(lambda chunk: pool.submit(annotate, settings, chunk), chunks, window=2 * workers)
+        return
+    yield from _run_dask(chunks, settings, workers, scheduler)
+
+
+def _run_dask(chunks: Iterator[list[Task]], settings: WorkerSettings, workers: int, scheduler: str | None) -> Iterator[DocResult]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise ValueError("the dask backend needs `pip install 'claimgraph-de[cluster]'` (dask[distributed])") from exc
+    _worker_environment()
+    cluster: Any = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        yield from _ordered(lambda chunk: client.submit(annotate, settings, chunk, pure=False), chunks, window=2 * n_workers)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

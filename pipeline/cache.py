@@ -1,0 +1,117 @@
+"""Incremental runs: per-document results keyed by what produced them.
+
+Two levels, both files under ``data/interim/cache/``:
+
+``<parse_key>.spacy``  the Doc after the statistical pipeline only. ``parse_key`` = hash of the cleaned
+                       text, the model (name, version, config) and the spaCy version.
+``<rows_key>.json``    the formatted table rows and document statistics. ``rows_key`` = hash of
+                       ``parse_key``, the extraction components, the project version and a fingerprint of
+                       the project's code and resource files (a changed lexicon invalidates the rows).
+
+A document whose rows are cached is neither parsed nor re-extracted, and the model is not even loaded
+when every document is cached. Rows are cached as the exact CSV cell strings, so a rerun writes
+byte-identical tables. Cache files are written atomically; a damaged one is ignored and recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from . import __version__
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _digest(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of every Python file and resource of the ``pipeline`` package."""
+    files = sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+    return _digest(*(part for p in files for part in (p.relative_to(PACKAGE_DIR).as_posix(), p.read_bytes())))
+
+
+def model_fingerprint(source: str, kind: str) -> str:
+    """Identify a pipeline without loading it: its meta.json and config.cfg, or the package version."""
+    if kind == "blank":
+        return _digest("blank", spacy.__version__)
+    path = Path(source)
+    if not path.is_dir():
+        path = spacy.util.get_package_path(source)
+        # installed packages keep the pipeline in a versioned subdirectory
+        candidates = sorted(p for p in path.iterdir() if (p / "meta.json").is_file())
+        path = candidates[-1] if candidates else path
+    parts = [spacy.__version__]
+    for name in ("meta.json", "config.cfg"):
+        file = path / name
+        if file.is_file():
+            parts.append(file.read_bytes())
+    return _digest(*parts)
+
+
+def parse_key(clean_text: str, model_id: str) -> str:
+    return _digest("parse", model_id, clean_text)
+
+
+def rows_key(parse: str, components: tuple[str, ...]) -> str:
+    return _digest("rows", parse, ",".join(components), __version__, code_fingerprint())
+
+
+class Cache:
+    """A directory of per-document results; ``enabled=False`` makes every lookup miss."""
+
+    def __init__(self, directory: Path, enabled: bool = True):
+        self.directory = Path(directory)
+        self.enabled = enabled
+
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.directory / key[:2] / f"{key}{suffix}"
+
+    def get_rows(self, key: str) -> dict[str, Any] | None:
+        if not self.enabled:
+            return None
+        path = self._path(key, ".json")
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def get_parse(self, key: str) -> bytes | None:
+        path = self._path(key, ".spacy")
+        if not self.enabled or not path.is_file():
+            return None
+        return path.read_bytes()
+
+    def put_rows(self, key: str, value: dict[str, Any]) -> None:
+        self._write(self._path(key, ".json"), json.dumps(value, ensure_ascii=False).encode("utf-8"))
+
+    def put_parse(self, key: str, data: bytes) -> None:
+        self._write(self._path(key, ".spacy"), data)
+
+    def parse_path(self, key: str) -> Path:
+        return self._path(key, ".spacy")
+
+    def _write(self, path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
