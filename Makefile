@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SHARED_DATA ?= ../shared/data
 SPKATT ?= $(SHARED_DATA)/SpkAtt2023-news/train
 
-.PHONY: setup extract test model model-eval model-bench evaluate spkatt clean-outputs
+.PHONY: setup extract test model model-eval model-bench evaluate spkatt bench audit clean-outputs
 
 setup: $(VENV)/.installed
 
@@ -41,6 +41,14 @@ evaluate: setup
 spkatt: setup
 	$(PY) cli.py spkatt predict $(SPKATT) artifacts/spkatt-pred
 	$(PY) cli.py spkatt score $(SPKATT) artifacts/spkatt-pred
+
+# Speed, scaling, memory and incremental runs on a corpus built from local texts (never committed).
+bench: setup
+	$(PY) benchmarks/bench.py --spkatt $(SPKATT)
+
+# Self-contained HTML audit report + audit.csv next to the tables (run `make extract` first).
+audit: setup
+	$(PY) cli.py audit
 
 clean-outputs:
 	rm -rf data/interim data/processed/*.csv data/processed/*.json data/processed/*.jsonl

@@ -1,0 +1,158 @@
+"""Throughput, scaling, memory and incremental-run benchmark (``make bench``). Prints a table.
+
+The corpus is built from text available locally, never committed: the SpkAtt-2023 news articles
+(detokenised) replicated to ``--docs`` documents, each copy made unique by a numbered first line so
+that no cache can short-cut the measurement. It is written to ``artifacts/bench/`` (git-ignored).
+
+Measured for the same spaCy pipeline in one run:
+  1. bare ``nlp.pipe`` of the statistical pipeline (the physical floor of this design)
+  2. the full extraction (``runner.run_all``: ingest, clean, parse, entities, claims, figures, CSVs)
+  3. the same with the ``processes`` backend and 2 workers
+  4. peak resident memory of a full run at 1,000 and at ``--docs`` documents (separate processes)
+  5. a second run on unchanged input with the cache (incremental) and whether its tables are identical
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline import runner  # noqa: E402
+from pipeline.schema import TABLES  # noqa: E402
+
+_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?)\]“«’])")
+_NO_SPACE_AFTER = re.compile(r"([(\[„»‚]) ")
+
+
+def detokenise(tokens: list[str]) -> str:
+    text = " ".join(tokens)
+    return _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", text))
+
+
+def build_corpus(spkatt_dir: Path, target: Path, n_docs: int) -> list[str]:
+    """Write ``n_docs`` text files to ``target`` (re-using a matching corpus) and return their texts."""
+    files = sorted(spkatt_dir.glob("*.json"))
+    if not files:
+        raise SystemExit(f"no SpkAtt JSON files in {spkatt_dir}; pass --spkatt")
+    articles = []
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        articles.append("\n\n".join(detokenise(s["Tokens"]) for s in data["Sentences"]))
+    texts = [f"Meldung {i + 1}\n\n{articles[i % len(articles)]}" for i in range(n_docs)]
+    stamp = target / ".corpus.json"
+    if not (stamp.exists() and json.loads(stamp.read_text()) == {"n_docs": n_docs, "sources": len(files)}):
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        for i, text in enumerate(texts):
+            (target / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+        stamp.write_text(json.dumps({"n_docs": n_docs, "sources": len(files)}))
+    return texts
+
+
+def _cfg(input_dir: Path, work: Path, name: str, **kwargs) -> runner.RunConfig:
+    return runner.RunConfig(
+        input_dir=input_dir, output_dir=work / name, interim_dir=work / f"{name}-interim", on_warning=lambda m: None, **kwargs
+    )
+
+
+def bare_pipe(texts: list[str], model: str | None) -> tuple[float, int]:
+    nlp, _ = runner.load_pipeline(runner.RunConfig(model=model, on_warning=lambda m: None))
+    start = time.perf_counter()
+    words = sum(sum(1 for t in doc if not t.is_space) for doc in nlp.pipe(texts, batch_size=16))
+    return time.perf_counter() - start, words
+
+
+def timed_run(cfg: runner.RunConfig) -> float:
+    start = time.perf_counter()
+    runner.run_all(cfg)
+    return time.perf_counter() - start
+
+
+def peak_memory_mb(input_dir: Path, work: Path, name: str, model: str | None) -> float:
+    """Max RSS of a full run in a fresh process (so earlier measurements do not count)."""
+    code = (
+        "import sys, resource; sys.path.insert(0, %r)\n"
+        "from pipeline import runner\n"
+        "from pathlib import Path\n"
+        "cfg = runner.RunConfig(input_dir=Path(%r), output_dir=Path(%r), interim_dir=Path(%r), model=%r, use_cache=False, on_warning=lambda m: None)\n"
+        "runner.run_all(cfg)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    ) % (str(ROOT), str(input_dir), str(work / name), str(work / f"{name}-interim"), model)
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    return int(out.strip().splitlines()[-1]) / 1024
+
+
+def tables(cfg: runner.RunConfig) -> dict[str, bytes]:
+    return {t.file_name: (cfg.output_dir / t.file_name).read_bytes() for t in TABLES.values()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--spkatt", type=Path, default=ROOT.parent / "shared/data/SpkAtt2023-news/train")
+    parser.add_argument("--docs", type=int, default=5000, help="corpus size (documents)")
+    parser.add_argument("--small", type=int, default=1000, help="corpus size for the first memory measurement")
+    parser.add_argument("--throughput-docs", type=int, default=1000, help="documents used for the throughput runs")
+    parser.add_argument("--model", default=None, help="pipeline (default: the project's model choice with fallback)")
+    parser.add_argument("--work", type=Path, default=ROOT / "artifacts" / "bench")
+    args = parser.parse_args()
+
+    work = args.work
+    texts = build_corpus(args.spkatt, work / "corpus", args.docs)
+    throughput_dir = work / "corpus-throughput"
+    small_dir = work / "corpus-small"
+    for directory, n in ((throughput_dir, args.throughput_docs), (small_dir, args.small)):
+        if not directory.exists() or len(list(directory.glob("*.txt"))) != n:
+            shutil.rmtree(directory, ignore_errors=True)
+            directory.mkdir(parents=True)
+            for path in sorted((work / "corpus").glob("*.txt"))[:n]:
+                shutil.copy(path, directory / path.name)
+    sample = texts[: args.throughput_docs]
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}", flush=True)
+    choice = runner.resolve_model(args.model)
+    print(f"pipeline: {choice.source} ({choice.kind}); corpus: {args.docs} docs from {args.spkatt}", flush=True)
+
+    bare_s, words = bare_pipe(sample, args.model)
+    full_s = timed_run(_cfg(throughput_dir, work, "full", model=args.model, use_cache=False))
+    two_s = timed_run(_cfg(throughput_dir, work, "two", model=args.model, use_cache=False, backend="processes", workers=2))
+    inc_cfg = _cfg(throughput_dir, work, "incremental", model=args.model)
+    first_s = timed_run(inc_cfg)
+    first_tables = tables(inc_cfg)
+    second_s = timed_run(inc_cfg)
+    identical = tables(inc_cfg) == first_tables
+    mem_small = peak_memory_mb(small_dir, work, "mem-small", args.model)
+    mem_large = peak_memory_mb(work / "corpus", work, "mem-large", args.model)
+
+    n = len(sample)
+    rows = [
+        ("bare nlp.pipe (statistical pipeline only)", n / bare_s, words / bare_s, "1.00"),
+        ("full extraction, 1 process", n / full_s, words / full_s, f"{bare_s / full_s:.2f}"),
+        ("full extraction, 2 processes", n / two_s, words / two_s, f"{bare_s / two_s:.2f}"),
+    ]
+    print(f"\n| run ({n} documents, {words:,} words) | docs/s | words/s | x bare |")
+    print("|---|---:|---:|---:|")
+    for label, dps, wps, ratio in rows:
+        print(f"| {label} | {dps:.1f} | {wps:,.0f} | {ratio} |")
+    print("\n| measure | value | target |")
+    print("|---|---:|---|")
+    print(f"| full / bare throughput | {bare_s / full_s:.2f} | >= 0.85 |")
+    print(f"| 2 processes / 1 process | {full_s / two_s:.2f} | >= 1.7 |")
+    print(f"| peak RSS at {args.small} docs | {mem_small:.0f} MB | |")
+    print(f"| peak RSS at {args.docs} docs | {mem_large:.0f} MB | <= 1.2 x the {args.small}-doc run ({mem_large / mem_small:.2f} x) |")
+    print(f"| incremental rerun speed-up | {first_s / second_s:.1f} x ({first_s:.1f} s -> {second_s:.2f} s) | >= 10 x |")
+    print(f"| incremental tables byte-identical | {identical} | True |")
+
+
+if __name__ == "__main__":
+    main()
