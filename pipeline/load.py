@@ -64,7 +64,7 @@ def pandas_dtype(column: Column) -> Any:
 
 def empty_frame(table: Table) -> pd.DataFrame:
     """A table with no rows but the schema's columns and dtypes (so joins and filters still work)."""
-    return pd.DataFrame({c.name: pd.Series([], dtype=pandas_dtype(c)) for c in table.columns})
+    return pd.DataFrame({c.name: convert_column(pd.Series([], dtype="string"), c, table.name) for c in table.columns})
 
 
 def _bad_values(raw: pd.Series, converted: pd.Series) -> list[str]:

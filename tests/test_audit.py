@@ -1,0 +1,253 @@
+"""Audit report and verdict sheet: escaping, highlight markup over overlapping spans, audit.csv,
+verdict carry-over and scoring."""
+
+import base64
+import csv
+import hashlib
+import html
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from cli import app
+from pipeline.audit import (
+    AUDIT,
+    AUDIT_CSV,
+    AUDIT_HTML,
+    PREVIOUS_CSV,
+    Mark,
+    read_sheet,
+    render_text,
+    score_report,
+    score_verdicts,
+    segments,
+    wilson_interval,
+    write_audit,
+)
+from tests.tables_fixture import HOSTILE_MESSAGE, HOSTILE_NAME, PARIS, TEXTS, write_tables
+
+
+class Page(HTMLParser):
+    """Start tags, the text of the document sections and whether every element was closed."""
+
+    VOID = {"meta", "input", "br", "img", "link"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.stack, self.doctext, self.scripts = [], [], [], []
+        self.depth_in_doctext = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in self.VOID:
+            return
+        self.stack.append(tag)
+        if self.depth_in_doctext or ("class", "doctext") in attrs:
+            self.depth_in_doctext += 1
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1] if self.stack else None}>"
+        self.stack.pop()
+        if self.depth_in_doctext:
+            self.depth_in_doctext -= 1
+
+    def handle_data(self, data):
+        if self.depth_in_doctext and self.stack[-1] != "summary":
+            self.doctext.append(data)
+        if self.stack and self.stack[-1] == "script":
+            self.scripts.append(data)
+
+
+@pytest.fixture
+def audited(tmp_path):
+    out = write_tables(tmp_path / "processed")
+    summary = write_audit(out)
+    return out, summary
+
+
+def _page(out):
+    page = Page()
+    page.feed((out / AUDIT_HTML).read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def test_summary_and_files(audited):
+    out, summary = audited
+    assert summary.startswith(f"wrote {out / AUDIT_HTML} and audit.csv: 6 claims, 5 speakers, 2 documents")
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_hostile_text_and_speaker_names_are_escaped_everywhere(audited):
+    out, _ = audited
+    source = (out / AUDIT_HTML).read_text(encoding="utf-8")
+    page = _page(out)
+    assert page.stack == [], "unclosed elements"
+    # Exactly the data island and the report's own script; no <img> from the boilerplate block.
+    assert [t for t, _ in page.tags if t in ("script", "img", "iframe", "object")] == ["script", "script"]
+    assert "__pwned" not in page.scripts[1]
+    assert "<script>window.__pwned" not in source and "<img src=x" not in source
+    assert html.escape(HOSTILE_MESSAGE) in source and html.escape(HOSTILE_NAME) in source
+    # Attribute values cannot be broken out of either.
+    titles = [a.get("title", "") for _, a in page.tags if "title" in a]
+    assert any(HOSTILE_NAME in t for t in titles)
+    # The data island parses back to the original strings and contains no raw '<'.
+    island = page.scripts[0]
+    assert "<" not in island and ">" not in island
+    data = json.loads(island)
+    assert {c["message"] for c in data["claims"]} >= {HOSTILE_MESSAGE}
+    assert HOSTILE_NAME in data["speakers"].values()
+
+
+def test_document_text_is_reproduced_exactly_around_highlights_and_boilerplate(audited):
+    out, _ = audited
+    text = "".join(_page(out).doctext)
+    # Both documents, in order, character for character (the boilerplate text sits in <details>).
+    assert text == TEXTS[PARIS] + TEXTS["fachgespraech-test"] or text == TEXTS["fachgespraech-test"] + TEXTS[PARIS]
+
+
+def test_highlight_markup_for_nested_claims(audited):
+    out, _ = audited
+    source = (out / AUDIT_HTML).read_text(encoding="utf-8")
+    data = json.loads(_page(out).scripts[0])
+    ids = [c["id"] for c in data["claims"]]
+    c2, c3 = ids.index(f"{PARIS}:C2"), ids.index(f"{PARIS}:C3")
+    # The quote inside Vance's indirect claim belongs to both messages and is marked as nested.
+    nested = re.search(r'<span class="([^"]*)" data-a="([^"]*)">mit Optimismus statt Beklommenheit</span>', source)
+    assert nested and {"msg", "msg2"} <= set(nested.group(1).split())
+    assert set(nested.group(2).split()) == {f"m{c2}", f"m{c3}"}
+    assert re.search(rf'<span class="seg spk" data-a="s{c2} s{c3}" data-m="\d+">J\.D\. Vance</span>', source)
+    assert '<details class="boilerplate"><summary' in source and "newsletter" in source
+
+
+def test_content_security_policy_allows_only_the_inlined_script(audited):
+    out, _ = audited
+    page = _page(out)
+    csp = next(a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    digest = base64.b64encode(hashlib.sha256(page.scripts[1].encode("utf-8")).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp and "default-src 'none'" in csp
+    source = (out / AUDIT_HTML).read_text(encoding="utf-8")
+    assert not re.search(r"(src|href)=\"(https?:)?//", source), "the report must not reference anything remote"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet="ab <>&\"'„“\n", min_size=1, max_size=40),
+    spans=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from("mcse"), st.integers(0, 3)), max_size=8),
+)
+def test_any_overlap_gives_flat_valid_markup_with_the_exact_text(text, spans):
+    marks = [Mark(min(a, b), max(a, b), kind, ref) for a, b, kind, ref in spans]
+    pieces = list(segments(0, len(text), marks))
+    assert "".join(text[a:b] for a, b, _ in pieces) == text
+    for a, b, covering in pieces:
+        assert {m for m in marks if m.start < b and m.end > a and m.end > m.start} == set(covering)
+    page = Page()
+    page.feed(f'<div class="doctext">{render_text(text, marks, [])}</div>')
+    assert page.stack == [] and "".join(page.doctext) == text
+    assert {t for t, _ in page.tags} <= {"div", "span"}
+
+
+def test_audit_csv_has_one_row_per_claim_and_an_empty_verdict(audited):
+    out, _ = audited
+    with open(out / AUDIT_CSV, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == AUDIT.column_names
+    assert len(rows) == 6 and all(r["verdict"] == "" for r in rows)
+    by_id = {r["claim_id"]: r for r in rows}
+    c1 = by_id[f"{PARIS}:C1"]
+    assert (c1["speaker"], c1["speaker_text"], c1["antecedent"]) == ("Ursula von der Leyen", "sie", "Ursula von der Leyen")
+    assert "„Wir stellen 50 Milliarden Euro zur Verfügung“, sagte sie." in c1["context"]
+    assert by_id[f"{PARIS}:C5"]["speaker"] == "Beobachtern" and by_id[f"{PARIS}:C5"]["antecedent"] == ""
+
+
+def _fill(path, verdicts):
+    with open(path, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["verdict"] = verdicts.get(row["claim_id"].split(":")[-1] + "@" + row["doc_id"][:4], "")
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+VERDICTS = {"C1@ki-g": "correct", "C2@ki-g": "Correct", "C3@ki-g": "wrong span", "C4@ki-g": "wrong_speaker", "C5@ki-g": "not_a_claim"}
+
+
+def test_score_from_filled_verdicts(audited):
+    out, _ = audited
+    _fill(out / AUDIT_CSV, VERDICTS)
+    report = score_report(out / AUDIT_CSV)
+    assert "5 of 6 claims reviewed" in report
+    assert "verdicts: correct 2, wrong_speaker 1, not_a_claim 1, wrong_span 1" in report
+    lo, hi = wilson_interval(3, 4)
+    assert f"attribution accuracy (speaker right, of real claims): 3/4 = 75.0% (95% CI {100 * lo:.1f}-{100 * hi:.1f}%)" in report
+    assert "claim precision (real claims, of reviewed): 4/5 = 80.0%" in report
+    assert "exactly correct (of reviewed): 2/5 = 40.0%" in report
+    assert "  description    0/1 = 0.0%" in report and "  pronoun        1/1 = 100.0%" in report
+
+
+def test_wilson_interval_known_value():
+    lo, hi = wilson_interval(3, 4)
+    assert (round(lo, 3), round(hi, 3)) == (0.301, 0.954)
+    assert wilson_interval(0, 0) == (0.0, 0.0)
+
+
+def test_sheet_saved_by_a_german_spreadsheet_program_is_read(audited):
+    out, _ = audited
+    rows = [r for r in csv.DictReader(open(out / AUDIT_CSV, encoding="utf-8"))]
+    rows[0]["verdict"] = "correct"
+    rows[1]["verdict"] = "not a claim"
+    path = out / "reviewed.csv"
+    with open(path, "w", encoding="cp1252", errors="replace", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+    s = score_verdicts(read_sheet(path))
+    assert (s["reviewed"], s["counts"]) == (2, {"correct": 1, "not_a_claim": 1})
+
+
+def test_unknown_or_missing_verdicts_are_clear_errors(audited):
+    out, _ = audited
+    with pytest.raises(ValueError, match="no verdicts filled in"):
+        score_report(out / AUDIT_CSV)
+    _fill(out / AUDIT_CSV, {"C1@ki-g": "stimmt"})
+    with pytest.raises(ValueError, match=r"unknown verdict.*'stimmt'.*allowed: correct, wrong_speaker"):
+        score_report(out / AUDIT_CSV)
+    with pytest.raises(ValueError, match="not an audit sheet"):
+        score_report(out / "claims.csv")
+
+
+def test_rerun_keeps_verdicts_of_unchanged_claims_and_saves_the_rest(tmp_path):
+    out = write_tables(tmp_path / "processed")
+    write_audit(out)
+    _fill(out / AUDIT_CSV, VERDICTS)
+    from tests.tables_fixture import build_rows
+
+    rows = build_rows()
+    rows["claims"][1]["speaker_text"] = "Vance"  # the claim changed: its verdict no longer applies
+    rows["claims"][1]["speaker_start_char"] += len("J.D. ")
+    write_tables(out, rows)
+    summary = write_audit(out)
+    assert "4 verdicts carried over, 1 no longer match a claim" in summary
+    verdicts = {r["claim_id"]: r["verdict"] for r in csv.DictReader(open(out / AUDIT_CSV, encoding="utf-8"))}
+    assert verdicts[f"{PARIS}:C1"] == "correct" and verdicts[f"{PARIS}:C2"] == ""
+    assert "Correct" in (out / PREVIOUS_CSV).read_text(encoding="utf-8")
+
+
+def test_cli_audit_and_score(tmp_path):
+    out = write_tables(tmp_path / "processed")
+    runner = CliRunner()
+    result = runner.invoke(app, ["audit", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "6 claims" in result.output and (out / AUDIT_HTML).exists()
+    _fill(out / AUDIT_CSV, VERDICTS)
+    result = runner.invoke(app, ["audit", "score", str(out / AUDIT_CSV)])
+    assert result.exit_code == 0 and "3/4 = 75.0%" in result.output
+    result = runner.invoke(app, ["audit", "--output", str(tmp_path / "nothing")])
+    assert result.exit_code == 1 and "cli.py extract" in result.output
