@@ -415,24 +415,33 @@ def build_html(tables: Tables, views: Sequence[ClaimView]) -> str:
     documents = _records(tables.documents)
     doc_ids = [d["doc_id"] for d in documents] + sorted(set(texts) - {d["doc_id"] for d in documents})
     doc_meta = {d["doc_id"]: d for d in documents}
+    views_by_doc: dict[str, list[ClaimView]] = {}
+    for v in views:
+        views_by_doc.setdefault(v.doc_id, []).append(v)
+    mentions_by_doc: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        mentions_by_doc.setdefault(m["doc_id"], []).append(m)
+    removed_by_doc: dict[str, list[dict[str, Any]]] = {}
+    for b in removed:
+        removed_by_doc.setdefault(b["doc_id"], []).append(b)
     for doc_id in doc_ids:
         text = texts.get(doc_id)
         if text is None:
             continue
-        doc_views = [v for v in views if v.doc_id == doc_id]
+        doc_views = views_by_doc.get(doc_id, [])
         marks = []
         for v in doc_views:
             for kind, (s, e) in (("m", ("start_char", "end_char")), ("c", ("cue_start_char", "cue_end_char")), ("s", ("speaker_start_char", "speaker_end_char"))):
                 span = v.span(s, e)
                 if span:
                     marks.append(Mark(span[0], span[1], kind, v.index))
-        marks += [Mark(m["start_char"], m["end_char"], "e", mention_index[m["mention_id"]]) for m in mentions if m["doc_id"] == doc_id and _int(m["start_char"]) is not None]
+        marks += [Mark(m["start_char"], m["end_char"], "e", mention_index[m["mention_id"]]) for m in mentions_by_doc.get(doc_id, []) if _int(m["start_char"]) is not None]
         meta = doc_meta.get(doc_id, {})
         info = " · ".join(x for x in (_text(meta.get("path")), _text(meta.get("date")), f"{len(doc_views)} claim" + ("" if len(doc_views) == 1 else "s")) if x)
         sections.append(
             f'<section class="doc" id="doc-{html.escape(doc_id, quote=True)}" data-doc="{html.escape(doc_id, quote=True)}">'
             f"<h2>{html.escape(doc_id)}</h2><p class=\"muted\">{html.escape(info)}</p>"
-            f'<div class="doctext">{render_text(text, marks, [b for b in removed if b["doc_id"] == doc_id])}</div>'
+            f'<div class="doctext">{render_text(text, marks, removed_by_doc.get(doc_id, []))}</div>'
             f"<details open class=\"claims\"><summary>Claims in this document</summary>{_claim_list(doc_views)}</details></section>"
         )
 

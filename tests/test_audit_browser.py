@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.audit import AUDIT_HTML, write_audit
+from pipeline.load import load
 from tests.conftest import ROOT
 from tests.tables_fixture import FACH, PARIS, write_tables
 
@@ -123,23 +124,28 @@ def test_clicking_a_claim_shows_speaker_entity_antecedent_and_evidence(report):
 
 
 def test_sample_run_report_and_screenshot(browser, tmp_path):
+    """Every claim of the sample run is highlighted; the screenshot shows the Paris article."""
     from tests.sample_run import copy_outputs
 
     out = copy_outputs(tmp_path / "processed")
     write_audit(out)
     page, errors, requests = _open(browser, out / AUDIT_HTML)
+    page.set_viewport_size({"width": 1400, "height": 1500})
+    claims = page.evaluate("JSON.parse(document.getElementById('audit-data').textContent).claims")
+    n_rows = sum(1 for _ in open(out / "claims.csv", encoding="utf-8")) - 1
+    assert len(claims) == len(load(out).claims) and page.locator(".claimrow").count() == len(claims) <= n_rows
+    for i, claim in enumerate(claims):
+        if claim["span"][1] > claim["span"][0]:
+            assert page.locator(f'.doctext .seg[data-a~="m{i}"]').count() > 0, claim["id"]
     paris = page.locator("[data-doc='ki-aktionsgipfel-paris']")
-    assert "Ursula von der Leyen" in paris.inner_text() and "J.D. Vance" in paris.inner_text()
-    speakers = page.evaluate("Object.values(JSON.parse(document.getElementById('audit-data').textContent).speakers)")
-    paris_claims = page.evaluate("JSON.parse(document.getElementById('audit-data').textContent).claims.filter(c => c.doc === 'ki-aktionsgipfel-paris').length")
-    if paris_claims:
-        # Show the claims of the two speakers the issue names, and pick von der Leyen's first claim.
-        first = paris.locator(".seg.msg").first
-        first.click()
-        first.scroll_into_view_if_needed()
+    paris.evaluate("el => el.scrollIntoView({block: 'start'})")
+    # Select von der Leyen's first claim if it was resolved, else the article's first claim.
+    order = [i for i, c in enumerate(claims) if c["doc"] == "ki-aktionsgipfel-paris"]
+    order.sort(key=lambda i: ("Leyen" not in claims[i]["speaker"], claims[i]["span"][0]))
+    if order:
+        page.locator(f'.doctext .seg[data-a~="m{order[0]}"]').first.click()
+        paris.evaluate("el => el.scrollIntoView({block: 'start'})")
         assert page.locator("#panel-body").is_visible()
-    else:
-        paris.scroll_into_view_if_needed()
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000
