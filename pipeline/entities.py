@@ -1,15 +1,59 @@
-"""Stage: people and organisations (INTERFACE CONTRACT; implementation in progress)."""
+"""Stage: people and organisations -> ``doc._.mentions`` and ``doc._.entities``.
+
+Steps, each a pure function over the ``Doc``:
+
+1. **Names** (``find_names``): the statistical NER spans, cleaned (titles and "MdB" trimmed off persons),
+   combined with rules where the models are weak: the patterns file (spaCy EntityRuler JSONL; shipped
+   gazetteer plus the user's own files), legal-form suffixes ("GmbH", "e.V."), institution nouns
+   ("-amt", "-ministerium", "Internationale Energieagentur"), company-style names ("Mistral AI",
+   "OVHcloud"), persons found by a first-name lexicon, initials ("J.D. Vance") or a title before the
+   name ("UN-Generalsekretär António Guterres"). Rules win over the model where they overlap, because
+   they only fire on strong surface evidence. ``doc.ents`` is replaced by the result.
+2. **Linking** (``_link``): persons by full name, later surname-only mentions to the full name (never
+   when two people share the surname and nothing disambiguates); organisations by a normalised name
+   key, by the patterns file's ``id`` and by "Name (ACRONYM)" definitions; untagged repetitions of a
+   known name or acronym are added as mentions.
+3. **Roles and affiliations** (``pipeline.roles``), **gender** (text first: female/male role nouns and
+   pronouns; then the first-name lexicon) and a cross-document ``global_id``.
+4. **Pronouns and descriptions** (``pipeline.coref``): a third-person "er"/"sie" in subject position
+   and a definite description such as "der UN-Chef" become mentions when their antecedent is
+   unambiguous.
+
+Configuration: ``nlp.add_pipe("claimgraph_entities", config={"patterns": ["my_names.jsonl"]})`` or the
+environment variable ``CLAIMGRAPH_ENTITY_PATTERNS`` (paths separated by ``os.pathsep``); see docs/entities.md.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import json
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import register_extensions
+from . import roles as R
+from . import syntax
+from .extensions import make_id, register_extensions
 
 register_extensions()
+
+PATTERNS_ENV = "CLAIMGRAPH_ENTITY_PATTERNS"
+DEFAULT_PATTERNS = R.RESOURCES / "entity_patterns.jsonl"
+LABELS = ("PER", "ORG", "LOC", "MISC")
+# Labels of other NER schemes mapped onto ours (GermEval OTH, OntoNotes-style names).
+LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC", "OTH": "MISC"}
+TITLE_ABBREVIATIONS = frozenset({"Dr.", "Prof.", "Dr", "Prof", "Dipl.-Ing.", "Sir"})
+PLURAL_NAMES = frozenset({"usa", "vereinigte staaten", "niederlande", "grune", "vereinte nationen", "philippinen"})
+INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){1,3}$|^[A-ZÄÖÜ]\.(?:-[A-ZÄÖÜ]\.)?$")
+ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}$")
+CAMEL = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")
 
 
 @dataclass
@@ -24,6 +68,7 @@ class Mention:
     link_method: str  # full_name surname_alias acronym name_variant pronoun role_description
     start: int = -1  # token index in the Doc
     end: int = -1
+    evidence: str = ""
 
 
 @dataclass
@@ -38,28 +83,795 @@ class Entity:
     gender: str | None = None  # female | male | None
     number: str = "sing"  # sing | plur
     global_id: str = ""
+    # Structured evidence for description matching (not exported).
+    role_matches: tuple[R.RoleMatch, ...] = field(default=(), repr=False)
+    org_keys: frozenset[str] = field(default=frozenset(), repr=False)  # folded affiliation names, acronyms, prefixes
+    nationalities: frozenset[str] = field(default=frozenset(), repr=False)
+    parties: frozenset[str] = field(default=frozenset(), repr=False)
+    gender_evidence: str = field(default="", repr=False)
+    aliases: frozenset[str] = field(default=frozenset(), repr=False)  # folded names this entity answers to
 
 
-def extract_entities(doc: Doc) -> tuple[list[Mention], list[Entity]]:
-    return [], []
+# --------------------------------------------------------------------------- patterns file
+
+
+@dataclass
+class EntityPatterns:
+    """EntityRuler-format patterns: phrase patterns matched on token text, token patterns via spaCy's Matcher."""
+
+    phrases: dict[tuple[str, ...], tuple[str, str | None, int]] = field(default_factory=dict)  # words -> (label, id, priority)
+    token_patterns: list[tuple[str, str | None, list[dict], int]] = field(default_factory=list)
+    max_len: int = 1
+    _matchers: dict[int, Matcher] = field(default_factory=dict, repr=False)
+
+    def add_file(self, path: Path, priority: int) -> None:
+        tokenizer = _tokenizer()
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}:{n}: not a JSON object: {exc}") from None
+                if "comment" in row and "pattern" not in row:
+                    continue
+                label = LABEL_MAP.get(str(row.get("label", "")).upper())
+                if label is None or "pattern" not in row:
+                    raise ValueError(f"{path}:{n}: needs 'label' (PER, ORG, LOC, MISC) and 'pattern'")
+                pattern = row["pattern"]
+                if isinstance(pattern, str):
+                    words = tuple(t.text for t in tokenizer(pattern))
+                    if words:
+                        self.phrases[words] = (label, row.get("id"), priority)
+                        self.max_len = max(self.max_len, len(words))
+                else:
+                    self.token_patterns.append((label, row.get("id"), pattern, priority))
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, str, str | None, int]]:
+        out = []
+        words = [t.text for t in doc]
+        for i in range(len(words)):
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                hit = self.phrases.get(tuple(words[i : i + n]))
+                if hit:
+                    out.append((i, i + n, *hit))
+                    break
+        if self.token_patterns:
+            matcher = self._matchers.get(id(doc.vocab))
+            if matcher is None:
+                matcher = Matcher(doc.vocab)
+                for k, (_, _, pattern, _) in enumerate(self.token_patterns):
+                    matcher.add(f"claimgraph_pattern_{k}", [pattern])
+                self._matchers[id(doc.vocab)] = matcher
+            for match_id, s, e in matcher(doc):
+                k = int(doc.vocab.strings[match_id].rsplit("_", 1)[1])
+                label, cid, _, prio = self.token_patterns[k]
+                out.append((s, e, label, cid, prio))
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("de").tokenizer
+
+
+def pattern_paths(extra: Sequence[str | Path] = (), environ: dict[str, str] | None = None) -> list[Path]:
+    """User pattern files: the component config's ``patterns`` plus ``CLAIMGRAPH_ENTITY_PATTERNS``."""
+    environ = os.environ if environ is None else environ
+    paths = [Path(p) for p in extra]
+    paths += [Path(p) for p in environ.get(PATTERNS_ENV, "").split(os.pathsep) if p.strip()]
+    for path in paths:
+        if not path.is_file():
+            raise FileNotFoundError(f"entity patterns file {path} not found (component config 'patterns' or ${PATTERNS_ENV})")
+    return paths
+
+
+def load_patterns(extra: Sequence[str | Path] = (), use_default: bool = True, environ: dict[str, str] | None = None) -> EntityPatterns:
+    patterns = EntityPatterns()
+    if use_default:
+        patterns.add_file(DEFAULT_PATTERNS, priority=3)
+        for party in R.lexicons().parties:
+            for name in party.names:
+                words = tuple(t.text for t in _tokenizer()(name))
+                patterns.phrases.setdefault(words, ("ORG", party.canonical, 3))
+                patterns.max_len = max(patterns.max_len, len(words))
+    for path in pattern_paths(extra, environ):
+        patterns.add_file(path, priority=4)  # the user's own names beat everything
+    return patterns
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_patterns(extra: tuple[str, ...], env_value: str) -> EntityPatterns:
+    return load_patterns(extra, environ={PATTERNS_ENV: env_value})
+
+
+def default_patterns() -> EntityPatterns:
+    return _cached_patterns((), os.environ.get(PATTERNS_ENV, ""))
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token; without sentence boundaries, split after . ! ? tokens."""
+    out = [0] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                out[t.i] = n
+        return out
+    n = 0
+    for t in doc:
+        out[t.i] = n
+        if t.text in (".", "!", "?") or "\n\n" in t.text:
+            n += 1
+    return out
+
+
+# --------------------------------------------------------------------------- names
+
+
+@dataclass
+class NameSpan:
+    start: int
+    end: int
+    label: str
+    source: str  # ner | patterns | user_patterns | rule:<name> | scan
+    cid: str | None = None  # patterns-file id: canonical key across documents
+    priority: int = 2
+
+
+def _is_name_word(tok: Token) -> bool:
+    t = tok.text
+    if not t[:1].isupper() or tok.lower_ in R.FUNCTION_WORDS or t in R.MONTHS or t in TITLE_ABBREVIATIONS:
+        return False
+    if not re.fullmatch(r"[\w'’.\-]+", t) or any(c.isdigit() for c in t):
+        return False
+    if R.match_role_word(t) or R.org_keyword(t) or t in R.lexicons().org_suffixes:
+        return False
+    if tok.doc.has_annotation("POS") and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "NUM", "PUNCT", "SCONJ", "CCONJ"):
+        return False
+    return True
+
+
+def _name_extent(doc: Doc, s: int, blocked: set[int], max_tokens: int = 5) -> int:
+    """End of a person name starting at ``s``: capitalised words, initials and particles ("von der")."""
+    j = s
+    while j < len(doc) and j - s < max_tokens and j not in blocked:
+        tok = doc[j]
+        if INITIALS.match(tok.text) or _is_name_word(tok):
+            j += 1
+        elif tok.lower_ in R.NAME_PARTICLES and j > s and j + 1 < len(doc):
+            k = j
+            while k < len(doc) and doc[k].lower_ in R.NAME_PARTICLES and k - j < 3:
+                k += 1
+            if k < len(doc) and k not in blocked and _is_name_word(doc[k]):
+                j = k
+            else:
+                break
+        else:
+            break
+    return j
+
+
+def _clean_model_span(doc: Doc, span: Span) -> tuple[int, int] | None:
+    s, e = span.start, span.end
+    label = LABEL_MAP.get(span.label_)
+    while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in R.ARTICLES or doc[s].text in TITLE_ABBREVIATIONS
+                     or (label == "PER" and (R.match_role_word(doc[s].text) or doc[s].is_lower))):
+        s += 1
+    while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in (".",) or doc[e - 1].is_space
+                     or (label == "PER" and (R.match_role_word(doc[e - 1].text) or doc[e - 1].is_lower))):
+        e -= 1
+    if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
+        return None
+    if label == "PER" and (all(t.lower_ in R.FUNCTION_WORDS or t.text in R.MONTHS for t in doc[s:e]) or any(t.like_num for t in doc[s:e])):
+        return None
+    if doc[e - 1].text == "." and not INITIALS.match(doc[e - 1].text) and e - 1 > s:
+        e -= 1
+    return s, e
+
+
+def _model_names(doc: Doc) -> list[NameSpan]:
+    out = []
+    for ent in doc.ents:
+        label = LABEL_MAP.get(ent.label_)
+        if label is None:
+            continue
+        cleaned = _clean_model_span(doc, ent)
+        if cleaned:
+            out.append(NameSpan(*cleaned, label, "ner", priority=1))
+    return out
+
+
+def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        span = None
+        if i not in blocked and tok.text[:1].isupper() and (R.is_first_name(tok.text) or INITIALS.match(tok.text)) and _is_name_word_or_initial(tok):
+            end = _name_extent(doc, i, blocked)
+            if end - i >= 2 and not INITIALS.match(doc[end - 1].text):
+                span = NameSpan(i, end, "PER", "rule:first_name")
+        if span is None and (role := R.match_role_word(tok.text)) and "exact" not in role.classes and i + 1 < len(doc):
+            start = i + 1
+            while start < len(doc) and doc[start].text in TITLE_ABBREVIATIONS:
+                start += 1
+            end = _name_extent(doc, start, blocked)
+            if end > start and not all(INITIALS.match(t.text) for t in doc[start:end]) and not R.nationality_of_genitive(doc[start].text):
+                span = NameSpan(start, end, "PER", "rule:title")
+        if span is not None:
+            out.append(span)
+            i = span.end
+        else:
+            i += 1
+    return out
+
+
+def _is_name_word_or_initial(tok: Token) -> bool:
+    return bool(INITIALS.match(tok.text)) or _is_name_word(tok)
+
+
+def _adjective_like(tok: Token) -> bool:
+    t = tok.text
+    if not t[:1].isupper() or tok.lower_ in R.FUNCTION_WORDS or tok.is_sent_start and tok.lower_ in R.ARTICLES:
+        return False
+    if tok.doc.has_annotation("POS") and tok.pos_ == "ADJ":
+        return True
+    return bool(R.lexicons().party(t)) or t.lower().endswith(("e", "en", "er", "es", "em")) and t.isalpha() and not R.match_role_word(t)
+
+
+def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
+    lex = R.lexicons()
+    out = []
+    for i, tok in enumerate(doc):
+        if i in blocked:
+            continue
+        t = tok.text
+        if t in lex.org_suffixes and i > 0:
+            s = i
+            while s > 0 and i - s < 5 and (s - 1) not in blocked and (doc[s - 1].text[:1].isupper() or doc[s - 1].text == "&") and doc[s - 1].lower_ not in R.FUNCTION_WORDS:
+                s -= 1
+            if s < i:
+                out.append(NameSpan(s, i + 1, "ORG", "rule:legal_form"))
+            continue
+        kind = R.org_keyword(t)
+        if kind:
+            s = i
+            while s > 0 and i - s < 3 and (s - 1) not in blocked and _adjective_like(doc[s - 1]):
+                s -= 1
+            e = i + 1
+            if e + 1 < len(doc) and doc[e].lower_ == "für" and doc[e + 1].text[:1].isupper() and doc[e + 1].lower_ not in R.FUNCTION_WORDS:
+                e += 2
+                while e + 1 < len(doc) and doc[e].lower_ in ("und", "in", "der", "des") and doc[e + 1].text[:1].isupper() and doc[e + 1].lower_ not in R.FUNCTION_WORDS:
+                    e += 2
+            head = t.split("-")[-1]
+            prefix = t[: -len(head) - 1] if "-" in t else ""
+            proper_prefix = bool(prefix) and (prefix.isupper() or prefix.count("-") >= 1 or bool(lex.party(prefix)))
+            strong_alone = kind == "strong" and len(head) >= len(next(k for k in lex.org_strong if head.lower().endswith(k))) + 3
+            if s < i or e > i + 1 or proper_prefix or strong_alone:
+                out.append(NameSpan(s, e, "ORG", f"rule:org_{kind}"))
+            continue
+        if t in lex.org_product and i > 0 and (i - 1) not in blocked and _is_name_word(doc[i - 1]) and doc[i - 1].text not in lex.org_product:
+            out.append(NameSpan(i - 1, i + 1, "ORG", "rule:company_name"))
+            continue
+        # "OpenAI", "OVHcloud", "DeepMind"; not law abbreviations such as "AktG", "UrhG"
+        if CAMEL.match(t) and len(t) >= 5 and not re.search(r"[a-z]G$", t) and not R.match_role_word(t) and t not in lex.org_suffixes:
+            out.append(NameSpan(i, i + 1, "ORG", "rule:camel_case"))
+    out += _parenthesis_orgs(doc, blocked)
+    return out
+
+
+def _parenthesis_orgs(doc: Doc, blocked: set[int]) -> list[NameSpan]:
+    """"(Head of Marketing, OVHcloud)": a capitalised part after a role inside parentheses is the employer."""
+    out = []
+    for i, tok in enumerate(doc):
+        if tok.text != "(" or i + 1 >= len(doc) or not R.match_role_word(doc[i + 1].text):
+            continue
+        close = next((k for k in range(i + 1, min(len(doc), i + 20)) if doc[k].text == ")"), None)
+        if close is None:
+            continue
+        commas = [k for k in range(i + 1, close) if doc[k].text == ","]
+        if not commas:
+            continue
+        s, e = commas[-1] + 1, close
+        if e - s <= 4 and all(doc[k].text[:1].isupper() or doc[k].text in ("&", "-") for k in range(s, e)) and not (set(range(s, e)) & blocked):
+            if not R.match_role_word(doc[s].text) and not R.lexicons().party(doc[s:e].text):
+                out.append(NameSpan(s, e, "ORG", "rule:parenthesis_employer"))
+    return out
+
+
+def _genitive_locations(doc: Doc, patterns: EntityPatterns, blocked: set[int]) -> list[NameSpan]:
+    """'Frankreichs', 'Europas': the genitive of a single-word place from the patterns file."""
+    out = []
+    for i, tok in enumerate(doc):
+        if i in blocked or len(tok.text) < 4 or not tok.text.endswith("s") or not tok.text[:1].isupper():
+            continue
+        hit = patterns.phrases.get((tok.text[:-1],))
+        if hit and hit[0] == "LOC":
+            out.append(NameSpan(i, i + 1, "LOC", "rule:genitive_place", hit[1] or tok.text[:-1]))
+    return out
+
+
+def _overlaps(a: NameSpan, b: NameSpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _select(candidates: Iterable[NameSpan]) -> list[NameSpan]:
+    """Non-overlapping spans: longest first, then the higher priority."""
+    chosen: list[NameSpan] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if not any(_overlaps(cand, c) for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_names(doc: Doc, patterns: EntityPatterns | None = None) -> list[NameSpan]:
+    """Named-entity spans after the rule-based corrections (see module docstring)."""
+    patterns = patterns or default_patterns()
+    gaz = [NameSpan(s, e, label, "user_patterns" if prio >= 4 else "patterns", cid, prio) for s, e, label, cid, prio in patterns.matches(doc)]
+    # User patterns are authoritative: they win even over longer spans.
+    user = _select(g for g in gaz if g.priority >= 4)
+    blocked = {i for g in user for i in range(g.start, g.end)}
+    gaz_sel = _select(g for g in gaz if g.priority < 4 and not any(i in blocked for i in range(g.start, g.end)))
+    gaz_tokens = blocked | {i for g in gaz_sel for i in range(g.start, g.end)}
+    rules = _org_rules(doc, blocked) + _genitive_locations(doc, patterns, gaz_tokens)
+    rules += _person_rules(doc, gaz_tokens | {i for r in rules for i in range(r.start, r.end)})
+    ruled = user + _select([*gaz_sel, *rules])
+    ruled = _select(ruled) if user else ruled
+    final = list(ruled)
+    for m in _model_names(doc):
+        overlapping = [r for r in final if _overlaps(m, r)]
+        if not overlapping:
+            final.append(m)
+        elif all(r.start >= m.start and r.end <= m.end and r.label == m.label and r.priority < 4 for r in overlapping) and m.label != "PER":
+            # the model found a longer name of the same kind ("Christlich Demokratische Union Deutschlands")
+            for r in overlapping:
+                final.remove(r)
+            final.append(NameSpan(m.start, m.end, m.label, "ner", overlapping[0].cid if len(overlapping) == 1 and m.end - m.start == overlapping[0].end - overlapping[0].start else None, 1))
+    final = [_extend_by_name_part(doc, n) for n in sorted(final, key=lambda n: n.start)]
+    return _select(final)
+
+
+def _extend_by_name_part(doc: Doc, name: NameSpan) -> NameSpan:
+    """Parser evidence: a capitalised token attached to the name as a name part (TIGER pnc, UD flat) belongs to it."""
+    if name.label != "PER" or name.end >= len(doc) or not syntax.is_parsed(doc):
+        return name
+    nxt = doc[name.end]
+    if nxt.text[:1].isupper() and _is_name_word(nxt) and syntax.has_role(nxt, syntax.NAME_PART) and name.start <= nxt.head.i < name.end:
+        return NameSpan(name.start, name.end + 1, name.label, name.source, name.cid, name.priority)
+    return name
+
+
+# --------------------------------------------------------------------------- linking
+
+
+@dataclass
+class _Cluster:
+    label: str
+    key: str
+    names: list[NameSpan] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)
+    cid: str | None = None
+    acronym: str | None = None
+    surname: tuple[str, ...] = ()
+    full: tuple[str, ...] = ()
+
+
+def _person_tokens(doc: Doc, n: NameSpan) -> list[str]:
+    words = [t.text for t in doc[n.start : n.end] if t.text not in TITLE_ABBREVIATIONS]
+    if words and words[-1].endswith(("'", "’")):
+        words[-1] = words[-1][:-1]
+    return [w for w in words if w not in ("'", "’")]
+
+
+def _split_person(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(full name, surname) of a name with a given name; None for a surname-only mention."""
+    if len(words) < 2 or words[0].lower() in R.NAME_PARTICLES:
+        return None
+    for k in range(1, len(words)):
+        if words[k].lower() in R.NAME_PARTICLES:
+            return tuple(words), tuple(words[k:])
+    return tuple(words), (words[-1],)
+
+
+def _key(words: Iterable[str]) -> str:
+    return re.sub(r"[^a-z0-9]+", "", R.fold("".join(words)))
+
+
+def _person_clusters(doc: Doc, names: list[NameSpan], sent_of: list[int]) -> list[_Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    singles: list[tuple[NameSpan, list[str]]] = []
+    for n in (n for n in names if n.label == "PER"):
+        words = _person_tokens(doc, n)
+        split = _split_person(words)
+        if split is None:
+            singles.append((n, words))
+            continue
+        full, surname = split
+        c = clusters.setdefault(_key(full), _Cluster("PER", _key(full), full=full, surname=surname))
+        if len(full) > len(c.full):
+            c.full, c.surname = full, surname
+        c.names.append(n)
+        c.methods.append("full_name")
+    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters.values():
+        by_surname[_key(c.surname)].append(c)
+    standalone: dict[str, _Cluster] = {}
+    for n, words in singles:
+        key = _key(words)
+        cands = by_surname.get(key) or (by_surname.get(key[:-1]) if key.endswith("s") else None) or []
+        target = _pick_surname_cluster(cands, n, sent_of)
+        if target is not None:
+            target.names.append(n)
+            target.methods.append("surname_alias")
+        else:
+            c = standalone.setdefault(key, _Cluster("PER", key, full=tuple(words), surname=tuple(words)))
+            c.names.append(n)
+            c.methods.append("full_name")
+    return [*clusters.values(), *standalone.values()]
+
+
+def _pick_surname_cluster(cands: list[_Cluster], n: NameSpan, sent_of: list[int]) -> _Cluster | None:
+    """The person a surname-only mention refers to; with two candidates only if one was named just before."""
+    if len(cands) == 1:
+        return cands[0]
+    if not cands:
+        return None
+    recent = []
+    for c in cands:
+        before = [m.start for m in c.names if m.start < n.start]
+        if before:
+            recent.append((sent_of[n.start] - sent_of[max(before)], c))
+    recent.sort(key=lambda x: x[0])
+    # evidence: the closest namesake was named in this or the previous sentence, the other one not within 3 sentences
+    if recent and recent[0][0] <= 1 and (len(recent) == 1 or recent[1][0] > 3):
+        return recent[0][1]
+    return None
+
+
+def _org_form(doc: Doc, n: NameSpan) -> str:
+    prev = doc[n.start - 1].text if n.start > 0 else None
+    words = [t.text for t in doc[n.start : n.end]]
+    return R.nominative_org_name(words, prev) if n.label == "ORG" else " ".join(words)
+
+
+def _other_clusters(doc: Doc, names: list[NameSpan]) -> list[_Cluster]:
+    """ORG/LOC/MISC: same normalised name, same patterns-file id, or 'Name (ACRONYM)' are one entity."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    others = [n for n in names if n.label != "PER"]
+    keys = []
+    for n in others:
+        k = "n:" + _key(_org_form(doc, n).split())
+        find(k)
+        if n.cid:
+            union("id:" + _key(n.cid.split()), k)
+            union("id:" + _key(n.cid.split()), "n:" + _key(n.cid.split()))
+        keys.append(k)
+    acronyms: dict[str, str] = {}
+    for n, k in zip(others, keys):
+        e = n.end
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and ACRONYM.match(doc[e + 1].text) and n.end - n.start >= 1 and not ACRONYM.match(doc[n.start].text):
+            acronyms[doc[e + 1].text] = k
+            union(k, "n:" + _key([doc[e + 1].text]))
+    groups: dict[str, _Cluster] = {}
+    for n, k in zip(others, keys):
+        root = find(k)
+        c = groups.setdefault(root, _Cluster(n.label, root))
+        c.names.append(n)
+        c.cid = c.cid or n.cid
+    for acr, k in acronyms.items():
+        groups[find(k)].acronym = acr
+    return list(groups.values())
+
+
+def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan]) -> None:
+    """Occurrences of a known name, surname or acronym that the NER missed become mentions."""
+    taken = {i for n in names for i in range(n.start, n.end)}
+    forms: dict[tuple[str, ...], tuple[_Cluster, str]] = {}
+    for c in clusters:
+        if c.label == "PER":
+            if len(c.full) >= 2:
+                forms.setdefault(c.full, (c, "full_name"))
+            surname_owners = [o for o in clusters if o.label == "PER" and o.surname == c.surname and len(o.full) >= 2]
+            if c.surname and len(surname_owners) == 1 and len(c.full) >= 2:
+                forms.setdefault(c.surname, (c, "surname_alias"))
+        else:
+            for n in c.names:
+                words = tuple(t.text for t in doc[n.start : n.end])
+                if any(w[:1].isupper() for w in words) and len("".join(words)) >= 2:
+                    forms.setdefault(words, (c, "scan"))
+            if c.acronym:
+                forms.setdefault((c.acronym,), (c, "acronym"))
+    if not forms:
+        return
+    max_len = max(len(f) for f in forms)
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in range(min(max_len, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i : i + n])
+            if words in forms and not taken & set(range(i, i + n)):
+                hit = (n, *forms[words])
+                break
+        if hit:
+            n, c, method = hit
+            prev = doc[i - 1].lower_ if i else ""
+            # a bare surname after an article is a common noun ("der Schäfer"), not the person
+            if not (method == "surname_alias" and prev in R.ARTICLES | {"ein", "eine", "einen", "einem"}):
+                span = NameSpan(i, i + n, c.label, "scan", c.cid, 0)
+                c.names.append(span)
+                if c.label == "PER":
+                    c.methods.append(method)
+                names.append(span)
+                taken.update(range(i, i + n))
+            i += n
+        else:
+            i += 1
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _canonical_other(doc: Doc, c: _Cluster) -> str:
+    forms = [_org_form(doc, n) for n in c.names]
+    long_forms = [f for f in forms if not ACRONYM.match(f) or f == c.acronym and len(forms) == 1] or forms
+    best = max(long_forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+    if c.cid and _stem_key(c.cid) == _stem_key(best):
+        return c.cid
+    return best
+
+
+def _stem_key(text: str) -> str:
+    return "".join(re.sub(r"(en|er|es|em|e|s|n)$", "", w) for w in R.fold(text).split())
+
+
+def _global_id(label: str, name: str) -> str:
+    return f"{label.lower()}:{R.slug(name)}"
+
+
+@dataclass
+class _Built:
+    cluster: _Cluster
+    entity: Entity
+
+
+def extract_entities(doc: Doc, patterns: EntityPatterns | None = None) -> tuple[list[Mention], list[Entity]]:
+    """Mentions and entities of one Doc (also replaces ``doc.ents`` with the corrected names)."""
+    if len(doc) == 0:
+        return [], []
+    sent_of = sentence_index(doc)
+    names = find_names(doc, patterns)
+    clusters = _person_clusters(doc, names, sent_of) + _other_clusters(doc, names)
+    _scan_repeats(doc, clusters, names)
+    _set_ents(doc, names)
+    ctx = R.NameContext()
+    for n in names:
+        for i in range(n.start, n.end):
+            ctx.label_at[i] = n.label
+            ctx.span_at[i] = (n.start, n.end)
+    clusters.sort(key=lambda c: min(n.start for n in c.names))
+    built = [_Built(c, _entity(doc, c, k + 1)) for k, c in enumerate(clusters)]
+    org_by_span = {(n.start, n.end): b.entity for b in built if b.cluster.label != "PER" for n in b.cluster.names}
+    for b in built:
+        if b.cluster.label == "PER":
+            _attach_roles(doc, b, ctx, sent_of, org_by_span, [x.entity for x in built if x.cluster.label != "PER"])
+    mentions = []
+    for b in built:
+        methods = b.cluster.methods or []
+        for k, n in enumerate(b.cluster.names):
+            method = methods[k] if k < len(methods) and b.cluster.label == "PER" else _method_other(doc, n, b)
+            mentions.append(_mention(doc, n.start, n.end, b.entity, n.label, method, sent_of, n.source))
+    entities = [b.entity for b in built]
+    _gender_from_pronouns(doc, entities, mentions, sent_of)
+    from . import coref
+
+    mentions += coref.reference_mentions(doc, mentions, entities, sent_of)
+    mentions.sort(key=lambda m: (m.start_char, m.end_char))
+    for k, m in enumerate(mentions, 1):
+        m.mention_id = make_id(doc, "M", k)
+    counts = Counter(m.entity_id for m in mentions)
+    for e in entities:
+        e.n_mentions = counts[e.entity_id]
+    return mentions, entities
+
+
+def _method_other(doc: Doc, n: NameSpan, b: _Built) -> str:
+    text = doc[n.start : n.end].text
+    if b.entity.acronym and text == b.entity.acronym:
+        return "acronym"
+    return "full_name" if _org_form(doc, n) == b.entity.canonical_name or n.cid == b.entity.canonical_name else "name_variant"
+
+
+def _mention(doc: Doc, start: int, end: int, entity: Entity, label: str, method: str, sent_of: list[int], evidence: str = "") -> Mention:
+    span = doc[start:end]
+    return Mention("", entity.entity_id, span.text, label, span.start_char, span.end_char, sent_of[start], method, start, end, evidence)
+
+
+def _set_ents(doc: Doc, names: list[NameSpan]) -> None:
+    spans = [Span(doc, n.start, n.end, label=n.label) for n in sorted(names, key=lambda n: n.start)]
+    try:
+        doc.set_ents(spans, default="outside")
+    except ValueError:  # overlapping spans cannot happen after _select; keep the model's ents if they do
+        pass
+
+
+def _entity(doc: Doc, c: _Cluster, number: int) -> Entity:
+    eid = make_id(doc, "E", number)
+    if c.label == "PER":
+        canonical = " ".join(c.full)
+        aliases = frozenset({_key(c.full), _key(c.surname)})
+        return Entity(eid, "PER", canonical, None, 0, global_id=_global_id("PER", canonical), aliases=aliases)
+    canonical = _canonical_other(doc, c)
+    label = Counter(n.label for n in c.names).most_common(1)[0][0]
+    acronym = c.acronym
+    if acronym is None:
+        caps = {doc[n.start : n.end].text for n in c.names if ACRONYM.match(doc[n.start : n.end].text)}
+        caps.discard(canonical)
+        acronym = sorted(caps)[0] if len(caps) == 1 else None
+    forms = {_key(_org_form(doc, n).split()) for n in c.names} | {_key(canonical.split())}
+    if acronym:
+        forms.add(_key([acronym]))
+    if c.cid:
+        forms.add(_key(c.cid.split()))
+    number_ = "plur" if R.fold(canonical) in PLURAL_NAMES else "sing"
+    return Entity(eid, label, canonical, acronym, 0, number=number_, global_id=_global_id(label, c.cid or canonical), aliases=frozenset(forms))
+
+
+def _resolve_affiliation(att: R.Attachment, org_by_span: dict, orgs: list[Entity]) -> tuple[str, frozenset[str]]:
+    """Affiliation text as the organisation's canonical name when it is a known entity, with match keys."""
+    ent = org_by_span.get(att.org_span) if att.org_span else None
+    if ent is None:
+        key = _key(att.text.split())
+        ent = next((o for o in orgs if key in o.aliases), None)
+    if ent is not None:
+        return ent.canonical_name, ent.aliases | {_key(ent.canonical_name.split())}
+    return att.text, frozenset({_key(att.text.split())})
+
+
+def _attach_roles(doc: Doc, b: _Built, ctx: R.NameContext, sent_of: list[int], org_by_span: dict, orgs: list[Entity]) -> None:
+    e = b.entity
+    roles_, affs, matches, keys, nats, parties = [], [], [], set(), set(), set()
+    genders = []
+    for n in b.cluster.names:
+        for att in R.attachments_for_name(doc, doc[n.start : n.end], ctx, sent_of):
+            if att.kind == "role":
+                if R.fold(att.text) not in {R.fold(r) for r in roles_}:
+                    roles_.append(att.text)
+                if att.role is not None:
+                    matches.append(att.role)
+                    genders.append(att.role.gender)
+                    if att.role.nationality:
+                        nats.add(att.role.nationality)
+                    if att.role.prefix:
+                        keys.add(_key([att.role.prefix]))
+                    if att.role.party:
+                        parties.add(att.role.party)
+            else:
+                text, k = _resolve_affiliation(att, org_by_span, orgs)
+                if R.fold(text) not in {R.fold(a) for a in affs}:
+                    affs.append(text)
+                keys |= k
+                party = R.lexicons().party(text)
+                if party:
+                    parties.add(party.canonical)
+    e.roles, e.affiliation = tuple(roles_), tuple(affs)
+    e.role_matches, e.org_keys, e.nationalities, e.parties = tuple(matches), frozenset(keys), frozenset(nats), frozenset(parties)
+    if "female" in genders:
+        e.gender, e.gender_evidence = "female", "role noun"
+    elif "male" in genders:
+        e.gender, e.gender_evidence = "male", "role noun"
+
+
+def _gender_from_pronouns(doc: Doc, entities: list[Entity], mentions: list[Mention], sent_of: list[int]) -> None:
+    """Text evidence: 'er' / singular 'sie' opening the sentence after the only person of the previous one.
+
+    Then the first-name lexicon for persons the text says nothing about.
+    """
+    from .coref import pronoun_features
+
+    by_id = {e.entity_id: e for e in entities}
+    per_sent: dict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label == "PER":
+            per_sent[m.sent_index].add(m.entity_id)
+    votes: dict[str, set[str]] = defaultdict(set)
+    for tok in doc:
+        feats = pronoun_features(tok)
+        if feats is None or feats[1] != "sing" or feats[0] not in ("female", "male") or not tok.is_sent_start and sent_of[tok.i] == (sent_of[tok.i - 1] if tok.i else -1) and tok.i > 0 and not _sentence_initial(doc, tok, sent_of):
+            continue
+        prev = per_sent.get(sent_of[tok.i] - 1, set())
+        if len(prev) == 1 and not per_sent.get(sent_of[tok.i]):
+            votes[next(iter(prev))].add(feats[0])
+    for e in entities:
+        if e.label != "PER" or e.gender:
+            continue
+        if len(votes.get(e.entity_id, ())) == 1:
+            e.gender, e.gender_evidence = next(iter(votes[e.entity_id])), "pronoun"
+            continue
+        first = e.canonical_name.split()[0] if " " in e.canonical_name else None
+        if first and not INITIALS.match(first):
+            g = R.first_name_gender(first.split("-")[0])
+            if g:
+                e.gender, e.gender_evidence = g, "first-name lexicon"
+    _ = by_id
+
+
+def _sentence_initial(doc: Doc, tok: Token, sent_of: list[int]) -> bool:
+    i = tok.i - 1
+    while i >= 0 and sent_of[i] == sent_of[tok.i] and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    return i < 0 or sent_of[i] != sent_of[tok.i]
+
+
+# --------------------------------------------------------------------------- API for the claims stage
+
+
+def _ensure(doc: Doc) -> tuple[list[Mention], list[Entity]]:
+    if doc._.entities is None or doc._.mentions is None:
+        doc._.mentions, doc._.entities = extract_entities(doc)
+    return doc._.mentions, doc._.entities
 
 
 def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
-    """The entity of a mention overlapping the given character range, if any."""
-    return None
+    """The entity of a mention overlapping the given character range, if any (names before pronouns)."""
+    mentions, entities = _ensure(doc)
+    by_id = {e.entity_id: e for e in entities}
+    hits = [m for m in mentions if m.start_char < end_char and start_char < m.end_char]
+    if not hits:
+        return None
+    rank = {"full_name": 0, "surname_alias": 0, "acronym": 1, "name_variant": 1, "role_description": 2, "pronoun": 3}
+    best = min(hits, key=lambda m: (rank.get(m.link_method, 4), m.label != "PER", abs(m.start_char - start_char)))
+    return by_id.get(best.entity_id)
 
 
 def resolve_pronoun(doc: Doc, token: Token) -> tuple[Entity | None, str]:
     """Antecedent of a personal pronoun used as a speaker, with evidence text."""
-    return None, ""
+    from . import coref
+
+    mentions, entities = _ensure(doc)
+    entity, evidence, _ = coref.rank_pronoun(doc, token, mentions, entities, sentence_index(doc))
+    return entity, evidence
 
 
 def resolve_description(doc: Doc, span: Span) -> tuple[Entity | None, str]:
     """Person matching a description ("der UN-Chef") by role, party or affiliation, with evidence."""
-    return None, ""
+    from . import coref
+
+    mentions, entities = _ensure(doc)
+    entity, evidence, _ = coref.match_description(doc, span, mentions, entities)
+    return entity, evidence
 
 
-@Language.component("claimgraph_entities")
-def entities_component(doc: Doc) -> Doc:
-    doc._.mentions, doc._.entities = extract_entities(doc)
-    return doc
+# --------------------------------------------------------------------------- component
+
+
+class EntitiesComponent:
+    def __init__(self, patterns: Sequence[str] = (), use_default_patterns: bool = True):
+        self.patterns = load_patterns(patterns, use_default_patterns) if (patterns or not use_default_patterns) else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions, doc._.entities = extract_entities(doc, self.patterns)
+        return doc
+
+
+@Language.factory("claimgraph_entities", default_config={"patterns": [], "use_default_patterns": True})
+def make_entities_component(nlp: Language, name: str, patterns: list[str], use_default_patterns: bool) -> EntitiesComponent:
+    """``patterns``: extra EntityRuler-format JSONL files (also ``CLAIMGRAPH_ENTITY_PATTERNS``)."""
+    return EntitiesComponent(patterns, use_default_patterns)

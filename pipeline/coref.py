@@ -1,0 +1,354 @@
+"""Pronouns and definite descriptions that refer to a person named earlier in the document.
+
+Pronouns ("er", "sie", "ihr"): the candidates are persons mentioned (by name, or by an already
+resolved pronoun or description) in the pronoun's sentence before it or in the ``WINDOW`` previous
+sentences. Gender must not conflict (a person's gender comes from role nouns, pronouns and the
+first-name lexicon, see ``entities``); among the rest the ranking is: known matching gender, then
+recency in sentences, then being a subject (parser SUBJECT role, or the first name in its sentence
+when there is no parse), then the later mention. The result is *ambiguous* when the runner-up ties on
+all of these.
+
+Descriptions ("der UN-Chef", "die deutsche Spitzenpolitikerin", "der Republikaner", "der IEA-Chef",
+"der französische Präsident"): the description is analysed into a role head (from the title lexicon:
+base noun, gender, classes), a prefix ("UN", "IEA", "US"), nationality adjectives and party member
+nouns, and compared with every person's roles, affiliations (with their acronyms), parties and
+nationalities. See ``match_description`` for the exact rules.
+
+Which references become rows of mentions.csv (``reference_mentions``): every third-person singular
+"er"/"sie" in subject position whose antecedent is unambiguous, and every definite singular
+description that is not a title or apposition of a name and matches exactly one most recent person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from . import roles as R
+from . import syntax
+
+WINDOW = 3  # previous sentences searched for a pronoun's antecedent
+COMPLEMENTIZERS = frozenset("dass ob weil wenn als da nachdem während obwohl sodass damit wie".split())
+GENERIC_CLASS_NOUNS = frozenset("politiker wissenschaftler forscher experte manager unternehmer journalist aktivist".split())
+SING_IRREGULAR = frozenset("ist war hat hatte wird wurde kann konnte will wollte muss musste soll sollte darf durfte mag sei habe".split())
+PLUR_IRREGULAR = frozenset("sind waren haben hatten werden wurden können konnten wollen wollten müssen mussten sollen sollten dürfen seien".split())
+
+
+def pronoun_features(tok: Token) -> tuple[str | None, str | None] | None:
+    """(gender, number) of a third-person personal pronoun, None for other words.
+
+    "sie" is singular female or plural: the number comes from the finite verb next to it (morphology
+    when the pipeline has it, else the ending: plural finite verbs end in -n). Capitalised "Sie"
+    inside a sentence is the polite second person and is not resolved.
+    """
+    low = tok.lower_
+    if low in ("er", "ihm", "ihn"):
+        return "male", "sing"
+    if low == "ihr" and tok.dep_ != "det" and tok.pos_ != "DET":
+        return "female", "sing"
+    if low == "es":
+        return "neuter", "sing"
+    if low != "sie":
+        return None
+    if tok.text == "Sie" and tok.i > 0 and not tok.is_sent_start and tok.doc[tok.i - 1].text not in ("„", '"', "»", "«", "(", "–", ":"):
+        return None
+    number = verb_number(tok)
+    return ("female", "sing") if number != "plur" else (None, "plur")
+
+
+def verb_number(tok: Token) -> str | None:
+    doc = tok.doc
+    if "Number=Sing" in str(tok.morph) and "Number=Plur" not in str(tok.morph):
+        return "sing"
+    if "Number=Plur" in str(tok.morph) and "Number=Sing" not in str(tok.morph):
+        return "plur"
+    head = tok.head if syntax.is_parsed(doc) and tok.head is not tok else None
+    if head is not None and head.pos_ in ("VERB", "AUX"):
+        num = head.morph.get("Number")
+        if num:
+            return "sing" if num[0] == "Sing" else "plur"
+    # neighbouring finite verb: "Sie kündigte", "sagte sie"
+    for j in (tok.i + 1, tok.i - 1):
+        if 0 <= j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS | COMPLEMENTIZERS:
+            w = doc[j].lower_
+            if w in SING_IRREGULAR:
+                return "sing"
+            if w in PLUR_IRREGULAR or w.endswith("n"):
+                return "plur"
+            if w.endswith(("t", "te", "e")):
+                return "sing"
+    return None
+
+
+def _is_subject(doc: Doc, start: int, end: int, sent_of: list[int]) -> bool:
+    if syntax.is_parsed(doc):
+        return any(syntax.has_role(t, syntax.SUBJECT) for t in doc[start:end])
+    s = sent_of[start]
+    i = start - 1
+    while i >= 0 and sent_of[i] == s:
+        t = doc[i]
+        # only a title, article, adjectives or a conjunction before the name: it opens its sentence
+        if not (t.is_space or t.is_punct or t.lower_ in R.ARTICLES or t.is_lower or R.match_role_word(t.text)):
+            return False
+        if t.text == ",":
+            return False
+        i -= 1
+    return True
+
+
+def _subject_like_position(tok: Token, sent_of: list[int]) -> bool:
+    """A pronoun in subject position: parser SUBJECT role, or without parse sentence-initial / after a verb or 'dass'."""
+    doc = tok.doc
+    if syntax.is_parsed(doc):
+        return syntax.has_role(tok, syntax.SUBJECT)
+    i = tok.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in ("„", '"', "»", "(")):
+        i -= 1
+    if i < 0 or sent_of[i] != sent_of[tok.i]:
+        return True
+    prev = doc[i]
+    return prev.lower_ in COMPLEMENTIZERS or prev.text in (",", "–", ":") or (prev.is_lower and prev.is_alpha and prev.lower_ not in R.FUNCTION_WORDS)
+
+
+@dataclass
+class _Candidate:
+    entity: object
+    distance: int
+    subject: bool
+    gender_match: bool
+    position: int
+
+    def key(self):
+        return (self.gender_match, -self.distance, self.subject, self.position)
+
+
+def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int]):
+    """(entity, evidence, ambiguous) for a personal pronoun."""
+    feats = pronoun_features(tok)
+    if feats is None:
+        return None, f"'{tok.text}' is not a third-person personal pronoun", False
+    gender, number = feats
+    if number == "plur":
+        return None, f"pronoun '{tok.text}' is plural (a group), not resolved to one entity", False
+    by_id = {e.entity_id: e for e in entities}
+    s = sent_of[tok.i]
+    labels = ("ORG", "MISC", "LOC") if gender == "neuter" else ("PER",)
+    latest: dict[str, _Candidate] = {}
+    for m in mentions:
+        if m.label not in labels or m.start < 0 or m.start >= tok.i or s - m.sent_index > WINDOW or m.start == tok.i:
+            continue
+        e = by_id.get(m.entity_id)
+        if e is None:
+            continue
+        eg = getattr(e, "gender", None)
+        if gender in ("female", "male") and eg and eg != gender:
+            continue
+        if gender == "neuter" and e.number != "sing":
+            continue
+        cand = _Candidate(e, s - m.sent_index, _is_subject(doc, m.start, m.end, sent_of), bool(eg) and eg == gender, m.start)
+        old = latest.get(e.entity_id)
+        if old is None or cand.position > old.position:
+            latest[e.entity_id] = cand
+    if not latest:
+        return None, f"pronoun '{tok.text}': no compatible {'person' if labels == ('PER',) else 'organisation'} within {WINDOW} sentences", False
+    ranked = sorted(latest.values(), key=lambda c: c.key(), reverse=True)
+    best = ranked[0]
+    ambiguous = len(ranked) > 1 and ranked[1].key()[:3] == best.key()[:3]
+    if gender == "neuter":
+        ambiguous = ambiguous or best.distance > 1
+    e = best.entity
+    what = "last subject" if best.subject else "last mention"
+    back = "same sentence" if best.distance == 0 else f"{best.distance} sentence{'s' if best.distance > 1 else ''} back"
+    g = e.gender or "gender unknown"
+    evidence = f"pronoun '{tok.text}' -> {e.canonical_name} ({g}, {what} {back})"
+    if ambiguous:
+        evidence += f"; ambiguous with {ranked[1].entity.canonical_name}"
+    return e, evidence, ambiguous
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+@dataclass
+class Description:
+    head: R.RoleMatch
+    gender: str | None
+    nationality: str | None
+    party: str | None
+    text: str
+
+
+def analyse_description(span: Span) -> Description | None:
+    """'der französische Präsident' -> head Präsident (male), nationality FR; None if no role head."""
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return None
+    head_tok = words[-1]
+    role = R.match_role_word(head_tok.text)
+    party = None
+    if role is None:
+        member = R.match_party_member(head_tok.text)
+        if member is None:
+            return None
+        role, party = member
+    nationality = role.nationality
+    gender = role.gender
+    article = words[0].lower_ if words[0].lower_ in R.ARTICLES else None
+    if gender is None and article in ("die",):
+        gender = "female"
+    elif gender is None and article == "der":
+        gender = "male"
+    for t in words[:-1]:
+        nationality = nationality or R.nationality_of_adjective(t.text) or R.nationality_of_genitive(t.text)
+        for p in R.lexicons().parties:
+            if any(t.lower_.startswith(a) for a in p.adjectives):
+                party = party or p.canonical
+    return Description(role, gender, nationality, party or role.party, span.text)
+
+
+def _entity_prefix_keys(e) -> set[str]:
+    keys = set(e.org_keys)
+    for r in e.role_matches:
+        if r.prefix:
+            keys.add(re.sub(r"[^a-z0-9]", "", R.fold(r.prefix)))
+    return keys
+
+
+def _match(d: Description, e) -> tuple[bool, str]:
+    """Whether a person fits a description, with the reason."""
+    if e.label != "PER":
+        return False, ""
+    if d.gender and e.gender and d.gender != e.gender:
+        return False, ""
+    if d.nationality and e.nationalities and d.nationality not in e.nationalities:
+        return False, ""
+    head = d.head
+    roles_ = list(e.role_matches)
+    prefix_key = re.sub(r"[^a-z0-9]", "", R.fold(head.prefix)) if head.prefix and not head.nationality and not head.party else None
+    if prefix_key and prefix_key not in _entity_prefix_keys(e):
+        return False, ""
+    if d.party:
+        if d.party in e.parties:
+            return True, f"party {d.party}"
+        country = next((p.country for p in R.lexicons().parties if p.canonical == d.party), None)
+        if head.base == "politiker" and country and country in e.nationalities and any("politics" in r.classes for r in roles_):
+            return True, f"{d.party} is a {country} party and the person holds a {country} political office"
+        if head.base == "politiker":
+            return False, ""
+    if "generic" in head.classes:
+        leader = [r for r in roles_ if "leader" in r.classes]
+        if leader:
+            return True, f"role {leader[0].text}" + (f", {head.prefix}" if prefix_key else "")
+        return False, ""
+    if head.base in GENERIC_CLASS_NOUNS:
+        classes = head.classes - {"exact", "generic"}
+        hit = [r for r in roles_ if r.base == head.base or r.classes & classes]
+        if hit:
+            return True, f"role {hit[0].text} ({'/'.join(sorted(classes))})"
+        if "politics" in classes and e.parties:
+            return True, f"party {sorted(e.parties)[0]}"
+        return False, ""
+    hit = [r for r in roles_ if r.base == head.base]
+    if hit:
+        return True, f"role {hit[0].text}"
+    return False, ""
+
+
+def match_description(doc: Doc, span: Span, mentions, entities):
+    """(entity, evidence, ambiguous): the most recent person before ``span`` that fits the description."""
+    d = analyse_description(span)
+    if d is None:
+        return None, f"description '{span.text}' has no role, title or party noun", False
+    by_id = {e.entity_id: e for e in entities}
+    last: dict[str, int] = {}
+    for m in mentions:
+        if m.label == "PER" and 0 <= m.start < span.start and m.link_method not in ("pronoun",):
+            last[m.entity_id] = max(last.get(m.entity_id, -1), m.start)
+    fits = []
+    for eid, pos in last.items():
+        ok, why = _match(d, by_id[eid])
+        if ok:
+            fits.append((pos, by_id[eid], why))
+    if not fits:
+        return None, f"description '{span.text}': no earlier person with a matching role, party or affiliation", False
+    fits.sort(key=lambda x: x[0], reverse=True)
+    pos, e, why = fits[0]
+    g = f", {d.gender}" if d.gender else ""
+    evidence = f"description '{span.text}' -> {e.canonical_name} ({why}{g}, most recent match)"
+    return e, evidence, False
+
+
+# --------------------------------------------------------------------------- mentions from references
+
+
+def _description_spans(doc: Doc, name_starts: dict[int, str]) -> list[Span]:
+    """Definite singular descriptions not glued to a name: 'der UN-Chef', 'die deutsche Spitzenpolitikerin'."""
+    out = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in ("der", "die"):
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS:
+            j += 1
+        if j >= len(doc) or j in name_starts:
+            continue
+        head = doc[j]
+        role = R.match_role_word(head.text)
+        member = R.match_party_member(head.text) if role is None else None
+        if role is None and member is None:
+            continue
+        if role is not None and "exact" in role.classes:
+            continue
+        g = (role or member[0]).gender
+        if tok.lower_ == "die" and g == "male":
+            continue  # "die Republikaner", "die Direktoren": plural
+        nxt = j + 1
+        if nxt < len(doc) and (nxt in name_starts or (doc[nxt].text in TITLE_NAMEISH and nxt + 1 in name_starts)):
+            continue  # a title: "der französische Präsident Emmanuel Macron"
+        if _before_apposition(doc, nxt, name_starts):
+            continue
+        out.append(doc[i : j + 1])
+    return out
+
+
+TITLE_NAMEISH = frozenset({"Dr.", "Prof."})
+
+
+def _before_apposition(doc: Doc, i: int, name_starts: dict[int, str]) -> bool:
+    """'der Direktor der IEA, Fatih Birol': role, organisation, comma, then the person's name."""
+    for k in range(i, min(len(doc), i + 14)):
+        if doc[k].text == "," and k + 1 in name_starts and name_starts[k + 1] == "PER":
+            return True
+        if doc[k].text in (".", "!", "?", ";") or (doc[k].is_lower and doc[k].lower_ not in R.ORG_LINKERS and doc[k].is_alpha):
+            return False
+    return False
+
+
+def reference_mentions(doc: Doc, mentions, entities, sent_of: list[int]):
+    """Mentions for resolved descriptions and subject pronouns (see module docstring for the rule)."""
+    from .entities import Mention
+
+    name_starts = {m.start: m.label for m in mentions}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    refs: list = []
+    pending = sorted(
+        [("description", s.start, s) for s in _description_spans(doc, name_starts) if not taken & set(range(s.start, s.end))]
+        + [("pronoun", t.i, t) for t in doc if t.lower_ in ("er", "sie") and t.i not in taken],
+        key=lambda x: x[1],
+    )
+    for kind, _, obj in pending:
+        pool = sorted([*mentions, *refs], key=lambda m: m.start)
+        if kind == "description":
+            e, evidence, ambiguous = match_description(doc, obj, pool, entities)
+            if e is not None and not ambiguous:
+                refs.append(Mention("", e.entity_id, obj.text, "PER", obj.start_char, obj.end_char, sent_of[obj.start], "role_description", obj.start, obj.end, evidence))
+        else:
+            feats = pronoun_features(obj)
+            if feats is None or feats[1] != "sing" or not _subject_like_position(obj, sent_of):
+                continue
+            e, evidence, ambiguous = rank_pronoun(doc, obj, pool, entities, sent_of)
+            if e is not None and not ambiguous:
+                refs.append(Mention("", e.entity_id, obj.text, "PER", obj.idx, obj.idx + len(obj.text), sent_of[obj.i], "pronoun", obj.i, obj.i + 1, evidence))
+    return refs
