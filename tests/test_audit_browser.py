@@ -95,7 +95,8 @@ def test_speaker_resolution_and_confidence_filters(report):
     assert sorted(_visible_rows(page)) == sorted([_claim_index(page, f"{PARIS}:C2"), _claim_index(page, f"{PARIS}:C3")])
     assert _has_class(page, "mit Optimismus", "msg") and not _has_class(page, "Köhn", "spk")
     page.locator("#f-reset").click()
-    page.wait_for_function("document.querySelectorAll('.claimrow:not([hidden])').length === 6")
+    # The report re-applies the filters just after the form reset; wait for it without page-side eval (CSP).
+    sync_api.expect(page.locator(".claimrow:not([hidden])")).to_have_count(6)
     page.locator("#f-resolution").get_by_label("pronoun").uncheck()
     assert _claim_index(page, f"{PARIS}:C1") not in _visible_rows(page) and len(_visible_rows(page)) == 5
     page.locator("#f-resolution").get_by_label("pronoun").check()
