@@ -357,7 +357,8 @@ def _claim_json(v: ClaimView) -> dict[str, Any]:
         "antecedent": None if antecedent is None else {"text": _text(antecedent["text"]), "mention": antecedent["mention_id"]},
         "addressee": _text(r["addressee_text"]),
         "confidence": _float(r["confidence"]),
-        "evidence": [e.strip() for e in _text(r["evidence"]).split(";") if e.strip()],
+        # The schema separates rules with '; '; ' | ' (the list separator of export) is accepted too.
+        "evidence": [e for e in re.split(r"\s*;\s+|\s+\|\s+", _text(r["evidence"])) if e],
         "figures": v.figures,
     }
 

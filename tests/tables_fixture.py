@@ -67,7 +67,7 @@ def build_rows() -> dict[str, list[dict]]:
         _claim(PARIS, 1, "direct", "Wir stellen 50 Milliarden Euro zur Verfügung", "sagte", "sie", vdl, "Ursula von der Leyen",
                "pronoun", 0.85, "quote; cue=sagen; speaker=pronoun(sie)->Ursula von der Leyen", after=quote_at, speaker_after=quote_at),
         _claim(PARIS, 2, "indirect", "Europa müsse „mit Optimismus statt Beklommenheit“ auf KI schauen", "sagte", "J.D. Vance", vance,
-               "J.D. Vance", "explicit", 0.9, "subject+ccomp; cue=sagen; Mood=Sub", after=vance_at),
+               "J.D. Vance", "explicit", 0.9, "subject+ccomp | cue=sagen | Mood=Sub", after=vance_at),
         _claim(PARIS, 3, "mixed", "mit Optimismus statt Beklommenheit", "sagte", "J.D. Vance", vance, "J.D. Vance", "explicit", 0.7,
                "quote inside indirect speech", after=vance_at),
         _claim(PARIS, 4, "direct", HOSTILE_MESSAGE, ":", "Der Blogger", blogger, HOSTILE_NAME, "description", 0.4,

@@ -125,6 +125,18 @@ def test_highlight_markup_for_nested_claims(audited):
     assert '<details class="boilerplate"><summary' in source and "newsletter" in source
 
 
+def test_panel_data_splits_evidence_and_links_the_antecedent(audited):
+    out, _ = audited
+    data = json.loads(_page(out).scripts[0])
+    claims = {c["id"]: c for c in data["claims"]}
+    c1, c2 = claims[f"{PARIS}:C1"], claims[f"{PARIS}:C2"]
+    assert c1["evidence"] == ["quote", "cue=sagen", "speaker=pronoun(sie)->Ursula von der Leyen"]
+    assert c2["evidence"] == ["subject+ccomp", "cue=sagen", "Mood=Sub"]
+    assert (c1["speakerLink"], c1["resolution"], c1["entity"]["roles"]) == ("pronoun", "pronoun", "EU-Kommissionspräsidentin")
+    assert c1["antecedent"] == {"text": "Ursula von der Leyen", "mention": f"{PARIS}:M1"}
+    assert c2["antecedent"] is None and c1["figures"] == ["50 Milliarden Euro"]
+
+
 def test_content_security_policy_allows_only_the_inlined_script(audited):
     out, _ = audited
     page = _page(out)
