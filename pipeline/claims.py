@@ -1,15 +1,31 @@
-"""Stage: attributed claims (INTERFACE CONTRACT; implementation in progress)."""
+"""Stage: attributed claims -- who said what, in which form, resolved to an entity.
+
+The rules read surface evidence first (quotation marks, commas and colons, verb position, the reporting
+lexicons, ``Mood=Sub``, complementizers, NER) because the project's own parser is weak (LAS about 0.65-0.70);
+dependency arcs are used, through ``pipeline.syntax``, only where they are reliable: the subject of the cue
+verb and its clausal complement. Without a parse, morphology or NER the same rules run on word forms alone.
+
+Token spans follow the SpkAtt-2023 annotation conventions (see docs/claims.md): a direct message includes its
+quotation marks, an indirect message includes "dass"/"ob", the frame is the rest of the cue's sentence without
+the final punctuation, reported speech events and free indirect continuations take the whole sentence.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from .extensions import register_extensions
+from . import reporting, syntax
+from .extensions import make_id, register_extensions
+from .quotes import Quote, find_quotes, is_mark
+from .speakers import SpeakerInfo, resolve_speaker
 
 register_extensions()
+log = logging.getLogger(__name__)
 
 FORMS = ("direct", "indirect", "free_indirect", "reported", "according_to", "mixed")
 
@@ -45,8 +61,1046 @@ class Claim:
     is_nested: bool = False
 
 
-def extract_claims(doc: Doc) -> list[Claim]:
+# --------------------------------------------------------------------------- word classes
+
+COMPLEMENTIZERS = {"dass", "daß", "ob", "wonach", "warum", "weshalb", "weswegen", "wieso", "inwiefern", "inwieweit",
+                   "wer", "was", "wann", "wo", "wie", "welche", "welcher", "welches"}
+# Clauses after a comma that are adjuncts, never the content of a verb of saying.
+ADJUNCT_STARTS = {"um", "ohne", "statt", "anstatt", "weil", "da", "denn", "obwohl", "obgleich", "nachdem", "bevor",
+                  "als", "wenn", "falls", "während", "sodass", "so", "und", "oder", "aber", "sondern", "doch",
+                  "der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "bis", "seit", "seitdem",
+                  "zumal", "damit", "indem", "wobei", "wodurch", "womit"}
+SENT_END = {".", "!", "?", "…"}
+CLAUSE_BREAK = {",", ";", ":", "–", "—", "(", ")"}
+AUXILIARIES = {"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "sei",
+               "seien", "wäre", "wären", "wird", "wurde", "wurden", "werden", "werde", "würde", "würden", "wollte",
+               "will", "wollen", "soll", "sollte", "sollen", "kann", "konnte", "könne", "muss", "musste", "müsse",
+               "darf", "durfte", "möchte", "mag"}
+# Finite forms that are unambiguously Konjunktiv (I or II) in third-person news prose.
+SUBJUNCTIVE_FORMS = {
+    "sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse",
+    "gebe", "gehe", "komme", "liege", "stehe", "bleibe", "lasse", "sehe", "wäre", "wären", "hätte", "hätten",
+    "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "gäbe", "käme", "ginge",
+}
+ARTICLES_PRONOUNS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "er",
+                     "sie", "es", "sein", "seine", "seiner", "ihr", "ihre", "ihrer"}
+# Capitalised at the start of a sentence but never part of a speaker phrase (used when there is no tagger).
+CLOSED_CLASS = {
+    "auf", "an", "in", "im", "am", "um", "zum", "zur", "vom", "von", "mit", "nach", "bei", "aus", "für", "über", "unter",
+    "vor", "hinter", "neben", "zwischen", "gegen", "ohne", "durch", "seit", "bis", "trotz", "wegen", "während", "laut",
+    "weltweit", "auch", "dabei", "damit", "darüber", "dennoch", "doch", "jedoch", "zudem", "außerdem", "bereits",
+    "zuvor", "heute", "gestern", "morgen", "jetzt", "nun", "dann", "da", "so", "wie", "wenn", "als", "weil", "dass",
+    "ob", "und", "oder", "aber", "sondern", "denn", "nicht", "nur", "noch", "schon", "immer", "hier", "dort",
+    "besonders", "vor allem", "allerdings", "demnach", "daher", "deshalb", "trotzdem", "anfang", "ende", "mitte",
+}
+WH_WORDS = {"wie", "was", "wer", "wo", "wann", "welche", "welcher", "welches", "warum", "weshalb", "wieso", "weswegen"}
+NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "ter", "vom"}
+RELATIVE_STARTS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
+NOMINAL_POS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "X"}
+# Head nouns of speaker phrases that denote a group rather than one person.
+GROUP_HEADS = {
+    "staaten", "länder", "teilnehmer", "teilnehmerinnen", "teilnehmer:innen", "teilnehmer*innen", "experten",
+    "expertinnen", "expert*innen", "kritiker", "kritikerinnen", "demonstranten", "beobachter", "medien", "analysten",
+    "ökonomen", "wissenschaftler", "forscher", "forscherinnen", "ärzte", "politiker", "abgeordnete", "bürger",
+    "anwohner", "zeugen", "augenzeugen", "mitglieder", "gewerkschaften", "verbände", "unternehmen", "firmen",
+    "regierungen", "behörden", "umweltschützer", "aktivisten", "befürworter", "gegner", "fans", "eltern", "schüler",
+    "studenten", "lehrer", "bewohner", "einwohner", "menschen", "leute", "vertreter", "delegierte", "minister",
+}
+
+
+def _low(tok: Token) -> str:
+    return tok.text.lower()
+
+
+class _View:
+    """Token-level facts the rules ask for, computed once per Doc, with fallbacks for missing annotation."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.n = len(doc)
+        self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
+        self.has_morph = doc.has_annotation("MORPH")
+        self.has_lemma = doc.has_annotation("LEMMA")
+        self.parsed = syntax.is_parsed(doc)
+        self.sents = self._sentences()
+        self.sent_of = [0] * self.n
+        for k, (s, e) in enumerate(self.sents):
+            for i in range(s, e):
+                self.sent_of[i] = k
+        self.quotes = find_quotes(doc)
+        self.quote_of: list[Quote | None] = [None] * self.n
+        for q in self.quotes:
+            for i in range(q.start, q.end + 1):
+                self.quote_of[i] = q
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        doc = self.doc
+        if self.n == 0:
+            return []
+        if doc.has_annotation("SENT_START"):
+            return [(s.start, s.end) for s in doc.sents]
+        # fallback splitter: sentence punctuation (optionally followed by a closing quote) before an upper-case word
+        out, start = [], 0
+        for i, tok in enumerate(doc):
+            nxt = doc[i + 1] if i + 1 < self.n else None
+            if tok.text in SENT_END or (tok.text in ("“", "«", "\"") and i > 0 and doc[i - 1].text in SENT_END):
+                if nxt is None or (nxt.text in ("“", "«", "\"") and tok.text in SENT_END):
+                    continue
+                if nxt.is_title or nxt.is_upper or is_mark(nxt.text) or nxt.is_space or nxt.is_digit:
+                    out.append((start, i + 1))
+                    start = i + 1
+            elif "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
+                out.append((start, i + 1))
+                start = i + 1
+        if start < self.n:
+            out.append((start, self.n))
+        return out
+
+    # -- token predicates
+    def is_punct(self, i: int) -> bool:
+        tok = self.doc[i]
+        return tok.is_punct or tok.is_space or is_mark(tok.text)
+
+    def is_verb(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.has_pos and (tok.pos_ or tok.tag_):
+            return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("V")
+        return tok.text.islower() and tok.is_alpha
+
+    def is_finite(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.has_morph and tok.morph.get("VerbForm"):
+            return "Fin" in tok.morph.get("VerbForm")
+        if tok.tag_:
+            return tok.tag_.endswith("FIN")
+        return tok.text.islower()
+
+    def is_subjunctive(self, i: int) -> bool:
+        tok = self.doc[i]
+        if "Sub" in tok.morph.get("Mood"):
+            return True
+        low = _low(tok)
+        if low in SUBJUNCTIVE_FORMS:
+            return True
+        # Konjunktiv I of a full verb: third person in -e where the indicative has -t ("brauche", "verbrauche")
+        return (
+            self.has_pos and tok.tag_ == "VVFIN" and low.endswith("e") and not low.endswith("te")
+            and not any(_low(c) in ("ich",) for c in tok.children)
+        )
+
+    def is_nominal(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.has_pos and tok.pos_:
+            return tok.pos_ in NOMINAL_POS or tok.tag_ in ("NE", "NN", "ART", "PPER", "PPOSAT", "PIAT", "ADJA", "CARD", "PIS", "PDS")
+        low = tok.text.lower()
+        if low in CLOSED_CLASS:
+            return False
+        return (tok.is_alpha or "-" in tok.text or "." in tok.text) and (tok.text[:1].isupper() or low in ARTICLES_PRONOUNS)
+
+    def in_quote(self, i: int) -> bool:
+        return self.quote_of[i] is not None and self.speechlike(self.quote_of[i])
+
+    def speechlike(self, q: Quote) -> bool:
+        """A quote that can be a message (not a title or a scare-quoted term)."""
+        content = [i for i in q.content if not self.is_punct(i)]
+        if len(content) >= 6:
+            return True
+        return len(content) >= 3 and any(self.is_verb(i) and self.is_finite(i) for i in content) and self.has_pos
+
+    def lemma(self, i: int) -> str:
+        tok = self.doc[i]
+        return tok.lemma_.lower() if self.has_lemma and tok.lemma_ else _low(tok)
+
+    def sentence_end(self, s: int, e: int) -> int:
+        """End of the sentence without its final punctuation (and a final closing mark outside a quote)."""
+        while e > s and self.doc[e - 1].is_space:
+            e -= 1
+        if e > s and self.doc[e - 1].text in SENT_END and self.quote_of[e - 1] is None:
+            e -= 1
+        return e
+
+    def clause_bounds(self, i: int) -> tuple[int, int]:
+        """Surface clause around token ``i``: between the nearest clause punctuation marks or quotes."""
+        s, e = self.sents[self.sent_of[i]]
+        left = i
+        while left > s and self.doc[left - 1].text not in CLAUSE_BREAK and not is_mark(self.doc[left - 1].text):
+            left -= 1
+        right = i + 1
+        while right < e and self.doc[right].text not in CLAUSE_BREAK and not is_mark(self.doc[right].text) and self.doc[right].text not in SENT_END:
+            right += 1
+        return left, right
+
+
+# --------------------------------------------------------------------------- cues
+
+
+@dataclass
+class Cue:
+    index: int  # the lexical verb (or the cue word)
+    tokens: list[int]
+    lemma: str
+    verb: reporting.ReportingVerb | None
+    stwr: str = "Speech"
+
+
+def _verb_entries(view: _View, i: int) -> list[reporting.VerbForm]:
+    table = reporting.verb_forms()
+    tok = view.doc[i]
+    found = list(table.get(_low(tok), ()))
+    if view.has_lemma and tok.lemma_:
+        for vf in table.get(tok.lemma_.lower(), ()):
+            if vf not in found:
+                found.append(vf)
+    return found
+
+
+def find_cue(view: _View, i: int) -> Cue | None:
+    """A reporting verb at token ``i`` with its verb group (auxiliary, particle, "sich", correlate)."""
+    doc = view.doc
+    tok = doc[i]
+    if not tok.is_alpha or (tok.is_title and i > view.sents[view.sent_of[i]][0] and _low(tok) != "wie"):
+        return None
+    if view.has_pos and tok.pos_ and not view.is_verb(i):
+        return None
+    entries = _verb_entries(view, i)
+    if not entries:
+        return None
+    left, right = view.clause_bounds(i)
+    clause = range(left, right)
+    words = {_low(doc[j]): j for j in clause if j != i}
+    for vf in sorted(entries, key=lambda v: (not v.verb.particle or v.joined, not v.verb.reflexive, v.verb.prep is None)):
+        verb = vf.verb
+        tokens = [i]
+        if verb.particle and not vf.joined:
+            # the separable particle stands at the end of the V2 clause ("teilte ... mit")
+            last = [j for j in clause if j > i and _low(doc[j]) == verb.particle and _is_particle(view, j, right)]
+            if " " in verb.lemma:  # "stark machen", "infrage stellen": the word may precede a participle
+                last = [j for j in clause if j != i and _low(doc[j]) == verb.particle]
+            if not last:
+                continue
+            tokens.append(last[-1])
+        if verb.reflexive:
+            if "sich" not in words:
+                continue
+            tokens.append(words["sich"])
+        if verb.prep:
+            corr = [j for w, j in words.items() if w in ("da" + verb.prep, "dar" + verb.prep)]
+            if corr:
+                tokens.append(corr[0])
+            elif verb.prep_required:
+                continue
+        if vf.kind in ("participle", "infinitive", "lemma"):
+            aux = [j for j in clause if j < i and _low(doc[j]) in AUXILIARIES]
+            aux_after = [j for j in clause if j > i and _low(doc[j]) in AUXILIARIES and (view.is_finite(j))]
+            if aux:
+                tokens.append(aux[0])
+            elif aux_after:
+                tokens.append(aux_after[0])
+        if verb.lemma == "heißen":
+            es = [j for j in clause if _low(doc[j]) == "es"]
+            if not es:
+                continue
+            tokens.append(es[0])
+        return Cue(i, sorted(set(tokens)), verb.lemma, verb, verb.stwr)
+    return None
+
+
+def _is_particle(view: _View, j: int, clause_end: int) -> bool:
+    """A separable particle: tagged or attached as one, else the last word of its clause ("teilte ... mit.")."""
+    tok = view.doc[j]
+    if tok.tag_ == "PTKVZ" or syntax.has_role(tok, syntax.PARTICLE):
+        return True
+    k = j + 1
+    while k < clause_end and (view.is_punct(k) or (view.is_verb(k) and not view.is_finite(k))):
+        k += 1
+    return k >= clause_end
+
+
+# --------------------------------------------------------------------------- speaker phrases
+
+
+def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[int]:
+    """A surface noun phrase starting at ``start`` going right (direction 1) up to ``limit`` (exclusive)."""
+    doc = view.doc
+    out: list[int] = []
+    i = start
+    depth = 0
+    seen_head = False
+    while i < limit:
+        tok = doc[i]
+        t = tok.text
+        if t == "(":
+            depth += 1
+            out.append(i)
+        elif t == ")":
+            if depth == 0:
+                break
+            depth -= 1
+            out.append(i)
+        elif depth > 0:
+            out.append(i)
+        elif t == "," and seen_head and i + 1 < limit and view.is_nominal(i + 1) and doc[i + 1].pos_ not in ("PRON",) and _apposition_follows(view, i + 1, limit):
+            out.append(i)
+        elif (
+            view.is_nominal(i)
+            or (t.lower() in NAME_PARTICLES and seen_head and any(doc[k].is_title and doc[k].text.lower() not in NAME_PARTICLES for k in range(i + 1, min(i + 3, limit)))
+                and all(doc[k].text.lower() in NAME_PARTICLES for k in range(i, next(k for k in range(i + 1, min(i + 3, limit)) if doc[k].is_title and doc[k].text.lower() not in NAME_PARTICLES))))
+            or (not view.has_pos and out and t.isalpha() and t.islower() and t.lower() not in CLOSED_CLASS
+                and any(doc[k].text[:1].isupper() for k in range(i + 1, min(i + 3, limit))))
+        ):
+            if view.has_pos and tok.pos_ == "PRON" and seen_head:
+                break
+            if view.has_pos and tok.tag_ in ("PRELS", "PRELAT"):
+                break
+            out.append(i)
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.tag_ in ("NN", "NE", "PPER") or (
+                not view.has_pos and (tok.text[:1].isupper() and t.lower() not in ARTICLES_PRONOUNS or t.lower() in ("er", "sie"))
+            ):
+                seen_head = True
+                if tok.pos_ == "PRON" or tok.tag_ == "PPER" or (not view.has_pos and t.lower() in ("er", "sie")):
+                    break
+        elif t == "-" or (tok.is_punct and t in ("/", "&")):
+            out.append(i)
+        else:
+            break
+        i += 1
+    while out and view.is_punct(out[-1]) and doc[out[-1]].text != ")":
+        out.pop()
+    return out if seen_head else []
+
+
+def _apposition_follows(view: _View, i: int, limit: int) -> bool:
+    """", Andreas Huber," after a description: a name (or title + name) closed by a comma or the clause end."""
+    doc = view.doc
+    j = i
+    while j < limit and (doc[j].is_title or doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET")) and doc[j].text not in CLAUSE_BREAK:
+        j += 1
+    return j > i and (j >= limit or doc[j].text in (",",) or view.is_verb(j)) and any(doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PER" for k in range(i, j))
+
+
+def _subtree_span(view: _View, tok: Token, exclude: set[int]) -> list[int]:
+    """The contiguous part of ``tok``'s subtree around it, without clausal material or punctuation at the edges."""
+    idx = {t.i for t in tok.subtree if t.i not in exclude}
+    lo = hi = tok.i
+    while lo - 1 in idx and view.doc[lo - 1].text not in (";", ":") and not is_mark(view.doc[lo - 1].text):
+        lo -= 1
+    while hi + 1 in idx and view.doc[hi + 1].text not in (";", ":") and not view.is_verb(hi + 1) and not is_mark(view.doc[hi + 1].text):
+        hi += 1
+    out = list(range(lo, hi + 1))
+    while out and view.is_punct(out[0]):
+        out.pop(0)
+    while out and view.is_punct(out[-1]) and view.doc[out[-1]].text != ")":
+        out.pop()
+    # cut a relative clause: ", der ..." inside the subject
+    for k, j in enumerate(out):
+        if view.doc[j].text == "," and k + 1 < len(out) and view.doc[out[k + 1]].tag_ in ("PRELS", "PRELAT"):
+            return out[:k]
+    return out
+
+
+def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
+    """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
+    doc = view.doc
+    i = cue.index
+    if view.parsed:
+        heads = [doc[i]]
+        if doc[i].head.i != i:
+            heads.append(doc[i].head)
+        for j in cue.tokens:
+            if j != i:
+                heads.append(doc[j])
+        for h in heads:
+            for child in syntax.children_with_role(h, syntax.SUBJECT):
+                if child.i in exclude or view.in_quote(child.i):
+                    continue
+                if child.pos_ in ("VERB", "AUX") or child.tag_ in ("PRELS",):
+                    continue
+                if abs(child.i - i) > 25:
+                    continue
+                span = _subtree_span(view, child, exclude | set(cue.tokens))
+                if span:
+                    return span
+            for child in syntax.children_with_role(h, syntax.AGENT):
+                span = [j for j in _subtree_span(view, child, exclude | set(cue.tokens)) if _low(doc[j]) != "von" or j != child.left_edge.i]
+                if span and _low(doc[span[0]]) == "von":
+                    span = span[1:]
+                if span:
+                    return span
+    return _surface_subject(view, cue, exclude)
+
+
+def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
+    doc = view.doc
+    i = cue.index
+    left, right = view.clause_bounds(i)
+    finite = min(cue.tokens)  # the finite verb or auxiliary comes first in V2/V1 order
+    # V1 after a comma or quote ("..., sagte der Präsident.") or V2 with the speaker after the verb
+    after = [j for j in range(finite + 1, right) if j not in exclude]
+    if after:
+        j = after[0]
+        # skip adverbs between the verb and the subject ("sagte später der Minister")
+        while j < right and view.has_pos and doc[j].pos_ in ("ADV", "PART") and doc[j].tag_ != "PPER":
+            j += 1
+        span = _np_span(view, j, right)
+        if span and not (view.has_pos and doc[span[0]].pos_ == "DET" and view.has_morph and "Dat" in doc[span[0]].morph.get("Case")):
+            vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+            vorfeld_np = _np_span(view, vorfeld[0], finite) if vorfeld else []
+            if vorfeld_np and len(vorfeld_np) == len(vorfeld) and not _is_object_like(view, vorfeld_np):
+                return vorfeld_np
+            return span
+    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+    if vorfeld:
+        return _np_span(view, vorfeld[0], finite)
+    # the Vorfeld may hold an apposition with commas: "Der Leiter der WHO, Klaus Stöhr, sagte"
+    s, _ = view.sents[view.sent_of[i]]
+    start = s
+    while start < finite and (start in exclude or view.is_punct(start)):
+        start += 1
+    span = _np_span(view, start, finite)
+    if span and max(span) >= finite - 2:
+        return span
     return []
+
+
+def _is_object_like(view: _View, span: list[int]) -> bool:
+    tok = view.doc[span[0]]
+    return view.has_morph and any(c in tok.morph.get("Case") for c in ("Acc", "Dat")) and "Nom" not in tok.morph.get("Case")
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass
+class Event:
+    form: str
+    message: list[int]
+    cue: Cue | None
+    speaker: list[int]
+    frame: list[int] = field(default_factory=list)
+    addressee: list[int] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    confidence: float = 0.7
+    cue_scored: bool = True  # False: the cue is part of the message in the SpkAtt convention (reported speech)
+    speaker_info: SpeakerInfo | None = None
+    nested: bool = False
+
+
+def _sentence_tokens(view: _View, k: int) -> list[int]:
+    s, e = view.sents[k]
+    return [i for i in range(s, e) if not view.doc[i].is_space]
+
+
+def _frame_for(view: _View, message: Iterable[int], sents: Iterable[int]) -> list[int]:
+    """The rest of the cue's sentence(s): everything but the message and the final punctuation."""
+    msg = set(message)
+    out = []
+    for k in sorted(set(sents)):
+        s, e = view.sents[k]
+        end = view.sentence_end(s, e)
+        out += [i for i in range(s, end) if i not in msg and not view.doc[i].is_space]
+    return out
+
+
+def _trim(view: _View, tokens: Iterable[int]) -> list[int]:
+    out = sorted(set(tokens))
+    while out and (view.doc[out[0]].is_space or view.doc[out[0]].text in (",", ";", ":", "–", "—")):
+        out.pop(0)
+    while out and (view.doc[out[-1]].is_space or view.doc[out[-1]].text in (",", ";", ":", "–", "—")):
+        out.pop()
+    return out
+
+
+def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | None:
+    """The content clause starting at ``pos`` (just after a comma or colon): dass/ob clause, zu-infinitive or V2 clause."""
+    doc = view.doc
+    if pos >= end:
+        return None
+    first = _low(doc[pos])
+    tokens = list(range(pos, end))
+    if first in COMPLEMENTIZERS and first not in WH_WORDS:
+        return tokens, "complementizer:" + first
+    if first in WH_WORDS:
+        return tokens, "wh_clause:" + first
+    if first in ADJUNCT_STARTS - RELATIVE_STARTS:
+        return None
+    chunk = [j for j in tokens if not view.in_quote(j)]
+    for k, j in enumerate(chunk):
+        if doc[j].text in (",", ";", ":", "–", "("):
+            chunk = chunk[:k]
+            break
+    if not chunk:
+        return None
+    finite = [j for j in chunk if view.is_verb(j) and view.is_finite(j)] if view.has_pos else [
+        j for j in chunk if _low(doc[j]) in AUXILIARIES | SUBJUNCTIVE_FORMS
+    ]
+    words = [j for j in chunk if not view.is_punct(j)]
+    last = words[-1] if words else chunk[-1]
+    zu = doc[last].tag_ == "VVIZU" or (pos < last and _low(doc[last - 1]) == "zu") or (
+        not view.has_pos and "zu" in _low(doc[last])[2:-2] and _low(doc[last]).endswith("en"))
+    if zu and not finite:
+        return tokens, "zu_infinitive"
+    if not finite or finite[0] == pos:  # a verb right after the comma continues the frame's clause
+        return None
+    verb = finite[0]
+    if first in RELATIVE_STARTS and (verb == last or verb - pos == 1 and first in ("die", "das") and view.has_pos and doc[pos].tag_ in ("PRELS",)):
+        return None  # a relative clause ("..., die das bestätigten")
+    if verb - pos > 7:
+        return None
+    if view.is_subjunctive(verb):
+        return tokens, "v2_subjunctive"
+    if view.is_nominal(pos) and verb != last:
+        return tokens, "v2_clause"
+    return None
+
+
+class _Extractor:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.view = _View(doc)
+        self.events: list[Event] = []
+        self.used_quotes: set[int] = set()
+        self.covered: set[int] = set()  # message tokens already claimed
+
+    # -- helpers
+    def add(self, ev: Event) -> None:
+        ev.message = [i for i in ev.message if not self.doc[i].is_space]
+        if not ev.message:
+            return
+        self.covered.update(ev.message)
+        self.events.append(ev)
+
+    def run(self) -> list[Event]:
+        v = self.view
+        if v.n == 0:
+            return []
+        self.cues: dict[int, Cue] = {}
+        for i in range(v.n):
+            if v.in_quote(i):
+                continue
+            cue = find_cue(v, i)
+            if cue:
+                self.cues[i] = cue
+        self._direct_quotes()
+        self._verb_cues()
+        self._according_to()
+        self._standalone_quotes()
+        self._free_indirect()
+        self._nested_quotes()
+        self.events.sort(key=lambda ev: (min(ev.message), ev.nested))
+        return self.events
+
+    # -- direct speech with a frame
+    def _direct_quotes(self) -> None:
+        v = self.view
+        doc = self.doc
+        for q in v.quotes:
+            if not v.speechlike(q) or q.start in self.used_quotes:
+                continue
+            after_cue = self._frame_after_quote(q)
+            if after_cue:
+                continue
+            self._frame_before_quote(q)
+
+    def _frame_after_quote(self, q: Quote) -> bool:
+        """„…“, sagte X.  /  „…“, so X.  /  „…“, sagte X, „…“"""
+        v, doc = self.view, self.doc
+        k = v.sent_of[q.end]
+        s, e = v.sents[k]
+        j = q.end + 1
+        if j < v.n and doc[j].text == "," :
+            j += 1
+        elif not (j < e and q.end > 0 and doc[q.end - 1].text == ","):  # „…,“ sagte er
+            if not (j < e and doc[q.end - 1].text in (",", "?", "!")):
+                return False
+        # the frame clause: up to the next comma / quote / sentence end
+        end = v.sentence_end(s, e)
+        frame_end = j
+        while frame_end < end and doc[frame_end].text not in (",", ";", ":") and not is_mark(doc[frame_end].text):
+            frame_end += 1
+        frame_clause = range(j, frame_end)
+        cue = None
+        for c in frame_clause:
+            if c in self.cues and c - j <= 3:
+                cue = self.cues[c]
+                break
+        if cue is None and j < frame_end and _low(doc[j]) == "so":
+            speaker = _np_span(v, j + 1, frame_end)
+            if not speaker:
+                return False
+            cue = Cue(j, [j], "so", None, "Speech")
+        if cue is None:
+            return False
+        message = list(range(q.start, q.end + 1))
+        used = [q]
+        # „A“, sagte X, „B“: the quote goes on after the frame
+        if frame_end < end and doc[frame_end].text == "," and frame_end + 1 < v.n:
+            nq = v.quote_of[frame_end + 1]
+            if nq is not None and nq.start == frame_end + 1:
+                message += list(range(nq.start, nq.end + 1))
+                used.append(nq)
+        speaker = find_speaker(v, cue, set(message)) if cue.verb else _np_span(v, cue.index + 1, frame_end)
+        frame = [i for i in range(q.end + 1, frame_end) if not doc[i].is_space]
+        if frame_end < end and doc[frame_end].text == "," and len(used) == 1:
+            pass
+        for uq in used:
+            self.used_quotes.add(uq.start)
+        self.add(Event("direct", message, cue, speaker, frame=frame, evidence=["quote_then_frame"], confidence=0.9,
+                       addressee=self._addressee(cue, frame)))
+        return True
+
+    def _frame_before_quote(self, q: Quote) -> bool:
+        """X sagte: „…“  /  Er sagte „…“"""
+        v, doc = self.view, self.doc
+        k = v.sent_of[q.start]
+        s, e = v.sents[k]
+        j = q.start - 1
+        colon = j >= 0 and doc[j].text == ":"
+        if colon and j < s:  # the frame sentence ends with the colon: "Er sagte:" | "„…“"
+            s, e = v.sents[v.sent_of[j]]
+        if colon:
+            j -= 1
+        if j < s:
+            return False
+        # the frame: back to the sentence start or the previous quote
+        lo = j
+        while lo > s and not is_mark(doc[lo - 1].text):
+            lo -= 1
+        frame_range = range(lo, j + 1)
+        cues = [self.cues[c] for c in frame_range if c in self.cues]
+        if not cues and not colon:
+            return False
+        if not cues:
+            # a colon after a speaker-like phrase ("Der Minister: „…“") still frames a quote
+            speaker = _np_span(v, lo, j + 1)
+            if not speaker or len(speaker) != j + 1 - lo:
+                return False
+            cue = Cue(q.start - 1, [q.start - 1], ":", None, "Speech")
+        else:
+            cue = cues[-1]
+            if not colon and q.start - max(cue.tokens) > 4:
+                return False
+            speaker = find_speaker(v, cue, set(range(q.start, q.end + 1)))
+        message = list(range(q.start, q.end + 1))
+        # a quote that is only part of the sentence inside an indirect clause is handled as mixed speech
+        tail = v.sentence_end(s, e) if v.sent_of[q.end] == k else None
+        frame = [i for i in frame_range if not doc[i].is_space]
+        if colon:
+            frame.append(q.start - 1)
+        if q.end + 1 < v.n and v.sent_of[q.end] == v.sent_of[min(q.end + 1, v.n - 1)]:
+            s2, e2 = v.sents[v.sent_of[q.end]]
+            frame += [i for i in range(q.end + 1, v.sentence_end(s2, e2)) if not doc[i].is_space]
+        self.used_quotes.add(q.start)
+        self.add(Event("direct", message, cue, speaker, frame=sorted(set(frame)), evidence=["frame_then_quote" + ("_colon" if colon else "")],
+                       confidence=0.85 if cue.verb else 0.7, addressee=self._addressee(cue, frame)))
+        return True
+
+    def _addressee(self, cue: Cue | None, frame: Sequence[int]) -> list[int]:
+        """"gegenüber X", "vor Journalisten" or the dative object of the cue verb."""
+        if cue is None:
+            return []
+        v, doc = self.view, self.doc
+        fr = sorted(frame)
+        for i in fr:
+            if _low(doc[i]) in ("gegenüber",) and i + 1 < v.n:
+                np = _np_span(v, i + 1, v.n)
+                if np and all(j in frame for j in np):
+                    return np
+        if v.parsed:
+            for child in syntax.children_with_role(doc[cue.index], syntax.DATIVE):
+                span = _subtree_span(v, child, set())
+                if span and all(j in frame for j in span) and child.pos_ != "PRON" or (span and child.tag_ == "PPER"):
+                    return span
+        return []
+
+    # -- verb cues outside quotes
+    def _verb_cues(self) -> None:
+        v, doc = self.view, self.doc
+        for i, cue in sorted(self.cues.items()):
+            if i in self.covered or any(t in self.covered for t in cue.tokens):
+                continue
+            if any(ev.cue is cue for ev in self.events):
+                continue
+            k = v.sent_of[i]
+            s, e = v.sents[k]
+            end = v.sentence_end(s, e)
+            left, right = v.clause_bounds(i)
+            ev = (
+                self._wie_frame(cue, s, end, left, right)
+                or self._content_clause(cue, s, end, left, right)
+                or self._inserted_frame(cue, s, end, left, right)
+                or self._reported(cue, s, e, end)
+            )
+            if ev:
+                self.add(ev)
+
+    def _wie_frame(self, cue: Cue, s: int, end: int, left: int, right: int) -> Event | None:
+        v, doc = self.view, self.doc
+        if max(cue.tokens) != max(t for t in range(left, right) if not v.is_punct(t)):
+            return None
+        if _low(doc[left]) != "wie":
+            # "Wie der Direktor der IEA, Fatih Birol, sagte, ...": the frame holds an apposition with commas
+            wie = [j for j in range(max(s, cue.index - 15), cue.index) if _low(doc[j]) == "wie" and (j == s or doc[j - 1].text == ",")]
+            if not wie or any(v.is_verb(k) and v.is_finite(k) and v.has_pos for k in range(wie[-1] + 1, min(cue.tokens))):
+                return None
+            left = wie[-1]
+        frame = list(range(left, right))
+        cue.tokens = sorted(set(cue.tokens) | {left})
+        if right < end and doc[right].text == ",":
+            frame.append(right)
+        if left > s and doc[left - 1].text == ",":
+            frame.append(left - 1)
+        message = [i for i in range(s, end) if i not in frame and not doc[i].is_space]
+        message = _trim(v, message)
+        if not message:
+            return None
+        speaker = _np_span(v, left + 1, min(cue.tokens[1:] or [right]))
+        if not speaker:
+            speaker = find_speaker(v, cue, set(message))
+        return Event("indirect", message, cue, speaker, frame=frame, evidence=["wie_frame"], confidence=0.85)
+
+    def _content_clause(self, cue: Cue, s: int, end: int, left: int, right: int) -> Event | None:
+        v, doc = self.view, self.doc
+        verb = cue.verb
+        if verb is None:
+            return None
+        if left > s and doc[left - 1].text == "," and _low(doc[left]) in RELATIVE_STARTS:
+            return None  # "Länder, die darüber verfügten, seien ...": a relative clause is no frame
+        # the clause of the cue ends at a comma or colon followed by the content
+        j = right
+        # skip to the end of the cue's verb group (particle after a comma is impossible; the frame ends here)
+        if j >= end or doc[j].text not in (",", ":"):
+            return None
+        if doc[j].text == ":":
+            message = [i for i in range(j + 1, end) if not doc[i].is_space]
+            if not message or v.quote_of[j + 1] is not None:
+                return None
+            evidence = "colon_content"
+        else:
+            got = _content_after(v, j + 1, end)
+            if got is None:
+                return None
+            message, evidence = got
+            if evidence == "v2_clause" and verb.clause == "only":
+                return None
+        if any(v.quote_of[i] is not None and v.speechlike(v.quote_of[i]) for i in message):
+            form = "mixed"
+        else:
+            form = "indirect"
+        speaker = find_speaker(v, cue, set(message))
+        frame = _frame_for(v, message, [v.sent_of[cue.index]])
+        conf = 0.85 if evidence.startswith("complementizer") or evidence == "v2_subjunctive" else 0.7
+        return Event(form, message, cue, speaker, frame=frame, evidence=[evidence], confidence=conf,
+                     addressee=self._addressee(cue, frame))
+
+    def _inserted_frame(self, cue: Cue, s: int, end: int, left: int, right: int) -> Event | None:
+        """"…, sagte der Präsident (, …)." -- the verb opens a clause after a comma (V1)."""
+        v, doc = self.view, self.doc
+        if left <= s or doc[left - 1].text != ",":
+            return None
+        first = min(cue.tokens)
+        if first != left or not v.is_finite(first):
+            return None
+        # the statement before the comma must be a main clause: no subordinator first, and a finite verb in
+        # its first chunk ("Europa müsse mehr tun, sagte er", not "Falls ..., droht"; not "X, der ..., wies")
+        if _low(doc[s]) in ADJUNCT_STARTS - {"der", "die", "das", "den", "dem", "so", "und", "aber", "doch"} or _low(doc[s]) in COMPLEMENTIZERS:
+            return None
+        chunk_end = s
+        while chunk_end < left - 1 and doc[chunk_end].text not in (",", ";", ":") :
+            chunk_end += 1
+        if not any(v.is_verb(j) and v.is_finite(j) and not v.in_quote(j) for j in range(s, chunk_end)) and not v.in_quote(s):
+            return None
+        message = [i for i in range(s, left - 1)]
+        frame = [left - 1] + list(range(left, right))
+        if right < end and doc[right].text == ",":
+            frame.append(right)
+            message += list(range(right + 1, end))
+        message = _trim(v, [i for i in message if not doc[i].is_space])
+        if len([i for i in message if not v.is_punct(i)]) < 3:
+            return None
+        speaker = find_speaker(v, cue, set(message))
+        if speaker and min(speaker) < left:
+            return None
+        return Event("indirect", message, cue, speaker, frame=frame, evidence=["inserted_frame"], confidence=0.8,
+                     addressee=self._addressee(cue, frame))
+
+    def _reported(self, cue: Cue, s: int, e: int, end: int) -> Event | None:
+        """A speech event without a content clause ("sprach sich für klare Regeln aus"): the sentence is the message."""
+        v, doc = self.view, self.doc
+        verb = cue.verb
+        if verb is None or verb.clause == "only":
+            return None
+        left, right = v.clause_bounds(cue.index)
+        if _low(doc[left]) in (ADJUNCT_STARTS - {"der", "die", "das", "dem", "den", "so", "und", "aber", "doch"}) | {"dass", "ob", "wie"}:
+            return None
+        if left > s and _low(doc[left]) in ADJUNCT_STARTS:
+            return None
+        if self._passive(cue):
+            return None
+        if any(v.in_quote(i) for i in range(s, e)):
+            return None
+        speaker = find_speaker(v, cue, set())
+        if not speaker:
+            return None
+        message = [i for i in range(s, e) if not doc[i].is_space]
+        return Event("reported", message, cue, speaker, evidence=["reported_event"], confidence=0.5, cue_scored=False)
+
+    def _passive(self, cue: Cue) -> bool:
+        """"wurden ... angekündigt": an agentless passive reports no speaker."""
+        v, doc = self.view, self.doc
+        left, right = v.clause_bounds(cue.index)
+        is_participle = _low(doc[cue.index]) not in reporting.verb_forms() or any(
+            f.kind == "participle" for f in _verb_entries(v, cue.index)
+        )
+        passive_aux = {"wird", "wurde", "wurden", "werden", "worden", "würde", "würden"}
+        if not is_participle or not any(_low(doc[j]) in passive_aux for j in range(left, right)):
+            return False
+        return not any(_low(doc[j]) == "von" for j in range(left, right))
+
+    # -- "laut X", "X zufolge", "nach Angaben von X", ", so X."
+    def _according_to(self) -> None:
+        v, doc = self.view, self.doc
+        entries = reporting.according_to()
+        for k, (s, e) in enumerate(v.sents):
+            end = v.sentence_end(s, e)
+            for i in range(s, end):
+                if v.in_quote(i) or i in self.covered and False:
+                    continue
+                low = _low(doc[i])
+                for entry in entries:
+                    n = len(entry.words)
+                    if tuple(_low(t) for t in doc[i:i + n]) != entry.words:
+                        continue
+                    ev = self._according_event(entry, i, n, s, e, end)
+                    if ev:
+                        self.add(ev)
+                        break
+
+    def _according_event(self, entry: reporting.AccordingTo, i: int, n: int, s: int, e: int, end: int) -> Event | None:
+        v, doc = self.view, self.doc
+        if any(i in ev.message and ev.form != "according_to" or i in ev.frame or i in ev.speaker for ev in self.events):
+            return None
+        cue_tokens = list(range(i, i + n))
+        if entry.position == "pre":
+            source = _np_span(v, i + n, end)
+            if not source:
+                return None
+            if entry.needs == "noun" and not self._source_ok(source):
+                return None
+        elif entry.position == "post":
+            # the source phrase ends right before the cue
+            lo = i - 1
+            while lo >= s and (v.is_nominal(lo) or doc[lo].text in ("(", ")", "-")) and not view_is_verb_strict(v, lo):
+                lo -= 1
+            source = _np_span(v, lo + 1, i) if lo + 1 < i else []
+            if not source:
+                return None
+            if entry.needs == "noun" and not self._source_ok(source):
+                return None
+            if entry.words == ("nach",) and not reporting.noun_entry(doc[source[-1]].text):
+                return None
+        elif entry.position == "final":
+            if i == s or doc[i - 1].text != ",":
+                return None
+            source = _np_span(v, i + n, end)
+            if not source:
+                return None
+            message = _trim(v, range(s, i - 1))
+            if len(message) < 3 or any(v.quote_of[j] is not None and v.quote_of[j].start in self.used_quotes for j in message):
+                return None
+            frame = [i - 1] + [j for j in range(i, end) if not doc[j].is_space]
+            cue = Cue(i, cue_tokens, entry.words[0], None, "Speech")
+            form = "direct" if v.quote_of[message[0]] is not None and v.quote_of[message[0]].end >= message[-1] else "indirect"
+            return Event(form, message, cue, source, frame=frame, evidence=["so_final"], confidence=0.8)
+        else:  # anaphoric: demnach / wonach -- speaker from the previous event, if any
+            message = [j for j in range(i + n, end) if not doc[j].is_space]
+            if len(message) < 3:
+                return None
+            if entry.words == ("wonach",):
+                frame = [j for j in range(s, i) if not doc[j].is_space]
+                message = _trim(v, message)
+            else:
+                frame = []
+            prev = [ev for ev in self.events if ev.speaker and v.sent_of[min(ev.message)] < v.sent_of[i]]
+            speaker = prev[-1].speaker if prev and v.sent_of[i] - v.sent_of[max(prev[-1].message)] <= 2 else []
+            cue = Cue(i, cue_tokens, entry.words[0], None, "Speech")
+            return Event("according_to", message, cue, speaker, frame=frame, evidence=["according_to:" + entry.words[0]], confidence=0.6)
+        message = [j for j in range(s, end) if j not in cue_tokens and j not in source and not doc[j].is_space]
+        message = _trim(v, message)
+        if len([j for j in message if not v.is_punct(j)]) < 3:
+            return None
+        cue = Cue(i, cue_tokens, " ".join(entry.words), None, "Speech")
+        return Event("according_to", message, cue, source, evidence=["according_to:" + " ".join(entry.words)], confidence=0.8)
+
+    def _source_ok(self, source: list[int]) -> bool:
+        v, doc = self.view, self.doc
+        if any(reporting.noun_entry(doc[j].text) and reporting.noun_entry(doc[j].text).source for j in source[:4]):
+            return True
+        return any(doc[j].ent_type_ in ("PER", "ORG") for j in source)
+
+    # -- quotes without a frame: the last speaker goes on
+    def _standalone_quotes(self) -> None:
+        v, doc = self.view, self.doc
+        for q in v.quotes:
+            if q.start in self.used_quotes or not v.speechlike(q) or q.start in self.covered:
+                continue
+            k = v.sent_of[q.start]
+            s, e = v.sents[k]
+            end = v.sentence_end(*v.sents[v.sent_of[q.end]])
+            # the quote must be (nearly) the whole sentence
+            before = [i for i in range(s, q.start) if not doc[i].is_space]
+            if before or q.end < end - 1:
+                continue
+            last = doc[q.end - 1].text if q.balanced else doc[q.end].text
+            if last not in SENT_END and last not in ("“",) and not (q.balanced and doc[q.end - 1].text in SENT_END | {"“"}):
+                continue
+            prev = [ev for ev in self.events if v.sent_of[max(ev.message)] < k and k - v.sent_of[max(ev.message)] <= 3 and ev.speaker]
+            speaker = prev[-1].speaker if prev else []
+            message = list(range(q.start, q.end + 1))
+            self.used_quotes.add(q.start)
+            self.add(Event("direct", message, None, speaker, evidence=["standalone_quote" + ("+previous_speaker" if speaker else "")],
+                           confidence=0.6 if speaker else 0.4))
+
+    # -- quotes embedded in an indirect or reported message: a nested direct event with the same cue and speaker
+    def _nested_quotes(self) -> None:
+        v = self.view
+        for ev in list(self.events):
+            if ev.form in ("direct", "free_indirect") or ev.nested:
+                continue
+            msg = set(ev.message)
+            for q in v.quotes:
+                inner = set(range(q.start, q.end + 1))
+                if not inner <= msg or inner == msg or len(q.content) == 0 or not q.balanced:
+                    continue
+                if not _quoted_words(v, q):
+                    continue
+                if ev.form in ("indirect", "according_to"):
+                    ev.form = "mixed"
+                ev.evidence.append("embedded_quote")
+                self.events.append(Event("direct", sorted(inner), ev.cue, list(ev.speaker), frame=list(ev.frame),
+                                         evidence=["quote_in_message"], confidence=ev.confidence * 0.9,
+                                         cue_scored=ev.cue_scored, speaker_info=ev.speaker_info, nested=True))
+
+    # -- free indirect continuation in Konjunktiv
+    def _free_indirect(self) -> None:
+        v, doc = self.view, self.doc
+        by_sent: dict[int, list[Event]] = {}
+        for ev in self.events:
+            by_sent.setdefault(v.sent_of[max(ev.message)], []).append(ev)
+        cue_sents = {v.sent_of[i] for i in self.cues}
+        new: list[Event] = []
+        k = 0
+        while k < len(v.sents):
+            evs = [ev for ev in by_sent.get(k, []) if ev.speaker and ev.form in ("indirect", "direct", "according_to", "mixed")]
+            if not evs:
+                k += 1
+                continue
+            source = evs[-1]
+            run: list[int] = []
+            j = k + 1
+            while j < len(v.sents) and j not in by_sent and j not in cue_sents:
+                toks = _sentence_tokens(v, j)
+                if not toks or any(v.in_quote(i) for i in toks):
+                    break
+                finite = [i for i in toks if v.is_verb(i) and v.is_finite(i)]
+                if not finite or not v.is_subjunctive(finite[0]) and not any(v.is_subjunctive(i) for i in finite[:2]):
+                    break
+                run += toks
+                j += 1
+            if run:
+                new.append(Event("free_indirect", run, None, list(source.speaker), evidence=["konjunktiv_continuation"],
+                                 confidence=0.6, speaker_info=source.speaker_info))
+            k = max(j, k + 1)
+        for ev in new:
+            self.add(ev)
+
+
+NAME_LINKERS = {"von", "van", "der", "die", "das", "des", "und", "de", "la", "le", "of", "the", "for", "am", "im", "in", "zu", "zur", "zum", "for", "a"}
+
+
+def _quoted_words(v: _View, q: Quote) -> bool:
+    """A quote of someone's words rather than a name or title ("Der Spiegel", "Grand Theft Auto")."""
+    words = [v.doc[i] for i in q.content if v.doc[i].is_alpha]
+    if not words:
+        return False
+    if any(t.ent_type_ in ("ORG", "MISC", "LOC", "PER") for t in words) and all(t.is_title or t.lower_ in NAME_LINKERS for t in words):
+        return False
+    return any(t.text.islower() and t.lower_ not in NAME_LINKERS for t in words)
+
+
+def view_is_verb_strict(v: _View, i: int) -> bool:
+    tok = v.doc[i]
+    return bool(v.has_pos and tok.pos_ in ("VERB", "AUX"))
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _chars(doc: Doc, tokens: Sequence[int]) -> tuple[str | None, int | None, int | None]:
+    if not tokens:
+        return None, None, None
+    start = doc[min(tokens)].idx
+    last = doc[max(tokens)]
+    end = last.idx + len(last.text)
+    return doc.text[start:end], start, end
+
+
+def extract_claims(doc: Doc) -> list[Claim]:
+    """All attributed claims of ``doc`` in text order (pure: reads the Doc and its entity annotations)."""
+    extractor = _Extractor(doc)
+    events = extractor.run()
+    claims: list[Claim] = []
+    for n, ev in enumerate(events, start=1):
+        message = sorted(set(ev.message))
+        text, start, end = _chars(doc, message)
+        cue_tokens = sorted(set(ev.cue.tokens)) if ev.cue else []
+        # the table shows the cue word itself (a discontinuous verb group would drag the Mittelfeld along)
+        shown = [ev.cue.index] if ev.cue and ev.cue.verb is not None else cue_tokens
+        cue_text, cue_start, cue_end = _chars(doc, shown)
+        info = ev.speaker_info or resolve_speaker(doc, ev.speaker)
+        spk = sorted(set(ev.speaker))
+        speaker_text, sp_start, sp_end = _chars(doc, spk)
+        addressee = sorted(set(ev.addressee))
+        addressee_text = _chars(doc, addressee)[0]
+        evidence = list(ev.evidence) + ([f"speaker:{info.evidence}"] if info.evidence else [])
+        confidence = ev.confidence * (1.0 if info.entity_id or info.resolution in ("group", "explicit") else 0.85)
+        if ev.cue and ev.cue.verb is None and ev.cue.lemma == ":":
+            cue_lemma = ":"
+        elif ev.cue and ev.cue.verb is not None:
+            verb = ev.cue.verb
+            cue_lemma = " ".join(p for p in ("sich" if verb.reflexive else "", verb.lemma, verb.prep or "") if p)
+        else:
+            cue_lemma = ev.cue.lemma if ev.cue else ""
+        claims.append(
+            Claim(
+                claim_id=make_id(doc, "C", n),
+                sent_index=extractor.view.sent_of[message[0]],
+                form=ev.form,
+                claim_text=text or "",
+                start_char=start,
+                end_char=end,
+                cue_lemma=cue_lemma,
+                cue_text=cue_text or "",
+                cue_start_char=cue_start,
+                cue_end_char=cue_end,
+                speaker_text=speaker_text,
+                speaker_start_char=sp_start,
+                speaker_end_char=sp_end,
+                speaker_entity_id=info.entity_id,
+                speaker_name=info.name,
+                speaker_resolution=info.resolution,
+                addressee_text=addressee_text,
+                confidence=round(min(max(confidence, 0.0), 1.0), 2),
+                evidence=tuple(evidence),
+                message_tokens=tuple(message),
+                cue_tokens=tuple(cue_tokens) if ev.cue_scored else (),
+                speaker_tokens=tuple(spk),
+                addressee_tokens=tuple(addressee),
+                frame_tokens=tuple(sorted(set(ev.frame) - set(message))),
+                stwr=(ev.cue.stwr if ev.cue else "Speech"),
+                is_nested=ev.nested,
+            )
+        )
+    return claims
 
 
 @Language.component("claimgraph_claims")

@@ -1,0 +1,116 @@
+"""Quotation spans over a Doc: all German quotation marks, multi-sentence and multi-paragraph quotes.
+
+German news uses „…“ (also „…”), »…«, Swiss «…», ‚…‘ for quotes inside quotes, and typewriter "…". A quote
+continued in the next paragraph opens again without having been closed ("„… Absatz.\n\n„Weiter …“"). Marks
+that do not pair up are logged and closed at the end of their paragraph, so a stray mark can never swallow the
+rest of the document.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# opening mark -> the closing marks it pairs with
+PAIRS: dict[str, tuple[str, ...]] = {
+    "„": ("“", "”", '"'),
+    "»": ("«",),
+    "«": ("»",),  # Swiss and French order
+    "‚": ("‘", "’"),
+    "“": ("”",),  # English-style, seen in copied agency text
+    '"': ('"',),
+    "''": ("''",),
+    "``": ("''",),
+}
+ALL_MARKS = set(PAIRS) | {c for cs in PAIRS.values() for c in cs}
+# Marks that are only ever closers in German typography (the others can open a quote).
+CLOSE_ONLY = {"”", "’", "‘"}
+# Marks that open in German typography even though they close elsewhere.
+AMBIGUOUS = {'"', "“", "«", "»", "''"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # token index of the opening mark
+    end: int  # token index of the closing mark (inclusive); the last content token when unbalanced
+    balanced: bool
+    continued: bool = False  # spans a paragraph break with a re-opened mark
+
+    @property
+    def content(self) -> range:
+        return range(self.start + 1, self.end if self.balanced else self.end + 1)
+
+    def __len__(self) -> int:
+        return self.end - self.start + 1
+
+
+def is_mark(text: str) -> bool:
+    return text in ALL_MARKS
+
+
+def _paragraph_break(text: str) -> bool:
+    return text.count("\n") >= 1
+
+
+def _ends_paragraph(doc: Doc, i: int) -> bool:
+    """True when a paragraph break (a newline) follows token ``i``."""
+    if "\n" in doc[i].whitespace_:
+        return True
+    return i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
+
+
+def _closes_later(doc: Doc, i: int, closers: tuple[str, ...]) -> bool:
+    """A closing mark follows in the same paragraph (a lone low single mark is a misused comma, not a quote)."""
+    for j in range(i + 1, len(doc)):
+        if doc[j].text in closers:
+            return True
+        if _ends_paragraph(doc, j):
+            return False
+    return False
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Top-level quotes in text order (quotes inside quotes are part of the outer one)."""
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []  # open marks, outermost first
+    continued = False
+    n = len(doc)
+    i = 0
+    while i < n:
+        text = doc[i].text
+        if stack and (text in PAIRS[stack[-1][0]] or (text in AMBIGUOUS and any(m == text for m, _ in stack))):
+            # closes the innermost quote (a typewriter mark closes the innermost open one of its kind)
+            if text not in PAIRS[stack[-1][0]]:
+                while stack[-1][0] != text:
+                    stack.pop()
+            outer = stack[0][1]
+            stack.pop()
+            if not stack:
+                quotes.append(Quote(outer, i, True, continued))
+                continued = False
+        elif text in PAIRS and text not in CLOSE_ONLY and (text != "‚" or stack or _closes_later(doc, i, PAIRS[text])):
+            stack.append((text, i))
+        elif text in ALL_MARKS and not stack and text not in ("’", "‘", "‚"):
+            log.info("unbalanced closing quotation mark %r at token %d ignored", text, i)
+        if stack and _ends_paragraph(doc, i):
+            j = i + 1
+            while j < n and doc[j].is_space:
+                j += 1
+            if j < n and doc[j].text == stack[0][0]:
+                # the quote goes on in the next paragraph, which re-opens it: skip the re-opening mark
+                stack = stack[:1]
+                continued = True
+                i = j + 1
+                continue
+            log.info("quotation mark at token %d not closed before the paragraph end; closed there", stack[0][1])
+            quotes.append(Quote(stack[0][1], i, False, continued))
+            stack, continued = [], False
+        i += 1
+    if stack:
+        log.info("quotation mark at token %d never closed; closed at the end of the text", stack[0][1])
+        quotes.append(Quote(stack[0][1], n - 1, False, continued))
+    return quotes
