@@ -97,7 +97,8 @@ def convert_column(raw: pd.Series, column: Column, table_name: str = "") -> pd.S
         bad = _bad_values(cells, parsed)
         if bad:
             raise SchemaError(f"{table_name}.{column.name}: not an ISO 8601 date: {bad}")
-        return parsed
+        # pandas 3 infers the resolution from the strings; one fixed dtype keeps joins and tests stable
+        return parsed.astype(pandas_dtype(column))
     raise SchemaError(f"{table_name}.{column.name}: unknown schema dtype {kind!r}")
 
 
