@@ -121,7 +121,7 @@ def test_claims_join_adds_speaker_entity_document_and_figures(out_dir):
     assert len(joined) == len(tables.claims) and joined["claim_id"].is_unique
     c1 = joined.set_index("claim_id").loc[f"{PARIS}:C1"]
     assert (c1["speaker"], c1["speaker_text"], c1["speaker_roles"]) == ("Ursula von der Leyen", "sie", "EU-Kommissionspräsidentin")
-    assert (c1["n_figures"], c1["figures"], c1["date"]) == (1, "50 Milliarden Euro", "2025-02-11")
+    assert (c1["n_figures"], c1["figures"], c1["date"]) == (1, "50 Milliarden Euro", pd.Timestamp("2025-02-11"))
     # No resolved entity: the mention as written is the speaker, entity columns stay empty.
     c5 = joined.set_index("claim_id").loc[f"{PARIS}:C5"]
     assert c5["speaker"] == "Beobachtern" and pd.isna(c5["speaker_label"]) and c5["n_figures"] == 0
