@@ -264,7 +264,8 @@ def match_description(doc: Doc, span: Span, mentions, entities):
     by_id = {e.entity_id: e for e in entities}
     last: dict[str, int] = {}
     for m in mentions:
-        if m.label == "PER" and 0 <= m.start < span.start and m.link_method not in ("pronoun",):
+        # recency over names only: a resolved description must not make its person "more recent"
+        if m.label == "PER" and 0 <= m.start < span.start and m.link_method not in ("pronoun", "role_description"):
             last[m.entity_id] = max(last.get(m.entity_id, -1), m.start)
     fits = []
     for eid, pos in last.items():

@@ -189,6 +189,16 @@ def _cached_patterns(extra: tuple[str, ...], env_value: str) -> EntityPatterns:
     return load_patterns(extra, environ={PATTERNS_ENV: env_value})
 
 
+@functools.lru_cache(maxsize=1)
+def _pattern_aliases() -> dict[str, set[tuple[str, ...]]]:
+    """Patterns-file id -> every written form with that id (shipped file and user files)."""
+    out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for words, (_, cid, _) in default_patterns().phrases.items():
+        if cid:
+            out[cid].add(words)
+    return out
+
+
 def default_patterns() -> EntityPatterns:
     return _cached_patterns((), os.environ.get(PATTERNS_ENV, ""))
 
@@ -245,7 +255,8 @@ def _name_extent(doc: Doc, s: int, blocked: set[int], max_tokens: int = 5) -> in
         tok = doc[j]
         if INITIALS.match(tok.text) or _is_name_word(tok):
             j += 1
-        elif tok.lower_ in R.NAME_PARTICLES and j > s and j + 1 < len(doc):
+        elif tok.lower_ in R.NAME_PARTICLES and j > s and j + 1 < len(doc) and all(R.is_first_name(t.text) or INITIALS.match(t.text) for t in doc[s:j]):
+            # "Ursula von der Leyen", but "Meike Sommer von der Charité" is a person and a place of work
             k = j
             while k < len(doc) and doc[k].lower_ in R.NAME_PARTICLES and k - j < 3:
                 k += 1
@@ -346,6 +357,8 @@ def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
             while s > 0 and i - s < 3 and (s - 1) not in blocked and _adjective_like(doc[s - 1]):
                 s -= 1
             e = i + 1
+            if e + 1 < len(doc) and t.lower().endswith("ministerium") and doc[e].lower_ in ("des", "der") and doc[e + 1].text[:1].isupper():
+                e += 2  # "Bundesministerium des Innern", "Bundesministerium der Finanzen"
             if e + 1 < len(doc) and doc[e].lower_ == "für" and doc[e + 1].text[:1].isupper() and doc[e + 1].lower_ not in R.FUNCTION_WORDS:
                 e += 2
                 while e + 1 < len(doc) and doc[e].lower_ in ("und", "in", "der", "des") and doc[e + 1].text[:1].isupper() and doc[e + 1].lower_ not in R.FUNCTION_WORDS:
@@ -353,8 +366,10 @@ def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
             head = t.split("-")[-1]
             prefix = t[: -len(head) - 1] if "-" in t else ""
             proper_prefix = bool(prefix) and (prefix.isupper() or prefix.count("-") >= 1 or bool(lex.party(prefix)))
-            strong_alone = kind == "strong" and len(head) >= len(next(k for k in lex.org_strong if head.lower().endswith(k))) + 3
-            if s < i or e > i + 1 or proper_prefix or strong_alone:
+            bare = {head.lower(), head.lower()[:-1], head.lower()[:-2]} & set(lex.org_strong)  # "Amt", "Amts", "Amtes"
+            strong_alone = kind == "strong" and not bare
+            indefinite = i > 0 and doc[i - 1].lower_ in ("ein", "eine", "einem", "einen", "einer", "eines", "kein", "keine", "neues", "neuen")
+            if s < i or e > i + 1 or proper_prefix or strong_alone and not indefinite:
                 out.append(NameSpan(s, e, "ORG", f"rule:org_{kind}"))
             continue
         if t in lex.org_product and i > 0 and (i - 1) not in blocked and _is_name_word(doc[i - 1]) and doc[i - 1].text not in lex.org_product:
@@ -364,6 +379,33 @@ def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
         if CAMEL.match(t) and len(t) >= 5 and not re.search(r"[a-z]G$", t) and not R.match_role_word(t) and t not in lex.org_suffixes:
             out.append(NameSpan(i, i + 1, "ORG", "rule:camel_case"))
     out += _parenthesis_orgs(doc, blocked)
+    out += _acronym_definitions(doc, blocked)
+    return out
+
+
+def _acronym_definitions(doc: Doc, blocked: set[int]) -> list[NameSpan]:
+    """"Deutschen Umwelthilfe (DUH)": a capitalised name defining an acronym is an organisation when the
+    name has an institution word, or the acronym heads a title elsewhere ("DUH-Bundesgeschäftsführer").
+
+    "Künstliche Intelligenz (KI)" stays out: no institution word and no "KI-Chef".
+    """
+    lex = R.lexicons()
+    out = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not ACRONYM.match(doc[i + 1].text):
+            continue
+        acr = doc[i + 1].text
+        s = i
+        while s > 0 and i - s < 8 and (s - 1) not in blocked and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in ("für", "der", "des", "und", "in", "von")):
+            s -= 1
+        # the name starts at the farthest capitalised word with the acronym's initial ("Klage der Deutschen Umwelthilfe")
+        s = next((k for k in range(s, i) if doc[k].text[:1] == acr[0] and doc[k].lower_ not in R.FUNCTION_WORDS), i)
+        if s >= i:
+            continue
+        words = [t.text for t in doc[s:i]]
+        titled = any((m := R.match_role_word(t.text)) is not None and m.prefix == acr for t in doc)
+        if any(R.org_keyword(w) for w in words) or titled or any(w in lex.org_suffixes for w in words):
+            out.append(NameSpan(s, i, "ORG", "rule:acronym_definition"))
     return out
 
 
@@ -557,8 +599,12 @@ def _other_clusters(doc: Doc, names: list[NameSpan]) -> list[_Cluster]:
 
     others = [n for n in names if n.label != "PER"]
     keys = []
+    suffixes = R.lexicons().org_suffixes
     for n in others:
-        k = "n:" + _key(_org_form(doc, n).split())
+        words = _org_form(doc, n).split()
+        while len(words) > 1 and words[-1] in suffixes:
+            words = words[:-1]  # "Nordwind Energie GmbH" and "Nordwind Energie" are one company
+        k = "n:" + _key(words)
         find(k)
         if n.cid:
             union("id:" + _key(n.cid.split()), k)
@@ -581,22 +627,25 @@ def _other_clusters(doc: Doc, names: list[NameSpan]) -> list[_Cluster]:
     return list(groups.values())
 
 
-def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan]) -> None:
+def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sent_of: list[int]) -> None:
     """Occurrences of a known name, surname or acronym that the NER missed become mentions."""
     taken = {i for n in names for i in range(n.start, n.end)}
     forms: dict[tuple[str, ...], tuple[_Cluster, str]] = {}
+    namesakes: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
+    suffixes = R.lexicons().org_suffixes
     for c in clusters:
         if c.label == "PER":
             if len(c.full) >= 2:
                 forms.setdefault(c.full, (c, "full_name"))
-            surname_owners = [o for o in clusters if o.label == "PER" and o.surname == c.surname and len(o.full) >= 2]
-            if c.surname and len(surname_owners) == 1 and len(c.full) >= 2:
+                namesakes[c.surname].append(c)
                 forms.setdefault(c.surname, (c, "surname_alias"))
         else:
             for n in c.names:
                 words = tuple(t.text for t in doc[n.start : n.end])
                 if any(w[:1].isupper() for w in words) and len("".join(words)) >= 2:
                     forms.setdefault(words, (c, "scan"))
+                    if len(words) > 1 and words[-1] in suffixes:
+                        forms.setdefault(words[:-1], (c, "scan"))  # "Nordwind Energie" after "Nordwind Energie GmbH"
             if c.acronym:
                 forms.setdefault((c.acronym,), (c, "acronym"))
     if not forms:
@@ -610,6 +659,12 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan]) -> 
             if words in forms and not taken & set(range(i, i + n)):
                 hit = (n, *forms[words])
                 break
+        if hit and hit[2] == "surname_alias" and len(namesakes[tuple(t.text for t in doc[i : i + hit[0]])]) > 1:
+            owner = _pick_surname_cluster(namesakes[tuple(t.text for t in doc[i : i + hit[0]])], NameSpan(i, i + hit[0], "PER", "scan"), sent_of)
+            hit = (hit[0], owner, "surname_alias") if owner is not None else None
+            if hit is None:
+                i += 1
+                continue
         if hit:
             n, c, method = hit
             prev = doc[i - 1].lower_ if i else ""
@@ -633,13 +688,18 @@ def _canonical_other(doc: Doc, c: _Cluster) -> str:
     forms = [_org_form(doc, n) for n in c.names]
     long_forms = [f for f in forms if not ACRONYM.match(f) or f == c.acronym and len(forms) == 1] or forms
     best = max(long_forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
-    if c.cid and _stem_key(c.cid) == _stem_key(best):
+    if c.cid and _same_name(c.cid, best):
         return c.cid
     return best
 
 
-def _stem_key(text: str) -> str:
-    return "".join(re.sub(r"(en|er|es|em|e|s|n)$", "", w) for w in R.fold(text).split())
+def _same_name(a: str, b: str) -> bool:
+    """Equal up to inflection endings: 'Niedersachsen'/'Niedersachsens', 'Internationale'/'Internationalen'."""
+    wa, wb = R.fold(a).split(), R.fold(b).split()
+    if len(wa) != len(wb):
+        return False
+    endings = ("", "s", "es", "e", "en", "er", "n", "em")
+    return all(x == y or any(x + e == y or y + e == x for e in endings) or x.rstrip("nsrme") == y.rstrip("nsrme") for x, y in zip(wa, wb))
 
 
 def _global_id(label: str, name: str) -> str:
@@ -659,7 +719,7 @@ def extract_entities(doc: Doc, patterns: EntityPatterns | None = None) -> tuple[
     sent_of = sentence_index(doc)
     names = find_names(doc, patterns)
     clusters = _person_clusters(doc, names, sent_of) + _other_clusters(doc, names)
-    _scan_repeats(doc, clusters, names)
+    _scan_repeats(doc, clusters, names, sent_of)
     _set_ents(doc, names)
     ctx = R.NameContext()
     for n in names:
@@ -730,6 +790,7 @@ def _entity(doc: Doc, c: _Cluster, number: int) -> Entity:
         forms.add(_key([acronym]))
     if c.cid:
         forms.add(_key(c.cid.split()))
+        forms |= {_key(f) for f in _pattern_aliases().get(c.cid, ())}  # "VW" answers for Volkswagen
     number_ = "plur" if R.fold(canonical) in PLURAL_NAMES else "sing"
     return Entity(eid, label, canonical, acronym, 0, number=number_, global_id=_global_id(label, c.cid or canonical), aliases=frozenset(forms))
 

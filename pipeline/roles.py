@@ -43,6 +43,7 @@ NAME_PARTICLES = frozenset("von van de der den zu di da del della la le ten ter 
 ARTICLES = frozenset("der die das des dem den".split())
 GENITIVE_ARTICLES = frozenset("der des".split())
 ORG_LINKERS = frozenset("der des von vom bei beim im in am".split())
+ACADEMIC_TITLES = frozenset({"Dr.", "Prof.", "Dr", "Prof"})
 
 
 def fold(text: str) -> str:
@@ -99,6 +100,7 @@ class Lexicons:
     org_weak: tuple[str, ...]
     org_product: frozenset[str]
     org_exclude: frozenset[str]
+    org_gender: dict[str, str]  # head noun ending -> masculine | neuter
     parties: tuple[Party, ...]
     party_by_name: dict[str, Party]  # folded written name or member noun -> party
     nationality_adjectives: dict[str, str]  # adjective stem -> country code
@@ -149,6 +151,7 @@ def lexicons() -> Lexicons:
         org_weak=tuple(sorted(kinds.get("weak", ()), key=len, reverse=True)),
         org_product=frozenset(kinds.get("product", ())),
         org_exclude=frozenset(kinds.get("exclude", ())),
+        org_gender={**{k: "masculine" for k in kinds.get("masculine", ())}, **{k: "neuter" for k in kinds.get("neuter", ())}},
         parties=tuple(parties),
         party_by_name=by_name,
         nationality_adjectives=adjectives,
@@ -263,31 +266,59 @@ def org_keyword(word: str) -> str | None:
     if not word or not word[0].isupper() or word in lexicons().org_exclude:
         return None
     low = word.split("-")[-1].lower()
+    forms = [low] + ([low[:-1]] if low.endswith("s") else []) + ([low[:-2]] if low.endswith("es") else [])  # genitive
     for kind, keywords in (("strong", lexicons().org_strong), ("weak", lexicons().org_weak)):
         for kw in keywords:
-            if low.endswith(kw):
+            # the bare keyword or a real compound ("Murat" would not end in a keyword "rat")
+            if any(f == kw or f.endswith(kw) and len(f) >= len(kw) + 3 for f in forms):
                 return kind
     return None
 
 
-def nominative_org_name(tokens: list[str], preceded_by: str | None) -> str:
-    """Undo the article-driven inflection of an organisation name written after 'der'/'des'/'dem'/'den'.
+def org_head_gender(word: str) -> str:
+    low = word.split("-")[-1].lower()
+    genders = lexicons().org_gender
+    for kw in sorted(genders, key=len, reverse=True):
+        if low.endswith(kw):
+            return genders[kw]
+    return "feminine"
 
-    "der Internationalen Energieagentur" -> "Internationale Energieagentur",
-    "des Umweltbundesamts" -> "Umweltbundesamt". Only the common weak-adjective and genitive-s
-    patterns are undone; names from the patterns file with an ``id`` keep that spelling instead.
+
+def nominative_org_name(tokens: list[str], preceded_by: str | None) -> str:
+    """Citation form of an organisation name written after an article or contracted preposition.
+
+    "der Internationalen Energieagentur" -> "Internationale Energieagentur", "des Umweltbundesamts" ->
+    "Umweltbundesamt", "Der Deutsche Journalisten-Verband" -> "Deutscher Journalisten-Verband",
+    "den Europäischen Gerichtshof" -> "Europäischer Gerichtshof". The leading adjectives get the
+    strong ending that the head noun's gender (org_keywords.tsv; feminine by default) asks for; names
+    from the patterns file with an ``id`` keep that spelling instead.
     """
     words = list(tokens)
-    if preceded_by and preceded_by.lower() in ("der", "des", "dem", "den", "einer", "eines", "einem", "zur", "zum", "im", "beim", "vom", "am"):
-        for i, w in enumerate(words[:-1]):
-            if w[:1].isupper() and w.endswith("en") and len(w) > 4 and not w.isupper():
-                words[i] = w[:-1]
-        last = words[-1]
-        if preceded_by.lower() in ("des", "eines", "im", "beim", "vom", "am") and org_keyword(last[:-1] if last.endswith("s") else last):
-            if last.endswith("es") and org_keyword(last[:-2]):
-                words[-1] = last[:-2]
-            elif last.endswith("s") and not last.isupper():
-                words[-1] = last[:-1]
+    if not words or not preceded_by:
+        return " ".join(words)
+    art = preceded_by.lower()
+    n_adj = 0
+    while n_adj < len(words) - 1 and words[n_adj][:1].isupper() and words[n_adj].isalpha() and words[n_adj].endswith(("e", "en")) and words[n_adj + 1][:1].isupper():
+        n_adj += 1
+    head = next((w for w in words[n_adj:] if w[:1].isupper()), words[-1])
+    genitive = art in ("des", "eines", "im", "beim", "vom", "am")
+    if genitive and len(head) > 3 and head.endswith("s") and not head.isupper():
+        stem = head[:-2] if head.endswith("es") and org_keyword(head[:-2]) else head[:-1]
+        if org_keyword(stem):
+            words[words.index(head)] = stem
+            head = stem
+    gender = org_head_gender(head)
+    ending = {"masculine": "er", "neuter": "es", "feminine": "e"}[gender]
+    oblique = art in ("der", "des", "dem", "den", "einer", "eines", "einem", "einen", "zur", "zum", "im", "beim", "vom", "am")
+    nominative_weak = art in ("der", "das", "die") and all(w.endswith("e") for w in words[:n_adj])
+    if art == "der" and nominative_weak and gender == "feminine":
+        return " ".join(words)  # "der" before "-e": nominative masculine, but the head says feminine; leave it
+    for i in range(n_adj):
+        w = words[i]
+        if w.endswith("en") and oblique:
+            words[i] = w[:-2] + ending
+        elif w.endswith("e") and nominative_weak:
+            words[i] = w[:-1] + ending
     return " ".join(words)
 
 
@@ -362,6 +393,12 @@ def _role_phrase(doc: Doc, i: int, limit: int, ctx: NameContext) -> tuple[int, i
         while end > i + 1 and doc[end - 1].lower_ in ("of", "and", "for", "&"):
             end -= 1
         return i, end, role
+    if end + 1 < limit and doc[end].lower_ in ("der", "des") and doc[end + 1].text[:1].isupper() and ctx.label_at.get(end + 1) is None:
+        # the genitive is part of the role unless it is a name: "Leiter der Arbeitsgruppe Hydrologie"
+        j = end + 1
+        while j < limit and doc[j].text[:1].isupper() and ctx.label_at.get(j) is None and doc[j].lower_ not in FUNCTION_WORDS:
+            j += 1
+        end = j
     if end < limit and doc[end].lower_ == "für":
         j = end + 1
         while j < limit and (doc[j].text[:1].isupper() and not ctx.label_at.get(j) == "PER" or doc[j].lower_ in ("und",)):
@@ -451,8 +488,10 @@ def _adjectives_before(doc: Doc, i: int, lo: int) -> list[Token]:
     Lowercase words count only between an article and the title, so a verb before a bare title
     ("betonte Bundeskanzler Olaf Scholz") is never taken for an adjective.
     """
-    if i - 1 >= lo and nationality_of_genitive(doc[i - 1].text):
-        return [doc[i - 1]]
+    if i - 1 >= lo and doc[i - 1].text.endswith("s") and (nationality_of_genitive(doc[i - 1].text) or doc[i - 1].ent_type_ == "LOC"):
+        return [doc[i - 1]]  # "Frankreichs Präsident", "Niedersachsens Ministerpräsident"
+    if i - 2 >= lo and match_role_word(doc[i - 1].text) and doc[i - 2].lower_ in ARTICLES and doc[i - 1].text.endswith("e"):
+        return [doc[i - 1]]  # "Der Vorsitzende Richter": an adjectival role noun used as adjective
     j = i - 1
     while j >= lo and _is_attributive(doc[j]):
         j -= 1
@@ -463,6 +502,8 @@ def _adjectives_before(doc: Doc, i: int, lo: int) -> list[Token]:
 
 def _title_before(doc: Doc, name: Span, ctx: NameContext, lo: int) -> list[Attachment]:
     i = name.start - 1
+    while i >= lo and doc[i].text in ACADEMIC_TITLES:  # "die Klimaforscherin Dr. Lea Hoffmann"
+        i -= 1
     if i < lo:
         return []
     tok = doc[i]
@@ -489,6 +530,13 @@ def _after_name(doc: Doc, name: Span, ctx: NameContext, hi: int) -> list[Attachm
         close = next((k for k in range(i + 1, min(hi, i + 25)) if doc[k].text == ")"), None)
         if close is not None:
             out += _parenthetical(doc, i + 1, close, ctx)
+        return out
+    if doc[i].lower_ in ("vom", "von", "bei", "beim", "am", "an"):
+        # "Lea Hoffmann vom Potsdam-Institut", "Meike Sommer von der Charité"
+        j = i + 1 + (1 if i + 1 < hi and doc[i + 1].lower_ in ("der", "dem", "den") else 0)
+        org = _org_after(doc, j, ctx, hi)
+        if org is not None and ctx.label_at.get(j) == "ORG":
+            out.append(_affiliation(doc, org[0], org[1], doc[j - 1].lower_, "name_from_org"))
         return out
     if doc[i].text in (",", "–", "—", "-"):
         j = i + 1
