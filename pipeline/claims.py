@@ -94,6 +94,7 @@ CLOSED_CLASS = {
     "besonders", "vor allem", "allerdings", "demnach", "daher", "deshalb", "trotzdem", "anfang", "ende", "mitte",
 }
 WH_WORDS = {"wie", "was", "wer", "wo", "wann", "welche", "welcher", "welches", "warum", "weshalb", "wieso", "weswegen"}
+QUANTIFIERS = {"rund", "etwa", "ca.", "knapp", "fast", "über", "mehr", "als", "weniger", "mindestens", "gut", "bis", "zu", "nahezu", "annähernd"}
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "ter", "vom"}
 RELATIVE_STARTS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "X"}
@@ -127,7 +128,11 @@ class _View:
         for k, (s, e) in enumerate(self.sents):
             for i in range(s, e):
                 self.sent_of[i] = k
-        self.quotes = find_quotes(doc)
+        ends = [0] * self.n
+        for s, e in self.sents:
+            for i in range(s, e):
+                ends[i] = e
+        self.quotes = find_quotes(doc, ends)
         self.quote_of: list[Quote | None] = [None] * self.n
         for q in self.quotes:
             for i in range(q.start, q.end + 1):
@@ -190,6 +195,8 @@ class _View:
 
     def is_nominal(self, i: int) -> bool:
         tok = self.doc[i]
+        if tok.like_num:
+            return True
         if self.has_pos and tok.pos_:
             return tok.pos_ in NOMINAL_POS or tok.tag_ in ("NE", "NN", "ART", "PPER", "PPOSAT", "PIAT", "ADJA", "CARD", "PIS", "PDS")
         low = tok.text.lower()
@@ -205,7 +212,9 @@ class _View:
         content = [i for i in q.content if not self.is_punct(i)]
         if len(content) >= 6:
             return True
-        return len(content) >= 3 and any(self.is_verb(i) and self.is_finite(i) for i in content) and self.has_pos
+        if len(content) < 3 or not _quoted_words(self, q):
+            return False
+        return not self.has_pos or any(self.is_verb(i) and self.is_finite(i) for i in content)
 
     def lemma(self, i: int) -> str:
         tok = self.doc[i]
@@ -223,12 +232,18 @@ class _View:
         """Surface clause around token ``i``: between the nearest clause punctuation marks or quotes."""
         s, e = self.sents[self.sent_of[i]]
         left = i
-        while left > s and self.doc[left - 1].text not in CLAUSE_BREAK and not is_mark(self.doc[left - 1].text):
+        while left > s and not self.is_break(left - 1):
             left -= 1
         right = i + 1
-        while right < e and self.doc[right].text not in CLAUSE_BREAK and not is_mark(self.doc[right].text) and self.doc[right].text not in SENT_END:
+        while right < e and not self.is_break(right) and self.doc[right].text not in SENT_END:
             right += 1
         return left, right
+
+    def is_break(self, k: int) -> bool:
+        tok = self.doc[k]
+        if tok.text == ":" and k > 0 and not self.doc[k - 1].whitespace_ and not tok.whitespace_:
+            return False  # gender colon: "Teilnehmer:innen"
+        return tok.text in CLAUSE_BREAK or is_mark(tok.text)
 
 
 # --------------------------------------------------------------------------- cues
@@ -341,11 +356,13 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
             out.append(i)
         elif t == "," and seen_head and i + 1 < limit and view.is_nominal(i + 1) and doc[i + 1].pos_ not in ("PRON",) and _apposition_follows(view, i + 1, limit):
             out.append(i)
+        elif not out and t.lower() in QUANTIFIERS and any(doc[k].like_num for k in range(i + 1, min(i + 3, limit))):
+            out.append(i)  # "rund 60 Staaten", "mehr als 20 Investoren"
         elif (
             view.is_nominal(i)
             or (t.lower() in NAME_PARTICLES and seen_head and any(doc[k].is_title and doc[k].text.lower() not in NAME_PARTICLES for k in range(i + 1, min(i + 3, limit)))
                 and all(doc[k].text.lower() in NAME_PARTICLES for k in range(i, next(k for k in range(i + 1, min(i + 3, limit)) if doc[k].is_title and doc[k].text.lower() not in NAME_PARTICLES))))
-            or (not view.has_pos and out and t.isalpha() and t.islower() and t.lower() not in CLOSED_CLASS
+            or (not view.has_pos and out and not seen_head and t.isalpha() and t.islower() and t.lower() not in CLOSED_CLASS
                 and any(doc[k].text[:1].isupper() for k in range(i + 1, min(i + 3, limit))))
         ):
             if view.has_pos and tok.pos_ == "PRON" and seen_head:
@@ -359,6 +376,9 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
                 seen_head = True
                 if tok.pos_ == "PRON" or tok.tag_ == "PPER" or (not view.has_pos and t.lower() in ("er", "sie")):
                     break
+        elif t in (":", "*") and out and not doc[i - 1].whitespace_ and not tok.whitespace_ and i + 1 < limit:
+            out += [i, i + 1]  # gender-inclusive forms: "Teilnehmer:innen", "Expert*innen"
+            i += 1
         elif t == "-" or (tok.is_punct and t in ("/", "&")):
             out.append(i)
         else:
@@ -375,7 +395,11 @@ def _apposition_follows(view: _View, i: int, limit: int) -> bool:
     j = i
     while j < limit and (doc[j].is_title or doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET")) and doc[j].text not in CLAUSE_BREAK:
         j += 1
-    return j > i and (j >= limit or doc[j].text in (",",) or view.is_verb(j)) and any(doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PER" for k in range(i, j))
+    if not (j > i and (j >= limit or doc[j].text in (",",) or view.is_verb(j))):
+        return False
+    if not view.has_pos:  # no tagger: a short run of capitalised words between commas is a name
+        return j - i <= 4 and all(doc[k].is_title for k in range(i, j))
+    return any(doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PER" for k in range(i, j))
 
 
 def _subtree_span(view: _View, tok: Token, exclude: set[int]) -> list[int]:
@@ -433,7 +457,17 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     doc = view.doc
     i = cue.index
     left, right = view.clause_bounds(i)
+    if _is_passive(view, cue, left, right):
+        # "wurde angemerkt, dass": the speaker is only the "von"-agent, if any
+        agent = [j for j in range(left, right) if _low(doc[j]) == "von" and j not in exclude]
+        return _np_span(view, agent[0] + 1, right) if agent else []
     finite = min(cue.tokens)  # the finite verb or auxiliary comes first in V2/V1 order
+    # V2 with the speaker in the Vorfeld ("Weltweit rund 60 Staaten fordern ..."; leading adverbs skipped)
+    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+    for start in vorfeld[:3]:
+        span = _np_span(view, start, finite)
+        if span and max(span) >= finite - 1 and not _is_object_like(view, span):
+            return span
     # V1 after a comma or quote ("..., sagte der Präsident.") or V2 with the speaker after the verb
     after = [j for j in range(finite + 1, right) if j not in exclude]
     if after:
@@ -449,6 +483,10 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
                 return vorfeld_np
             return span
     vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+    for start in vorfeld[:3]:  # leading adverbs: "Weltweit rund 60 Staaten fordern ..."
+        span = _np_span(view, start, finite)
+        if span and max(span) >= finite - 1:
+            return span
     if vorfeld:
         return _np_span(view, vorfeld[0], finite)
     # the Vorfeld may hold an apposition with commas: "Der Leiter der WHO, Klaus Stöhr, sagte"
@@ -460,6 +498,17 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     if span and max(span) >= finite - 2:
         return span
     return []
+
+
+PASSIVE_AUX = {"wird", "wurde", "wurden", "werden", "worden", "würde", "würden"}
+
+
+def _is_passive(view: _View, cue: Cue, left: int, right: int) -> bool:
+    doc = view.doc
+    entries = _verb_entries(view, cue.index)
+    if not any(f.kind == "participle" for f in entries):
+        return False
+    return any(_low(doc[j]) in PASSIVE_AUX for j in range(left, right))
 
 
 def _is_object_like(view: _View, span: list[int]) -> bool:
@@ -535,6 +584,7 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
     ]
     words = [j for j in chunk if not view.is_punct(j)]
     last = words[-1] if words else chunk[-1]
+    quoted_after = any(view.in_quote(j) for j in range(last + 1, end))
     zu = doc[last].tag_ == "VVIZU" or (pos < last and _low(doc[last - 1]) == "zu") or (
         not view.has_pos and "zu" in _low(doc[last])[2:-2] and _low(doc[last]).endswith("en"))
     if zu and not finite:
@@ -542,7 +592,7 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
     if not finite or finite[0] == pos:  # a verb right after the comma continues the frame's clause
         return None
     verb = finite[0]
-    if first in RELATIVE_STARTS and (verb == last or verb - pos == 1 and first in ("die", "das") and view.has_pos and doc[pos].tag_ in ("PRELS",)):
+    if first in RELATIVE_STARTS and (verb == last and not quoted_after or verb - pos == 1 and first in ("die", "das") and view.has_pos and doc[pos].tag_ in ("PRELS",)):
         return None  # a relative clause ("..., die das bestätigten")
     if verb - pos > 7:
         return None
@@ -565,6 +615,10 @@ class _Extractor:
     def add(self, ev: Event) -> None:
         ev.message = [i for i in ev.message if not self.doc[i].is_space]
         if not ev.message:
+            return
+        if ev.form != "direct" and any(_low(self.doc[i]) == "ich" and not self.view.in_quote(i) for i in ev.message):
+            # news reports others' words in the third person; a first-person "ich" outside quotes is the
+            # writer's own voice (consent notices, columns), not an attributed claim
             return
         self.covered.update(ev.message)
         self.events.append(ev)
@@ -594,10 +648,15 @@ class _Extractor:
         v = self.view
         doc = self.doc
         for q in v.quotes:
-            if not v.speechlike(q) or q.start in self.used_quotes:
+            if q.start in self.used_quotes:
                 continue
-            after_cue = self._frame_after_quote(q)
-            if after_cue:
+            if not v.speechlike(q):
+                # a short quote is speech only with an explicit frame after it („Wir kommen“, sagte sie.)
+                if _quoted_words(v, q) and self._frame_after_quote(q):
+                    for i in range(q.start, q.end + 1):
+                        v.quote_of[i] = q
+                continue
+            if self._frame_after_quote(q):
                 continue
             self._frame_before_quote(q)
 
@@ -728,10 +787,20 @@ class _Extractor:
                 self._wie_frame(cue, s, end, left, right)
                 or self._content_clause(cue, s, end, left, right)
                 or self._inserted_frame(cue, s, end, left, right)
-                or self._reported(cue, s, e, end)
             )
             if ev:
                 self.add(ev)
+        # reported speech events only in sentences without an event with a content (", hieß es" beats "zugesagt")
+        taken = {v.sent_of[i] for ev in self.events for i in ev.message}
+        for i, cue in sorted(self.cues.items()):
+            k = v.sent_of[i]
+            if k in taken or i in self.covered or any(ev.cue is cue for ev in self.events):
+                continue
+            s, e = v.sents[k]
+            ev = self._reported(cue, s, e, v.sentence_end(s, e))
+            if ev:
+                self.add(ev)
+                taken.add(k)
 
     def _wie_frame(self, cue: Cue, s: int, end: int, left: int, right: int) -> Event | None:
         v, doc = self.view, self.doc
@@ -830,10 +899,10 @@ class _Extractor:
         if verb is None or verb.clause == "only":
             return None
         left, right = v.clause_bounds(cue.index)
-        if _low(doc[left]) in (ADJUNCT_STARTS - {"der", "die", "das", "dem", "den", "so", "und", "aber", "doch"}) | {"dass", "ob", "wie"}:
-            return None
-        if left > s and _low(doc[left]) in ADJUNCT_STARTS:
-            return None
+        words = [j for j in range(left, right) if not v.is_punct(j)]
+        verb_last = max(cue.tokens) >= words[-1] if words else True
+        if verb_last and _low(doc[left]) in ADJUNCT_STARTS | {"dass", "ob", "wie"}:
+            return None  # a subordinate or relative clause ("weil er ... forderte")
         if self._passive(cue):
             return None
         if any(v.in_quote(i) for i in range(s, e)):
@@ -842,17 +911,45 @@ class _Extractor:
         if not speaker:
             return None
         message = [i for i in range(s, e) if not doc[i].is_space]
+        rest = [i for i in message if i not in speaker and i not in cue.tokens and not v.is_punct(i)]
+        if len(rest) < 2:  # "Er sagte:" alone is a frame, not an event
+            return None
+        if not self._animate(speaker):
+            return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
         return Event("reported", message, cue, speaker, evidence=["reported_event"], confidence=0.5, cue_scored=False)
+
+    def _animate(self, speaker: list[int]) -> bool:
+        """A speaker phrase that can denote a person, group or organisation."""
+        doc = self.doc
+        span = doc[speaker[0]:speaker[-1] + 1]
+        if len(speaker) == 1 and _low(doc[speaker[0]]) in ("er", "sie", "wir", "ich", "man"):
+            return True
+        if any(doc[i].ent_type_ in ("PER", "ORG") for i in speaker):
+            return True
+        if any(doc[i].ent_type_ in ("LOC", "MISC") for i in speaker):
+            return False
+        try:
+            from .entities import entity_for_span
+
+            entity = entity_for_span(doc, span.start_char, span.end_char)
+        except Exception:  # noqa: BLE001 - the entity stage is optional here
+            entity = None
+        if entity is not None:
+            return entity.label in ("PER", "ORG")
+        from .speakers import is_group_phrase, is_person_noun
+
+        if is_group_phrase(doc, speaker) or any(is_person_noun(doc[i].text) for i in speaker):
+            return True
+        if any(doc[i].pos_ == "PROPN" for i in speaker):
+            return True
+        # without a tagger a bare capitalised phrase (no article) is most likely a name
+        return not self.view.has_pos and _low(doc[speaker[0]]) not in ARTICLES_PRONOUNS
 
     def _passive(self, cue: Cue) -> bool:
         """"wurden ... angekündigt": an agentless passive reports no speaker."""
         v, doc = self.view, self.doc
         left, right = v.clause_bounds(cue.index)
-        is_participle = _low(doc[cue.index]) not in reporting.verb_forms() or any(
-            f.kind == "participle" for f in _verb_entries(v, cue.index)
-        )
-        passive_aux = {"wird", "wurde", "wurden", "werden", "worden", "würde", "würden"}
-        if not is_participle or not any(_low(doc[j]) in passive_aux for j in range(left, right)):
+        if not _is_passive(v, cue, left, right):
             return False
         return not any(_low(doc[j]) == "von" for j in range(left, right))
 

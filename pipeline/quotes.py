@@ -73,15 +73,39 @@ def _closes_later(doc: Doc, i: int, closers: tuple[str, ...]) -> bool:
     return False
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """Top-level quotes in text order (quotes inside quotes are part of the outer one)."""
+def _mark_of(text: str, stack: list[tuple[str, int]]) -> str:
+    """The quotation mark a token stands for: itself, or a closing mark glued to a word ("“-Kongress")."""
+    if text in ALL_MARKS or not stack or len(text) < 2:
+        return text
+    if text[0] in PAIRS[stack[-1][0]]:
+        return text[0]
+    if text[-1] in PAIRS[stack[-1][0]] and text[-1] not in ('"',):
+        return text[-1]
+    return text
+
+
+def find_quotes(doc: Doc, sentence_ends: list[int] | None = None) -> list[Quote]:
+    """Top-level quotes in text order (quotes inside quotes are part of the outer one).
+
+    ``sentence_ends`` (exclusive token index of each token's sentence end) lets an unbalanced quote be closed
+    at the end of its sentence when the same opening mark appears again before any closing one.
+    """
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []  # open marks, outermost first
     continued = False
     n = len(doc)
     i = 0
     while i < n:
-        text = doc[i].text
+        text = _mark_of(doc[i].text, stack)
+        if stack and text == stack[0][0] and text in ("„", "»", "«") and len(stack) == 1:
+            # the same opening mark again: the open quote was never closed (best effort: its sentence end)
+            start = stack[0][1]
+            end = i - 1
+            if sentence_ends is not None:
+                end = min(end, sentence_ends[start] - 1)
+            log.info("quotation mark at token %d not closed before the next opening mark; closed at token %d", start, end)
+            quotes.append(Quote(start, end, False, continued))
+            stack, continued = [], False
         if stack and (text in PAIRS[stack[-1][0]] or (text in AMBIGUOUS and any(m == text for m, _ in stack))):
             # closes the innermost quote (a typewriter mark closes the innermost open one of its kind)
             if text not in PAIRS[stack[-1][0]]:

@@ -45,12 +45,51 @@ def _head(doc: Doc, tokens: Sequence[int]) -> int:
     return nouns[0] if nouns else tokens[-1]
 
 
+# Nouns for people by role or occupation (speaker descriptions "der Minister", "die Sprecherin"); compounds
+# ending in one of them ("Regierungssprecher", "UN-Chef") count too.
+PERSON_NOUNS = (
+    "sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister", "ministerin", "kanzler",
+    "kanzlerin", "direktor", "direktorin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "politiker",
+    "politikerin", "experte", "expertin", "sekretär", "sekretärin", "vertreter", "vertreterin", "anwalt", "anwältin",
+    "richter", "richterin", "polizei", "regierung", "behörde", "ministerium", "verband", "gewerkschaft", "partei",
+    "mann", "frau", "bürgermeister", "bürgermeisterin", "abgeordnete", "abgeordneter", "trainer", "trainerin",
+    "manager", "managerin", "gründer", "gründerin", "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin",
+    "professor", "professorin", "autor", "autorin", "kommission", "gericht", "staatsanwaltschaft", "republikaner",
+    "demokrat", "demokratin", "zeuge", "zeugin", "kritiker", "kritikerin", "unternehmen", "konzern", "firma",
+    "agentur", "institut", "organisation", "staaten", "länder", "land", "union", "fraktion", "rat", "vorstand",
+    "komitee", "ausschuss", "team", "sender", "zeitung", "magazin", "medien", "bericht", "studie",
+)
+
+
+def is_person_noun(word: str) -> bool:
+    low = word.lower()
+    return any(low == n or (low.endswith(n) and len(low) - len(n) >= 2) for n in PERSON_NOUNS)
+
+
+def is_group_phrase(doc: Doc, tokens: Sequence[int]) -> bool:
+    return _is_group(doc, tokens)
+
+
 def _is_group(doc: Doc, tokens: Sequence[int]) -> bool:
     words = [doc[i].text.lower() for i in tokens]
+    if words[0] in ("der", "dem", "des", "ein", "einem", "eines", "sein", "seinem", "ihr", "ihrem"):
+        return False  # singular: "der Minister" is one person although "Minister" is also a plural
     if any(w in GROUP_HEADS or any(w.endswith(g) and len(w) - len(g) >= 3 for g in GROUP_HEADS if len(g) > 6) for w in words):
         # a named person with a plural-looking role word ("Minister X") is not a group
         return not any(doc[i].ent_type_ == "PER" or doc[i].pos_ == "PROPN" for i in tokens)
     return any(doc[i].like_num for i in tokens) and not any(doc[i].ent_type_ == "PER" for i in tokens)
+
+
+def _name_mentions(doc: Doc, tokens: Sequence[int]):
+    """Name mentions (not pronouns or descriptions) of the entity stage that cover whole tokens of the phrase."""
+    lo, hi = doc[tokens[0]].idx, doc[tokens[-1]].idx + len(doc[tokens[-1]].text)
+    starts = {doc[i].idx for i in tokens}
+    ends = {doc[i].idx + len(doc[i].text) for i in tokens}
+    return [
+        m for m in (doc._.mentions or ())
+        if m.start_char < hi and lo < m.end_char and m.link_method not in ("pronoun", "role_description")
+        and m.start_char in starts and m.end_char in ends
+    ]
 
 
 def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
@@ -60,33 +99,40 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
         return SpeakerInfo("unattributed")
     span = doc[tokens[0]:tokens[-1] + 1]
     first = doc[tokens[0]]
-    if len(tokens) == 1 and first.text.lower() in IMPERSONAL:
+    low = first.text.lower()
+    if len(tokens) == 1 and low in IMPERSONAL:
         return SpeakerInfo("group", evidence="impersonal")
-    if len(tokens) == 1 and (first.text.lower() in PERSONAL_PRONOUNS or first.tag_ == "PPER"):
+    if len(tokens) == 1 and (low in PERSONAL_PRONOUNS or first.tag_ == "PPER"):
         entity, why = _safe(entities.resolve_pronoun, doc, first)
         if entity is not None:
             return SpeakerInfo("pronoun", entity.entity_id, entity.canonical_name, why or "pronoun_antecedent")
-        if first.text.lower() in ("wir", "ihr") or (first.text.lower() == "sie" and "Plur" in first.morph.get("Number")):
+        if low in ("wir", "ihr") or (low == "sie" and "Plur" in first.morph.get("Number")):
             return SpeakerInfo("group", evidence="plural_pronoun")
         return SpeakerInfo("pronoun", evidence="pronoun_unresolved")
-    entity = _safe_entity(doc, span.start_char, span.end_char)
-    has_name = any(doc[i].pos_ == "PROPN" or doc[i].ent_type_ in ("PER", "ORG") for i in tokens)
-    if entity is not None:
-        name = entity.canonical_name
-        kind = "explicit" if name and name.lower() in span.text.lower() else "alias"
-        if not has_name and kind == "alias":
-            kind = "description"
-        return SpeakerInfo(kind, entity.entity_id, name, "entity_link")
+    names = _name_mentions(doc, tokens)
+    has_name = bool(names) or any(doc[i].ent_type_ in ("PER", "ORG") for i in tokens)
+    if has_name:
+        entity = None
+        if names:
+            best = sorted(names, key=lambda m: (m.label != "PER", m.start_char))[0]
+            entity = next((e for e in (doc._.entities or ()) if e.entity_id == best.entity_id), None)
+        if entity is None:
+            entity = _safe_entity(doc, span.start_char, span.end_char)
+        if entity is not None:
+            kind = "explicit" if entity.canonical_name and entity.canonical_name.lower() in span.text.lower() else "alias"
+            return SpeakerInfo(kind, entity.entity_id, entity.canonical_name, "entity_link")
+        return SpeakerInfo("explicit", evidence="name_not_linked")
     if _is_group(doc, tokens):
         return SpeakerInfo("group", evidence="group_phrase")
-    if has_name:
-        return SpeakerInfo("explicit", evidence="name_not_linked")
     entity, why = _safe(entities.resolve_description, doc, span)
     if entity is not None:
         return SpeakerInfo("description", entity.entity_id, entity.canonical_name, why or "description_match")
-    if first.text.lower() in ("der", "die", "das", "dem", "den", "des") or first.pos_ == "DET":
+    entity = _safe_entity(doc, span.start_char, span.end_char)
+    if entity is not None and entity.label == "PER":
+        return SpeakerInfo("description", entity.entity_id, entity.canonical_name, "entity_link")
+    if low in ("der", "die", "das", "dem", "den", "des", "ein", "eine") or first.pos_ == "DET":
         return SpeakerInfo("description", evidence="description_unresolved")
-    # a capitalised phrase without NER (blank pipeline) is taken as written
+    # a capitalised phrase the entity stage did not find (blank pipeline, unknown name) is taken as written
     return SpeakerInfo("explicit", evidence="phrase_not_linked")
 
 
