@@ -485,7 +485,12 @@ def _extend_by_name_part(doc: Doc, name: NameSpan) -> NameSpan:
     if name.label != "PER" or name.end >= len(doc) or not syntax.is_parsed(doc):
         return name
     nxt = doc[name.end]
-    if nxt.text[:1].isupper() and _is_name_word(nxt) and syntax.has_role(nxt, syntax.NAME_PART) and name.start <= nxt.head.i < name.end:
+    if not (nxt.text[:1].isupper() and _is_name_word(nxt)):
+        return name
+    # UD: "Mensah" is flat of "Kwame"; TIGER: "Kwame" is pnc of "Mensah"
+    joined = syntax.has_role(nxt, syntax.NAME_PART) and name.start <= nxt.head.i < name.end
+    joined = joined or any(syntax.has_role(t, syntax.NAME_PART) and t.head.i == nxt.i for t in doc[name.start : name.end])
+    if joined:
         return NameSpan(name.start, name.end + 1, name.label, name.source, name.cid, name.priority)
     return name
 

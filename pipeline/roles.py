@@ -165,7 +165,9 @@ def first_name_gender(word: str) -> str | None:
 
 
 def is_first_name(word: str) -> bool:
-    return fold(word) in lexicons().first_names
+    """In the first-name list; a hyphenated given name ("Karl-Heinz", "Marie-Agnes") when all parts are."""
+    names = lexicons().first_names
+    return fold(word) in names or "-" in word and all(fold(p) in names for p in word.split("-") if p)
 
 
 def nationality_of_adjective(word: str) -> str | None:
