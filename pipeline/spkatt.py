@@ -289,33 +289,31 @@ class PredictSummary:
 
 def annotate_articles(nlp: Language, articles: Sequence[Article], cfg) -> Iterator[tuple[Article, BuiltDoc | None, str | None]]:
     """Run the pipeline over Docs built from the articles; yields (article, built doc or None, error)."""
-    built = {a.path.stem: build_doc(nlp.vocab, a) for a in articles}
+    built: dict[str, BuiltDoc] = {}
     failures: dict[str, str] = {}
+
+    def docs() -> Iterator[Doc]:  # built lazily: only the batch in flight is held besides the results
+        for a in articles:
+            built[a.path.stem] = build_doc(nlp.vocab, a)
+            yield built[a.path.stem].doc
 
     def on_error(proc_name, proc, docs, exc):  # one failing document must not stop the corpus
         for d in docs:
             failures[d._.doc_id] = f"{proc_name}: {type(exc).__name__}: {exc}"
 
     nlp.set_error_handler(on_error)
-    done: dict[str, Doc] = {}
-    stream = nlp.pipe((b.doc for b in built.values()), batch_size=cfg.batch_size)
-    order = iter(articles)
-    for doc in cfg.progress(stream, len(articles), "spkatt"):
-        done[doc._.doc_id] = doc
-        # yield in input order as soon as possible; documents dropped by the error handler are reported
-        for article in order:
-            key = article.path.stem
-            if key in done:
-                yield article, built[key], None
-                del done[key]
+    pending = iter(articles)
+    for doc in cfg.progress(nlp.pipe(docs(), batch_size=cfg.batch_size), len(articles), "spkatt"):
+        # nlp.pipe keeps the input order; articles skipped up to this Doc were dropped by the error handler
+        for article in pending:
+            built_doc = built.pop(article.path.stem)
+            if article.path.stem == doc._.doc_id:
+                yield article, built_doc, None
                 break
-            yield article, None, failures.get(key, "dropped by the pipeline")
-    for article in order:
-        key = article.path.stem
-        if key in done:
-            yield article, built[key], None
-        else:
-            yield article, None, failures.get(key, "dropped by the pipeline")
+            yield article, None, failures.get(article.path.stem, "dropped by the pipeline")
+    for article in pending:
+        built.pop(article.path.stem, None)
+        yield article, None, failures.get(article.path.stem, "dropped by the pipeline")
 
 
 def predict_dir(in_dir: Path, out_dir: Path, cfg) -> PredictSummary:
@@ -455,20 +453,30 @@ def macro_prf(units: Sequence[Unit], roles: Sequence[str]) -> dict[str, Any]:
     averaged. With no defined value the score is 0.0; with no units at all it is None (nothing to score).
     """
     precisions, recalls = [], []
+    total = [0, 0, 0]
     for unit in units:
         tp = sum(unit[r][0] for r in roles)
         fp = sum(unit[r][1] for r in roles)
         fn = sum(unit[r][2] for r in roles)
+        total = [total[0] + tp, total[1] + fp, total[2] + fn]
         if tp + fp:
             precisions.append(tp / (tp + fp))
         if tp + fn:
             recalls.append(tp / (tp + fn))
     if not precisions and not recalls:
-        return {"precision": None, "recall": None, "f1": None, "n_precision": 0, "n_recall": 0}
+        return {"precision": None, "recall": None, "f1": None, "n_precision": 0, "n_recall": 0, "micro_f1": None,
+                "tp": 0, "fp": 0, "fn": 0}
     p = sum(precisions) / len(precisions) if precisions else 0.0
     r = sum(recalls) / len(recalls) if recalls else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f, "n_precision": len(precisions), "n_recall": len(recalls)}
+    tp, fp, fn = total
+    # token-level micro F1 (all tokens of the corpus pooled) as a cross-check: long messages weigh more
+    micro = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return {"precision": p, "recall": r, "f1": _f1(p, r), "n_precision": len(precisions), "n_recall": len(recalls),
+            "micro_f1": micro, "tp": tp, "fp": fp, "fn": fn}
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def variant_scores(units: Sequence[Unit], variant: str) -> dict[str, Any]:
@@ -604,12 +612,12 @@ def score_report(gold_dir: Path, pred_dir: Path, worst: int = 10) -> str:
         f"articles without gold events but with system events: {s['false_alarm_documents']} ({s['false_alarm_events']} invented events)"
     )
     lines += ["", "macro P/R/F1 over pairs and unpaired events of the whole corpus (%)",
-              f"{'':<26}{'P':>7}{'R':>7}{'F1':>7}"]
+              f"{'':<26}{'P':>7}{'R':>7}{'F1':>7}{'microF1':>9}"]
     for variant, label in (("full", ""), ("simplified", "simplified ")):
         for group in ("Messages", "Roles", "Joint"):
             name = label + (group if variant == "full" or group != "Roles" else "Roles (Source)")
             m = s[variant][group]
-            lines.append(f"{name:<26}{_pct(m['precision']):>7}{_pct(m['recall']):>7}{_pct(m['f1']):>7}")
+            lines.append(f"{name:<26}{_pct(m['precision']):>7}{_pct(m['recall']):>7}{_pct(m['f1']):>7}{_pct(m['micro_f1']):>9}")
     lines += ["", "per role (full)", f"{'':<26}{'P':>7}{'R':>7}{'F1':>7}"]
     for role, m in s["full"]["roles"].items():
         lines.append(f"{role:<26}{_pct(m['precision']):>7}{_pct(m['recall']):>7}{_pct(m['f1']):>7}")

@@ -77,7 +77,9 @@ def test_perfect_prediction_scores_one_everywhere():
 def test_empty_prediction_scores_zero_recall_and_undefined_precision_counts_as_zero():
     s, doc = scores([INDIRECT, DIRECT], [])
     assert doc.pairs == []
-    assert s["Joint"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "n_precision": 0, "n_recall": 2}
+    joint = s["Joint"]
+    assert (joint["precision"], joint["recall"], joint["f1"], joint["n_precision"], joint["n_recall"]) == (0.0, 0.0, 0.0, 0, 2)
+    assert (joint["tp"], joint["fp"], joint["micro_f1"]) == (0, 0, 0.0)
 
 
 def test_partial_overlap_token_counts():
@@ -93,6 +95,7 @@ def test_partial_overlap_token_counts():
     assert s["Joint"]["precision"] == pytest.approx(4 / 6)
     assert s["Joint"]["recall"] == pytest.approx(4 / 7)
     assert s["Joint"]["f1"] == pytest.approx(16 / 26)
+    assert s["Joint"]["micro_f1"] == pytest.approx(8 / 13)  # one unit: micro = 2*4 / (2*4 + 2 + 3)
     assert s["roles"]["Source"]["recall"] == pytest.approx(0.5)
     assert s["roles"]["Addr"]["f1"] is None  # nobody marked an addressee: nothing to score
 
@@ -271,12 +274,13 @@ def test_predict_dir_maps_claims_back_to_input_ids(tmp_path, blank_pipeline, mon
     monkeypatch.setattr(claims_module, "extract_claims", fake_extract)
     in_dir, out_dir = tmp_path / "in", tmp_path / "out"
     write(in_dir, "eins.json", {"DocumentName": "Eins", "Sentences": SENTENCES})
-    write(in_dir, "zwei.json", {"DocumentName": "Zwei", "Sentences": [{"SentenceId": 0, "Tokens": ["boom", "."]}]})
+    for name in ("b.json", "dx.json", "zwei.json"):  # failing first, in between and last
+        write(in_dir, name, {"DocumentName": "Zwei", "Sentences": [{"SentenceId": 0, "Tokens": ["boom", "."]}]})
     write(in_dir, "drei.json", article([INDIRECT], name="Drei"))
     cfg, warnings = config()
     summary = spkatt.predict_dir(in_dir, out_dir, cfg)
     assert sorted(p.name for p in out_dir.iterdir()) == ["drei.json", "eins.json"]  # no temp files left
-    assert summary.failed == ["zwei.json"] and any("zwei.json" in w and "rule failed" in w for w in warnings)
+    assert summary.failed == ["b.json", "dx.json", "zwei.json"] and any("zwei.json" in w and "rule failed" in w for w in warnings)
     # the blank pipeline's sentencizer must not re-split the given sentences (". “" inside the quote)
     assert seen["eins"] == ["Die Ministerin sagte, die Preise würden im Herbst sinken.", "„Wir haben die Lage im Griff“, betonte sie.", "Die Opposition sprach von Schönfärberei."]
     raw = (out_dir / "eins.json").read_text(encoding="utf-8")
