@@ -248,14 +248,20 @@ def _is_name_word(tok: Token) -> bool:
     return True
 
 
-def _name_extent(doc: Doc, s: int, blocked: set[int], max_tokens: int = 5) -> int:
-    """End of a person name starting at ``s``: capitalised words, initials and particles ("von der")."""
+def _name_extent(doc: Doc, s: int, blocked: set[int], max_tokens: int = 5, given: int = 0) -> int:
+    """End of a person name starting at ``s``: capitalised words, initials and particles ("von der").
+
+    ``given``: how many leading words are known to be given names by position (the word right after a
+    title), so "Ministerpräsident Jeroen de Vries" keeps its particle although "Jeroen" is not in the list.
+    """
     j = s
     while j < len(doc) and j - s < max_tokens and j not in blocked:
         tok = doc[j]
         if INITIALS.match(tok.text) or _is_name_word(tok):
             j += 1
-        elif tok.lower_ in R.NAME_PARTICLES and j > s and j + 1 < len(doc) and all(R.is_first_name(t.text) or INITIALS.match(t.text) for t in doc[s:j]):
+        elif tok.lower_ in R.NAME_PARTICLES and j > s and j + 1 < len(doc) and all(
+            k - s < given or R.is_first_name(doc[k].text) or INITIALS.match(doc[k].text) for k in range(s, j)
+        ):
             # "Ursula von der Leyen", but "Meike Sommer von der Charité" is a person and a place of work
             k = j
             while k < len(doc) and doc[k].lower_ in R.NAME_PARTICLES and k - j < 3:
@@ -313,15 +319,32 @@ def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
             start = i + 1
             while start < len(doc) and doc[start].text in TITLE_ABBREVIATIONS:
                 start += 1
-            end = _name_extent(doc, start, blocked)
+            end = _name_extent(doc, start, blocked, given=1)
             if end > start and not all(INITIALS.match(t.text) for t in doc[start:end]) and not R.nationality_of_genitive(doc[start].text):
                 span = NameSpan(start, end, "PER", "rule:title")
+        if span is None and tok.text == "," and i + 2 < len(doc) and i + 1 not in blocked and _after_role_phrase(doc, i):
+            # "Der Präsident der Weltbank, Ajay Verma, warnte": a name set off by commas after a role phrase
+            end = _name_extent(doc, i + 1, blocked, max_tokens=4, given=1)
+            if 2 <= end - (i + 1) <= 4 and end < len(doc) and doc[end].text in (",", ")", "–"):
+                span = NameSpan(i + 1, end, "PER", "rule:apposition_name")
         if span is not None:
             out.append(span)
             i = span.end
         else:
             i += 1
     return out
+
+
+def _after_role_phrase(doc: Doc, comma: int) -> bool:
+    """A definite role phrase ends at ``comma``: "die Generalsekretärin der WMO", "der Direktor der IEA (IEA)"."""
+    for r in range(comma - 1, max(-1, comma - 10), -1):
+        t = doc[r]
+        if t.text in (".", "!", "?", ";", ",") or t.is_space:
+            return False
+        role = R.match_role_word(t.text)
+        if role is not None and "exact" not in role.classes:
+            return r > 0 and doc[r - 1].lower_ in R.ARTICLES | {"ein", "eine"} or r > 1 and doc[r - 2].lower_ in R.ARTICLES
+    return False
 
 
 def _is_name_word_or_initial(tok: Token) -> bool:
@@ -644,6 +667,10 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sen
                 forms.setdefault(c.full, (c, "full_name"))
                 namesakes[c.surname].append(c)
                 forms.setdefault(c.surname, (c, "surname_alias"))
+                if c.surname[0].lower() in R.NAME_PARTICLES:  # "De Vries" opening a sentence
+                    upper = (c.surname[0][:1].upper() + c.surname[0][1:], *c.surname[1:])
+                    namesakes[upper].append(c)
+                    forms.setdefault(upper, (c, "surname_alias"))
         else:
             for n in c.names:
                 words = tuple(t.text for t in doc[n.start : n.end])
