@@ -38,8 +38,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from . import coref, syntax
 from . import roles as R
-from . import syntax
 from .extensions import make_id, register_extensions
 
 register_extensions()
@@ -772,8 +772,6 @@ def extract_entities(doc: Doc, patterns: EntityPatterns | None = None) -> tuple[
             mentions.append(_mention(doc, n.start, n.end, b.entity, n.label, method, sent_of, n.source))
     entities = [b.entity for b in built]
     _gender_from_pronouns(doc, entities, mentions, sent_of)
-    from . import coref
-
     mentions += coref.reference_mentions(doc, mentions, entities, sent_of)
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
     for k, m in enumerate(mentions, 1):
@@ -875,23 +873,21 @@ def _attach_roles(doc: Doc, b: _Built, ctx: R.NameContext, sent_of: list[int], o
 def _gender_from_pronouns(doc: Doc, entities: list[Entity], mentions: list[Mention], sent_of: list[int]) -> None:
     """Text evidence: 'er' / singular 'sie' opening the sentence after the only person of the previous one.
 
-    Then the first-name lexicon for persons the text says nothing about.
+    Then the first-name lexicon for persons the text says nothing about. Role nouns were applied before.
     """
-    from .coref import pronoun_features
-
-    by_id = {e.entity_id: e for e in entities}
     per_sent: dict[int, set[str]] = defaultdict(set)
     for m in mentions:
         if m.label == "PER":
             per_sent[m.sent_index].add(m.entity_id)
     votes: dict[str, set[str]] = defaultdict(set)
     for tok in doc:
-        feats = pronoun_features(tok)
-        if feats is None or feats[1] != "sing" or feats[0] not in ("female", "male") or not tok.is_sent_start and sent_of[tok.i] == (sent_of[tok.i - 1] if tok.i else -1) and tok.i > 0 and not _sentence_initial(doc, tok, sent_of):
+        if tok.lower_ not in ("er", "sie") or not _sentence_initial(doc, tok, sent_of):
             continue
+        if tok.lower_ == "sie" and coref.verb_number(tok) != "sing":
+            continue  # "Sie hatten ...": a group, or no evidence for the singular
         prev = per_sent.get(sent_of[tok.i] - 1, set())
         if len(prev) == 1 and not per_sent.get(sent_of[tok.i]):
-            votes[next(iter(prev))].add(feats[0])
+            votes[next(iter(prev))].add("male" if tok.lower_ == "er" else "female")
     for e in entities:
         if e.label != "PER" or e.gender:
             continue
@@ -900,10 +896,9 @@ def _gender_from_pronouns(doc: Doc, entities: list[Entity], mentions: list[Menti
             continue
         first = e.canonical_name.split()[0] if " " in e.canonical_name else None
         if first and not INITIALS.match(first):
-            g = R.first_name_gender(first.split("-")[0])
-            if g:
-                e.gender, e.gender_evidence = g, "first-name lexicon"
-    _ = by_id
+            gender = R.first_name_gender(first.split("-")[0])
+            if gender:
+                e.gender, e.gender_evidence = gender, "first-name lexicon"
 
 
 def _sentence_initial(doc: Doc, tok: Token, sent_of: list[int]) -> bool:
@@ -936,8 +931,6 @@ def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
 
 def resolve_pronoun(doc: Doc, token: Token) -> tuple[Entity | None, str]:
     """Antecedent of a personal pronoun used as a speaker, with evidence text."""
-    from . import coref
-
     mentions, entities = _ensure(doc)
     entity, evidence, _ = coref.rank_pronoun(doc, token, mentions, entities, sentence_index(doc))
     return entity, evidence
@@ -945,8 +938,6 @@ def resolve_pronoun(doc: Doc, token: Token) -> tuple[Entity | None, str]:
 
 def resolve_description(doc: Doc, span: Span) -> tuple[Entity | None, str]:
     """Person matching a description ("der UN-Chef") by role, party or affiliation, with evidence."""
-    from . import coref
-
     mentions, entities = _ensure(doc)
     entity, evidence, _ = coref.match_description(doc, span, mentions, entities)
     return entity, evidence

@@ -41,7 +41,6 @@ MONTHS = frozenset(
 )
 NAME_PARTICLES = frozenset("von van de der den zu di da del della la le ten ter bin al el dos das du".split())
 ARTICLES = frozenset("der die das des dem den".split())
-GENITIVE_ARTICLES = frozenset("der des".split())
 ORG_LINKERS = frozenset("der des von vom bei beim im in am".split())
 ACADEMIC_TITLES = frozenset({"Dr.", "Prof.", "Dr", "Prof"})
 
@@ -256,10 +255,6 @@ def match_party_member(word: str) -> tuple[RoleMatch, str] | None:
     return None
 
 
-def is_role_token(token: Token) -> bool:
-    return match_role_word(token.text) is not None
-
-
 # --------------------------------------------------------------------------- organisations
 
 
@@ -350,9 +345,6 @@ class NameContext:
         if sp and sp[0] == i and (label is None or self.label_at.get(i) == label):
             return sp
         return None
-
-    def is_org_like(self, i: int) -> bool:
-        return self.label_at.get(i) in ("ORG",)
 
 
 def _affiliation_from_prefix(role: RoleMatch, tok: Token) -> list[Attachment]:

@@ -209,19 +209,12 @@ def format_scores(name: str, s: Scores) -> str:
         p, r, f = c.prf()
         lines.append(f"| {what} | {p:.2f} | {r:.2f} | {f:.2f} | {c.tp}/{c.fp}/{c.fn} |")
 
-    total_m, total_e = Counts(), Counts()
-    for label in ents.LABELS:
-        row(f"mentions {label}", s.mentions[label])
-        total_m.tp += s.mentions[label].tp
-        total_m.fp += s.mentions[label].fp
-        total_m.fn += s.mentions[label].fn
-    row("mentions all", total_m)
-    for label in ents.LABELS:
-        row(f"entities {label}", s.entities[label])
-        total_e.tp += s.entities[label].tp
-        total_e.fp += s.entities[label].fp
-        total_e.fn += s.entities[label].fn
-    row("entities all", total_e)
+    for kind, per_label in (("mentions", s.mentions), ("entities", s.entities)):
+        total = Counts()
+        for label in ents.LABELS:
+            row(f"{kind} {label}", per_label[label])
+            total.tp, total.fp, total.fn = total.tp + per_label[label].tp, total.fp + per_label[label].fp, total.fn + per_label[label].fn
+        row(f"{kind} all", total)
     row("mention linking (pairwise)", s.links)
     row("role attachments", s.roles)
     row("affiliation attachments", s.affiliations)
