@@ -241,6 +241,8 @@ def _is_name_word(tok: Token) -> bool:
         return False
     if not re.fullmatch(r"[\w'’.\-]+", t) or any(c.isdigit() for c in t):
         return False
+    if "-" in t and re.fullmatch(r"[A-ZÄÖÜ]{2,}", t.split("-")[0]):
+        return False  # "EU-Austrittsabkommen", "KI-Strategie": a compound noun, not a surname
     if R.match_role_word(t) or R.org_keyword(t) or t in R.lexicons().org_suffixes:
         return False
     if tok.doc.has_annotation("POS") and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "NUM", "PUNCT", "SCONJ", "CCONJ"):
@@ -259,7 +261,7 @@ def _name_extent(doc: Doc, s: int, blocked: set[int], max_tokens: int = 5, given
         tok = doc[j]
         if INITIALS.match(tok.text) or _is_name_word(tok):
             j += 1
-        elif tok.lower_ in R.NAME_PARTICLES and j > s and j + 1 < len(doc) and all(
+        elif tok.lower_ in R.NAME_PARTICLES and tok.lower_ not in R.INNER_PARTICLES and j > s and j + 1 < len(doc) and all(
             k - s < given or R.is_first_name(doc[k].text) or INITIALS.match(doc[k].text) for k in range(s, j)
         ):
             # "Ursula von der Leyen", but "Meike Sommer von der Charité" is a person and a place of work

@@ -39,7 +39,9 @@ MONTHS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember Montag Dienstag Mittwoch "
     "Donnerstag Freitag Samstag Sonntag".split()
 )
-NAME_PARTICLES = frozenset("von van de der den zu di da del della la le ten ter bin al el dos das du".split())
+NAME_PARTICLES = frozenset("von van de der den zu di da del della la le ten ter bin al el dos du".split())
+# particles that only continue a particle run ("von der Leyen", "de la Cruz"), never open one ("Oliver der ...")
+INNER_PARTICLES = frozenset("der den la le".split())
 ARTICLES = frozenset("der die das des dem den".split())
 ORG_LINKERS = frozenset("der des von vom bei beim im in am".split())
 ACADEMIC_TITLES = frozenset({"Dr.", "Prof.", "Dr", "Prof"})
