@@ -94,6 +94,7 @@ CLOSED_CLASS = {
     "besonders", "vor allem", "allerdings", "demnach", "daher", "deshalb", "trotzdem", "anfang", "ende", "mitte",
 }
 WH_WORDS = {"wie", "was", "wer", "wo", "wann", "welche", "welcher", "welches", "warum", "weshalb", "wieso", "weswegen"}
+NOT_NOMINATIVE = {"den", "dem", "einen", "einem", "ihn", "ihm", "ihnen", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem"}
 QUANTIFIERS = {"rund", "etwa", "ca.", "knapp", "fast", "über", "mehr", "als", "weniger", "mindestens", "gut", "bis", "zu", "nahezu", "annähernd"}
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "ter", "vom"}
 RELATIVE_STARTS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
@@ -172,6 +173,16 @@ class _View:
             return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("V")
         return tok.text.islower() and tok.is_alpha
 
+    def finite_verb(self, i: int) -> bool:
+        """A finite verb, from the tagger or, when it disagrees, from closed lists and the reporting lexicon."""
+        tok = self.doc[i]
+        low = _low(tok)
+        if low in AUXILIARIES or low in SUBJUNCTIVE_FORMS:
+            return True
+        if self.is_verb(i) and self.is_finite(i):
+            return True
+        return tok.text.islower() and any(f.kind == "finite" for f in reporting.verb_forms().get(low, ()))
+
     def is_finite(self, i: int) -> bool:
         tok = self.doc[i]
         if self.has_morph and tok.morph.get("VerbForm"):
@@ -186,6 +197,10 @@ class _View:
             return True
         low = _low(tok)
         if low in SUBJUNCTIVE_FORMS:
+            return True
+        finite_tag = tok.tag_ in ("VVFIN", "VAFIN", "VMFIN") or "Fin" in tok.morph.get("VerbForm")
+        # Konjunktiv II of strong verbs: umlaut and -e ("brächten", "käme", "stünden", "gäbe")
+        if finite_tag and any(c in low for c in "äöü") and low.endswith(("e", "en", "et", "est")) and not low.endswith("te"):
             return True
         # Konjunktiv I of a full verb: third person in -e where the indicative has -t ("brauche", "verbrauche")
         return (
@@ -275,7 +290,9 @@ def find_cue(view: _View, i: int) -> Cue | None:
     tok = doc[i]
     if not tok.is_alpha or (tok.is_title and i > view.sents[view.sent_of[i]][0] and _low(tok) != "wie"):
         return None
-    if view.has_pos and tok.pos_ and not view.is_verb(i):
+    # a lower-case word form of a reporting verb is a verb whatever a weak tagger says; a capitalised one at the
+    # sentence start must be tagged as a verb ("Sagen" could be the noun)
+    if tok.is_title and view.has_pos and tok.pos_ and not view.is_verb(i):
         return None
     entries = _verb_entries(view, i)
     if not entries:
@@ -468,6 +485,13 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         span = _np_span(view, start, finite)
         if span and max(span) >= finite - 1 and not _is_object_like(view, span):
             return span
+    # "Hubert Primus, der für X verantwortlich ist, wies ... zurück": the subject precedes a relative clause
+    s, _ = view.sents[view.sent_of[i]]
+    if left > s and doc[left - 1].text == "," and not vorfeld:
+        head = _np_span(view, s, left)
+        if head and max(head) + 2 < left and doc[max(head) + 1].text == "," and _low(doc[max(head) + 2]) in RELATIVE_STARTS:
+            if not any(doc[k].text == "," for k in range(max(head) + 2, left - 1)):
+                return head
     # V1 after a comma or quote ("..., sagte der Präsident.") or V2 with the speaker after the verb
     after = [j for j in range(finite + 1, right) if j not in exclude]
     if after:
@@ -476,7 +500,9 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         while j < right and view.has_pos and doc[j].pos_ in ("ADV", "PART") and doc[j].tag_ != "PPER":
             j += 1
         span = _np_span(view, j, right)
-        if span and not (view.has_pos and doc[span[0]].pos_ == "DET" and view.has_morph and "Dat" in doc[span[0]].morph.get("Case")):
+        if span and _low(doc[span[0]]) in NOT_NOMINATIVE:
+            span = []  # "wies den Vorwurf zurück": an object, not the speaker
+        if span:
             vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
             vorfeld_np = _np_span(view, vorfeld[0], finite) if vorfeld else []
             if vorfeld_np and len(vorfeld_np) == len(vorfeld) and not _is_object_like(view, vorfeld_np):
@@ -579,7 +605,7 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
             break
     if not chunk:
         return None
-    finite = [j for j in chunk if view.is_verb(j) and view.is_finite(j)] if view.has_pos else [
+    finite = [j for j in chunk if view.finite_verb(j)] if view.has_pos else [
         j for j in chunk if _low(doc[j]) in AUXILIARIES | SUBJUNCTIVE_FORMS
     ]
     words = [j for j in chunk if not view.is_punct(j)]
@@ -787,6 +813,7 @@ class _Extractor:
                 self._wie_frame(cue, s, end, left, right)
                 or self._content_clause(cue, s, end, left, right)
                 or self._inserted_frame(cue, s, end, left, right)
+                or self._anaphoric_frame(cue, s, end, left, right)
             )
             if ev:
                 self.add(ev)
@@ -867,7 +894,7 @@ class _Extractor:
         if left <= s or doc[left - 1].text != ",":
             return None
         first = min(cue.tokens)
-        if first != left or not v.is_finite(first):
+        if first != left or not v.finite_verb(first):
             return None
         # the statement before the comma must be a main clause: no subordinator first, and a finite verb in
         # its first chunk ("Europa müsse mehr tun, sagte er", not "Falls ..., droht"; not "X, der ..., wies")
@@ -876,7 +903,7 @@ class _Extractor:
         chunk_end = s
         while chunk_end < left - 1 and doc[chunk_end].text not in (",", ";", ":") :
             chunk_end += 1
-        if not any(v.is_verb(j) and v.is_finite(j) and not v.in_quote(j) for j in range(s, chunk_end)) and not v.in_quote(s):
+        if not any(v.finite_verb(j) and not v.in_quote(j) for j in range(s, chunk_end)) and not v.in_quote(s):
             return None
         message = [i for i in range(s, left - 1)]
         frame = [left - 1] + list(range(left, right))
@@ -891,6 +918,25 @@ class _Extractor:
             return None
         return Event("indirect", message, cue, speaker, frame=frame, evidence=["inserted_frame"], confidence=0.8,
                      addressee=self._addressee(cue, frame))
+
+    def _anaphoric_frame(self, cue: Cue, s: int, end: int, left: int, right: int) -> Event | None:
+        """"Das erklärte ein Sprecher." -- the statement is the previous sentence, taken up by "das"/"dies"."""
+        v, doc = self.view, self.doc
+        k = v.sent_of[cue.index]
+        if k == 0 or left != s or _low(doc[s]) not in ("das", "dies", "dieses") or min(cue.tokens) != s + 1:
+            return None
+        ps, pe = v.sents[k - 1]
+        previous = [i for i in range(ps, pe) if not doc[i].is_space]
+        if len(previous) < 4 or any(i in self.covered for i in previous):
+            return None
+        if v.quote_of[previous[0]] is not None:
+            return None  # a quote before the frame is direct speech, handled with the quotes
+        message = previous + [s]
+        speaker = find_speaker(v, cue, set(message))
+        if not speaker:
+            return None
+        frame = [i for i in range(s + 1, end) if not doc[i].is_space]
+        return Event("indirect", message, cue, speaker, frame=frame, evidence=["anaphoric_frame"], confidence=0.7)
 
     def _reported(self, cue: Cue, s: int, e: int, end: int) -> Event | None:
         """A speech event without a content clause ("sprach sich für klare Regeln aus"): the sentence is the message."""
@@ -1085,17 +1131,28 @@ class _Extractor:
             by_sent.setdefault(v.sent_of[max(ev.message)], []).append(ev)
         cue_sents = {v.sent_of[i] for i in self.cues}
         new: list[Event] = []
+        # a sentence with a reporting verb and its subject can also be continued ("X wies den Vorwurf zurück.
+        # In Zeiten knapper Kassen sei die Studie richtig.") even when it holds no event of its own
+        cue_speaker: dict[int, list[int]] = {}
+        for i, cue in sorted(self.cues.items()):
+            if v.sent_of[i] not in by_sent and cue.verb is not None and cue.verb.clause != "only":
+                spk = find_speaker(v, cue, set())
+                if spk and self._animate(spk):
+                    cue_speaker[v.sent_of[i]] = spk
         k = 0
         while k < len(v.sents):
-            evs = [ev for ev in by_sent.get(k, []) if ev.speaker and ev.form in ("indirect", "direct", "according_to", "mixed")]
-            if not evs:
+            evs = [ev for ev in by_sent.get(k, []) if ev.speaker and not ev.nested]
+            if not evs and k not in cue_speaker:
                 k += 1
                 continue
-            source = evs[-1]
+            source = evs[-1] if evs else Event("reported", [], None, cue_speaker[k])
             run: list[int] = []
             j = k + 1
             while j < len(v.sents) and j not in by_sent and j not in cue_sents:
                 toks = _sentence_tokens(v, j)
+                if toks and all(v.is_punct(i) for i in toks):
+                    j += 1  # a stray punctuation "sentence" from the splitter
+                    continue
                 if not toks or any(v.in_quote(i) for i in toks):
                     break
                 finite = [i for i in toks if v.is_verb(i) and v.is_finite(i)]
