@@ -161,7 +161,7 @@ def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int]):
     e = best.entity
     what = "last subject" if best.subject else "last mention"
     back = "same sentence" if best.distance == 0 else f"{best.distance} sentence{'s' if best.distance > 1 else ''} back"
-    g = e.gender or "gender unknown"
+    g = e.gender or ("gender unknown" if e.label == "PER" else e.label)
     evidence = f"pronoun '{tok.text}' -> {e.canonical_name} ({g}, {what} {back})"
     if ambiguous:
         evidence += f"; ambiguous with {ranked[1].entity.canonical_name}"

@@ -214,6 +214,7 @@ def _analyse_word(word: str) -> tuple[str | None, str]:
     return None, word
 
 
+@functools.lru_cache(maxsize=65536)
 def match_role_word(word: str) -> RoleMatch | None:
     """The role noun a (possibly compound, possibly hyphen-prefixed) word ends with, if any."""
     if not word or not word[0].isupper():
@@ -260,6 +261,7 @@ def match_party_member(word: str) -> tuple[RoleMatch, str] | None:
 # --------------------------------------------------------------------------- organisations
 
 
+@functools.lru_cache(maxsize=65536)
 def org_keyword(word: str) -> str | None:
     """'strong' or 'weak' when a capitalised word ends like an institution ("Umweltbundesamt")."""
     if not word or not word[0].isupper() or word in lexicons().org_exclude:

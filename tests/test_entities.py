@@ -293,6 +293,14 @@ def test_pronoun_respects_gender(nlp):
     assert entity.canonical_name == "Claudia Reiter" and evidence.startswith("pronoun 'Sie' -> Claudia Reiter (female")
 
 
+def test_neuter_pronoun_goes_to_the_organisation_just_named(nlp):
+    doc = run(nlp, "„Das CERN beherbergt den größten Teilchenbeschleuniger. Und es ermöglicht Forschung.“ Es gab Applaus.")
+    first, second = [t for t in doc if t.lower_ == "es"]
+    entity, evidence = E.resolve_pronoun(doc, first)
+    assert entity.canonical_name == "CERN" and "ORG" in evidence
+    assert not [m for m in doc._.mentions if m.link_method == "pronoun"]  # "es" is never written as a mention
+
+
 @pytest.mark.parametrize(
     "text, description, expected",
     [
