@@ -797,7 +797,11 @@ def _mention(doc: Doc, start: int, end: int, entity: Entity, label: str, method:
 
 
 def _set_ents(doc: Doc, names: list[NameSpan]) -> None:
-    spans = [Span(doc, n.start, n.end, label=n.label) for n in sorted(names, key=lambda n: n.start)]
+    """Replace ``doc.ents`` with the corrected names; entities of other kinds (DATE ...) a model found stay."""
+    spans = [Span(doc, n.start, n.end, label=n.label) for n in names]
+    taken = {i for n in names for i in range(n.start, n.end)}
+    spans += [e for e in doc.ents if e.label_ not in LABEL_MAP and not taken & set(range(e.start, e.end))]
+    spans.sort(key=lambda sp: sp.start)
     try:
         doc.set_ents(spans, default="outside")
     except ValueError:  # overlapping spans cannot happen after _select; keep the model's ents if they do
