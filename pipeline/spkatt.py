@@ -25,6 +25,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -153,9 +154,8 @@ NO_SPACE_AFTER = {"(", "[", "{", "„", "‚", "¿", "¡"}
 def token_spaces(words: Sequence[str]) -> list[bool]:
     """Whether each token is followed by a space, guessed from German punctuation conventions."""
     n = len(words)
-    # » « are used both ways (»...« in Germany, «...» in Switzerland): the first one seen decides.
-    first = next((w for w in words if w in ("»", "«")), "«")
-    opening_guillemet = first
+    # » « are used both ways (»...« in Germany, «...» in Switzerland): the first one seen opens.
+    opening_guillemet = next((w for w in words if w in ("»", "«")), "«")
     straight_open = False
     opens = [False] * n
     closes = [False] * n
@@ -167,13 +167,7 @@ def token_spaces(words: Sequence[str]) -> list[bool]:
         elif w == '"':
             straight_open = not straight_open
             (opens if straight_open else closes)[i] = True
-    spaces = []
-    for i in range(n):
-        if i == n - 1:
-            spaces.append(False)
-        else:
-            spaces.append(not opens[i] and not closes[i + 1])
-    return spaces
+    return [i < n - 1 and not opens[i] and not closes[i + 1] for i in range(n)]
 
 
 @dataclass
@@ -301,7 +295,14 @@ def annotate_articles(nlp: Language, articles: Sequence[Article], cfg) -> Iterat
         for d in docs:
             failures[d._.doc_id] = f"{proc_name}: {type(exc).__name__}: {exc}"
 
-    nlp.set_error_handler(on_error)
+    # Language.set_error_handler() raises on compiled pipes (parser, ner) in spaCy 3.8; our rule components are
+    # plain functions and use the default handler, which is what needs isolating. Statistical errors propagate.
+    nlp.default_error_handler = on_error
+    for _name, pipe in nlp.pipeline:
+        try:
+            pipe.set_error_handler(on_error)
+        except AttributeError:
+            pass
     pending = iter(articles)
     for doc in cfg.progress(nlp.pipe(docs(), batch_size=cfg.batch_size), len(articles), "spkatt"):
         # nlp.pipe keeps the input order; articles skipped up to this Doc were dropped by the error handler
@@ -318,8 +319,6 @@ def annotate_articles(nlp: Language, articles: Sequence[Article], cfg) -> Iterat
 
 def predict_dir(in_dir: Path, out_dir: Path, cfg) -> PredictSummary:
     """Predict SpkAtt annotations for every ``*.json`` in ``in_dir``; one file of the same name in ``out_dir``."""
-    import time
-
     from .runner import StageError, load_pipeline
 
     started = time.perf_counter()

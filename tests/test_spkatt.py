@@ -312,3 +312,25 @@ def test_predict_dir_errors_are_clear(tmp_path, blank_pipeline):
     with pytest.raises(ValueError, match=r"kaputt.json: Sentences\[0\] has no 'Tokens' list"):
         spkatt.predict_dir(in_dir, tmp_path / "out", cfg)
     assert not (tmp_path / "out").exists()  # validated before anything is written
+
+
+def test_predict_dir_with_a_statistical_parser_keeps_the_given_sentences(tmp_path, monkeypatch):
+    """A (tiny, untrained) compiled parser: spaCy 3.8 cannot give it an error handler, and it must not re-split."""
+    import spacy
+
+    def tiny_pipeline(cfg, components=()):
+        nlp = spacy.blank("de")
+        parser = nlp.add_pipe("parser")
+        for label in ("nsubj", "ccomp", "punct"):
+            parser.add_label(label)
+        nlp.initialize()
+        for name in components:
+            nlp.add_pipe(name)
+        return nlp, ModelChoice("tiny", "tiny", "custom", False)
+
+    monkeypatch.setattr(runner, "load_pipeline", tiny_pipeline)
+    in_dir = tmp_path / "in"
+    write(in_dir, "eins.json", article([], name="Eins"))
+    summary = spkatt.predict_dir(in_dir, tmp_path / "out", config()[0])
+    assert (summary.written, summary.failed, summary.sentence_boundaries_changed) == (1, [], 0)
+    assert json.loads((tmp_path / "out" / "eins.json").read_text(encoding="utf-8"))["Sentences"] == SENTENCES
