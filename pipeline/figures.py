@@ -154,6 +154,7 @@ NUMBER_RE = re.compile(rf"^(?P<sign>[+\-−]?)(?P<num>{_NUM})(?:,[-–])?$")
 RANGE_TOKEN_RE = re.compile(rf"^(?P<a>{_NUM})[-–—](?P<b>{_NUM})$")
 DATE_RE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|\d{4}-\d{2}-\d{2})$")
 ORDINAL_RE = re.compile(r"^\d{1,4}\.$")
+NUMBER_DOT_RE = re.compile(rf"^({_NUM})\.$")
 CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 DECADE_RE = re.compile(r"^(?:19|20)?\d0er$")
 NUMBER_COMPOUND_RE = re.compile(rf"^(?P<num>{_NUM})-(?P<rest>[^\W\d_][\w-]*)$")
@@ -370,9 +371,14 @@ class _Scanner:
         return None
 
     def match_ordinal(self, i: int) -> int | None:
+        """"3. Platz", list numbering "1." at a line start -- or a cardinal before a full stop ("stieg auf 30.")."""
         t = self.text(i)
-        if not ORDINAL_RE.match(t) or self.identifier_before(i):
+        m = NUMBER_DOT_RE.match(t)
+        if not m or self.identifier_before(i):
             return None
+        start_char = self.doc[i].idx
+        if not ORDINAL_RE.match(t):
+            return self.match_amount(i, override_end_char=start_char + len(t) - 1, override_digits=m.group(1))
         value = int(t[:-1])
         at_line_start = i == 0 or "\n" in self.doc.text[self.doc[i - 1].idx + len(self.text(i - 1)) : self.doc[i].idx]
         if at_line_start:
@@ -384,8 +390,7 @@ class _Scanner:
         if following and following not in SENTENCE_OPENERS and following not in FUNCTION_WORDS:
             return self.emit(i, i + 1, value=value, kind="ordinal")
         # the dot ends the sentence: a cardinal without the dot
-        start_char = self.doc[i].idx
-        return self.match_amount(i, override_end_char=start_char + len(t) - 1, override_value=float(value))
+        return self.match_amount(i, override_end_char=start_char + len(t) - 1, override_digits=t[:-1])
 
     def identifier_before(self, i: int) -> bool:
         """A label number ("§ 15", "Nr. 3") or a house number ("Hauptstraße 21")."""
@@ -459,13 +464,13 @@ class _Scanner:
                 return j + length, *self.lex.units[surface]
         return None
 
-    def match_amount(self, i: int, override_end_char: int | None = None, override_value: float | None = None) -> int | None:
+    def match_amount(self, i: int, override_end_char: int | None = None, override_digits: str | None = None) -> int | None:
         lex = self.lex
         if self.identifier_before(i):
             return None
         range_token = RANGE_TOKEN_RE.match(self.text(i))
-        if override_value is not None:
-            core = _Core(override_value, i + 1, self.text(i)[:-1])
+        if override_digits is not None:
+            core = _Core(_num_value(override_digits), i + 1, override_digits)
         elif range_token:
             core = _Core(_num_value(range_token.group("a")), i + 1, range_token.group("a"))
         else:
@@ -478,7 +483,7 @@ class _Scanner:
         end_char = override_end_char
         if end_char is not None:
             # a sentence-final cardinal: nothing after it belongs to the figure
-            return self.finish_amount(i, j, value, None, None, "count", None, core, end_char=end_char)
+            return self.finish_amount(i, j, value, None, None, None, None, core, end_char=end_char)
 
         unit = kind = counted = None
         factor = 1.0
@@ -545,7 +550,8 @@ class _Scanner:
             s = i - length
             if s < self.floor or s < 0:
                 continue
-            if not all(self.adjacent(k) for k in range(s, i)):
+            # same line suffices: a sentencizer may split after the abbreviation dot of "Ca. 20"
+            if not self.same_line(s, i) or any(self.doc[k].is_space for k in range(s, i)):
                 continue
             key = tuple(self.low(k) for k in range(s, i))
             if key in self.lex.qualifiers:
@@ -573,27 +579,28 @@ class _Scanner:
         )
         qual_start, qualifier = self._qualifier_start(start)
         year_cue = self.low(qual_start - 1) in lex.year_cues or self.low(start - 1) in lex.year_cues
-        if kind is None and plain_year and end_char is None:
+        if kind is None and plain_year:
             # "2024/25": a season or fiscal year
             if self.text(j) == "/" and self.adjacent(j - 1) and self.adjacent(j) and re.fullmatch(r"\d{2}|\d{4}", self.text(j + 1)):
                 second = self.text(j + 1)
                 value_max = float(second) if len(second) == 4 else float(digits[:2] + second)
                 j += 2
-            counted_at = self.counted_noun(j) if not year_cue else None
+            counted_at = self.counted_noun(j) if not year_cue and end_char is None else None
             if year_cue or counted_at is None:
                 if value_max is not None and self.low(start - 1) in ("zwischen", "von") and start - 1 >= self.floor:
                     start -= 1
-                return self.emit(start, j, value=value, value_max=value_max, qualifier="range" if value_max is not None else "exact", kind="year")
+                return self.emit(start, j, value=value, value_max=value_max, qualifier="range" if value_max is not None else "exact", kind="year",
+                                 end_char=end_char)
         if kind is None and self.adjacent(j - 1) and self.low(j) in lex.clock and end_char is None:
             return self.emit(start, j + 1, value=None, kind="date")
         # a bare integer of five or more digits without separators is an id or a post code, not an amount
         if unit is None and digits is not None and re.fullmatch(r"\d{5,}", digits) and value_max is None:
             return None
-        if kind is None and end_char is None:
-            counted_at = self.counted_noun(j)
+        if kind is None:
+            counted_at = self.counted_noun(j) if end_char is None else None
             if counted_at is not None:
                 counted = noun_lemma(self.doc[counted_at], lex)
-                j = counted_at + 1
+                j = self.noun_end(counted_at)
             kind = "count"
         elif kind == "percent" and end_char is None:
             # "20 Prozent der Unternehmen", "ein Drittel aller Haushalte"
@@ -601,7 +608,7 @@ class _Scanner:
                 counted_at = self.counted_noun(j + 1)
                 if counted_at is not None:
                     counted = noun_lemma(self.doc[counted_at], lex)
-                    j = counted_at + 1
+                    j = self.noun_end(counted_at)
         # sign and range words before the number
         if value_max is not None:
             if self.low(i - 1) in ("zwischen", "von") and i - 1 >= self.floor and self.low(start - 1) in ("zwischen", "von"):
@@ -675,6 +682,13 @@ class _Scanner:
             return None
         return None
 
+    def noun_end(self, k: int) -> int:
+        """End of the noun at k, including a gender suffix the tokenizer split off ("Teilnehmer", ":", "innen")."""
+        if (k + 2 < self.n and self.text(k + 1) in (":", "*", "_", "/") and self.low(k + 2) in ("innen", "in")
+                and not self.doc[k].whitespace_ and not self.doc[k + 1].whitespace_):
+            return k + 3
+        return k + 1
+
     def is_adjective(self, tok: Token) -> bool:
         t = tok.text
         if self.has_pos and tok.pos_ == "ADJ" and t[:1].islower():
@@ -707,7 +721,7 @@ class _Scanner:
             if self.adjacent(i) and self.low(j) in {"der", "aller", "des"}:
                 at = self.counted_noun(j + 1)
                 if at is not None:
-                    counted, j = noun_lemma(self.doc[at], lex), at + 1
+                    counted, j = noun_lemma(self.doc[at], lex), self.noun_end(at)
             qual_start, qualifier = self._qualifier_start(i)
             return self.emit(qual_start, j, value=50.0, unit="percent", counted=counted, qualifier=qualifier or "exact", kind="percent")
         if t not in lex.scales or not lex.scales[t][1]:
@@ -728,11 +742,11 @@ class _Scanner:
             if self.adjacent(i) and self.low(j) in ("von",):
                 at = self.counted_noun(j + 1)
                 if at is not None:
-                    counted, j = noun_lemma(self.doc[at], lex), at + 1
+                    counted, j = noun_lemma(self.doc[at], lex), self.noun_end(at)
             else:
                 at = self.counted_noun(j)
                 if at is not None:
-                    counted, j = noun_lemma(self.doc[at], lex), at + 1
+                    counted, j = noun_lemma(self.doc[at], lex), self.noun_end(at)
         return self.emit(i, j, value=value, unit=unit, counted=counted, qualifier="at_least", kind=kind)
 
     def match_unquantified(self, i: int) -> int | None:

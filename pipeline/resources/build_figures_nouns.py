@@ -22,8 +22,8 @@ HEADER = """\
 # has no lemmatizer. Derived from german-nouns 1.2.5 (https://github.com/gambolputty/german-nouns, data from
 # de.wiktionary.org), licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); this derived
 # list is distributed under the same licence. Attribution: Gregor Weichbrodt and the Wiktionary contributors.
-# Changes: only plural forms and nominative singulars of capitalised single-word lemmas; forms with more than
-# one lemma dropped; only the forms that pipeline.figures.noun_lemma cannot derive from a shorter entry or
+# Changes: only plural forms and nominative singulars of capitalised single-word lemmas; nominalised adjectives
+# lemmatised to their -e form ("Beschäftigten" -> "Beschäftigte"); forms with more than one lemma dropped; only the forms that pipeline.figures.noun_lemma cannot derive from a shorter entry or
 # its suffix rules are kept. Produced by pipeline/resources/build_figures_nouns.py. Columns: form, lemma.
 """
 
@@ -35,6 +35,10 @@ def collect_forms(nouns_csv: Path) -> dict[str, set[str]]:
             lemma = row["lemma"]
             if not lemma or not lemma[0].isupper() or " " in lemma or "-" in lemma[1:]:
                 continue
+            if "adjektivische Deklination" in row["pos"] and lemma.endswith("er"):
+                # nominalised adjectives ("Beschäftigter"/"Beschäftigte"): one gender-neutral lemma, the
+                # plural/feminine form, which is what a count names ("15 Beschäftigte")
+                lemma = lemma[:-1]
             forms.setdefault(lemma, set()).add(lemma)
             for column, form in row.items():
                 if "plural" in column and form and " " not in form:
