@@ -142,10 +142,16 @@ def test_per_form_recall_uses_half_of_the_message_tokens():
     gold = [INDIRECT, DIRECT]
     half_direct = annotation(ids(1, 0, 1, 2, 3), form="Direct")  # 4 of 8 tokens
     quarter_indirect = annotation(ids(0, 4, 5), form="Indirect")  # 2 of 6 tokens
-    _, doc = scores(gold, [half_direct, quarter_indirect])
+    invented = annotation(ids(2, 0, 1, 2), form="Reported")
+    _, doc = scores(gold, [half_direct, quarter_indirect, invented])
     forms = spkatt.form_recall([doc])
     assert forms["Direct"]["found"] == 1 and forms["Direct"]["gold"] == 1
     assert forms["Indirect"]["found"] == 0 and forms["Indirect"]["mean_message_recall"] == pytest.approx(1 / 3)
+    # system side: both paired predictions lie inside their gold message (precision 1); the invented one is wrong
+    assert (forms["Indirect"]["correct"], forms["Indirect"]["system"]) == (1, 1)
+    assert forms["Reported"] == {"gold": 0, "found": 0, "recall": None, "mean_message_recall": None,
+                                 "system": 1, "correct": 0, "precision": 0.0}
+    assert list(forms) == ["Direct", "Indirect", "Reported"]
     assert spkatt.form_confusion([doc]) == {"Indirect": {"Indirect": 1}, "Direct": {"Direct": 1}}
 
 
