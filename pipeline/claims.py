@@ -86,6 +86,11 @@ ARTICLES_PRONOUNS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "e
                      "sie", "es", "sein", "seine", "seiner", "ihr", "ihre", "ihrer"}
 # Capitalised at the start of a sentence but never part of a speaker phrase (used when there is no tagger).
 CLOSED_CLASS = {
+    "gestern", "vorgestern", "später", "damals", "inzwischen", "mittlerweile", "unterdessen", "ebenfalls", "zunächst",
+    "schließlich", "danach", "anschließend", "bislang", "bisher", "derzeit", "aktuell", "zurzeit", "kürzlich", "jüngst",
+    "erst", "ebenso", "vielmehr", "insbesondere", "darum", "somit", "folglich", "hingegen", "dagegen", "indes", "zwar",
+    "offenbar", "offensichtlich", "vermutlich", "möglicherweise", "wahrscheinlich", "angeblich", "laut", "gemäß",
+    "zufolge", "dazu", "hierzu", "ferner", "weiter", "weiterhin", "stattdessen", "gleichzeitig", "zugleich", "sogar",
     "auf", "an", "in", "im", "am", "um", "zum", "zur", "vom", "von", "mit", "nach", "bei", "aus", "für", "über", "unter",
     "vor", "hinter", "neben", "zwischen", "gegen", "ohne", "durch", "seit", "bis", "trotz", "wegen", "während", "laut",
     "weltweit", "auch", "dabei", "damit", "darüber", "dennoch", "doch", "jedoch", "zudem", "außerdem", "bereits",
@@ -212,12 +217,24 @@ class _View:
         tok = self.doc[i]
         if tok.like_num:
             return True
+        low = tok.text.lower()
+        if low in CLOSED_CLASS or tok.tag_ in ("PRELS", "PRELAT", "KOUS", "KON", "APPR", "APPRART", "ADV", "PTKVZ"):
+            return False
+        if self.has_pos and tok.text[:1].isupper() and self._wordlike(tok):
+            # German capitalises nouns and names: trust the case over a weak tagger, except at the sentence start
+            if self.sents[self.sent_of[tok.i]][0] != tok.i or tok.pos_ in NOMINAL_POS:
+                return True
+            return False
         if self.has_pos and tok.pos_:
             return tok.pos_ in NOMINAL_POS or tok.tag_ in ("NE", "NN", "ART", "PPER", "PPOSAT", "PIAT", "ADJA", "CARD", "PIS", "PDS")
         low = tok.text.lower()
         if low in CLOSED_CLASS:
             return False
-        return (tok.is_alpha or "-" in tok.text or "." in tok.text) and (tok.text[:1].isupper() or low in ARTICLES_PRONOUNS)
+        return self._wordlike(tok) and (tok.text[:1].isupper() or low in ARTICLES_PRONOUNS)
+
+    @staticmethod
+    def _wordlike(tok: Token) -> bool:
+        return tok.is_alpha or any(c.isalpha() for c in tok.text) and not is_mark(tok.text)
 
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] is not None and self.speechlike(self.quote_of[i])
@@ -393,6 +410,14 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
                 seen_head = True
                 if tok.pos_ == "PRON" or tok.tag_ == "PPER" or (not view.has_pos and t.lower() in ("er", "sie")):
                     break
+        elif out and t in ("„", "»", '"', "‚") and view.quote_of[i] is not None and view.quote_of[i].start == i and view.quote_of[i].end < limit \
+                and view.quote_of[i].end - i <= 8 and all(doc[k].is_title or not doc[k].is_alpha or doc[k].lower_ in NAME_LINKERS for k in view.quote_of[i].content):
+            # a quoted name inside the phrase: der „Polizei von DeLand“, das Magazin „Der Spiegel“
+            out += list(range(i, view.quote_of[i].end + 1))
+            seen_head = True
+            i = view.quote_of[i].end
+        elif t in ("’", "'") and out and i + 1 < limit and doc[i + 1].is_title:
+            out.append(i)  # O’Keefe
         elif t in (":", "*") and out and not doc[i - 1].whitespace_ and not tok.whitespace_ and i + 1 < limit:
             out += [i, i + 1]  # gender-inclusive forms: "Teilnehmer:innen", "Expert*innen"
             i += 1
@@ -441,6 +466,13 @@ def _subtree_span(view: _View, tok: Token, exclude: set[int]) -> list[int]:
 
 def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
+    span = _find_speaker(view, cue, exclude)
+    if len(span) == 1 and _low(view.doc[span[0]]) in ("es", "das", "dies", "was"):
+        return []  # "hieß es", expletive or anaphoric subjects are no speakers
+    return span
+
+
+def _find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     doc = view.doc
     i = cue.index
     if view.parsed:
@@ -459,7 +491,7 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
                 if abs(child.i - i) > 25:
                     continue
                 span = _subtree_span(view, child, exclude | set(cue.tokens))
-                if span:
+                if span and _plausible_speaker(view, span):
                     return span
             for child in syntax.children_with_role(h, syntax.AGENT):
                 span = [j for j in _subtree_span(view, child, exclude | set(cue.tokens)) if _low(doc[j]) != "von" or j != child.left_edge.i]
@@ -468,6 +500,17 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
                 if span:
                     return span
     return _surface_subject(view, cue, exclude)
+
+
+def _plausible_speaker(view: _View, span: list[int]) -> bool:
+    """A parsed subject worth trusting: it has a nominal head and no verb of its own (weak parses attach junk)."""
+    doc = view.doc
+    if len(span) == 1:
+        tok = doc[span[0]]
+        return tok.pos_ in ("PRON", "PROPN", "NOUN") and tok.tag_ not in ("PRELS", "PDS", "PIS") or tok.text[:1].isupper() and tok.pos_ != "DET"
+    if any(view.finite_verb(j) for j in span if not view.in_quote(j)):
+        return False
+    return any(doc[j].text[:1].isupper() and view._wordlike(doc[j]) and _low(doc[j]) not in ARTICLES_PRONOUNS for j in span)
 
 
 def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
@@ -663,6 +706,7 @@ class _Extractor:
         self._direct_quotes()
         self._verb_cues()
         self._according_to()
+        self._quotes_with_cue()
         self._standalone_quotes()
         self._free_indirect()
         self._nested_quotes()
@@ -1080,6 +1124,31 @@ class _Extractor:
             return True
         return any(doc[j].ent_type_ in ("PER", "ORG") for j in source)
 
+    # -- a quotation inside a clause with a verb of saying: "nannte sie „fahrlässig“", "bezeichnete X als „…“"
+    def _quotes_with_cue(self) -> None:
+        v, doc = self.view, self.doc
+        for q in v.quotes:
+            if q.start in self.used_quotes or q.start in self.covered or not q.balanced or not _quoted_words(v, q):
+                continue
+            k = v.sent_of[q.start]
+            s, e = v.sents[k]
+            cues = [c for i, c in sorted(self.cues.items()) if s <= i < q.start and v.sent_of[i] == k
+                    and i not in self.covered and not any(ev.cue is c for ev in self.events)]
+            if not cues:
+                continue
+            cue = cues[-1]
+            if any(doc[j].text in (".", "!", "?", ";") for j in range(max(cue.tokens), q.start)):
+                continue
+            speaker = find_speaker(v, cue, set(range(q.start, q.end + 1)))
+            if not speaker:
+                continue
+            message = list(range(q.start, q.end + 1))
+            # the frame: the cue's clause up to the quotation (the rest of the sentence may say other things)
+            frame = [j for j in range(s, q.start) if not doc[j].is_space]
+            self.used_quotes.add(q.start)
+            self.add(Event("direct", message, cue, speaker, frame=frame, evidence=["quote_in_cue_clause"], confidence=0.7,
+                           addressee=self._addressee(cue, frame)))
+
     # -- quotes without a frame: the last speaker goes on
     def _standalone_quotes(self) -> None:
         v, doc = self.view, self.doc
@@ -1107,7 +1176,7 @@ class _Extractor:
     def _nested_quotes(self) -> None:
         v = self.view
         for ev in list(self.events):
-            if ev.form in ("direct", "free_indirect") or ev.nested:
+            if ev.form == "direct" or ev.nested:
                 continue
             msg = set(ev.message)
             for q in v.quotes:
@@ -1153,7 +1222,7 @@ class _Extractor:
                 if toks and all(v.is_punct(i) for i in toks):
                     j += 1  # a stray punctuation "sentence" from the splitter
                     continue
-                if not toks or any(v.in_quote(i) for i in toks):
+                if not toks or v.in_quote(toks[0]):
                     break
                 finite = [i for i in toks if v.is_verb(i) and v.is_finite(i)]
                 if not finite or not v.is_subjunctive(finite[0]) and not any(v.is_subjunctive(i) for i in finite[:2]):
