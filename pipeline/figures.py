@@ -172,6 +172,10 @@ SENTENCE_OPENERS = frozenset(
     "trotzdem nun heute bereits so daher deshalb somit allerdings hier dort insgesamt zuvor später".split()
 )
 CLOSED_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "PART", "PUNCT", "SYM", "NUM", "INTJ"})
+# Determiners of the genitive that names what a share is of ("20 Prozent der Unternehmen", "ihres Bedarfs").
+GENITIVE_DETERMINERS = frozenset(
+    "der des aller dieser dieses jener ihrer ihres seiner seines unserer unseres eurer eures deren dessen".split()
+)
 DASHES = frozenset({"-", "–", "—"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", ".", "!", "?"})
 
@@ -281,6 +285,7 @@ class _Scanner:
         self.has_lemma = doc.has_annotation("LEMMA")
         self.sent_of, self.sent_bounds = _sentences(doc)
         self.floor = 0  # tokens before this index belong to an earlier figure
+        self.trim_dot_at = -1  # a unit token whose last character is the sentence's full stop
         self.figures: list[Figure] = []
 
     # ---- token helpers
@@ -295,8 +300,22 @@ class _Scanner:
         return "\n" not in self.doc.text[self.doc[i].idx : self.doc[j].idx]
 
     def adjacent(self, i: int) -> bool:
-        """Token i+1 exists, is in the same sentence and on the same line."""
-        return i + 1 < self.n and self.sent_of[i + 1] == self.sent_of[i] and self.same_line(i, i + 1) and not self.doc[i + 1].is_space
+        """Token i+1 exists and is on the same line.
+
+        Sentence boundaries are deliberately not checked: sentencizers split after abbreviation dots the
+        tokenizer leaves alone ("2,4 Bio. Euro", "Ca. 20"), and a number that really ends a sentence carries
+        the full stop on its own token ("stieg auf 30.").
+        """
+        return i + 1 < self.n and self.same_line(i, i + 1) and not self.doc[i + 1].is_space
+
+    def glued(self, j: int, table) -> tuple[str, int] | None:
+        """Surface of token j found in ``table``, also when the tokenizer split off its abbreviation dot ("Bio", ".")."""
+        t = self.text(j)
+        if t and j + 1 < self.n and self.text(j + 1) == "." and not self.doc[j].whitespace_ and t + "." in table:
+            return t + ".", j + 2
+        if t in table:
+            return t, j + 1
+        return None
 
     def is_capitalised_word(self, i: int) -> bool:
         t = self.text(i)
@@ -329,6 +348,9 @@ class _Scanner:
         doc = self.doc
         s_char = doc[start].idx if start_char is None else start_char
         e_char = doc[end - 1].idx + len(doc[end - 1].text) if end_char is None else end_char
+        if end_char is None and self.trim_dot_at == end - 1:
+            e_char -= 1
+        self.trim_dot_at = -1
         self.figures.append(
             Figure(
                 figure_id="",
@@ -429,14 +451,18 @@ class _Scanner:
             return _Core(word_value, i + 1)
         return None
 
-    def scale_at(self, j: int) -> tuple[float, str | None] | None:
-        """Scale factor at token j, and a currency symbol glued to it ("Mrd.€")."""
+    def scale_at(self, j: int) -> tuple[float, str | None, int] | None:
+        """Scale after a number at token j: (factor, a currency symbol glued to it as in "Mrd.€", end index)."""
+        if j >= self.n:
+            return None
+        found = self.glued(j, self.lex.scales)
+        if found and not (self.lex.scales[found[0]][1] and found[0].endswith(("e", "en")) and found[0][0].isupper()
+                          and found[0] not in ("Millionen", "Milliarden", "Billionen")):
+            return self.lex.scales[found[0]][0], None, found[1]
         t = self.text(j)
-        if t in self.lex.scales and t not in ("Tausende", "Hunderte", "Dutzende", "Tausenden", "Hunderten", "Dutzenden"):
-            return self.lex.scales[t][0], None
         for symbol in self.lex.currency_symbols:
             if t.endswith(symbol) and t[: -len(symbol)] in self.lex.scales:
-                return self.lex.scales[t[: -len(symbol)]][0], symbol
+                return self.lex.scales[t[: -len(symbol)]][0], symbol, j + 1
         return None
 
     def currency_at(self, j: int) -> tuple[int, str, float] | None:
@@ -453,7 +479,7 @@ class _Scanner:
         """Unit starting at token j (also "km/h" split into three tokens): (end, unit, kind, factor)."""
         if j >= self.n:
             return None
-        for length in (3, 1):
+        for length in (3, 2, 1):
             if j + length > self.n:
                 continue
             pieces = [self.doc[k] for k in range(j, j + length)]
@@ -462,6 +488,12 @@ class _Scanner:
             surface = "".join(p.text for p in pieces)
             if surface in self.lex.units:
                 return j + length, *self.lex.units[surface]
+            if surface.endswith(".") and pieces[-1].text != "." and surface[:-1] in self.lex.units and len(surface) > 2:
+                # the sentence's full stop glued to a one-letter unit ("150 km/h.", "2 t.")
+                self.trim_dot_at = j + length - 1
+                return j + length, *self.lex.units[surface[:-1]]
+        if (g := self.glued(j, self.lex.units)) and g[1] == j + 2:
+            return g[1], *self.lex.units[g[0]]
         return None
 
     def match_amount(self, i: int, override_end_char: int | None = None, override_digits: str | None = None) -> int | None:
@@ -485,64 +517,49 @@ class _Scanner:
             # a sentence-final cardinal: nothing after it belongs to the figure
             return self.finish_amount(i, j, value, None, None, None, None, core, end_char=end_char)
 
-        unit = kind = counted = None
-        factor = 1.0
+        unit = kind = None
+        scaled = False
         glued_currency = None
-        # a fraction: "ein Drittel", "zwei Drittel", "die Hälfte" (handled in match_bare_quantity)
         if self.adjacent(j - 1) and self.low(j) in lex.fractions:
+            # a fraction: "ein Drittel", "zwei Drittel" ("die Hälfte" is handled in match_bare_quantity)
             value *= lex.fractions[self.low(j)]
             j += 1
             unit, kind = "percent", "percent"
         else:
             scale = self.scale_at(j) if self.adjacent(j - 1) else None
             if scale:
-                factor, glued_currency = scale
-                j += 1
-            # a range: "10 bis 20", "10-20", "zwischen 10 und 20", "von 10 bis 20"
+                value *= scale[0]
+                glued_currency, j, scaled = scale[1], scale[2], True
+            # a range: "10 bis 20", "10-20", "zwischen 10 und 20"; a scale after the second number
+            # applies to the first too when it has none ("2 bis 3 Milliarden")
             if value_max is None and self.adjacent(j - 1):
                 joiner = self.low(j)
                 between = self.low(self._qualifier_start(i)[0] - 1) == "zwischen" or self.low(i - 1) == "zwischen"
                 if joiner in DASHES or joiner == "bis" and self.low(j + 1) != "zu" or joiner == "und" and between:
                     second = self.number_core(j + 1, allow_article=False) if self.adjacent(j) else None
-                    if second is not None and not (joiner in DASHES and self.doc[j - 1].whitespace_ and not self.doc[j].whitespace_):
-                        second_scale = self.scale_at(second.end) if self.adjacent(second.end - 1) else None
-                        value_max = second.value
-                        j = second.end
+                    if second is not None:
+                        value_max, j = second.value, second.end
+                        second_scale = self.scale_at(j) if self.adjacent(j - 1) else None
                         if second_scale:
+                            value_max *= second_scale[0]
                             if not scale:
-                                factor = second_scale[0]
-                                glued_currency = second_scale[1]
-                                value_max *= factor
-                                value *= factor
-                                factor = 1.0
-                            else:
-                                value_max *= second_scale[0]
-                            j += 1
-                            glued_currency = second_scale[1] or glued_currency
+                                value *= second_scale[0]
+                            glued_currency, j, scaled = second_scale[1] or glued_currency, second_scale[2], True
                         elif scale:
-                            value_max *= factor
-                        if scale:
-                            value *= factor
-                            factor = 1.0
-            value *= factor
-            if value_max is not None and scale is None:
-                pass
+                            value_max *= scale[0]
             # unit or currency after the number
+            multiplier = 1.0
             if glued_currency:
-                code, cur_factor = lex.currencies[(glued_currency.lower(),)]
-                unit, kind = code, "money"
-                value *= cur_factor
-                value_max = value_max * cur_factor if value_max is not None else None
-            elif self.adjacent(j - 1) and (cur := self.currency_at(j)):
-                j, unit, cur_factor = cur[0], cur[1], cur[2]
+                unit, multiplier = lex.currencies[(glued_currency.lower(),)]
                 kind = "money"
-                value *= cur_factor
-                value_max = value_max * cur_factor if value_max is not None else None
+            elif self.adjacent(j - 1) and (cur := self.currency_at(j)):
+                j, unit, multiplier = cur
+                kind = "money"
             elif self.adjacent(j - 1) and (u := self.unit_at(j)):
-                j, unit, kind, unit_factor = u
-                value *= unit_factor
-                value_max = value_max * unit_factor if value_max is not None else None
-        return self.finish_amount(i, j, value, value_max, unit, kind, counted, core, scaled=factor != 1.0 or self.scale_at(core.end) is not None)
+                j, unit, kind, multiplier = u
+            value *= multiplier
+            value_max = value_max * multiplier if value_max is not None else None
+        return self.finish_amount(i, j, value, value_max, unit, kind, None, core, scaled=scaled)
 
     def _qualifier_start(self, i: int) -> tuple[int, str | None]:
         """Start of the longest qualifier phrase ending right before token i (not crossing the previous figure)."""
@@ -604,19 +621,19 @@ class _Scanner:
             kind = "count"
         elif kind == "percent" and end_char is None:
             # "20 Prozent der Unternehmen", "ein Drittel aller Haushalte"
-            if self.adjacent(j - 1) and self.low(j) in {"der", "aller", "des"} and self.adjacent(j):
+            if self.adjacent(j - 1) and self.low(j) in GENITIVE_DETERMINERS and self.adjacent(j):
                 counted_at = self.counted_noun(j + 1)
                 if counted_at is not None:
                     counted = noun_lemma(self.doc[counted_at], lex)
                     j = self.noun_end(counted_at)
         # sign and range words before the number
         if value_max is not None:
-            if self.low(i - 1) in ("zwischen", "von") and i - 1 >= self.floor and self.low(start - 1) in ("zwischen", "von"):
+            # "zwischen" belongs to the range; "von" before an amount is the noun's preposition
+            # ("Einbußen von 20 bis 30 Prozent"), it is included only for time spans ("von 2020 bis 2024")
+            if start - 1 >= self.floor and self.low(start - 1) == "zwischen":
                 qual_start = start - 1
             qualifier = "range"
         elif qualifier is None:
-            qualifier = "exact"
-        if qualifier == "up_to" and self.low(qual_start) == "bis" and self.low(qual_start - 1) in ("von",):
             qualifier = "exact"
         signed = self.apply_sign(qual_start, j, value, core)
         if signed != value and value_max is not None:
@@ -718,11 +735,15 @@ class _Scanner:
         if t == "Hälfte" and self.low(i - 1) in ("die", "der", "zur", "eine", "knapp", "gut", "fast", "rund", "etwa", "mehr", "als"):
             j = i + 1
             counted = None
-            if self.adjacent(i) and self.low(j) in {"der", "aller", "des"}:
+            if self.adjacent(i) and self.low(j) in GENITIVE_DETERMINERS:
                 at = self.counted_noun(j + 1)
                 if at is not None:
                     counted, j = noun_lemma(self.doc[at], lex), self.noun_end(at)
             qual_start, qualifier = self._qualifier_start(i)
+            if qualifier is None and self.low(i - 1) in ("die", "der", "eine"):
+                # "über die Hälfte", "knapp die Hälfte"
+                qual_start, qualifier = self._qualifier_start(i - 1)
+                qual_start = qual_start if qualifier else i
             return self.emit(qual_start, j, value=50.0, unit="percent", counted=counted, qualifier=qualifier or "exact", kind="percent")
         if t not in lex.scales or not lex.scales[t][1]:
             return None
