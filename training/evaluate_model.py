@@ -1,0 +1,165 @@
+#!/usr/bin/env python
+"""Evaluate a German pipeline on the HELD-OUT slices (never used for training or model selection).
+
+Held-out = sentence index i % 10 == 0 of (a) UD German GSD dev+test, (b) UD German PUD, (c) GermEval 2014
+dev+test (see training/corpora.py). `--split dev` scores the model-selection slice (i % 10 == 5) instead.
+
+The pipeline runs on raw text (its own tokenizer); gold annotations are aligned to the predicted tokens by
+spaCy's Example alignment. STTS tag accuracy is measured on GSD only (PUD has no STTS tags).
+"Mood (finite verbs)" = share of gold VerbForm=Fin tokens whose predicted Mood value equals the gold one.
+
+Usage: python training/evaluate_model.py --model models/de_pipeline_open --data-dir ../shared/data
+"""
+import argparse
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+LABELS = ["PER", "ORG", "LOC", "MISC"]
+
+
+def _prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def ud_scores(nlp, ref_docs):
+    from spacy.training import Example
+
+    examples = [Example(nlp.make_doc(d.text), d) for d in ref_docs]
+    scores = nlp.evaluate(examples)
+    # Mood on finite verbs, and lemma accuracy, over aligned tokens
+    mood_ok = mood_n = lem_ok = lem_n = 0
+    for eg in examples:
+        gold_morph = eg.get_aligned("MORPH", as_string=True)
+        gold_lemma = eg.get_aligned("LEMMA", as_string=True)
+        for tok, gm, gl in zip(eg.predicted, gold_morph, gold_lemma):
+            if gm is not None:
+                gfe = dict(f.split("=", 1) for f in gm.split("|") if "=" in f)
+                if gfe.get("VerbForm") == "Fin":
+                    mood_n += 1
+                    pm = tok.morph.get("Mood")
+                    mood_ok += int((pm[0] if pm else None) == gfe.get("Mood"))
+            if gl:
+                lem_n += 1
+                lem_ok += int(tok.lemma_ == gl)
+    return {
+        "tokens": sum(len(d) for d in ref_docs),
+        "token_acc": scores.get("token_acc"),
+        "pos_acc": scores.get("pos_acc"),
+        "tag_acc": scores.get("tag_acc"),
+        "morph_acc": scores.get("morph_acc"),
+        "mood_fin_acc": mood_ok / mood_n if mood_n else None,
+        "mood_fin_n": mood_n,
+        "lemma_acc": lem_ok / lem_n if lem_n else None,
+        "dep_uas": scores.get("dep_uas"),
+        "dep_las": scores.get("dep_las"),
+        "sents_f": scores.get("sents_f"),
+    }
+
+
+def ner_scores(nlp, ref_docs):
+    gold, pred = set(), set()
+    texts = [d.text for d in ref_docs]
+    for k, (ref, doc) in enumerate(zip(ref_docs, nlp.pipe(texts, batch_size=64))):
+        gold |= {(k, e.start_char, e.end_char, e.label_) for e in ref.ents}
+        pred |= {(k, e.start_char, e.end_char, e.label_) for e in doc.ents}
+    res = {}
+    for lab in LABELS:
+        g = {x for x in gold if x[3] == lab}
+        p = {x for x in pred if x[3] == lab}
+        res[lab] = _prf(len(g & p), len(p - g), len(g - p)) + (len(g),)
+    for name, labs in (("micro PER/ORG/LOC", {"PER", "ORG", "LOC"}), ("micro all 4", set(LABELS))):
+        g = {x for x in gold if x[3] in labs}
+        p = {x for x in pred if x[3] in labs}
+        res[name] = _prf(len(g & p), len(p - g), len(g - p)) + (len(g),)
+    return res
+
+
+def load_ref(data_dir, split, nlp):
+    """Gold docs built in the evaluated pipeline's own vocab (so the scorer can resolve all strings)."""
+    import corpora
+
+    ud = {"gsd": [], "pud": []}
+    for tb, d in corpora.ud_docs(nlp.vocab, data_dir, split):
+        ud[tb].append(d)
+    ner = list(corpora.germeval_docs(nlp.vocab, data_dir, split))
+    return ud, ner
+
+
+def evaluate(model, data_dir, split="heldout"):
+    import spacy
+
+    nlp = spacy.load(model)
+    ud, ner = load_ref(data_dir, split, nlp)
+    t = time.time()
+    res = {"split": split, "ud": {}, "ner": None}
+    res["ud"]["GSD"] = ud_scores(nlp, ud["gsd"])
+    res["ud"]["PUD"] = ud_scores(nlp, ud["pud"])
+    res["ud"]["GSD+PUD"] = ud_scores(nlp, ud["gsd"] + ud["pud"])
+    res["ner"] = ner_scores(nlp, ner)
+    res["ner_sents"] = len(ner)
+    res["ud_sents"] = {k: sum(len(list(d.sents)) for d in v) for k, v in ud.items()}
+    res["seconds"] = time.time() - t
+    flat = {}
+    for tb, s in res["ud"].items():
+        for k, v in s.items():
+            if v is not None and k != "tokens" and not k.endswith("_n"):
+                flat[f"{tb}_{k}".lower().replace("+", "_")] = round(v, 4)
+    for lab, (p, r, f, n) in res["ner"].items():
+        key = lab.lower().replace(" ", "_").replace("/", "_")
+        flat[f"germeval_ents_{key}_p"] = round(p, 4)
+        flat[f"germeval_ents_{key}_r"] = round(r, 4)
+        flat[f"germeval_ents_{key}_f"] = round(f, 4)
+    flat["eval_split"] = f"{split} (sentence index % 10 == {0 if split == 'heldout' else 5})"
+    res["flat"] = flat
+    return res
+
+
+def _fmt(v):
+    return "–" if v is None else f"{v:.3f}"
+
+
+def markdown_table(res):
+    ud = res["ud"]
+    cols = ["GSD", "PUD", "GSD+PUD"]
+    s = res["ud_sents"]
+    lines = [
+        f"Split: **{res['split']}** slices (sentence index i % 10 == {0 if res['split'] == 'heldout' else 5}); "
+        f"UD: {s['gsd']} GSD + {s['pud']} PUD sentences, NER: {res['ner_sents']} GermEval 2014 sentences. "
+        "Raw text through the full pipeline (own tokenizer), gold aligned to predicted tokens.",
+        "",
+        "| metric | " + " | ".join(cols) + " |",
+        "|---|" + "---:|" * len(cols),
+    ]
+    rows = [("UPOS acc", "pos_acc"), ("STTS tag_ acc", "tag_acc"), ("Mood acc (gold VerbForm=Fin)", "mood_fin_acc"),
+            ("morph acc (all UD feats)", "morph_acc"), ("UAS", "dep_uas"), ("LAS", "dep_las"),
+            ("sentence F", "sents_f"), ("lemma acc (lookup)", "lemma_acc"), ("token acc", "token_acc")]
+    for name, key in rows:
+        lines.append(f"| {name} | " + " | ".join(_fmt(ud[c][key]) for c in cols) + " |")
+    lines.append(f"| tokens | " + " | ".join(str(ud[c]["tokens"]) for c in cols) + " |")
+    lines += ["", "| NER (GermEval 2014 held-out) | P | R | F | gold ents |", "|---|---:|---:|---:|---:|"]
+    for lab, (p, r, f, n) in res["ner"].items():
+        name = f"**{lab}**" if lab.startswith("micro") else lab
+        lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default="models/de_pipeline_open")
+    ap.add_argument("--data-dir", default="../shared/data")
+    ap.add_argument("--split", default="heldout", choices=["heldout", "dev"],
+                    help="heldout = final numbers; dev = model-selection slice")
+    args = ap.parse_args()
+    res = evaluate(args.model, Path(args.data_dir).resolve(), args.split)
+    print(markdown_table(res))
+
+
+if __name__ == "__main__":
+    main()
