@@ -408,8 +408,9 @@ class _Scanner:
         # "der 3. Platz" vs. a cardinal that ends the sentence ("Es kamen 30. Dann ..."): an ordinal needs a
         # determiner or preposition before it, or a lower-case word after it.
         # An ordinal unless the next word typically opens a new sentence ("Es kamen 30. Dann ...").
-        following = self.low(i + 1) if self.adjacent(i) else ""
-        if following and following not in SENTENCE_OPENERS and following not in FUNCTION_WORDS:
+        # A lower-case word cannot open a German sentence, so it always makes an ordinal ("wurde 3. und").
+        following = self.text(i + 1) if self.adjacent(i) else ""
+        if following[:1].islower() or following and following.lower() not in SENTENCE_OPENERS | FUNCTION_WORDS:
             return self.emit(i, i + 1, value=value, kind="ordinal")
         # the dot ends the sentence: a cardinal without the dot
         return self.match_amount(i, override_end_char=start_char + len(t) - 1, override_digits=t[:-1])

@@ -7,13 +7,14 @@ a blank pipeline that has no lemmatizer. Shipping every inflected form would be 
 that the runtime cannot derive are kept: ``pipeline.figures.noun_lemma`` first looks a form up, then takes
 the longest known compound head ("Großunternehmen" -> head "Unternehmen"), then applies suffix-stripping
 rules. This script keeps a form exactly when that procedure, run over the entries kept so far (shortest
-first), would get it wrong -- so every unambiguous plural and singular form in the lexicon is lemmatised
-correctly by construction, and the shipped list is ~14k lines.
+first), would get it wrong -- so every plural and nominative singular form in the lexicon is lemmatised
+as the lexicon says by construction (ambiguous forms: see ``preferred_lemma``), in ~28k lines.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +24,8 @@ HEADER = """\
 # de.wiktionary.org), licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); this derived
 # list is distributed under the same licence. Attribution: Gregor Weichbrodt and the Wiktionary contributors.
 # Changes: only plural forms and nominative singulars of capitalised single-word lemmas; nominalised adjectives
-# lemmatised to their -e form ("Beschäftigten" -> "Beschäftigte"); forms with more than one lemma dropped; only the forms that pipeline.figures.noun_lemma cannot derive from a shorter entry or
+# lemmatised to their -e form ("Beschäftigten" -> "Beschäftigte"); a form of several lemmas gets the lemma sharing
+# its longest prefix ("Gemeinden" -> "Gemeinde"); only the forms that pipeline.figures.noun_lemma cannot derive from a shorter entry or
 # its suffix rules are kept. Produced by pipeline/resources/build_figures_nouns.py. Columns: form, lemma.
 """
 
@@ -46,15 +48,18 @@ def collect_forms(nouns_csv: Path) -> dict[str, set[str]]:
     return forms
 
 
+def preferred_lemma(form: str, lemmas: set[str]) -> str:
+    """One lemma for an ambiguous form: the one sharing the longest prefix with it ("Gemeinden" -> "Gemeinde",
+    not the rare "Gemein"; "Akten" -> "Akte", not "Akt"), then alphabetical order for determinism."""
+    return min(lemmas, key=lambda lemma: (-len(os.path.commonprefix([form, lemma])), lemma))
+
+
 def build(nouns_csv: Path) -> dict[str, str]:
     from pipeline.figures import derive_noun_lemma
 
     kept: dict[str, str] = {}
     for form in sorted(forms := collect_forms(nouns_csv), key=lambda f: (len(f), f)):
-        lemmas = forms[form]
-        if len(lemmas) != 1:
-            continue
-        (lemma,) = lemmas
+        lemma = preferred_lemma(form, forms[form])
         if derive_noun_lemma(form, kept) != lemma:
             kept[form] = lemma
     return kept
