@@ -275,7 +275,11 @@ class _View:
         tok = self.doc[k]
         if tok.text == ":" and k > 0 and not self.doc[k - 1].whitespace_ and not tok.whitespace_:
             return False  # gender colon: "Teilnehmer:innen"
-        return tok.text in CLAUSE_BREAK or is_mark(tok.text)
+        if is_mark(tok.text):
+            # the marks of a quoted name ("die Agentur „Xinhua“, die Maschine sei ...") do not end a clause
+            q = self.quote_of[k]
+            return q is None or self.speechlike(q)
+        return tok.text in CLAUSE_BREAK
 
 
 # --------------------------------------------------------------------------- cues
@@ -310,7 +314,9 @@ def find_cue(view: _View, i: int) -> Cue | None:
     # a lower-case word form of a reporting verb is a verb whatever a weak tagger says; a capitalised one at the
     # sentence start must be tagged as a verb ("Sagen" could be the noun)
     if tok.is_title and view.has_pos and tok.pos_ and not view.is_verb(i):
-        return None
+        # "Kritisiert wird, dass ...": a fronted participle before its auxiliary
+        if not (i + 1 < view.n and _low(doc[i + 1]) in AUXILIARIES):
+            return None
     entries = _verb_entries(view, i)
     if not entries:
         return None
@@ -628,6 +634,24 @@ def _trim(view: _View, tokens: Iterable[int]) -> list[int]:
     return out
 
 
+SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "herbei", "hin", "mit", "nach", "vor", "weg",
+                       "zu", "zurück", "zusammen", "dar", "bekannt", "frei", "fort", "los", "statt", "teil", "um", "vorbei",
+                       "weiter", "wieder", "entgegen", "hervor", "heraus", "herein", "hinzu", "voran", "voraus", "durch",
+                       "klar", "offen", "stand", "kund", "nahe", "hoch", "herab", "zurecht", "aufrecht", "bereit")
+
+
+def _is_zu_infinitive(word: str) -> bool:
+    """"aufzustocken", "zurückzutreten", "einzurichten": particle + zu + infinitive written as one word."""
+    if not word.endswith(("en", "ern", "eln")):
+        return False
+    k = word.find("zu", 2)
+    while k != -1:
+        if word[:k] in SEPARABLE_PARTICLES and len(word) - k - 2 >= 4:
+            return True
+        k = word.find("zu", k + 1)
+    return False
+
+
 def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | None:
     """The content clause starting at ``pos`` (just after a comma or colon): dass/ob clause, zu-infinitive or V2 clause."""
     doc = view.doc
@@ -654,8 +678,7 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
     words = [j for j in chunk if not view.is_punct(j)]
     last = words[-1] if words else chunk[-1]
     quoted_after = any(view.in_quote(j) for j in range(last + 1, end))
-    zu = doc[last].tag_ == "VVIZU" or (pos < last and _low(doc[last - 1]) == "zu") or (
-        not view.has_pos and "zu" in _low(doc[last])[2:-2] and _low(doc[last]).endswith("en"))
+    zu = doc[last].tag_ == "VVIZU" or (pos < last and _low(doc[last - 1]) == "zu") or _is_zu_infinitive(_low(doc[last]))
     if zu and not finite:
         return tokens, "zu_infinitive"
     if not finite or finite[0] == pos:  # a verb right after the comma continues the frame's clause
@@ -1069,6 +1092,9 @@ class _Extractor:
         cue_tokens = list(range(i, i + n))
         if entry.position == "pre":
             source = _np_span(v, i + n, end)
+            if not source and entry.needs == "any" and i + n < end and v._wordlike(doc[i + n]) and not v.finite_verb(i + n) \
+                    and _low(doc[i + n]) not in CLOSED_CLASS and ("." in doc[i + n].text or "-" in doc[i + n].text):
+                source = [i + n]  # "laut ai-Bericht", "laut bildblog.de"
             if not source:
                 return None
             if entry.needs == "noun" and not self._source_ok(source):
@@ -1120,9 +1146,7 @@ class _Extractor:
 
     def _source_ok(self, source: list[int]) -> bool:
         v, doc = self.view, self.doc
-        if any(reporting.noun_entry(doc[j].text) and reporting.noun_entry(doc[j].text).source for j in source[:4]):
-            return True
-        return any(doc[j].ent_type_ in ("PER", "ORG") for j in source)
+        return any(reporting.noun_entry(doc[j].text) and reporting.noun_entry(doc[j].text).source for j in source[:4])
 
     # -- a quotation inside a clause with a verb of saying: "nannte sie „fahrlässig“", "bezeichnete X als „…“"
     def _quotes_with_cue(self) -> None:
