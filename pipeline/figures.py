@@ -260,7 +260,10 @@ def noun_lemma(token: Token, lex: Lexicon | None = None) -> str:
                 return lex.noun_lemmas[candidate]
         return base
     lemma = token.lemma_
-    if lemma and lemma[0].isupper() and token.doc.has_annotation("LEMMA"):
+    # A lookup lemmatizer returns unknown words unchanged, so an unchanged lemma says nothing: the lexicon decides.
+    if lemma and lemma != text and lemma[0].isupper() and token.doc.has_annotation("LEMMA"):
+        if lemma.endswith("er") and text in (lemma[:-1], lemma[:-1] + "n"):
+            return lemma[:-1]  # nominalised adjective: "Geflüchtete(n)" -> "Geflüchtete", as in the lexicon
         return lemma
     return derive_noun_lemma(text, lex.noun_lemmas)
 
@@ -708,13 +711,19 @@ class _Scanner:
         return k + 1
 
     def is_adjective(self, tok: Token) -> bool:
+        """An attributive adjective between number and noun ("60 namhafte europäische Unternehmen").
+
+        The STTS tag (ADJA/ADJD) or UPOS ADJ decides when either says so: small models' tagger and
+        morphologizer disagree often, and either being right is enough. Otherwise the surface decides.
+        """
         t = tok.text
-        if self.has_pos and tok.pos_ == "ADJ" and t[:1].islower():
+        if not (t.isalpha() and t.islower()):
+            return False
+        if tok.tag_ in ("ADJA", "ADJD") or tok.pos_ == "ADJ":
             return True
-        return (
-            t.isalpha() and t.islower() and t.endswith(ADJ_ENDINGS) and t not in FUNCTION_WORDS
-            and (not self.has_pos or tok.pos_ in ("ADJ", "X", ""))
-        )
+        if tok.pos_ in CLOSED_POS or tok.pos_ == "VERB":
+            return False
+        return t.endswith(ADJ_ENDINGS) and t not in FUNCTION_WORDS
 
     def is_noun(self, tok: Token) -> bool:
         t = tok.text
@@ -725,7 +734,7 @@ class _Scanner:
             return False
         if t.lower() in FUNCTION_WORDS:
             return False
-        if self.has_pos and tok.pos_ in CLOSED_POS:
+        if tok.pos_ in CLOSED_POS and tok.tag_ not in ("NN", "NE"):
             return False
         return True
 
