@@ -850,12 +850,18 @@ def claim_for(figure: Figure, claims: Sequence) -> str | None:
 
     A figure belongs to a claim when all its tokens are message tokens (messages may be discontinuous,
     e.g. a direct quote split by its frame); claims without token indices are matched by character span.
+    A figure inside the claim's speaker or cue ("Rund 60 Staaten fordern ...", where a reported speech
+    event's message is the whole sentence) describes the speaker, not what was said, and is not linked.
     """
     best = None
+    figure_tokens = set(range(figure.start_token, figure.end_token))
     for claim in claims or ():
         tokens = getattr(claim, "message_tokens", ()) or ()
+        frame = set(getattr(claim, "speaker_tokens", ()) or ()) | set(getattr(claim, "cue_tokens", ()) or ())
+        if figure_tokens & frame:
+            continue
         if tokens:
-            inside = set(range(figure.start_token, figure.end_token)) <= set(tokens)
+            inside = figure_tokens <= set(tokens)
             size = len(tokens)
         else:
             inside = claim.start_char <= figure.start_char and figure.end_char <= claim.end_char

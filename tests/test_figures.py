@@ -215,6 +215,14 @@ def test_innermost_claim_wins_and_char_spans_are_a_fallback(nlp):
     assert [f.claim_id for f in fig.extract_figures(doc)] == [None]
 
 
+def test_figure_in_the_speaker_is_not_linked(nlp):
+    doc = nlp("Rund 60 Staaten fordern 100 neue Regeln.")
+    claim = make_claim("doc:C1", doc, tuple(range(len(doc) - 1)))
+    claim.speaker_tokens = (0, 1, 2)
+    doc._.claims = [claim]
+    assert [(f.text, f.claim_id) for f in fig.extract_figures(doc)] == [("Rund 60 Staaten", None), ("100 neue Regeln", "doc:C1")]
+
+
 def test_component_sets_extension_and_ids():
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
