@@ -340,3 +340,24 @@ def test_predict_dir_with_a_statistical_parser_keeps_the_given_sentences(tmp_pat
     summary = spkatt.predict_dir(in_dir, tmp_path / "out", config()[0])
     assert (summary.written, summary.failed, summary.sentence_boundaries_changed) == (1, [], 0)
     assert json.loads((tmp_path / "out" / "eins.json").read_text(encoding="utf-8"))["Sentences"] == SENTENCES
+
+
+def test_predict_dir_with_the_real_claim_stage_on_a_blank_pipeline(tmp_path, blank_pipeline):
+    sentences = [
+        {"SentenceId": 0, "Tokens": ["Der", "Streik", "geht", "weiter", "."]},
+        {"SentenceId": 1, "Tokens": ["„", "Wir", "werden", "nicht", "nachgeben", "“", ",", "sagte", "die", "Gewerkschaftschefin", "am", "Montag", "."]},
+        {"SentenceId": 2, "Tokens": ["Sie", "betonte", ",", "die", "Löhne", "müssten", "steigen", "."]},
+    ]
+    write(tmp_path / "in", "streik.json", {"DocumentName": "Streik", "Sentences": sentences})
+    spkatt.predict_dir(tmp_path / "in", tmp_path / "out", config()[0])
+    predicted = json.loads((tmp_path / "out" / "streik.json").read_text(encoding="utf-8"))["Annotations"]
+    by_form = {a["Form"]: a for a in predicted}
+    assert by_form["Direct"]["Message"] == ids(1, 0, 1, 2, 3, 4, 5) and "1:7" in by_form["Direct"]["Cue"]
+    assert "1:9" in by_form["Direct"]["Source"]
+    assert by_form["Indirect"]["Message"] == ids(2, 3, 4, 5, 6) and by_form["Indirect"]["Cue"] == ["2:1"]
+    gold = [
+        annotation(ids(1, 0, 1, 2, 3, 4, 5), cue=["1:7"], source=ids(1, 8, 9), frame=ids(1, 6, 7, 8, 9, 10, 11), form="Direct"),
+        annotation(ids(2, 3, 4, 5, 6), cue=["2:1"], source=["2:0"], frame=ids(2, 0, 1, 2)),
+    ]
+    write(tmp_path / "gold", "streik.json", article(gold, sentences=sentences))
+    assert spkatt.score_dirs(tmp_path / "gold", tmp_path / "out")["full"]["Messages"]["f1"] == 1.0
