@@ -46,8 +46,8 @@ STWR_VALUES = ("Speech", "Thought", "Writing", "ST", "SW", "TW", "none")
 
 # Claim forms of pipeline.claims -> the SpkAtt inventory. How the gold data annotates the two forms SpkAtt
 # has no name for (counted on the 700 train articles, see docs/spkatt.md):
-#   "laut X" / "X zufolge" / "demnach" / ", so X" without quotation marks are Indirect events whose Cue is the
-#   preposition or adverb (138 of 154 "laut" events, 48 of 50 "zufolge", all 19 "demnach");
+#   "laut X" / "X zufolge" / "demnach" / "wonach" are Indirect events whose Cue is the preposition or adverb
+#   (138 of the 140 non-nested "laut" events, 48 of 48 "zufolge", all 19 "demnach", all 9 "wonach");
 #   an indirect message with an embedded quotation is an Indirect event with HasNested=true plus a separate
 #   nested Direct event for the quotation (147 nested Direct events sit inside an Indirect one).
 #   A Konjunktiv continuation without a cue of its own is "IndirectFreeIndirect" (316 events); plain
