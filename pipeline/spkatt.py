@@ -84,14 +84,18 @@ class Article:
     document_name: str
     sentences: list[dict[str, Any]]  # exactly as read, written back unchanged
     annotations: list[dict[str, Any]]
+    has_sentences: bool = True  # False for a prediction file without its own copy of the sentences
 
     @property
     def tokens(self) -> list[tuple[int, list[str]]]:
         return [(int(s["SentenceId"]), list(s["Tokens"])) for s in self.sentences]
 
 
-def read_article(path: Path) -> Article:
-    """Parse and validate one file; every problem is a ValueError naming the file."""
+def read_article(path: Path, *, require_sentences: bool = True) -> Article:
+    """Parse and validate one file; every problem is a ValueError naming the file.
+
+    A prediction file may leave out ``Sentences`` (``require_sentences=False``): its ids then refer to the gold's.
+    """
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
@@ -100,7 +104,7 @@ def read_article(path: Path) -> Article:
         raise ValueError(f"{path}: not UTF-8 ({exc.reason})") from None
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a JSON object with Sentences, got {type(data).__name__}")
-    sentences = data.get("Sentences")
+    sentences = data.get("Sentences", None if require_sentences else [])
     if not isinstance(sentences, list):
         raise ValueError(f"{path}: missing or invalid 'Sentences' (a list of {{SentenceId, Tokens}} objects)")
     seen: set[int] = set()
@@ -117,7 +121,7 @@ def read_article(path: Path) -> Article:
     if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
         raise ValueError(f"{path}: 'Annotations' must be a list of objects")
     name = data.get("DocumentName")
-    return Article(Path(path), name if isinstance(name, str) else Path(path).stem, sentences, annotations)
+    return Article(Path(path), name if isinstance(name, str) else Path(path).stem, sentences, annotations, "Sentences" in data)
 
 
 def parse_token_id(value: Any, where: str) -> TokenId:
@@ -557,8 +561,8 @@ def score_dirs(gold_dir: Path, pred_dir: Path) -> dict[str, Any]:
         gold_article = read_article(gpath)
         ppath = pred_dir / gpath.name
         if ppath.is_file():
-            pred_article = read_article(ppath)
-            if pred_article.tokens != gold_article.tokens:
+            pred_article = read_article(ppath, require_sentences=False)
+            if pred_article.has_sentences and pred_article.tokens != gold_article.tokens:
                 raise ValueError(f"{ppath}: its Sentences differ from the gold file {gpath}: token ids are not comparable")
             pred = events_of(pred_article)
         else:

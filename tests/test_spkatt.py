@@ -194,6 +194,8 @@ def test_scorer_rejects_unusable_input(tmp_path):
     write(pred_dir, "a.json", article([INDIRECT], sentences=SENTENCES[:2]))
     with pytest.raises(ValueError, match="a.json: its Sentences differ"):
         spkatt.score_dirs(gold_dir, pred_dir)
+    write(pred_dir, "a.json", {"Annotations": [INDIRECT]})  # a prediction may leave out the sentences
+    assert spkatt.score_dirs(gold_dir, pred_dir)["full"]["Joint"]["f1"] == 1.0
     write(pred_dir, "a.json", article([annotation(["0-4"])]))
     with pytest.raises(ValueError, match=r"a.json: Annotations\[0\]: token id '0-4'"):
         spkatt.score_dirs(gold_dir, pred_dir)
