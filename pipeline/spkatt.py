@@ -431,21 +431,21 @@ class DocScore:
 
 
 def score_article(name: str, gold: Sequence[Event], pred: Sequence[Event], missing: bool = False) -> DocScore:
-    units = _units(gold, pred, ROLES)
+    pairs, units = _units(gold, pred, ROLES)
     sg = [e for e in gold if not e.is_nested]
     sp = [e for e in pred if not e.is_nested]
-    simplified = _units(sg, sp, VARIANTS["simplified"]["Joint"])
-    return DocScore(name, len(gold), len(pred), pair_events(gold, pred), units, simplified, missing, list(gold), list(pred))
+    _, simplified = _units(sg, sp, VARIANTS["simplified"]["Joint"])
+    return DocScore(name, len(gold), len(pred), pairs, units, simplified, missing, list(gold), list(pred))
 
 
-def _units(gold: Sequence[Event], pred: Sequence[Event], roles: Sequence[str]) -> list[Unit]:
+def _units(gold: Sequence[Event], pred: Sequence[Event], roles: Sequence[str]) -> tuple[list[tuple[int, int]], list[Unit]]:
     pairs = pair_events(gold, pred)
     paired_g = {g for g, _ in pairs}
     paired_p = {p for _, p in pairs}
     units = [_unit(gold[g], pred[p], roles) for g, p in pairs]
     units += [_unit(gold[g], None, roles) for g in range(len(gold)) if g not in paired_g]
     units += [_unit(None, pred[p], roles) for p in range(len(pred)) if p not in paired_p]
-    return units
+    return pairs, units
 
 
 def macro_prf(units: Sequence[Unit], roles: Sequence[str]) -> dict[str, Any]:
