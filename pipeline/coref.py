@@ -59,16 +59,15 @@ def pronoun_features(tok: Token) -> tuple[str | None, str | None] | None:
 
 
 def verb_number(tok: Token) -> str | None:
+    """Number of the finite verb that agrees with a subject pronoun: the parser's head (or its finite
+    auxiliary), else the neighbouring word's ending (plural finite verbs end in -n), else the pronoun's
+    own morphology (least reliable: "sie" is ambiguous by form)."""
     doc = tok.doc
-    if "Number=Sing" in str(tok.morph) and "Number=Plur" not in str(tok.morph):
-        return "sing"
-    if "Number=Plur" in str(tok.morph) and "Number=Sing" not in str(tok.morph):
-        return "plur"
-    head = tok.head if syntax.is_parsed(doc) and tok.head is not tok else None
-    if head is not None and head.pos_ in ("VERB", "AUX"):
-        num = head.morph.get("Number")
-        if num:
-            return "sing" if num[0] == "Sing" else "plur"
+    if syntax.is_parsed(doc) and tok.head is not tok:
+        head = tok.head
+        for verb in [head, *[c for c in head.children if c.pos_ == "AUX"]]:
+            if verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm") and verb.morph.get("Number"):
+                return "sing" if verb.morph.get("Number")[0] == "Sing" else "plur"
     # neighbouring finite verb: "Sie kündigte", "sagte sie"
     for j in (tok.i + 1, tok.i - 1):
         if 0 <= j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS | COMPLEMENTIZERS:
@@ -79,6 +78,9 @@ def verb_number(tok: Token) -> str | None:
                 return "plur"
             if w.endswith(("t", "te", "e")):
                 return "sing"
+    number = tok.morph.get("Number")
+    if len(number) == 1:
+        return "sing" if number[0] == "Sing" else "plur"
     return None
 
 

@@ -280,8 +280,11 @@ def _name_extent(doc: Doc, s: int, blocked: set[int], max_tokens: int = 5, given
 def _clean_model_span(doc: Doc, span: Span) -> tuple[int, int] | None:
     s, e = span.start, span.end
     label = LABEL_MAP.get(span.label_)
-    while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in R.ARTICLES or doc[s].text in TITLE_ABBREVIATIONS
-                     or (label == "PER" and (R.match_role_word(doc[s].text) or doc[s].is_lower))):
+    def particle_surname(i: int) -> bool:  # "von der Leyen" as a mention on its own
+        return label == "PER" and doc[i].lower_ in R.NAME_PARTICLES and i + 1 < e and (doc[i + 1].lower_ in R.NAME_PARTICLES or doc[i + 1].text[:1].isupper())
+
+    while s < e and not particle_surname(s) and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in R.ARTICLES or doc[s].text in TITLE_ABBREVIATIONS
+                                                or (label == "PER" and (R.match_role_word(doc[s].text) or doc[s].is_lower))):
         s += 1
     while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in (".",) or doc[e - 1].is_space
                      or (label == "PER" and (R.match_role_word(doc[e - 1].text) or doc[e - 1].is_lower))):
@@ -296,15 +299,52 @@ def _clean_model_span(doc: Doc, span: Span) -> tuple[int, int] | None:
 
 
 def _model_names(doc: Doc) -> list[NameSpan]:
+    """The statistical NER's names, cleaned, without the systematic errors of weak German models."""
+    lex = R.lexicons()
     out = []
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
             continue
         cleaned = _clean_model_span(doc, ent)
-        if cleaned:
-            out.append(NameSpan(*cleaned, label, "ner", priority=1))
+        if not cleaned:
+            continue
+        s, e = cleaned
+        if all(t.text in lex.non_names for t in doc[s:e]):
+            continue  # "Euro", "KI"
+        if e - s == 1 and doc[s].pos_ == "NOUN" and doc[s].tag_ == "NN":
+            continue  # tagger and morphologizer agree on a common noun ("Fachbücher", "Marketingzwecken")
+        first_role = R.match_role_word(doc[s].text)
+        if label != "PER" and first_role is not None and "exact" in first_role.classes:
+            continue  # "Head of International Product" inside a title
+        if e < len(doc) - 1 and doc[e - 1].lower_ in R.NAME_PARTICLES and doc[e].text[:1].isupper():
+            e += 1  # "Rio de" + "Janeiro"
+        if label == "PER" and not _person_evidence(doc, s, e):
+            continue
+        out.append(NameSpan(s, e, label, "ner", priority=1))
     return out
+
+
+def _person_evidence(doc: Doc, s: int, e: int) -> bool:
+    """Whether a model PER span looks like a person's name and not a capitalised phrase.
+
+    Evidence: a known given name or initials; a title before it or a role or party in parentheses
+    after it; or, with a tagger, proper-noun tags and no adjective ("Künstlicher Intelligenz" is not a
+    person, "Abhisit Vejjajiva" is). A single word is kept (it may be a surname of a person named earlier).
+    """
+    words = doc[s:e]
+    if any(R.is_first_name(t.text) or INITIALS.match(t.text) for t in words) or e - s == 1:
+        return True
+    before = s - 1
+    while before >= 0 and doc[before].text in TITLE_ABBREVIATIONS:
+        before -= 1
+    if before >= 0 and R.match_role_word(doc[before].text):
+        return True
+    if e + 1 < len(doc) and doc[e].text == "(" and (R.match_role_word(doc[e + 1].text) or R.lexicons().party(doc[e + 1].text)):
+        return True
+    if doc.has_annotation("POS"):
+        return all(t.pos_ == "PROPN" for t in words if t.is_alpha) and not any(t.pos_ == "ADJ" for t in words)
+    return True
 
 
 def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
@@ -492,7 +532,7 @@ def find_names(doc: Doc, patterns: EntityPatterns | None = None) -> list[NameSpa
     ruled = user + _select([*gaz_sel, *rules])
     ruled = _select(ruled) if user else ruled
     final = list(ruled)
-    for m in _model_names(doc):
+    for m in _merge_name_keyword(doc, _model_names(doc)):
         overlapping = [r for r in final if _overlaps(m, r)]
         if not overlapping:
             final.append(m)
@@ -502,7 +542,36 @@ def find_names(doc: Doc, patterns: EntityPatterns | None = None) -> list[NameSpa
                 final.remove(r)
             final.append(NameSpan(m.start, m.end, m.label, "ner", overlapping[0].cid if len(overlapping) == 1 and m.end - m.start == overlapping[0].end - overlapping[0].start else None, 1))
     final = [_extend_by_name_part(doc, n) for n in sorted(final, key=lambda n: n.start)]
-    return _select(final)
+    return _merge_name_keyword(doc, _relabel_surnames(doc, _select(final)))
+
+
+def _relabel_surnames(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """A one-word model LOC/ORG/MISC that is the surname of a person named in full is that person ("Vollmer")."""
+    surnames = set()
+    for n in names:
+        words = _person_tokens(doc, n) if n.label == "PER" else []
+        split = _split_person(words)
+        if split:
+            surnames.add(split[1])
+    out = []
+    for n in names:
+        if n.source == "ner" and n.label != "PER" and (doc[n.start : n.end].text,) in surnames:
+            n = NameSpan(n.start, n.end, "PER", "ner", None, n.priority)
+        out.append(n)
+    return out
+
+
+def _merge_name_keyword(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """"Robert Bosch Stiftung", "Bertelsmann Stiftung": a name followed by a bare institution word is one organisation."""
+    out: list[NameSpan] = []
+    for n in names:
+        k = n.end
+        if (n.label in ("PER", "ORG") and k < len(doc) and R.org_keyword(doc[k].text) and doc[k].text.lower() in R.lexicons().org_weak + R.lexicons().org_strong
+                and not any(o.start == k for o in names)):
+            out.append(NameSpan(n.start, k + 1, "ORG", "rule:name_institution", None, n.priority))
+        else:
+            out.append(n)
+    return out
 
 
 def _extend_by_name_part(doc: Doc, name: NameSpan) -> NameSpan:

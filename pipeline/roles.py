@@ -102,6 +102,7 @@ class Lexicons:
     org_product: frozenset[str]
     org_exclude: frozenset[str]
     org_gender: dict[str, str]  # head noun ending -> masculine | neuter
+    non_names: frozenset[str]  # words a NER model tags although they are no names ("Euro", "KI")
     parties: tuple[Party, ...]
     party_by_name: dict[str, Party]  # folded written name or member noun -> party
     nationality_adjectives: dict[str, str]  # adjective stem -> country code
@@ -153,6 +154,7 @@ def lexicons() -> Lexicons:
         org_product=frozenset(kinds.get("product", ())),
         org_exclude=frozenset(kinds.get("exclude", ())),
         org_gender={**{k: "masculine" for k in kinds.get("masculine", ())}, **{k: "neuter" for k in kinds.get("neuter", ())}},
+        non_names=frozenset(r[0] for r in _data_lines("non_names.tsv")),
         parties=tuple(parties),
         party_by_name=by_name,
         nationality_adjectives=adjectives,
@@ -446,6 +448,8 @@ def _is_appositive_noun(tok: Token, name: Span) -> bool:
     """Parser evidence: ``tok`` is an apposition of the name (or the name of ``tok``), and a noun."""
     if not syntax.is_parsed(tok.doc) or tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
         return False
+    if any(tok.lower_.endswith(b) for b in lexicons().blocked_roles):
+        return False  # kinship and relational nouns: "Ihr Kollege Jonas Weber"
     if syntax.has_role(tok, syntax.APPOSITION) and tok.head.i in range(name.start, name.end):
         return True
     return any(syntax.has_role(t, syntax.APPOSITION) and t.head.i == tok.i for t in name)
@@ -512,6 +516,13 @@ def _title_before(doc: Doc, name: Span, ctx: NameContext, lo: int) -> list[Attac
         return []
     adjectives = _adjectives_before(doc, i, lo)
     rule = "title_before_name" if role else "apposition_arc_before_name"
+    article = (adjectives[0].i if adjectives else i) - 1
+    if role is not None and role.gender is None and article >= lo and tok.text.endswith("e"):
+        # adjectival nouns show gender only through the article: "die Abgeordnete", "eine Vorsitzende"
+        if doc[article].lower_ in ("die", "eine"):
+            role = RoleMatch(role.text, role.base, "female", role.classes, role.prefix, role.nationality, role.party)
+        elif doc[article].lower_ == "der":
+            role = RoleMatch(role.text, role.base, "male", role.classes, role.prefix, role.nationality, role.party)
     return _role_attachment(doc, i, i + 1, rule, role, adjectives)
 
 

@@ -255,6 +255,12 @@ def test_gender_from_role_noun_beats_first_name_lexicon(nlp):
     assert person(doc, "Andrea Costa").gender == "male"
 
 
+def test_gender_of_adjectival_role_nouns_comes_from_the_article(nlp):
+    doc = run(nlp, "Die polnische Europaabgeordnete Kim Nowak widersprach. Der Vorsitzende Kim Lorenz schwieg.")
+    assert person(doc, "Kim Nowak").gender == "female"
+    assert person(doc, "Kim Lorenz").gender == "male"
+
+
 def test_gender_from_pronoun_then_lexicon(nlp):
     text = "Kim Lorenz eröffnete die Tagung. Er sprach über Batterien. Später kam Ursula Brandt."
     doc = nlp.make_doc(text)
@@ -438,3 +444,59 @@ def test_samples_every_person_is_one_entity_with_roles(nlp, doc_id):
     orgs = by_label(doc, "ORG")
     expected = {"Umweltbundesamt", "OVHcloud", "Hugging Face", "Gaia-X"} if doc_id.startswith("fach") else {"Mistral AI", "Aleph Alpha", "OpenAI", "Internationale Energieagentur", "EU", "CERN"}
     assert expected <= orgs
+
+
+# --------------------------------------------------------------------------- systematic errors of a statistical NER
+
+
+def _model_doc(nlp, text, ents, tags=None):
+    """A Doc as a (weak) statistical pipeline leaves it: entity spans and, optionally, (POS, STTS) per word."""
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "m"
+    for word, (pos, tag) in (tags or {}).items():
+        for t in doc:
+            if t.text == word:
+                t.pos_, t.tag_ = pos, tag
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize(
+    "text, ents, tags, expected",
+    [
+        ("Hilfe in Milliardenhöhe für Genf.", [("Milliardenhöhe", "LOC"), ("Genf", "LOC")],
+         {"Milliardenhöhe": ("NOUN", "NN"), "Genf": ("PROPN", "NE")}, [("Genf", "LOC")]),
+        ("Der Preis stieg auf fünf Euro.", [("Euro", "MISC")], None, []),
+        ("Es fehlen Regeln für Künstlicher Intelligenz.", [("Künstlicher Intelligenz", "PER")],
+         {"Künstlicher": ("ADJ", "ADJA"), "Intelligenz": ("NOUN", "NN")}, []),
+        ("Die Robert Bosch Stiftung fördert Schulen.", [("Robert Bosch", "PER")], None, [("Robert Bosch Stiftung", "ORG")]),
+        ("Die Stadt Rio de Janeiro wächst.", [("Rio de", "LOC")], None, [("Rio de Janeiro", "LOC")]),
+    ],
+)
+def test_systematic_model_errors_are_corrected(nlp, text, ents, tags, expected):
+    doc = _model_doc(nlp, text, ents, tags)
+    nlp.get_pipe("claimgraph_entities")(doc)
+    assert [(e.canonical_name, e.label) for e in doc._.entities] == expected
+
+
+def test_model_place_that_is_a_known_surname_becomes_the_person(nlp):
+    text = "Bezirksbürgermeister Jens Vollmer (SPD) versprach eine Prüfung, sagte Vollmer."
+    doc = _model_doc(nlp, text, [("Jens Vollmer", "PER"), ("SPD", "ORG"), ("Vollmer.", "LOC")])
+    nlp.get_pipe("claimgraph_entities")(doc)
+    vollmer = person(doc, "Jens Vollmer")
+    assert [m.link_method for m in doc._.mentions if m.entity_id == vollmer.entity_id] == ["full_name", "surname_alias"]
+    assert not by_label(doc, "LOC")
+
+
+def test_rerunning_on_its_own_output_is_stable(nlp):
+    # the runner saves Docs after this component and re-applies it to them ("python cli.py entities")
+    text = ("EU-Präsidentin Ursula von der Leyen sprach in Paris. Darüber hinaus will von der Leyen investieren. "
+            "Der Direktor der Internationalen Energieagentur (IEA), Fatih Birol, warnte. Das sagte der IEA-Chef.")
+    doc = run(nlp, text)
+    first = [(m.text, m.start_char, m.link_method, m.entity_id) for m in doc._.mentions]
+    nlp.get_pipe("claimgraph_entities")(doc)
+    assert [(m.text, m.start_char, m.link_method, m.entity_id) for m in doc._.mentions] == first

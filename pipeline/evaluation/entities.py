@@ -168,7 +168,10 @@ def score_paragraph(nlp: Language, para: dict, scores: Scores) -> None:
     for g in para["entities"]:
         if g["label"] == "PER" and g.get("gender"):
             pred = next((e for e in doc._.entities if ident[e.entity_id] == g["name"]), None)
-            scores.gender["correct" if pred is not None and pred.gender == g["gender"] else "wrong"] += 1
+            ok = pred is not None and pred.gender == g["gender"]
+            scores.gender["correct" if ok else "wrong"] += 1
+            if not ok:
+                scores.errors.append(f"{para['id']} gender of {g['name']}: {pred.gender if pred else 'not found'} != {g['gender']}")
     # pronouns and descriptions
     for p in para.get("pronouns", ()):
         toks = [t for t in doc if t.text == p["text"]]
