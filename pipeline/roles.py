@@ -16,6 +16,7 @@ Patterns covered (each returns :class:`Attachment` objects with the rule name as
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -437,7 +438,7 @@ def _role_attachment(doc: Doc, start: int, end: int, rule: str, role: RoleMatch 
     for adj in adjectives:
         nat = nat or nationality_of_adjective(adj.text) or nationality_of_genitive(adj.text)
     if role is not None and nat != role.nationality:
-        role = RoleMatch(role.text, role.base, role.gender, role.classes, role.prefix, nat, role.party)
+        role = dataclasses.replace(role, nationality=nat)
     out = [Attachment("role", text, rule, doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text), role)]
     if role is not None:
         out += _affiliation_from_prefix(role, doc[start])
@@ -520,9 +521,9 @@ def _title_before(doc: Doc, name: Span, ctx: NameContext, lo: int) -> list[Attac
     if role is not None and role.gender is None and article >= lo and tok.text.endswith("e"):
         # adjectival nouns show gender only through the article: "die Abgeordnete", "eine Vorsitzende"
         if doc[article].lower_ in ("die", "eine"):
-            role = RoleMatch(role.text, role.base, "female", role.classes, role.prefix, role.nationality, role.party)
+            role = dataclasses.replace(role, gender="female")
         elif doc[article].lower_ == "der":
-            role = RoleMatch(role.text, role.base, "male", role.classes, role.prefix, role.nationality, role.party)
+            role = dataclasses.replace(role, gender="male")
     return _role_attachment(doc, i, i + 1, rule, role, adjectives)
 
 
