@@ -99,6 +99,9 @@ CLOSED_CLASS = {
     "besonders", "vor allem", "allerdings", "demnach", "daher", "deshalb", "trotzdem", "anfang", "ende", "mitte",
 }
 WH_WORDS = {"wie", "was", "wer", "wo", "wann", "welche", "welcher", "welches", "warum", "weshalb", "wieso", "weswegen"}
+PREPOSITIONS = {"auf", "an", "in", "im", "am", "um", "zum", "zur", "vom", "von", "mit", "nach", "bei", "beim", "aus", "für",
+                "über", "unter", "vor", "hinter", "neben", "zwischen", "gegen", "ohne", "durch", "seit", "bis", "trotz",
+                "wegen", "während", "ins", "ans", "aufs", "gegenüber", "bezüglich", "angesichts", "infolge", "dank"}
 NOT_NOMINATIVE = {"den", "dem", "einen", "einem", "ihn", "ihm", "ihnen", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem"}
 QUANTIFIERS = {"rund", "etwa", "ca.", "knapp", "fast", "über", "mehr", "als", "weniger", "mindestens", "gut", "bis", "zu", "nahezu", "annähernd"}
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "ter", "vom"}
@@ -398,6 +401,10 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
             out.append(i)
         elif not out and t.lower() in QUANTIFIERS and any(doc[k].like_num for k in range(i + 1, min(i + 3, limit))):
             out.append(i)  # "rund 60 Staaten", "mehr als 20 Investoren"
+        elif seen_head and not _continues_np(view, i, limit):
+            break
+        elif seen_head and t.lower() in ("von", "vom", "für", "dem", "den") and depth == 0:
+            out.append(i)  # a prepositional attribute: "Angaben des Ombudsmans für Menschenrechte"
         elif (
             view.is_nominal(i)
             or (t.lower() in NAME_PARTICLES and seen_head and any(doc[k].is_title and doc[k].text.lower() not in NAME_PARTICLES for k in range(i + 1, min(i + 3, limit)))
@@ -437,6 +444,41 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
     return out if seen_head else []
 
 
+GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
+
+
+def _continues_np(view: _View, i: int, limit: int) -> bool:
+    """After the head noun only names, numbers and genitive attributes continue a noun phrase
+    ("Präsident Gusmão", "Angaben des ZDF"), not an adverb or a new phrase ("... Gusmão kurz", "... die Jahre")."""
+    doc = view.doc
+    tok = doc[i]
+    low = tok.text.lower()
+    if is_mark(tok.text) and view.quote_of[i] is not None and view.quote_of[i].start == i:
+        return True  # a quoted name: "ein Bericht der „Frankfurter Allgemeinen Zeitung“"
+    if tok.text in ("(", ")"):
+        return True
+    prev = doc[i - 1].text.lower() if i > 0 else ""
+    if tok.is_alpha and tok.text.islower() and (prev in GENITIVE_ARTICLES | {"von", "vom", "für", "dem", "den", "einem"} or (
+            doc[i - 1].is_alpha and doc[i - 1].text.islower() and doc[i - 1].pos_ == "ADJ")) \
+            and tok.pos_ in ("ADJ", "DET", "NUM", "") and any(doc[k].text[:1].isupper() for k in range(i + 1, min(i + 3, limit))):
+        return True  # an adjective inside a genitive or "von" attribute: "des künstlerischen Leiters"
+    if low in ("von", "vom", "für") and any(doc[k].text[:1].isupper() or doc[k].text.lower() in GENITIVE_ARTICLES | {"dem", "den"}
+                                            for k in range(i + 1, min(i + 3, limit))):
+        return True  # "Ansicht von ai", "Oberst Franz Polzer vom Landeskriminalamt"
+    if low in ("dem", "den") and prev in ("von", "für"):
+        return True
+    if low in GENITIVE_ARTICLES:
+        prev = doc[i - 1]
+        if prev.pos_ == "PROPN" or prev.ent_type_ == "PER":
+            return False  # "Voznyak der Sprecher": a new phrase, not a genitive
+        return any(doc[k].text[:1].isupper() for k in range(i + 1, min(i + 4, limit)))
+    if tok.like_num or low in NAME_PARTICLES:
+        return True
+    if tok.text[:1].isupper() and view._wordlike(tok) and low not in CLOSED_CLASS and low not in ARTICLES_PRONOUNS:
+        return True
+    return False
+
+
 def _apposition_follows(view: _View, i: int, limit: int) -> bool:
     """", Andreas Huber," after a description: a name (or title + name) closed by a comma or the clause end."""
     doc = view.doc
@@ -473,8 +515,8 @@ def _subtree_span(view: _View, tok: Token, exclude: set[int]) -> list[int]:
 def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
     span = _find_speaker(view, cue, exclude)
-    if len(span) == 1 and _low(view.doc[span[0]]) in ("es", "das", "dies", "was"):
-        return []  # "hieß es", expletive or anaphoric subjects are no speakers
+    if len(span) == 1 and _low(view.doc[span[0]]) in ("es", "das", "dies", "was", "sich", "uns", "mich", "dich", "euch"):
+        return []  # "hieß es", expletive, anaphoric or reflexive words are no speakers
     return span
 
 
@@ -530,7 +572,11 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     finite = min(cue.tokens)  # the finite verb or auxiliary comes first in V2/V1 order
     # V2 with the speaker in the Vorfeld ("Weltweit rund 60 Staaten fordern ..."; leading adverbs skipped)
     vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
-    for start in vorfeld[:3]:
+    if vorfeld and (doc[vorfeld[0]].tag_ in ("APPR", "APPRART") or _low(doc[vorfeld[0]]) in PREPOSITIONS):
+        vorfeld_starts: list[int] = []  # a prepositional phrase in the Vorfeld: the subject follows the verb
+    else:
+        vorfeld_starts = vorfeld[:3]
+    for start in vorfeld_starts:
         span = _np_span(view, start, finite)
         if span and max(span) >= finite - 1 and not _is_object_like(view, span):
             return span
@@ -1142,7 +1188,9 @@ class _Extractor:
         if len([j for j in message if not v.is_punct(j)]) < 3:
             return None
         cue = Cue(i, cue_tokens, " ".join(entry.words), None, "Speech")
-        return Event("according_to", message, cue, source, evidence=["according_to:" + " ".join(entry.words)], confidence=0.8)
+        # the frame is what is not the message: the cue and source phrase ("Laut Polizei") themselves
+        frame = _frame_for(v, message, [v.sent_of[i]])
+        return Event("according_to", message, cue, source, frame=frame, evidence=["according_to:" + " ".join(entry.words)], confidence=0.8)
 
     def _source_ok(self, source: list[int]) -> bool:
         v, doc = self.view, self.doc

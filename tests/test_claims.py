@@ -238,7 +238,8 @@ def test_according_to(nlp, text, cue, source, message):
     assert c.form == "according_to"
     assert toks(doc, c.cue_tokens) == cue and c.speaker_text == source
     assert toks(doc, c.message_tokens) == " ".join(t.text for t in nlp(message))
-    assert c.frame_tokens == ()
+    # SpkAtt convention: the frame is the rest of the sentence, here the cue and the source phrase
+    assert set(c.frame_tokens) == set(c.cue_tokens) | set(c.speaker_tokens)
 
 
 def test_nach_without_reporting_noun_is_no_cue(nlp):
