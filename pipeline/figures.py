@@ -204,6 +204,8 @@ def parse_number_word(word: str, lex: Lexicon | None = None) -> float | None:
         return None
     if word in lex.atoms:
         return lex.atoms[word]
+    if not any(c in word for c in "nrsvz"):  # every German number word has one of these letters
+        return None
     for mult_word, mult in sorted(lex.multipliers.items(), key=lambda kv: -kv[1]):
         if mult_word in word:
             head, _, tail = word.partition(mult_word)
@@ -282,6 +284,9 @@ class _Core:
 class _Scanner:
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
+        self.raw = doc.text  # Doc.text joins all tokens on every access: read it once
+        self.texts = [t.text for t in doc]
+        self.lows = [t.lower() for t in self.texts]
         self.lex = lex
         self.n = len(doc)
         self.has_pos = doc.has_annotation("POS")
@@ -293,14 +298,14 @@ class _Scanner:
 
     # ---- token helpers
     def text(self, i: int) -> str:
-        return self.doc[i].text if 0 <= i < self.n else ""
+        return self.texts[i] if 0 <= i < self.n else ""
 
     def low(self, i: int) -> str:
-        return self.text(i).lower()
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def same_line(self, i: int, j: int) -> bool:
         """No newline between tokens i < j (headings and list items end at a line break)."""
-        return "\n" not in self.doc.text[self.doc[i].idx : self.doc[j].idx]
+        return "\n" not in self.raw[self.doc[i].idx : self.doc[j].idx]
 
     def adjacent(self, i: int) -> bool:
         """Token i+1 exists and is on the same line.
@@ -328,7 +333,7 @@ class _Scanner:
     def run(self) -> list[Figure]:
         i = 0
         while i < self.n:
-            if self.doc[i].is_space:
+            if self.texts[i].isspace():
                 i += 1
                 continue
             end = (
@@ -358,7 +363,7 @@ class _Scanner:
             Figure(
                 figure_id="",
                 sent_index=self.sent_of[start],
-                text=doc.text[s_char:e_char],
+                text=self.raw[s_char:e_char],
                 start_char=s_char,
                 end_char=e_char,
                 value=None if value is None else _clean_float(value),
@@ -405,7 +410,7 @@ class _Scanner:
         if not ORDINAL_RE.match(t):
             return self.match_amount(i, override_end_char=start_char + len(t) - 1, override_digits=m.group(1))
         value = int(t[:-1])
-        at_line_start = i == 0 or "\n" in self.doc.text[self.doc[i - 1].idx + len(self.text(i - 1)) : self.doc[i].idx]
+        at_line_start = i == 0 or "\n" in self.raw[self.doc[i - 1].idx + len(self.text(i - 1)) : self.doc[i].idx]
         if at_line_start:
             return self.emit(i, i + 1, value=value, kind="ordinal")
         # "der 3. Platz" vs. a cardinal that ends the sentence ("Es kamen 30. Dann ..."): an ordinal needs a
@@ -795,13 +800,13 @@ class _Scanner:
         t = self.text(i)
         if not t[:1].isalpha() and not t[:1].isdigit():
             return None
-        for suffix, unit in sorted(self.lex.adj_suffixes.items(), key=lambda kv: -len(kv[0])):
-            if t.lower().endswith(suffix) and len(t) > len(suffix):
-                stem = t[: -len(suffix)].rstrip("-")
-                value = parse_number(stem) if stem[:1].isdigit() else parse_number_word(stem.lower(), self.lex)
-                if value is not None:
-                    return self.emit(i, i + 1, value=value, unit=unit, kind="duration")
-                return None
+        m = _adj_suffix_re().search(self.low(i))
+        if m and m.start() > 0:
+            stem = t[: m.start()].rstrip("-")
+            value = parse_number(stem) if stem[:1].isdigit() else parse_number_word(stem.lower(), self.lex)
+            if value is not None:
+                return self.emit(i, i + 1, value=value, unit=self.lex.adj_suffixes[m.group(0)], kind="duration")
+            return None
         m = NUMBER_COMPOUND_RE.match(t)
         if m:
             value = _num_value(m.group("num"))
@@ -822,6 +827,13 @@ class _Scanner:
                     break
             return self.emit(i, i + 1, value=value, unit=unit, counted=counted if kind == "count" else None, kind=kind)
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _adj_suffix_re() -> re.Pattern:
+    """One pattern for the compound-adjective endings of the lexicon, longest first."""
+    suffixes = sorted(load_lexicon().adj_suffixes, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(x) for x in suffixes) + ")$")
 
 
 def _clean_float(value: float) -> float:

@@ -167,7 +167,7 @@ def _describe(f: fig.Figure | None) -> str:
 
 def summarise(results) -> list[str]:
     lines = []
-    splits = sorted({row.split for row, _, _ in results})
+    splits = list(dict.fromkeys(row.split for row, _, _ in results))  # in table order: dev, test, heldout
     for split in splits + (["all"] if len(splits) > 1 else []):
         subset = [(row, ok) for row, ok, _ in results if split in ("all", row.split)]
         n = len(subset)
