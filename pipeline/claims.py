@@ -457,6 +457,8 @@ def _continues_np(view: _View, i: int, limit: int) -> bool:
         return True  # a quoted name: "ein Bericht der „Frankfurter Allgemeinen Zeitung“"
     if tok.text in ("(", ")"):
         return True
+    if tok.text in (":", "*") and not doc[i - 1].whitespace_ and not tok.whitespace_:
+        return True  # "Teilnehmer:innen"
     prev = doc[i - 1].text.lower() if i > 0 else ""
     if tok.is_alpha and tok.text.islower() and (prev in GENITIVE_ARTICLES | {"von", "vom", "für", "dem", "den", "einem"} or (
             doc[i - 1].is_alpha and doc[i - 1].text.islower() and doc[i - 1].pos_ == "ADJ")) \
