@@ -99,6 +99,20 @@ def extraction_cells(doc: Doc, components: Sequence[str]) -> dict[str, list[list
     return tables
 
 
+def install_error_handler(nlp: Language, handler) -> None:
+    """Call ``handler(name, proc, docs, exc)`` instead of raising when a component fails in ``nlp.pipe``.
+
+    ``Language.set_error_handler`` raises AttributeError on compiled pipes (parser, ner) in spaCy 3.8,
+    so the handler is set pipe by pipe, and as the default for plain function components.
+    """
+    nlp.default_error_handler = handler
+    for _, proc in nlp.pipeline:
+        try:
+            proc.set_error_handler(handler)
+        except AttributeError:
+            pass
+
+
 def _serialise(doc: Doc) -> bytes:
     return DocBin(store_user_data=False, docs=[doc]).to_bytes()
 
@@ -116,7 +130,7 @@ def annotate(settings: WorkerSettings, tasks: Sequence[Task]) -> list[DocResult]
         for doc in docs:
             failed[doc._.doc_id] = {"stage": f"nlp:{proc_name}", "problem": "failed", "message": f"{type(exc).__name__}: {exc}"}
 
-    nlp.set_error_handler(record_failure)
+    install_error_handler(nlp, record_failure)
     parsed: dict[str, Doc] = {}
     new_parse: set[str] = set()
     to_parse = []
