@@ -597,11 +597,11 @@ class _Scanner:
                 value_max = value_max * factor if value_max is not None else None
                 start = i - 1
         digits = core.digits
+        # four digits without a separator between 1000 and 2199 (and a range of two such) may be a year;
+        # "1.500" or "2,025" never are
         plain_year = (
             digits is not None and re.fullmatch(r"\d{4}", digits) is not None and 1000 <= core.value <= 2199
-            and unit is None and not scaled and value_max is None or
-            digits is not None and value_max is not None and unit is None and not scaled
-            and re.fullmatch(r"\d{4}", digits) and 1000 <= core.value <= 2199 and 1000 <= value_max <= 2199
+            and unit is None and not scaled and (value_max is None or 1000 <= value_max <= 2199)
         )
         qual_start, qualifier = self._qualifier_start(start)
         year_cue = self.low(qual_start - 1) in lex.year_cues or self.low(start - 1) in lex.year_cues
