@@ -21,6 +21,7 @@ description that is not a title or apposition of a name and matches exactly one 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -63,7 +64,7 @@ def verb_number(tok: Token) -> str | None:
     auxiliary), else the neighbouring word's ending (plural finite verbs end in -n), else the pronoun's
     own morphology (least reliable: "sie" is ambiguous by form)."""
     doc = tok.doc
-    if syntax.is_parsed(doc) and tok.head is not tok:
+    if R.has_parse(doc) and tok.head is not tok:
         head = tok.head
         for verb in [head, *[c for c in head.children if c.pos_ == "AUX"]]:
             if verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm") and verb.morph.get("Number"):
@@ -85,7 +86,7 @@ def verb_number(tok: Token) -> str | None:
 
 
 def _is_subject(doc: Doc, start: int, end: int, sent_of: list[int]) -> bool:
-    if syntax.is_parsed(doc):
+    if R.has_parse(doc):
         return any(syntax.has_role(t, syntax.SUBJECT) for t in doc[start:end])
     s = sent_of[start]
     i = start - 1
@@ -103,7 +104,7 @@ def _is_subject(doc: Doc, start: int, end: int, sent_of: list[int]) -> bool:
 def _subject_like_position(tok: Token, sent_of: list[int]) -> bool:
     """A pronoun in subject position: parser SUBJECT role, or without parse sentence-initial / after a verb or 'dass'."""
     doc = tok.doc
-    if syntax.is_parsed(doc):
+    if R.has_parse(doc):
         return syntax.has_role(tok, syntax.SUBJECT)
     i = tok.i - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in ("„", '"', "»", "(")):
@@ -335,23 +336,36 @@ def reference_mentions(doc: Doc, mentions, entities, sent_of: list[int]):
 
     name_starts = {m.start: m.label for m in mentions}
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    pool = sorted(mentions, key=lambda m: m.start)  # names, then resolved references inserted in order
+    starts = [m.start for m in pool]
+    first_token: dict[int, int] = {}
+    for i, s in enumerate(sent_of):
+        first_token.setdefault(s, i)
     refs: list = []
     pending = sorted(
         [("description", s.start, s) for s in _description_spans(doc, name_starts) if not taken & set(range(s.start, s.end))]
         + [("pronoun", t.i, t) for t in doc if t.lower_ in ("er", "sie") and t.i not in taken],
         key=lambda x: x[1],
     )
-    for kind, _, obj in pending:
-        pool = sorted([*mentions, *refs], key=lambda m: m.start)
+    for kind, position, obj in pending:
         if kind == "description":
-            e, evidence, ambiguous = match_description(doc, obj, pool, entities)
+            e, evidence, ambiguous = match_description(doc, obj, pool[: bisect.bisect_left(starts, position)], entities)
             if e is not None and not ambiguous:
-                refs.append(Mention("", e.entity_id, obj.text, "PER", obj.start_char, obj.end_char, sent_of[obj.start], "role_description", obj.start, obj.end, evidence))
+                ref = Mention("", e.entity_id, obj.text, "PER", obj.start_char, obj.end_char, sent_of[obj.start], "role_description", obj.start, obj.end, evidence)
+            else:
+                continue
         else:
             feats = pronoun_features(obj)
             if feats is None or feats[1] != "sing" or not _subject_like_position(obj, sent_of):
                 continue
-            e, evidence, ambiguous = rank_pronoun(doc, obj, pool, entities, sent_of)
-            if e is not None and not ambiguous:
-                refs.append(Mention("", e.entity_id, obj.text, "PER", obj.idx, obj.idx + len(obj.text), sent_of[obj.i], "pronoun", obj.i, obj.i + 1, evidence))
+            window = first_token.get(max(0, sent_of[position] - WINDOW), 0)
+            candidates = pool[bisect.bisect_left(starts, window) : bisect.bisect_left(starts, position)]
+            e, evidence, ambiguous = rank_pronoun(doc, obj, candidates, entities, sent_of)
+            if e is None or ambiguous:
+                continue
+            ref = Mention("", e.entity_id, obj.text, "PER", obj.idx, obj.idx + len(obj.text), sent_of[obj.i], "pronoun", obj.i, obj.i + 1, evidence)
+        k = bisect.bisect_left(starts, ref.start)
+        pool.insert(k, ref)
+        starts.insert(k, ref.start)
+        refs.append(ref)
     return refs

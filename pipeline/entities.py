@@ -245,7 +245,7 @@ def _is_name_word(tok: Token) -> bool:
         return False  # "EU-Austrittsabkommen", "KI-Strategie": a compound noun, not a surname
     if R.match_role_word(t) or R.org_keyword(t) or t in R.lexicons().org_suffixes:
         return False
-    if tok.doc.has_annotation("POS") and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "NUM", "PUNCT", "SCONJ", "CCONJ"):
+    if tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "NUM", "PUNCT", "SCONJ", "CCONJ"):  # "" without a tagger
         return False
     return True
 
@@ -342,7 +342,7 @@ def _person_evidence(doc: Doc, s: int, e: int) -> bool:
         return True
     if e + 1 < len(doc) and doc[e].text == "(" and (R.match_role_word(doc[e + 1].text) or R.lexicons().party(doc[e + 1].text)):
         return True
-    if doc.has_annotation("POS"):
+    if any(t.pos_ for t in words):
         return all(t.pos_ == "PROPN" for t in words if t.is_alpha) and not any(t.pos_ == "ADJ" for t in words)
     return True
 
@@ -397,7 +397,7 @@ def _adjective_like(tok: Token) -> bool:
     t = tok.text
     if not t[:1].isupper() or tok.lower_ in R.FUNCTION_WORDS or tok.is_sent_start and tok.lower_ in R.ARTICLES:
         return False
-    if tok.doc.has_annotation("POS") and tok.pos_ == "ADJ":
+    if tok.pos_ == "ADJ":
         return True
     return bool(R.lexicons().party(t)) or t.lower().endswith(("e", "en", "er", "es", "em")) and t.isalpha() and not R.match_role_word(t)
 
@@ -456,9 +456,12 @@ def _acronym_definitions(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     """
     lex = R.lexicons()
     out = []
+    title_prefixes = None  # acronyms heading a title somewhere in the document, computed on first need
     for i in range(1, len(doc) - 2):
         if doc[i].text != "(" or doc[i + 2].text != ")" or not ACRONYM.match(doc[i + 1].text):
             continue
+        if title_prefixes is None:
+            title_prefixes = {m.prefix for t in doc if "-" in t.text and (m := R.match_role_word(t.text)) is not None and m.prefix}
         acr = doc[i + 1].text
         s = i
         while s > 0 and i - s < 8 and (s - 1) not in blocked and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in ("für", "der", "des", "und", "in", "von")):
@@ -468,7 +471,7 @@ def _acronym_definitions(doc: Doc, blocked: set[int]) -> list[NameSpan]:
         if s >= i:
             continue
         words = [t.text for t in doc[s:i]]
-        titled = any((m := R.match_role_word(t.text)) is not None and m.prefix == acr for t in doc)
+        titled = acr in title_prefixes
         if any(R.org_keyword(w) for w in words) or titled or any(w in lex.org_suffixes for w in words):
             out.append(NameSpan(s, i, "ORG", "rule:acronym_definition"))
     return out
@@ -512,9 +515,11 @@ def _overlaps(a: NameSpan, b: NameSpan) -> bool:
 def _select(candidates: Iterable[NameSpan]) -> list[NameSpan]:
     """Non-overlapping spans: longest first, then the higher priority."""
     chosen: list[NameSpan] = []
+    occupied: set[int] = set()
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if not any(_overlaps(cand, c) for c in chosen):
+        if not any(i in occupied for i in range(cand.start, cand.end)):
             chosen.append(cand)
+            occupied.update(range(cand.start, cand.end))
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -576,7 +581,7 @@ def _merge_name_keyword(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
 
 def _extend_by_name_part(doc: Doc, name: NameSpan) -> NameSpan:
     """Parser evidence: a capitalised token attached to the name as a name part (TIGER pnc, UD flat) belongs to it."""
-    if name.label != "PER" or name.end >= len(doc) or not syntax.is_parsed(doc):
+    if name.label != "PER" or name.end >= len(doc) or not R.has_parse(doc):
         return name
     nxt = doc[name.end]
     if not (nxt.text[:1].isupper() and _is_name_word(nxt)):
@@ -753,17 +758,22 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sen
                 forms.setdefault((c.acronym,), (c, "acronym"))
     if not forms:
         return
-    max_len = max(len(f) for f in forms)
+    lengths: dict[str, list[int]] = defaultdict(list)  # first word -> lengths of forms starting with it, longest first
+    for f in forms:
+        lengths[f[0]].append(len(f))
+    for v in lengths.values():
+        v.sort(reverse=True)
+    texts = [t.text for t in doc]
     i = 0
     while i < len(doc):
         hit = None
-        for n in range(min(max_len, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + n])
-            if words in forms and not taken & set(range(i, i + n)):
+        for n in lengths.get(texts[i], ()):
+            words = tuple(texts[i : i + n])
+            if words in forms and not any(k in taken for k in range(i, i + n)):
                 hit = (n, *forms[words])
                 break
-        if hit and hit[2] == "surname_alias" and len(namesakes[tuple(t.text for t in doc[i : i + hit[0]])]) > 1:
-            owner = _pick_surname_cluster(namesakes[tuple(t.text for t in doc[i : i + hit[0]])], NameSpan(i, i + hit[0], "PER", "scan"), sent_of)
+        if hit and hit[2] == "surname_alias" and len(namesakes[tuple(texts[i : i + hit[0]])]) > 1:
+            owner = _pick_surname_cluster(namesakes[tuple(texts[i : i + hit[0]])], NameSpan(i, i + hit[0], "PER", "scan"), sent_of)
             hit = (hit[0], owner, "surname_alias") if owner is not None else None
             if hit is None:
                 i += 1

@@ -58,6 +58,16 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+def has_parse(doc: Doc) -> bool:
+    """Whether the Doc has dependency arcs to read (``syntax.roles`` maps both label schemes).
+
+    Cheaper than ``syntax.is_parsed`` (which collects every label to name the scheme) and the same
+    for our purpose: labels of neither scheme have no roles anyway.
+    """
+    # a parse is all or nothing, so the first token answers in O(1) (has_annotation walks the Doc)
+    return len(doc) > 0 and bool(doc[0].dep_)
+
+
 def _data_lines(name: str) -> list[list[str]]:
     rows = []
     with open(RESOURCES / name, encoding="utf-8") as fh:
@@ -447,7 +457,7 @@ def _role_attachment(doc: Doc, start: int, end: int, rule: str, role: RoleMatch 
 
 def _is_appositive_noun(tok: Token, name: Span) -> bool:
     """Parser evidence: ``tok`` is an apposition of the name (or the name of ``tok``), and a noun."""
-    if not syntax.is_parsed(tok.doc) or tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
+    if not has_parse(tok.doc) or tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
         return False
     if any(tok.lower_.endswith(b) for b in lexicons().blocked_roles):
         return False  # kinship and relational nouns: "Ihr Kollege Jonas Weber"
@@ -480,7 +490,7 @@ def attachments_for_name(doc: Doc, name: Span, ctx: NameContext, sent_of: list[i
 def _is_attributive(tok: Token) -> bool:
     if not (tok.is_lower and tok.is_alpha) or tok.lower_ in FUNCTION_WORDS:
         return False
-    if tok.doc.has_annotation("POS") and tok.pos_ not in ("ADJ", ""):
+    if tok.pos_ and tok.pos_ != "ADJ":  # tagged, and not as an adjective
         return False
     return tok.lower_.endswith(("e", "en", "er", "es", "em"))
 
