@@ -345,3 +345,21 @@ def test_table_errors_are_reported(tmp_path):
         fig_eval.load_table(bad)
     with pytest.raises(FileNotFoundError):
         fig_eval.load_table(tmp_path / "missing.tsv")
+
+
+def test_random_mixtures_keep_offsets_order_and_categories(nlp):
+    """Deterministic fuzzing over the pieces the rules react to: no crash, exact offsets, no overlaps."""
+    import random
+
+    pieces = ["1.500", "2,5", "Mio.", "Mrd.", "€", "$", "5€", "10%", "-", "–", "bis", "zu", "zwischen", "und", "rund",
+              "mehr", "als", "Prozent", "Euro", "zwei", "Hälfte", "die", "ein", "Drittel", "11.", "Dezember", "2024",
+              "08.12.2025", "um", "gesunken", "minus", "\n", ".", ",", "Teilnehmer", ":", "innen", "zweitägig",
+              "Milliardenhöhe", "Tausende", "Bio", "km", "/", "h.", "Uhr", "2024/", "1990er", "§", "Ca", "über"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "", "\n"]) for _ in range(rng.randint(0, 14)))
+        found = figures_of(nlp, text)
+        for before, after in zip(found, found[1:]):
+            assert before.end_char <= after.start_char
+        for f in found:
+            assert f.kind in fig.KINDS and f.qualifier in fig.QUALIFIERS
