@@ -47,7 +47,7 @@ def pronoun_features(tok: Token) -> tuple[str | None, str | None] | None:
     low = tok.lower_
     if low in ("er", "ihm", "ihn"):
         return "male", "sing"
-    if low == "ihr" and tok.dep_ != "det" and tok.pos_ != "DET":
+    if low == "ihr" and not tok.dep_.startswith("det") and tok.pos_ != "DET" and tok.tag_ != "PPOSAT":
         return "female", "sing"
     if low == "es":
         return "neuter", "sing"
