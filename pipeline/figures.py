@@ -156,7 +156,7 @@ DATE_RE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|\d{4}-\d{2}-\d{2})
 ORDINAL_RE = re.compile(r"^\d{1,4}\.$")
 NUMBER_DOT_RE = re.compile(rf"^({_NUM})\.$")
 CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
-DECADE_RE = re.compile(r"^(?:19|20)?\d0er$")
+DECADE_RE = re.compile(r"^(?P<digits>(?:19|20)?\d0)-?er(?:n)?$")
 NUMBER_COMPOUND_RE = re.compile(rf"^(?P<num>{_NUM})-(?P<rest>[^\W\d_][\w-]*)$")
 GENDER_RE = re.compile(r"(?:[:*_/]innen|[:*_/]in|Innen)$")
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
@@ -164,7 +164,12 @@ ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 FUNCTION_WORDS = frozenset(
     "und oder aber sowie als wie in im an am auf aus bei mit nach von vom zu zum zur für über unter um vor hinter "
     "neben zwischen gegen ohne durch seit bis pro je der die das den dem des ein eine einer eines einem einen "
-    "nicht noch nur schon auch sogar mehr weniger gut allein insgesamt jeweils davon dabei".split()
+    "nicht noch nur schon auch sogar mehr weniger gut allein insgesamt jeweils davon dabei wegen trotz während "
+    "laut gegenüber samt innerhalb außerhalb oberhalb unterhalb "
+    # auxiliaries and modals: lower-case words ending like adjectives that are never attributes
+    "ist sind war waren wird werden wurde wurden worden hat haben hatte hatten habe sei seien wäre wären "
+    "kann können konnte konnten muss müssen musste mussten soll sollen sollte sollten will wollen wollte "
+    "wollten darf dürfen durfte durften mag möchte möchten".split()
 )
 # Words that open a sentence after a number with a full stop, which makes "30." a cardinal, not an ordinal.
 SENTENCE_OPENERS = frozenset(
@@ -394,7 +399,7 @@ class _Scanner:
             return self.emit(i, i + 2, value=None, kind="date")
         m = DECADE_RE.match(t)
         if m:
-            digits = t[:-2]
+            digits = m.group("digits")
             start_year = int(digits) + (1900 if len(digits) == 2 else 0)
             end = i + 2 if self.adjacent(i) and self.low(i + 1) in {"jahre", "jahren", "jahrzehnt"} else i + 1
             return self.emit(i, end, value=start_year, value_max=start_year + 9, qualifier="range", kind="year")
@@ -430,6 +435,8 @@ class _Scanner:
         before = self.text(i - 1)
         if before in self.lex.context.get("identifier", ()):
             return True
+        if len(before) == 1 and before.isupper():
+            return True  # a road, line or group label: "B 500", "A 7"
         return before[:1].isupper() and before.lower().endswith(tuple(self.lex.context.get("identifier_suffix", ())))
 
     # ---- amounts
@@ -488,6 +495,10 @@ class _Scanner:
         """Unit starting at token j (also "km/h" split into three tokens): (end, unit, kind, factor)."""
         if j >= self.n:
             return None
+        if j + 2 < self.n and self.adjacent(j) and self.adjacent(j + 1):
+            spaced = " ".join(self.texts[j : j + 3])  # "Kilometer pro Stunde"
+            if spaced in self.lex.units:
+                return j + 3, *self.lex.units[spaced]
         for length in (3, 2, 1):
             if j + length > self.n:
                 continue
@@ -611,7 +622,9 @@ class _Scanner:
                 second = self.text(j + 1)
                 value_max = float(second) if len(second) == 4 else float(digits[:2] + second)
                 j += 2
-            counted_at = self.counted_noun(j) if not year_cue and end_char is None else None
+            # a year-like number counts only a noun right after it ("2024 Teilnehmer"): in "1945 waren viele
+            # Deutsche" or "2009 veröffentlichten Roman" the words in between show it is a year
+            counted_at = self.counted_noun(j, max_adjectives=0) if not year_cue and end_char is None else None
             if year_cue or counted_at is None:
                 if value_max is not None and self.low(start - 1) in ("zwischen", "von") and start - 1 >= self.floor:
                     start -= 1
@@ -619,8 +632,9 @@ class _Scanner:
                                  end_char=end_char)
         if kind is None and self.adjacent(j - 1) and self.low(j) in lex.clock and end_char is None:
             return self.emit(start, j + 1, value=None, kind="date")
-        # a bare integer of five or more digits without separators is an id or a post code, not an amount
-        if unit is None and digits is not None and re.fullmatch(r"\d{5,}", digits) and value_max is None:
+        # a bare integer of five or more digits without separators is an id or a post code, and a leading
+        # zero marks a label ("Schalke 04"): not amounts
+        if unit is None and digits is not None and value_max is None and re.fullmatch(r"\d{5,}|0\d+", digits):
             return None
         if kind is None:
             counted_at = self.counted_noun(j) if end_char is None else None
@@ -691,15 +705,15 @@ class _Scanner:
                         best = (distance, direction)
         return best[1] if best else None
 
-    def counted_noun(self, j: int) -> int | None:
+    def counted_noun(self, j: int, max_adjectives: int = 3) -> int | None:
         """Index of the noun the number counts: up to three adjectives may come first."""
         k, adjectives = j, 0
-        while k < self.n and adjectives <= 3:
+        while k < self.n and adjectives <= max_adjectives:
             if not self.adjacent(k - 1):
                 return None
             tok = self.doc[k]
             t = tok.text
-            if self.is_adjective(tok):
+            if self.is_adjective(tok) and adjectives < max_adjectives:
                 k += 1
                 adjectives += 1
                 continue

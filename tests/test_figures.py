@@ -88,6 +88,9 @@ def row(f: fig.Figure) -> tuple:
         ("Rund 40 Teilnehmer:innen diskutierten.", ("Rund 40 Teilnehmer:innen", 40, None, None, "Teilnehmer", "approximately", "count")),
         ("Bei dem Unglück gab es 12 Tote.", ("12 Tote", 12, None, None, "Tote", "exact", "count")),
         ("Die Zahl der Fälle stieg auf 380.000.", ("380.000", 380000, None, None, None, "exact", "count")),
+        ("Es gab Böen von über 120 Kilometer pro Stunde.", ("über 120 Kilometer pro Stunde", 120, None, "km/h", None, "more_than", "measure")),
+        ("Das prägte die 1970-er Jahre.", ("1970-er Jahre", 1970, 1979, None, None, "range", "year")),
+        ("Piraten griffen über 100 Schiffe an.", ("über 100 Schiffe", 100, None, None, "Schiff", "more_than", "count")),
     ],
 )
 def test_amount_formats(nlp, sentence, expected):
@@ -108,6 +111,8 @@ def test_amount_formats(nlp, sentence, expected):
         ("Das Gesetz gilt ab 2025 für alle.", "2025", "year", 2025),
         ("Die Firma wurde 1892 gegründet.", "1892", "year", 1892),
         ("Der Vertrag läuft bis Ende 2027.", "2027", "year", 2027),
+        ("1945 waren viele Deutsche auf der Flucht.", "1945", "year", 1945),
+        ("In ihrem 2009 veröffentlichten Roman geht es um Lager.", "2009", "year", 2009),
         ("Sie wurde beim Rennen 3. und damit Dritte.", "3.", "ordinal", 3),
         ("Er feierte seinen 60. Geburtstag.", "60.", "ordinal", 60),
     ],
@@ -137,6 +142,8 @@ def test_year_followed_by_a_noun_is_a_count(nlp):
         "Er wohnt in der Hauptstraße 21 in Köln.",
         "Einen Schritt voraus ist einer der Gründer.",
         "COVID-19 veränderte den Alltag.",
+        "Die B 500 musste wegen Windwurfs gesperrt werden.",
+        "Der FC Schalke 04 gewann knapp.",
         "",
         "   \n  ",
     ],

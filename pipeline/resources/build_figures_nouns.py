@@ -24,14 +24,15 @@ HEADER = """\
 # de.wiktionary.org), licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); this derived
 # list is distributed under the same licence. Attribution: Gregor Weichbrodt and the Wiktionary contributors.
 # Changes: only plural forms and nominative singulars of capitalised single-word lemmas; nominalised adjectives
-# lemmatised to their -e form ("Beschäftigten" -> "Beschäftigte"); a form of several lemmas gets the lemma sharing
-# its longest prefix ("Gemeinden" -> "Gemeinde"); only the forms that pipeline.figures.noun_lemma cannot derive from a shorter entry or
+# lemmatised to their -e form ("Beschäftigten" -> "Beschäftigte"); a form of several lemmas gets a lemma it is the
+# plural of, sharing its longest prefix ("Schiffe" -> "Schiff", "Gemeinden" -> "Gemeinde"); only the forms that pipeline.figures.noun_lemma cannot derive from a shorter entry or
 # its suffix rules are kept. Produced by pipeline/resources/build_figures_nouns.py. Columns: form, lemma.
 """
 
 
-def collect_forms(nouns_csv: Path) -> dict[str, set[str]]:
-    forms: dict[str, set[str]] = {}
+def collect_forms(nouns_csv: Path) -> dict[str, dict[str, bool]]:
+    """form -> {lemma: True if the form is a plural of that lemma}."""
+    forms: dict[str, dict[str, bool]] = {}
     with nouns_csv.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             lemma = row["lemma"]
@@ -41,17 +42,19 @@ def collect_forms(nouns_csv: Path) -> dict[str, set[str]]:
                 # nominalised adjectives ("Beschäftigter"/"Beschäftigte"): one gender-neutral lemma, the
                 # plural/feminine form, which is what a count names ("15 Beschäftigte")
                 lemma = lemma[:-1]
-            forms.setdefault(lemma, set()).add(lemma)
+            forms.setdefault(lemma, {}).setdefault(lemma, False)
             for column, form in row.items():
                 if "plural" in column and form and " " not in form:
-                    forms.setdefault(form, set()).add(lemma)
+                    forms.setdefault(form, {})[lemma] = True
     return forms
 
 
-def preferred_lemma(form: str, lemmas: set[str]) -> str:
-    """One lemma for an ambiguous form: the one sharing the longest prefix with it ("Gemeinden" -> "Gemeinde",
-    not the rare "Gemein"; "Akten" -> "Akte", not "Akt"), then alphabetical order for determinism."""
-    return min(lemmas, key=lambda lemma: (-len(os.path.commonprefix([form, lemma])), lemma))
+def preferred_lemma(form: str, lemmas: dict[str, bool]) -> str:
+    """One lemma for an ambiguous form. A counted noun is almost always plural, so lemmas the form is a plural
+    of come first ("Schiffe" -> "Schiff", not the rare homograph lemma "Schiffe"), and among those a lemma other
+    than the form itself ("Platten" -> "Platte", not the rare "der Platten"); then the lemma sharing the longest prefix ("Gemeinden" -> "Gemeinde", not "Gemein"); then alphabetical order for determinism."""
+    return min(lemmas, key=lambda lemma: (not lemmas[lemma], lemma == form and len(lemmas) > 1,
+                                          -len(os.path.commonprefix([form, lemma])), lemma))
 
 
 def build(nouns_csv: Path) -> dict[str, str]:
