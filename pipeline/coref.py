@@ -127,7 +127,38 @@ class _Candidate:
         return (self.gender_match, -self.distance, self.subject, self.position)
 
 
-def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int]):
+OPENING_QUOTES = frozenset({"„", "»", "‚"})
+CLOSING_QUOTES = frozenset({"“", "”", "«", "‘"})
+
+
+def narrative_index(doc: Doc, sent_of: list[int]) -> list[int]:
+    """Per sentence, how many sentences up to it are narrative, i.e. not entirely inside a quotation.
+
+    Sentence distances for pronouns are counted in narrative sentences: a quote of seven sentences
+    between "will von der Leyen ..." and "..., sagte sie." does not push her out of reach.
+    """
+    if not len(doc):
+        return []
+    outside = [False] * (sent_of[-1] + 1)
+    inside = False
+    for tok in doc:
+        t = tok.text
+        if t in OPENING_QUOTES:
+            inside = True
+        elif t in CLOSING_QUOTES:
+            inside = not inside if t == "“" and not inside else False  # "“" opens in English typography
+        elif t == '"':
+            inside = not inside
+        elif not inside and not tok.is_punct and not tok.is_space:
+            outside[sent_of[tok.i]] = True
+    out, n = [], 0
+    for is_narrative in outside:
+        n += is_narrative
+        out.append(n)
+    return out
+
+
+def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int], narrative: list[int] | None = None):
     """(entity, evidence, ambiguous) for a personal pronoun."""
     feats = pronoun_features(tok)
     if feats is None:
@@ -136,11 +167,12 @@ def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int]):
     if number == "plur":
         return None, f"pronoun '{tok.text}' is plural (a group), not resolved to one entity", False
     by_id = {e.entity_id: e for e in entities}
+    narrative = narrative if narrative is not None else narrative_index(doc, sent_of)
     s = sent_of[tok.i]
     labels = ("ORG", "MISC", "LOC") if gender == "neuter" else ("PER",)
     latest: dict[str, _Candidate] = {}
     for m in mentions:
-        if m.label not in labels or m.start < 0 or m.start >= tok.i or s - m.sent_index > WINDOW or m.start == tok.i:
+        if m.label not in labels or m.start < 0 or m.start >= tok.i or narrative[s] - narrative[m.sent_index] > WINDOW:
             continue
         e = by_id.get(m.entity_id)
         if e is None:
@@ -150,7 +182,8 @@ def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int]):
             continue
         if gender == "neuter" and e.number != "sing":
             continue
-        cand = _Candidate(e, s - m.sent_index, _is_subject(doc, m.start, m.end, sent_of), bool(eg) and eg == gender, m.start)
+        distance = narrative[s] - narrative[m.sent_index]
+        cand = _Candidate(e, distance, _is_subject(doc, m.start, m.end, sent_of), bool(eg) and eg == gender, m.start)
         old = latest.get(e.entity_id)
         if old is None or cand.position > old.position:
             latest[e.entity_id] = cand
@@ -164,6 +197,8 @@ def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int]):
     e = best.entity
     what = "last subject" if best.subject else "last mention"
     back = "same sentence" if best.distance == 0 else f"{best.distance} sentence{'s' if best.distance > 1 else ''} back"
+    if best.distance != s - sent_of[best.position]:
+        back += " (quotation skipped)"
     g = e.gender or ("gender unknown" if e.label == "PER" else e.label)
     evidence = f"pronoun '{tok.text}' -> {e.canonical_name} ({g}, {what} {back})"
     if ambiguous:
@@ -338,6 +373,7 @@ def reference_mentions(doc: Doc, mentions, entities, sent_of: list[int]):
     taken = {i for m in mentions for i in range(m.start, m.end)}
     pool = sorted(mentions, key=lambda m: m.start)  # names, then resolved references inserted in order
     starts = [m.start for m in pool]
+    narrative = narrative_index(doc, sent_of)
     first_token: dict[int, int] = {}
     for i, s in enumerate(sent_of):
         first_token.setdefault(s, i)
@@ -358,9 +394,11 @@ def reference_mentions(doc: Doc, mentions, entities, sent_of: list[int]):
             feats = pronoun_features(obj)
             if feats is None or feats[1] != "sing" or not _subject_like_position(obj, sent_of):
                 continue
-            window = first_token.get(max(0, sent_of[position] - WINDOW), 0)
+            s = sent_of[position]
+            s0 = bisect.bisect_left(narrative, narrative[s] - WINDOW)  # earliest sentence within the narrative window
+            window = first_token.get(s0, 0)
             candidates = pool[bisect.bisect_left(starts, window) : bisect.bisect_left(starts, position)]
-            e, evidence, ambiguous = rank_pronoun(doc, obj, candidates, entities, sent_of)
+            e, evidence, ambiguous = rank_pronoun(doc, obj, candidates, entities, sent_of, narrative)
             if e is None or ambiguous:
                 continue
             ref = Mention("", e.entity_id, obj.text, "PER", obj.idx, obj.idx + len(obj.text), sent_of[obj.i], "pronoun", obj.i, obj.i + 1, evidence)

@@ -829,6 +829,7 @@ def extract_entities(doc: Doc, patterns: EntityPatterns | None = None) -> tuple[
     """Mentions and entities of one Doc (also replaces ``doc.ents`` with the corrected names)."""
     if len(doc) == 0:
         return [], []
+    doc.user_data.pop(_INDEX_KEY, None)  # sentence boundaries may have changed since the last call
     sent_of = sentence_index(doc)
     names = find_names(doc, patterns)
     clusters = _person_clusters(doc, names, sent_of) + _other_clusters(doc, names)
@@ -1002,6 +1003,19 @@ def _ensure(doc: Doc) -> tuple[list[Mention], list[Entity]]:
     return doc._.mentions, doc._.entities
 
 
+_INDEX_KEY = "claimgraph_entities_indices"
+
+
+def _indices(doc: Doc) -> tuple[list[int], list[int]]:
+    """Sentence and narrative-sentence indices, computed once per Doc: the claims stage asks per speaker."""
+    cached = doc.user_data.get(_INDEX_KEY)
+    if cached is None or len(cached[0]) != len(doc):
+        sent_of = sentence_index(doc)
+        cached = (sent_of, coref.narrative_index(doc, sent_of))
+        doc.user_data[_INDEX_KEY] = cached
+    return cached
+
+
 def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The entity of a mention overlapping the given character range, if any (names before pronouns)."""
     mentions, entities = _ensure(doc)
@@ -1017,7 +1031,8 @@ def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
 def resolve_pronoun(doc: Doc, token: Token) -> tuple[Entity | None, str]:
     """Antecedent of a personal pronoun used as a speaker, with evidence text."""
     mentions, entities = _ensure(doc)
-    entity, evidence, _ = coref.rank_pronoun(doc, token, mentions, entities, sentence_index(doc))
+    sent_of, narrative = _indices(doc)
+    entity, evidence, _ = coref.rank_pronoun(doc, token, mentions, entities, sent_of, narrative)
     return entity, evidence
 
 

@@ -294,6 +294,17 @@ def test_pronouns_become_mentions_only_when_unambiguous_and_singular(nlp):
     assert E.resolve_pronoun(doc, plural)[0] is None
 
 
+def test_sentences_inside_a_quotation_do_not_count_for_the_pronoun_window(nlp):
+    text = ("Danach sprach Ministerin Eva Kahl. „Wir bauen Netze. Wir bauen Speicher. Wir bauen Leitungen. "
+            "Wir sparen Energie. Das kostet Geld“, sagte sie.")
+    doc = run(nlp, text)
+    sie = [t for t in doc if t.text == "sie"][0]
+    entity, evidence = E.resolve_pronoun(doc, sie)
+    assert entity.canonical_name == "Eva Kahl" and "quotation skipped" in evidence
+    far = run(nlp, "Danach sprach Ministerin Eva Kahl. Netze fehlen. Speicher fehlen. Leitungen fehlen. Energie fehlt. Dann sagte sie nichts.")
+    assert E.resolve_pronoun(far, [t for t in far if t.text == "sie"][0])[0] is None  # four narrative sentences back
+
+
 def test_pronoun_respects_gender(nlp):
     doc = run(nlp, "Oberbürgermeisterin Claudia Reiter verteidigte den Haushalt. Kämmerer Stefan Albrecht warnte. Er schlug Kürzungen vor. Sie lehnte ab.")
     er, sie = [t for t in doc if t.lower_ in ("er", "sie")]
