@@ -149,7 +149,9 @@ def load_lexicon() -> Lexicon:
 
 # --------------------------------------------------------------------------- numbers
 
-_NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+)"
+# German notation only: a dot groups thousands, a comma marks decimals. "17.2" or "4.13" in German text are
+# version numbers ("Kernel 4.13"), not amounts, so an English decimal point is not read as a number.
+_NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+)"
 NUMBER_RE = re.compile(rf"^(?P<sign>[+\-−]?)(?P<num>{_NUM})(?:,[-–])?$")
 RANGE_TOKEN_RE = re.compile(rf"^(?P<a>{_NUM})[-–—](?P<b>{_NUM})$")
 DATE_RE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|\d{4}-\d{2}-\d{2})$")
@@ -186,7 +188,7 @@ CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", ".", "!", "?"})
 
 
 def parse_number(text: str) -> float | None:
-    """Value of a digit string in German notation ("1.500" = 1500, "2,5" = 2.5, "-3,5", "5,-")."""
+    """Value of a digit string in German notation ("1.500" = 1500, "2,5" = 2.5, "-3,5", "5,-"); else None."""
     m = NUMBER_RE.match(text)
     if not m:
         return None
@@ -747,8 +749,8 @@ class _Scanner:
     def is_noun(self, tok: Token) -> bool:
         t = tok.text
         lex = self.lex
-        if not (t[:1].isupper() and any(c.isalpha() for c in t)):
-            return False
+        if not (t[:1].isupper() and any(c.isalpha() for c in t)) or t.endswith("-"):
+            return False  # "Diagnose-" in "Diagnose- und Heilmethoden" is only the first half of a compound
         if t in lex.units or t in lex.scales or t.lower() in lex.months or (t.lower(),) in lex.currencies:
             return False
         if t.lower() in FUNCTION_WORDS:

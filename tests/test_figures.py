@@ -282,7 +282,7 @@ def test_verb_after_number_is_not_counted_when_tagged():
 @pytest.mark.parametrize(
     "text, value",
     [("1.500", 1500), ("100.000", 100000), ("2,5", 2.5), ("1.234.567,89", 1234567.89), ("-3,5", -3.5), ("+2", 2),
-     ("5,-", 5), ("2.5", 2.5), ("abc", None), ("1.5.", None)],
+     ("5,-", 5), ("2.5", None), ("4.13", None), ("abc", None), ("1.5.", None)],
 )
 def test_parse_number(text, value):
     assert fig.parse_number(text) == value
