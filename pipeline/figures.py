@@ -296,7 +296,6 @@ class _Scanner:
         self.lows = [t.lower() for t in self.texts]
         self.lex = lex
         self.n = len(doc)
-        self.has_pos = doc.has_annotation("POS")
         self.has_lemma = doc.has_annotation("LEMMA")
         self.sent_of, self.sent_bounds = _sentences(doc)
         self.floor = 0  # tokens before this index belong to an earlier figure
@@ -331,10 +330,6 @@ class _Scanner:
         if t in table:
             return t, j + 1
         return None
-
-    def is_capitalised_word(self, i: int) -> bool:
-        t = self.text(i)
-        return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
     # ---- main loop
     def run(self) -> list[Figure]:
