@@ -1057,7 +1057,7 @@ class _Extractor:
         """A speech event without a content clause ("sprach sich für klare Regeln aus"): the sentence is the message."""
         v, doc = self.view, self.doc
         verb = cue.verb
-        if verb is None or verb.clause == "only":
+        if verb is None or verb.clause not in ("act", "no"):
             return None
         left, right = v.clause_bounds(cue.index)
         words = [j for j in range(left, right) if not v.is_punct(j)]
@@ -1237,7 +1237,8 @@ class _Extractor:
             if before or q.end < end - 1:
                 continue
             last = doc[q.end - 1].text if q.balanced else doc[q.end].text
-            if last not in SENT_END and last not in ("“",) and not (q.balanced and doc[q.end - 1].text in SENT_END | {"“"}):
+            closes_sentence = q.end + 1 < v.n and doc[q.end + 1].text in SENT_END
+            if last not in SENT_END and last not in ("“",) and not closes_sentence:
                 continue
             prev = [ev for ev in self.events if v.sent_of[max(ev.message)] < k and k - v.sent_of[max(ev.message)] <= 3 and ev.speaker]
             speaker = prev[-1].speaker if prev else []
@@ -1278,7 +1279,7 @@ class _Extractor:
         # In Zeiten knapper Kassen sei die Studie richtig.") even when it holds no event of its own
         cue_speaker: dict[int, list[int]] = {}
         for i, cue in sorted(self.cues.items()):
-            if v.sent_of[i] not in by_sent and cue.verb is not None and cue.verb.clause != "only":
+            if v.sent_of[i] not in by_sent and cue.verb is not None and cue.verb.clause in ("act", "no", "yes"):
                 spk = find_speaker(v, cue, set())
                 if spk and self._animate(spk):
                     cue_speaker[v.sent_of[i]] = spk
