@@ -44,6 +44,7 @@ METADATA_FILE = RESOURCES / "boilerplate_metadata.tsv"
 
 THRESHOLD = 3.0  # total score from which a block is boilerplate
 MIN_KINDS = 2  # distinct kinds of positive evidence required (lexicon plus at least one other)
+MIN_LEXICON = 1.5  # lexicon evidence required: a typical phrase, or two topical words, never one topical word
 LEXICON_CAP = 6.0  # per category: a long consent paragraph should not drown every counter-signal
 LEXICON_TOTAL_CAP = 8.0  # over all categories: many topic words in one paragraph are still one kind of evidence
 COUNTER_CAP = -4.0
@@ -254,12 +255,13 @@ _IMPERATIVE = re.compile(
     r"(?:^|[.!?]\s+)(?:Jetzt\s+|Bitte\s+|Hier\s+)?(?!Wie\b|Was\b|Wer\b|Wo\b|Warum\b|Wann\b|Sind\b|Haben\b|Werden\b|Können\b)"
     r"[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln)\s+Sie\b"
     r"|\b(?:jetzt|hier|gleich)\s+(?:\w+\s+)?[a-zäöüß]+(?:en|ern|eln)\s*!?\s*$"
+    r"|(?:^|[.!?:]\s+)(?:Jetzt|Hier|Gleich)\s+(?:\w+\s+)?[a-zäöüß]+(?:en|ern|eln)\b"
     r"|!\s*$",
     re.M,
 )
 _LINKS = re.compile(r"https?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@[A-Za-z_]\w{2,}")
 _LEGAL = re.compile(r"§§?\s*\d+|\bArt\.\s*\d+|\bAbs\.\s*\d+|\bff\.|\b(?:AktG|DSGVO|DS-GVO|BDSG|TTDSG|TDDDG|UWG|TMG|BGB)\b")
-_POSTAL = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+|\b\w+(?:straße|str\.|platz|weg|allee)\s+\d+\b|\b(?:GmbH|AG|KG|e\.\s?V\.)(?=[,\s)])")
+_POSTAL = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+|\b\w+(?:straße|str\.|platz|weg|allee)\s+\d+\b|\b(?:GmbH|AG|KG|e\.\s?V\.)(?=[,.\s)]|$)")
 _TERMINAL = '.!?:;"“”»«)…'
 
 KINDS = {
@@ -272,6 +274,8 @@ KINDS = {
     "legal_reference": "legal",
     "postal_address": "legal",
     "formula_line": "formula",
+    "menu_line": "layout",
+    "label_prefix": "layout",
     "neighbours": "neighbours",
 }
 
@@ -286,8 +290,9 @@ def _count_score(n: int, first: float, step: float, cap: float) -> float:
 
 
 def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
-    """Phrase matches, strongest first; a match inside a stronger one's span is dropped (no double counting of
-    "Datenschutz" inside "Datenschutzerklärung"), each phrase counts once per block."""
+    """Phrase matches, strongest first; a match inside a stronger one's span of the same polarity is dropped (no
+    double counting of "Datenschutz" inside "Datenschutzerklärung"), each phrase counts once per block.
+    Evidence and counter-evidence are deduplicated separately so that neither can hide the other."""
     hits = []
     for phrase in lexicon.phrases:
         m = phrase.regex.search(text)
@@ -296,9 +301,23 @@ def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
     hits.sort(key=lambda h: (-abs(h[2].weight), h[0]))
     kept: list[tuple[int, int, Phrase]] = []
     for start, end, phrase in hits:
-        if not any(s <= start and end <= e for s, e, _ in kept):
+        positive = phrase.weight > 0
+        if not any(s <= start and end <= e and (p.weight > 0) == positive for s, e, p in kept):
             kept.append((start, end, phrase))
     return kept
+
+
+_LABEL_PREFIX = re.compile(r"^[A-ZÄÖÜ©][\w-]*(?:\s+[\w-]+){0,3}\s*:\s+\S")
+_MENU_SEPARATORS = re.compile(r"\s+[|·•›>»/]\s+|\s*[|·•›»]\s*|,\s+")
+
+
+def _menu_line(text: str) -> bool:
+    """A line of short items separated by bars, arrows or commas (share bar, breadcrumb, footer, tag list)."""
+    body = _LABEL_PREFIX.sub(lambda m: m.group()[-1], text, count=1)
+    if re.search(r"[.!?]\s", body + " ") and not re.search(r"\bE-Mail\b", body):
+        return False
+    items = [i for i in _MENU_SEPARATORS.split(body.strip(" :")) if i.strip()]
+    return len(items) >= 3 and all(len(i.split()) <= 4 for i in items) and sum(len(i.split()) for i in items) / len(items) <= 3
 
 
 @dataclass
@@ -356,8 +375,12 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
     if hits and words <= 8 and strongest >= 2.5:
         covered = sum(e - s for s, e, p in hits if p.weight > 0)
         coverage = min(1.0, covered / max(1, len("".join(plain.split()))))
-        if coverage >= 0.5:
+        if coverage >= 0.6:
             features.append(("formula_line", round(2.0 * coverage, 2)))
+    if _menu_line(plain):
+        features.append(("menu_line", 1.5))
+    if _LABEL_PREFIX.match(plain):
+        features.append(("label_prefix", 1.0))
     if at_end:
         features.append(("position_end", 0.5))
     if counter:
@@ -373,7 +396,10 @@ def _decide(block: _Scored) -> bool:
     if PROTECTED_FLAGS & set(block.flags):
         return False
     kinds = block.kinds()
-    return "lexicon" in kinds and len(kinds) >= MIN_KINDS and block.score >= THRESHOLD
+    lexicon = sum(v for name, v in block.signals if name.startswith("lexicon:"))
+    # A bare heading inside a boilerplate run ("Newsletter", "Recht auf Widerruf") has one topical word at most.
+    minimum = 1.0 if "neighbours" in kinds and _heading_like(block.text) else MIN_LEXICON
+    return lexicon >= minimum and len(kinds) >= MIN_KINDS and block.score >= THRESHOLD
 
 
 def _heading_like(text: str) -> bool:

@@ -1,0 +1,142 @@
+"""Evaluate boilerplate removal on ``eval/boilerplate_snippets.jsonl`` (``python cli.py evaluate boilerplate``).
+
+Corpus format: one JSON object per line::
+
+    {"id": "bp001", "doc": null, "label": "content", "split": "dev", "text": "...", "note": "..."}
+
+``label`` is ``content`` or a boilerplate category (``pipeline.boilerplate.CATEGORIES``). ``text`` is one block
+(a single line). Records with the same ``doc`` are joined with line breaks, in file order, into one document,
+so that position and neighbour signals act as in a real page; a record with ``doc`` null is a document of its
+own. ``split`` is ``dev`` (written while the rules were developed: optimistic) or ``test`` (written after the
+rules were frozen); a missing split counts as dev.
+
+A record's prediction is the block(s) covering it: boilerplate with that block's category if any covering block
+was removed, else content. Reported: per class precision/recall/F1 (the category must match), the binary
+boilerplate-vs-content precision/recall (the issue's target: recall >= 0.9 with no content block removed), the
+share of content records kept, and every error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import boilerplate as bp
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "boilerplate_snippets.jsonl"
+LABELS = ("content",) + bp.CATEGORIES
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    doc: str
+    label: str
+    split: str
+    text: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Prediction:
+    record: Record
+    label: str
+    score: float
+    signals: str
+
+
+def load_corpus(path: Path | None = None) -> list[Record]:
+    path = Path(path or DEFAULT_CORPUS)
+    if not path.is_file():
+        raise FileNotFoundError(f"corpus not found: {path}")
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{number}: not JSON: {exc}") from None
+        label, text = row.get("label"), row.get("text", "")
+        if label not in LABELS:
+            raise ValueError(f"{path}:{number}: label {label!r} is not one of {', '.join(LABELS)}")
+        if not text.strip() or "\n" in text:
+            raise ValueError(f"{path}:{number}: text must be one non-empty line")
+        rid = str(row.get("id") or f"line{number}")
+        records.append(Record(rid, str(row.get("doc") or f"_{rid}"), label, row.get("split") or "dev", text, row.get("note", "")))
+    return records
+
+
+def predict(records: list[Record], lexicon: bp.Lexicon | None = None) -> list[Prediction]:
+    """Run ``clean_document`` over the documents the records form and read off each record's decision."""
+    by_doc: dict[str, list[Record]] = {}
+    for record in records:
+        by_doc.setdefault(record.doc, []).append(record)
+    predictions: dict[str, Prediction] = {}
+    for doc_records in by_doc.values():
+        text, spans = "", []
+        for record in doc_records:
+            if text:
+                text += "\n"
+            spans.append((record, len(text), len(text) + len(record.text)))
+            text += record.text
+        result = bp.clean_document(text, lexicon=lexicon)
+        for record, start, end in spans:
+            covering = [b for b in result.blocks if b.start_char < end and b.end_char > start]
+            removed = [b for b in covering if b.is_boilerplate]
+            shown = removed[0] if removed else max(covering, key=lambda b: b.score)
+            predictions[record.id] = Prediction(
+                record,
+                removed[0].category if removed else "content",
+                shown.score,
+                "; ".join(f"{n}={v:g}" for n, v in shown.signals),
+            )
+    return [predictions[r.id] for r in records]
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _section(title: str, predictions: list[Prediction]) -> list[str]:
+    gold = Counter(p.record.label for p in predictions)
+    lines = [f"## {title}: {len(predictions)} blocks ({gold['content']} content, {len(predictions) - gold['content']} boilerplate)"]
+    lines.append(f"{'class':<14}{'n':>4}{'P':>8}{'R':>8}{'F1':>8}")
+    for label in LABELS:
+        tp = sum(p.label == label and p.record.label == label for p in predictions)
+        fp = sum(p.label == label and p.record.label != label for p in predictions)
+        fn = sum(p.label != label and p.record.label == label for p in predictions)
+        if tp + fp + fn:
+            pr, rc, f1 = _prf(tp, fp, fn)
+            lines.append(f"{label:<14}{gold[label]:>4}{pr:>8.3f}{rc:>8.3f}{f1:>8.3f}")
+    is_bp = [(p.label != "content", p.record.label != "content") for p in predictions]
+    tp = sum(pred and true for pred, true in is_bp)
+    fp = sum(pred and not true for pred, true in is_bp)
+    fn = sum(true and not pred for pred, true in is_bp)
+    pr, rc, f1 = _prf(tp, fp, fn)
+    lines.append(f"{'boilerplate*':<14}{tp + fn:>4}{pr:>8.3f}{rc:>8.3f}{f1:>8.3f}   (* any category: removed vs kept)")
+    kept = sum(p.label == "content" for p in predictions if p.record.label == "content")
+    lines.append(f"content kept: {kept}/{gold['content']} = {kept / gold['content'] if gold['content'] else 1.0:.3f}")
+    return lines
+
+
+def report(corpus: Path | None = None) -> str:
+    """Printable per-class precision/recall/F1, content-kept rate and error list, per split and overall."""
+    records = load_corpus(corpus)
+    predictions = predict(records, bp.load_lexicon())
+    lines = [f"Boilerplate evaluation on {corpus or DEFAULT_CORPUS}", ""]
+    for split in sorted({p.record.split for p in predictions}):
+        lines += _section(f"split {split}", [p for p in predictions if p.record.split == split]) + [""]
+    lines += _section("all", predictions) + [""]
+    errors = [p for p in predictions if p.label != p.record.label]
+    lines.append(f"## errors: {len(errors)}")
+    for p in errors:
+        r = p.record
+        lines.append(f"- {r.id} [{r.split}] gold={r.label} predicted={p.label} score={p.score:g} ({p.signals or 'no signal'})")
+        lines.append(f"    {r.text[:150]}{'…' if len(r.text) > 150 else ''}")
+    return "\n".join(lines)
