@@ -256,6 +256,7 @@ _IMPERATIVE = re.compile(
     r"[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln)\s+Sie\b"
     r"|\b(?:jetzt|hier|gleich)\s+(?:\w+\s+)?[a-zäöüß]+(?:en|ern|eln)\s*!?\s*$"
     r"|(?:^|[.!?:]\s+)(?:Jetzt|Hier|Gleich)\s+(?:\w+\s+)?[a-zäöüß]+(?:en|ern|eln)\b"
+    r"|\bbitte\s+[a-zäöüß]+(?:en|ern|eln)\b"
     r"|!\s*$",
     re.M,
 )
