@@ -108,6 +108,8 @@ class MetaPattern:
 class Lexicon:
     phrases: tuple[Phrase, ...] = ()
     metadata: tuple[MetaPattern, ...] = ()
+    # Scores of block texts already seen: a publisher appends the same consent notice to every article.
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def _rows(path: Path) -> list[tuple[int, list[str]]]:
@@ -503,8 +505,13 @@ def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None
         if start < 400:
             dateline = dateline or block_dateline
         at_end = len(spans) >= 3 and start >= 0.7 * n_chars
-        signals, category = _score(text, lexicon, at_end=at_end)
-        item = _Scored(start, end, text, tuple(flags), signals, category, own_score=0.0)
+        key = (text, at_end)
+        if key not in lexicon.cache:
+            if len(lexicon.cache) > 50_000:
+                lexicon.cache.clear()
+            lexicon.cache[key] = _score(text, lexicon, at_end=at_end)
+        signals, category = lexicon.cache[key]
+        item = _Scored(start, end, text, tuple(flags), list(signals), category, own_score=0.0)
         item.own_score = item.score
         item.is_boilerplate = strip and _decide(item)
         scored.append(item)
