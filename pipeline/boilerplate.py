@@ -44,7 +44,7 @@ METADATA_FILE = RESOURCES / "boilerplate_metadata.tsv"
 
 THRESHOLD = 3.0  # total score from which a block is boilerplate
 MIN_KINDS = 2  # distinct kinds of positive evidence required (lexicon plus at least one other)
-MIN_LEXICON = 1.5  # lexicon evidence required: a typical phrase, or two topical words, never one topical word
+MIN_LEXICON = 1.5  # weight of the strongest phrase required: a typical phrase, never topical words alone
 LEXICON_CAP = 6.0  # per category: a long consent paragraph should not drown every counter-signal
 LEXICON_TOTAL_CAP = 8.0  # over all categories: many topic words in one paragraph are still one kind of evidence
 COUNTER_CAP = -4.0
@@ -332,6 +332,7 @@ class _Scored:
     signals: list[tuple[str, float]]
     category: str
     own_score: float  # score before the neighbour pass
+    strongest: float = 0.0  # weight of the strongest boilerplate phrase
     is_boilerplate: bool = False
 
     @property
@@ -342,8 +343,8 @@ class _Scored:
         return {KINDS.get(name.split(":")[0], "") for name, v in self.signals if v > 0} - {""}
 
 
-def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str, float]], str]:
-    """Signals of one block and its best category."""
+def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str, float]], str, float]:
+    """Signals of one block, its best category and the weight of its strongest boilerplate phrase."""
     plain = _unquoted(text)
     hits = _lexicon_hits(plain, lexicon)
     per_category: dict[str, float] = {}
@@ -375,14 +376,17 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
     ]
     # A short line that is (almost) nothing but a strong formula is boilerplate on its own: "Artikel teilen".
     strongest = max((h[2].weight for h in hits), default=0.0)
-    if hits and words <= 8 and strongest >= 2.5:
+    if hits and words <= 10 and strongest >= 2.5:
         covered = sum(e - s for s, e, p in hits if p.weight > 0)
         coverage = min(1.0, covered / max(1, len("".join(plain.split()))))
         if coverage >= 0.6:
             features.append(("formula_line", round(2.0 * coverage, 2)))
     if _menu_line(plain):
         features.append(("menu_line", 1.5))
-    if _LABEL_PREFIX.match(plain):
+    # "Lesen Sie auch: ...", "Über die Autorin: ...": a box label, known to the lexicon, before a colon. A news
+    # heading "Datenschutz: Was Sie wissen müssen" has the same shape, hence the strong phrase inside the label.
+    label = _LABEL_PREFIX.match(plain)
+    if label and any(s < label.end() - 1 and p.weight >= 2.0 for s, _, p in hits):
         features.append(("label_prefix", 1.0))
     if at_end:
         features.append(("position_end", 0.5))
@@ -392,17 +396,16 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
     if quoted > 0.3 * len(text):
         features.append(("quotation", -1.0))
     signals.extend((name, round(value, 2)) for name, value in features if value)
-    return signals, category
+    return signals, category, strongest
 
 
 def _decide(block: _Scored) -> bool:
     if PROTECTED_FLAGS & set(block.flags):
         return False
     kinds = block.kinds()
-    lexicon = sum(v for name, v in block.signals if name.startswith("lexicon:"))
     # A bare heading inside a boilerplate run ("Newsletter", "Recht auf Widerruf") has one topical word at most.
     minimum = 1.0 if "neighbours" in kinds and _heading_like(block.text) else MIN_LEXICON
-    return lexicon >= minimum and len(kinds) >= MIN_KINDS and block.score >= THRESHOLD
+    return block.strongest >= minimum and len(kinds) >= MIN_KINDS and block.score >= THRESHOLD
 
 
 def _heading_like(text: str) -> bool:
@@ -510,8 +513,8 @@ def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None
             if len(lexicon.cache) > 50_000:
                 lexicon.cache.clear()
             lexicon.cache[key] = _score(text, lexicon, at_end=at_end)
-        signals, category = lexicon.cache[key]
-        item = _Scored(start, end, text, tuple(flags), list(signals), category, own_score=0.0)
+        signals, category, strongest = lexicon.cache[key]
+        item = _Scored(start, end, text, tuple(flags), list(signals), category, own_score=0.0, strongest=strongest)
         item.own_score = item.score
         item.is_boilerplate = strip and _decide(item)
         scored.append(item)

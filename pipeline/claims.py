@@ -403,6 +403,12 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
             out.append(i)  # "rund 60 Staaten", "mehr als 20 Investoren"
         elif seen_head and not _continues_np(view, i, limit):
             break
+        elif out and not seen_head and (tok.tag_ in ("APPR", "APPRART") or t.lower() in PREPOSITIONS) and _participial_attribute(view, i, limit):
+            # "einer am Dienstag veröffentlichten Pressemitteilung": a PP inside a participle before the noun
+            k = _participial_attribute(view, i, limit)
+            out += list(range(i, k))
+            i = k
+            continue
         elif seen_head and t.lower() in ("von", "vom", "für", "dem", "den") and depth == 0:
             out.append(i)  # a prepositional attribute: "Angaben des Ombudsmans für Menschenrechte"
         elif (
@@ -445,6 +451,22 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
 
 
 GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
+
+
+def _participial_attribute(view: _View, i: int, limit: int) -> int:
+    """End (exclusive) of "am Dienstag veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung": a
+    preposition, a few words and an inflected participle or adjective right before a capitalised noun; else 0."""
+    doc = view.doc
+    for k in range(i + 2, min(i + 7, limit - 1)):
+        word = doc[k].text
+        if word in CLAUSE_BREAK:
+            return 0
+        if word.islower() and word.endswith(("en", "ten", "ene", "enen", "ter", "tes", "te")) and doc[k + 1].text[:1].isupper() \
+                and doc[k + 1].is_alpha:
+            return k + 1
+        if view.finite_verb(k):
+            return 0
+    return 0
 
 
 def _continues_np(view: _View, i: int, limit: int) -> bool:
