@@ -104,6 +104,21 @@ def test_single_topic_words_never_remove_a_block():
         assert bp.clean_document(text).removed_blocks == [], line
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Datenschutz: Was Sie über die neue Einwilligungspflicht wissen müssen",
+        "Facebook und Instagram: Meta startet Abo ohne Werbung",
+        "Abo-Fallen: So kündigen Sie Ihren Vertrag richtig",
+        "Cookie-Banner: Verbraucherschützer verklagen Nachrichtenportale",
+    ],
+)
+def test_service_headings_that_address_the_reader_are_kept(heading):
+    # "Topic: ..." headings have the shape of a box label and often say "Sie"; the topic word is no box label.
+    text = f"Die Regierung hat am Mittwoch neue Regeln beschlossen.\n{heading}\nDie Opposition kritisierte den Entwurf."
+    assert bp.clean_document(text).removed_blocks == []
+
+
 def test_quoted_boilerplate_inside_an_article_is_content():
     text = "„Melden Sie sich jetzt für unseren Newsletter an und erhalten Sie Ihre Vorteile“, hieß es in der E-Mail der Betrüger."
     assert bp.clean_document(text).removed_blocks == []
