@@ -178,6 +178,7 @@ def test_strip_false_keeps_everything_but_still_finds_the_date():
         ("Veröffentlicht am 3. März 2025, 14:02 Uhr", "2025-03-03"),
         ("Aktualisiert: 2025-02-12", "2025-02-12"),
         ("Dienstag, 11. Februar 2025", "2025-02-11"),
+        ("Frankfurt am Main, 3. Mai 2024", "2024-05-03"),
     ],
 )
 def test_date_lines_set_the_document_date_and_are_kept(line, iso):
