@@ -250,7 +250,11 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
 
 _QUOTE_PAIRS = re.compile(r"„[^„“”\n]*[“”]|“[^“”\n]*”|\"[^\"\n]*\"|»[^»«\n]*«|«[^«»\n]*»")
 _FORMAL = re.compile(r"(?<=[\w,;)–-] )(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b")
-_FORMAL_START = re.compile(r"(?:^|[.!?:]\s+)(?:Sie (?:können|erhalten|haben|finden|möchten|müssen|sollten|wollen)|Ihre?n?m?r?s? (?:Daten|E-Mail|Anmeldung|Abo|Zugang|Konto|Vorteile))\b")
+# At a sentence start "Sie" may be "they": only with verbs and nouns that address a reader.
+_FORMAL_START = re.compile(
+    r"(?:^|[.!?:]\s+)(?:Sie (?:können|erhalten|haben|finden|möchten|müssen|sollten|wollen)"
+    r"|Ihre?n?m?r?s? (?:Daten|E-Mail|Anmeldung|Abo|Zugang|Konto|Vorteile))\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner|meines)\b|^(?:Ich|Mir|Mein\w*)\b", re.M)
 _PUBLISHER = re.compile(r"\b(?:wir|uns|unser|unsere|unseren|unserem|unserer|unseres)\b|(?:^|[.!?]\s+)(?:Wir|Unser\w*)\b")
 _IMPERATIVE = re.compile(
