@@ -1015,11 +1015,20 @@ class _Extractor:
             message, evidence = got
             if evidence == "v2_clause" and verb.clause == "only":
                 return None
+            # "…, dass A, und betonte, dass B": a second, coordinated frame ends the first message
+            for k, m in enumerate(message):
+                if _low(doc[m]) in ("und", "sowie") and k > 0 and any(
+                        c in self.cues and c not in self.covered for c in (m + 1, m + 2)) and not v.in_quote(m):
+                    message = _trim(v, message[:k])
+                    break
         if any(v.quote_of[i] is not None and v.speechlike(v.quote_of[i]) for i in message):
             form = "mixed"
         else:
             form = "indirect"
         speaker = find_speaker(v, cue, set(message))
+        if not speaker and _low(doc[left]) in ("und", "sowie") and self.events and self.events[-1].speaker \
+                and v.sent_of[min(self.events[-1].message)] == v.sent_of[cue.index]:
+            speaker = list(self.events[-1].speaker)  # the coordinated frame shares the subject
         frame = _frame_for(v, message, [v.sent_of[cue.index]])
         conf = 0.85 if evidence.startswith("complementizer") or evidence == "v2_subjunctive" else 0.7
         return Event(form, message, cue, speaker, frame=frame, evidence=[evidence], confidence=conf,
