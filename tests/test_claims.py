@@ -111,18 +111,27 @@ def test_unbalanced_marks_do_not_swallow_the_text(nlp, caplog):
 # --------------------------------------------------------------------------- direct speech (surface rules)
 
 
-def test_quote_then_frame(nlp):
-    doc, (c,) = claims_of(nlp, "„Wir brauchen klare Regeln für die Technologie“, sagte Scholz.")
-    assert c.form == "direct" and c.claim_text.startswith("„") and c.claim_text.endswith("“")
-    assert c.cue_lemma == "sagen" and c.speaker_text == "Scholz"
-    assert toks(doc, c.frame_tokens) == ", sagte Scholz"
+SINGLE_CLAIMS = [
+    # text, form, message (tokens), speaker, cue tokens, frame tokens
+    ("„Wir brauchen klare Regeln für die Technologie“, sagte Scholz.", "direct",
+     "„ Wir brauchen klare Regeln für die Technologie “", "Scholz", "sagte", ", sagte Scholz"),
+    ("Die Ministerin sagte: »Wir investieren mehr. Und wir handeln schnell.«", "direct",
+     "» Wir investieren mehr . Und wir handeln schnell . «", "Die Ministerin", "sagte", "Die Ministerin sagte :"),
+    ("Er betonte, dass Europa eigene Stärken nutzen müsse.", "indirect",
+     "dass Europa eigene Stärken nutzen müsse", "Er", "betonte", "Er betonte ,"),
+    ("Sie kündigte in Paris an, die Initiative um 50 Milliarden Euro aufzustocken.", "indirect",
+     "die Initiative um 50 Milliarden Euro aufzustocken", "Sie", "kündigte an", "Sie kündigte in Paris an ,"),
+]
 
 
-def test_frame_colon_quote_multi_sentence(nlp):
-    doc, (c,) = claims_of(nlp, "Die Ministerin sagte: »Wir investieren mehr. Und wir handeln schnell.«")
-    assert c.form == "direct" and c.claim_text == "»Wir investieren mehr. Und wir handeln schnell.«"
-    assert c.speaker_text == "Die Ministerin" and c.cue_text == "sagte"
-    assert toks(doc, c.frame_tokens) == "Die Ministerin sagte :"
+@pytest.mark.parametrize("text, form, message, speaker, cue, frame", SINGLE_CLAIMS)
+def test_single_claim_spans(nlp, text, form, message, speaker, cue, frame):
+    doc, (c,) = claims_of(nlp, text)
+    assert c.form == form
+    assert toks(doc, c.message_tokens) == message and c.claim_text == doc.text[c.start_char:c.end_char]
+    assert c.speaker_text == speaker
+    assert toks(doc, c.cue_tokens) == cue
+    assert toks(doc, c.frame_tokens) == frame
 
 
 def test_quote_so_x(nlp):
@@ -146,18 +155,9 @@ def test_quote_alone_continues_the_last_speaker(nlp):
 # --------------------------------------------------------------------------- indirect speech (surface rules)
 
 
-def test_dass_clause(nlp):
-    doc, (c,) = claims_of(nlp, "Er betonte, dass Europa eigene Stärken nutzen müsse.")
-    assert c.form == "indirect" and c.claim_text == "dass Europa eigene Stärken nutzen müsse"
-    assert c.speaker_text == "Er" and c.speaker_resolution == "pronoun"
-    assert toks(doc, c.frame_tokens) == "Er betonte ,"
-
-
-def test_separable_verb_and_zu_infinitive(nlp):
-    doc, (c,) = claims_of(nlp, "Sie kündigte in Paris an, die Initiative um 50 Milliarden Euro aufzustocken.")
-    assert c.form == "indirect" and c.cue_lemma == "ankündigen"
-    assert toks(doc, c.cue_tokens) == "kündigte an"
-    assert c.claim_text == "die Initiative um 50 Milliarden Euro aufzustocken"
+def test_pronoun_speaker_and_lemma_of_separable_verb(nlp):
+    _, (c,) = claims_of(nlp, "Sie kündigte in Paris an, die Initiative aufzustocken.")
+    assert c.speaker_resolution == "pronoun" and c.cue_lemma == "ankündigen" and c.cue_text == "kündigte"
 
 
 def test_particle_must_close_the_clause(nlp):
@@ -171,11 +171,6 @@ def test_inserted_frame_after_statement(nlp):
     assert c.form == "indirect" and c.claim_text == "In Frankreich wollen Firmen 109 Milliarden Euro investieren"
     assert c.speaker_text == "der französische Präsident Emmanuel Macron"
     assert toks(doc, c.frame_tokens).startswith(", sagte")
-
-
-def test_inserted_frame_needs_a_main_clause(nlp):
-    _, found = claims_of(nlp, "Falls das Unternehmen Insolvenz anmelden muss, droht ein Verlust.")
-    assert found == []
 
 
 def test_wie_frame_with_apposition(nlp):
@@ -196,11 +191,6 @@ def test_reported_speech_event_without_content(nlp):
     assert c.claim_text == doc.text  # the SpkAtt convention: the whole sentence is the message
     assert c.cue_tokens == ()  # ... and its cue is part of the message there
     assert c.speaker_text == "Schäfer"
-
-
-def test_things_do_not_make_speech_events(nlp):
-    _, found = claims_of(nlp, "Der neue Antrieb stellt eine Voraussetzung für lange Reisen dar.")
-    assert found == []
 
 
 def test_free_indirect_continuation_in_konjunktiv(nlp):
@@ -242,18 +232,22 @@ def test_according_to(nlp, text, cue, source, message):
     assert set(c.frame_tokens) == set(c.cue_tokens) | set(c.speaker_tokens)
 
 
-def test_nach_without_reporting_noun_is_no_cue(nlp):
-    _, found = claims_of(nlp, "Nach dem Gipfel reiste der Minister am Montag zurück nach Berlin.")
-    assert found == []
-
-
-def test_first_person_consent_text_gives_nothing(nlp):
-    _, found = claims_of(
-        nlp,
+@pytest.mark.parametrize(
+    "text",
+    [
+        # things do not make speech events
+        "Der neue Antrieb stellt eine Voraussetzung für lange Reisen dar.",
+        # "nach" without a reporting noun is no source
+        "Nach dem Gipfel reiste der Minister am Montag zurück nach Berlin.",
+        # an inserted frame needs a main clause before it
+        "Falls das Unternehmen Insolvenz anmelden muss, droht ein Verlust.",
+        # the writer's own voice (a consent notice) is no attributed claim
         "Ich bin damit einverstanden, dass die Firma meine Daten nutzt. Um feststellen zu können, ob ich Mitglied bin, "
         "darf sie die Daten übermitteln. Um meinen Widerruf zu erklären, kann ich das Formular nutzen.",
-    )
-    assert found == []
+    ],
+)
+def test_no_claim(nlp, text):
+    assert claims_of(nlp, text)[1] == []
 
 
 # --------------------------------------------------------------------------- syntax rules in both label schemes
