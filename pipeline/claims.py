@@ -106,6 +106,10 @@ NOT_NOMINATIVE = {"den", "dem", "einen", "einem", "ihn", "ihm", "ihnen", "diesen
 QUANTIFIERS = {"rund", "etwa", "ca.", "knapp", "fast", "über", "mehr", "als", "weniger", "mindestens", "gut", "bis", "zu", "nahezu", "annähernd"}
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "ter", "vom"}
 RELATIVE_STARTS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
+# Unambiguous third-person Konjunktiv I forms: the mood of indirect speech.
+KONJUNKTIV_I = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse", "gebe",
+                "gehe", "komme", "liege", "stehe", "bleibe", "lasse", "sehe", "brauche", "gelte", "fehle", "handle",
+                "handele", "betrage", "drohe", "führe", "diene", "hänge", "finde", "zeige", "lebe", "arbeite", "plane"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "X"}
 # Head nouns of speaker phrases that denote a group rather than one person.
 GROUP_HEADS = {
@@ -1341,6 +1345,40 @@ class _Extractor:
             k = max(j, k + 1)
         for ev in new:
             self.add(ev)
+        self._konjunktiv_sentences(cue_sents)
+
+    def _konjunktiv_sentences(self, cue_sents: set[int]) -> None:
+        """A sentence whose main verb is in Konjunktiv I ("Der Airbus sei zu spät aufgesetzt worden.") is reported
+        speech in German news even when the sentence before it names no speaker: the indirect-speech mood is the
+        evidence. The speaker is the one of the nearest preceding event, if there is one close by."""
+        v = self.view
+        taken = {v.sent_of[i] for ev in self.events for i in ev.message}
+        run: list[int] = []
+        for k in range(len(v.sents)):
+            toks = _sentence_tokens(v, k)
+            usable = k not in taken and k not in cue_sents and toks and not v.in_quote(toks[0])
+            if usable:
+                finite = [i for i in toks if v.finite_verb(i) and not v.in_quote(i)]
+                first = finite[0] if finite else None
+                usable = first is not None and _konjunktiv_i(self.doc[first]) and first - toks[0] <= 6 \
+                    and _low(self.doc[toks[0]]) not in (ADJUNCT_STARTS | COMPLEMENTIZERS) - RELATIVE_STARTS
+            if usable:
+                run += toks
+                continue
+            if run:
+                self._add_konjunktiv_run(run)
+                run = []
+        if run:
+            self._add_konjunktiv_run(run)
+
+    def _add_konjunktiv_run(self, run: list[int]) -> None:
+        v = self.view
+        k = v.sent_of[run[0]]
+        before = [ev for ev in self.events if ev.speaker and not ev.nested and v.sent_of[max(ev.message)] < k]
+        speaker = list(before[-1].speaker) if before and k - v.sent_of[max(before[-1].message)] <= 3 else []
+        info = before[-1].speaker_info if speaker else None
+        self.add(Event("free_indirect", run, None, speaker, evidence=["konjunktiv_i_sentence"], confidence=0.5,
+                       speaker_info=info))
 
 
 NAME_LINKERS = {"von", "van", "der", "die", "das", "des", "und", "de", "la", "le", "of", "the", "for", "am", "im", "in", "zu", "zur", "zum", "for", "a"}
@@ -1354,6 +1392,19 @@ def _quoted_words(v: _View, q: Quote) -> bool:
     if any(t.ent_type_ in ("ORG", "MISC", "LOC", "PER") for t in words) and all(t.is_title or t.lower_ in NAME_LINKERS for t in words):
         return False
     return any(t.text.islower() and t.lower_ not in NAME_LINKERS for t in words)
+
+
+KONJUNKTIV_II = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte",
+                 "dürften", "sollte", "sollten", "wollte", "wollten", "möchte", "möchten", "gäbe", "käme", "ginge"}
+
+
+def _konjunktiv_i(tok: Token) -> bool:
+    """Konjunktiv I, the mood of indirect speech ("sei", "habe", "brauche"), not the hypothetical Konjunktiv II."""
+    low = tok.text.lower()
+    if low in KONJUNKTIV_I:
+        return True
+    return ("Sub" in tok.morph.get("Mood") and low.endswith("e") and not low.endswith("te") and low not in KONJUNKTIV_II
+            and tok.text.islower())
 
 
 def view_is_verb_strict(v: _View, i: int) -> bool:

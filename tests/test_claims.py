@@ -204,6 +204,24 @@ def test_free_indirect_continuation_in_konjunktiv(nlp):
     assert found[1].speaker_text == "Köhn" and found[1].cue_tokens == ()
 
 
+def test_konjunktiv_i_sentence_is_reported_speech_after_a_gap(nlp):
+    _, found = claims_of(
+        nlp,
+        "Die Ministerin erklärte, dass die Lage ernst sei. Die Konferenz endete am Abend. "
+        "Der Airbus sei zu spät aufgesetzt worden.",
+    )
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert found[1].claim_text == "Der Airbus sei zu spät aufgesetzt worden."
+    assert found[1].speaker_text == "die Ministerin" or found[1].speaker_text == "Die Ministerin"
+    assert "konjunktiv_i_sentence" in found[1].evidence
+
+
+def test_coordinated_second_frame(nlp):
+    _, found = claims_of(nlp, "Der Minister sagte, dass die Lage ernst sei, und betonte, dass Europa handeln müsse.")
+    assert [c.claim_text for c in found] == ["dass die Lage ernst sei", "dass Europa handeln müsse"]
+    assert [c.speaker_text for c in found] == ["Der Minister", "Der Minister"]
+
+
 def test_quote_inside_indirect_speech_is_mixed(nlp):
     doc, found = claims_of(nlp, "Er sagte, die Lage sei „sehr ernst und gefährlich“.")
     outer, inner = found
