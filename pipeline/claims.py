@@ -110,6 +110,21 @@ RELATIVE_STARTS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen"
 KONJUNKTIV_I = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse", "gebe",
                 "gehe", "komme", "liege", "stehe", "bleibe", "lasse", "sehe", "brauche", "gelte", "fehle", "handle",
                 "handele", "betrage", "drohe", "führe", "diene", "hänge", "finde", "zeige", "lebe", "arbeite", "plane"}
+# Addressees (docs/claims.md): nouns of a listening audience after "vor", verbs with a dative or accusative
+# addressee, appeal verbs with "an"/"zu".
+AUDIENCE_NOUNS = ("journalisten", "journalistinnen", "reportern", "presse", "medienvertretern", "abgeordneten",
+                  "delegierten", "anhängern", "studenten", "zuhörern", "publikum", "parlament", "bundestag", "gericht",
+                  "ausschuss", "vertretern", "mitgliedern", "gästen", "teilnehmern", "parteitag", "kongress")
+DATIVE_VERBS = {"sagen", "erklären", "mitteilen", "versichern", "zusichern", "vorwerfen", "versprechen", "raten",
+                "empfehlen", "antworten", "danken", "drohen", "widersprechen", "bestätigen", "berichten", "schreiben",
+                "verraten", "zurufen", "vorschlagen", "erzählen", "zusagen", "signalisieren", "nahelegen", "unterstellen",
+                "entgegnen", "erwidern", "garantieren", "gratulieren", "androhen", "vorhalten", "befehlen", "verbieten",
+                "erlauben", "anbieten"}
+URGE_VERBS = {"auffordern", "bitten", "warnen", "fragen", "ermahnen", "drängen", "ermutigen", "ermuntern", "beschuldigen",
+              "kritisieren", "loben", "anklagen", "informieren", "unterrichten", "überzeugen", "beschwören", "anweisen"}
+APPEAL_VERBS = {"appellieren", "aufrufen", "wenden", "richten", "auffordern"}
+DATIVE_FORMS = {"dem", "einem", "ihm", "ihnen", "uns", "mir", "diesem", "seinem", "ihrem", "den"}
+ACCUSATIVE_FORMS = {"den", "die", "das", "einen", "eine", "ihn", "sie", "uns", "alle", "diesen", "diese", "seine", "ihre"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "X"}
 # Head nouns of speaker phrases that denote a group rather than one person.
 GROUP_HEADS = {
@@ -871,7 +886,7 @@ class _Extractor:
         for uq in used:
             self.used_quotes.add(uq.start)
         self.add(Event("direct", message, cue, speaker, frame=frame, evidence=["quote_then_frame"], confidence=0.9,
-                       addressee=self._addressee(cue, frame)))
+                       addressee=self._addressee(cue, frame, speaker)))
         return True
 
     def _frame_before_quote(self, q: Quote) -> bool:
@@ -917,24 +932,55 @@ class _Extractor:
             frame += [i for i in range(q.end + 1, v.sentence_end(s2, e2)) if not doc[i].is_space]
         self.used_quotes.add(q.start)
         self.add(Event("direct", message, cue, speaker, frame=sorted(set(frame)), evidence=["frame_then_quote" + ("_colon" if colon else "")],
-                       confidence=0.85 if cue.verb else 0.7, addressee=self._addressee(cue, frame)))
+                       confidence=0.85 if cue.verb else 0.7, addressee=self._addressee(cue, frame, speaker)))
         return True
 
-    def _addressee(self, cue: Cue | None, frame: Sequence[int]) -> list[int]:
-        """"gegenüber X", "vor Journalisten" or the dative object of the cue verb."""
+    def _addressee(self, cue: Cue | None, frame: Sequence[int], speaker: Sequence[int] = ()) -> list[int]:
+        """Whom the words were addressed to: "gegenüber X" (either order), "vor Journalisten", "an X" after
+        appeal verbs, the dative object of verbs of telling, the accusative object of verbs of urging."""
         if cue is None:
             return []
         v, doc = self.view, self.doc
-        fr = sorted(frame)
+        fr = sorted(set(frame))
+        inside = set(fr)
+        taken = set(speaker) | set(cue.tokens)
         for i in fr:
-            if _low(doc[i]) in ("gegenüber",) and i + 1 < v.n:
-                np = _np_span(v, i + 1, v.n)
-                if np and all(j in frame for j in np):
+            low = _low(doc[i])
+            if low == "gegenüber":
+                np = _np_span(v, i + 1, v.n) if i + 1 < v.n else []
+                if np and set(np) <= inside and not set(np) & taken:
                     return np
+                if i > 0 and _low(doc[i - 1]) in ("ihm", "ihr", "ihnen", "uns") and i - 1 in inside:
+                    return [i - 1]
+            if low == "vor" and i + 1 < v.n:
+                np = _np_span(v, i + 1, v.n)
+                if np and set(np) <= inside and any(_low(doc[j]) in AUDIENCE_NOUNS or any(_low(doc[j]).endswith(a) for a in AUDIENCE_NOUNS) for j in np):
+                    return np
+            if low in ("an", "zu") and cue.verb is not None and cue.verb.lemma in APPEAL_VERBS and i + 1 < v.n:
+                np = _np_span(v, i + 1, v.n)
+                if np and set(np) <= inside and not set(np) & taken:
+                    return np
+        verb = cue.verb
+        if verb is not None and (verb.lemma in DATIVE_VERBS or verb.lemma in URGE_VERBS):
+            wanted = DATIVE_FORMS if verb.lemma in DATIVE_VERBS else ACCUSATIVE_FORMS
+            start = min(cue.tokens)
+            for j in range(start + 1, min(start + 8, v.n)):
+                if j not in inside or j in taken or v.is_break(j) or j in cue.tokens:
+                    if j in taken or j in cue.tokens:
+                        continue
+                    break
+                if _low(doc[j]) in wanted or ("Dat" in doc[j].morph.get("Case") and verb.lemma in DATIVE_VERBS
+                                              and doc[j].pos_ in ("DET", "PRON") and _low(doc[j]) not in ("der", "die", "das")):
+                    if j > 0 and (doc[j - 1].tag_ in ("APPR", "APPRART") or _low(doc[j - 1]) in PREPOSITIONS):
+                        break
+                    np = _np_span(v, j, v.n) if _low(doc[j]) not in ("ihm", "ihr", "ihnen", "uns", "mir") else [j]
+                    if np and set(np) <= inside and not set(np) & taken:
+                        return np
+                    break
         if v.parsed:
             for child in syntax.children_with_role(doc[cue.index], syntax.DATIVE):
                 span = _subtree_span(v, child, set())
-                if span and all(j in frame for j in span) and child.pos_ != "PRON" or (span and child.tag_ == "PPER"):
+                if span and set(span) <= inside and not set(span) & taken:
                     return span
         return []
 
@@ -1036,7 +1082,7 @@ class _Extractor:
         frame = _frame_for(v, message, [v.sent_of[cue.index]])
         conf = 0.85 if evidence.startswith("complementizer") or evidence == "v2_subjunctive" else 0.7
         return Event(form, message, cue, speaker, frame=frame, evidence=[evidence], confidence=conf,
-                     addressee=self._addressee(cue, frame))
+                     addressee=self._addressee(cue, frame, speaker))
 
     def _inserted_frame(self, cue: Cue, s: int, end: int, left: int, right: int) -> Event | None:
         """"…, sagte der Präsident (, …)." -- the verb opens a clause after a comma (V1)."""
@@ -1067,7 +1113,7 @@ class _Extractor:
         if speaker and min(speaker) < left:
             return None
         return Event("indirect", message, cue, speaker, frame=frame, evidence=["inserted_frame"], confidence=0.8,
-                     addressee=self._addressee(cue, frame))
+                     addressee=self._addressee(cue, frame, speaker))
 
     def _anaphoric_frame(self, cue: Cue, s: int, end: int, left: int, right: int) -> Event | None:
         """"Das erklärte ein Sprecher." -- the statement is the previous sentence, taken up by "das"/"dies"."""
@@ -1256,7 +1302,7 @@ class _Extractor:
             frame = [j for j in range(s, q.start) if not doc[j].is_space]
             self.used_quotes.add(q.start)
             self.add(Event("direct", message, cue, speaker, frame=frame, evidence=["quote_in_cue_clause"], confidence=0.7,
-                           addressee=self._addressee(cue, frame)))
+                           addressee=self._addressee(cue, frame, speaker)))
 
     # -- quotes without a frame: the last speaker goes on
     def _standalone_quotes(self) -> None:

@@ -204,6 +204,20 @@ def test_free_indirect_continuation_in_konjunktiv(nlp):
     assert found[1].speaker_text == "Köhn" and found[1].cue_tokens == ()
 
 
+@pytest.mark.parametrize(
+    "text, addressee",
+    [
+        ("Der Sprecher sagte gegenüber der Zeitung, dass der Flug ausfalle.", "der Zeitung"),
+        ("Die Kanzlerin versicherte dem Präsidenten, dass Europa helfen werde.", "dem Präsidenten"),
+        ("Der Minister forderte die Unternehmen auf, mehr zu investieren.", "die Unternehmen"),
+        ("Die Ministerin appellierte an die Länder, die Regeln umzusetzen.", "die Länder"),
+    ],
+)
+def test_addressee(nlp, text, addressee):
+    _, (c,) = claims_of(nlp, text)
+    assert c.addressee_text == addressee and c.speaker_text != addressee
+
+
 def test_konjunktiv_i_sentence_is_reported_speech_after_a_gap(nlp):
     _, found = claims_of(
         nlp,
