@@ -72,12 +72,13 @@ def convert(data_dir, corpus_dir, ner_sources):
         for d in part.get_docs(nlp.vocab):
             db.add(d)
     db.to_disk(corpus_dir / "ner_train.spacy")
+    build_cluster_vectors(corpus_dir / "cluster_vectors")
     log(f"wrote ner_train.spacy from germeval_train + {', '.join(ner_sources)}: {len(db)} docs")
     (corpus_dir / "stats.json").write_text(json.dumps(stats, indent=2))
     return stats
 
 
-def build_cluster_vectors(out_dir, max_rank=600000):
+def build_cluster_vectors(out_dir, max_rank=400000):
     """Static "vectors" that encode Brown clusters: one row per cluster (one-hot), many words share a row.
 
     Source: spacy-lookups-data 1.0.5 (MIT), tables de_lexeme_cluster (Brown cluster id per word, 750 clusters)
@@ -112,14 +113,28 @@ def build_cluster_vectors(out_dir, max_rank=600000):
 
 def spacy_train(cfg, out_dir, train, dev, overrides):
     cmd = ["nice", "-n", "10", sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(out_dir),
-           "--paths.train", str(train), "--paths.dev", str(dev), "--code", str(HERE / "de_tokenizer.py")]
+           "--paths.train", str(train), "--paths.dev", str(dev), "--code", str(HERE / "de_tokenizer.py"),
+           "--paths.vectors", str(HERE / "corpus" / "cluster_vectors")]
     for k, v in overrides.items():
         cmd += [f"--{k}", str(v)]
     log("running: " + " ".join(cmd))
     subprocess.run(cmd, check=True, cwd=ROOT)
 
 
-def assemble(ud_model, ner_model, output, data_dir, stats, ner_sources, quick, build_seconds):
+def add_name_ruler(nlp, data_dir):
+    import corpora
+    import first_names
+
+    exclude = corpora.load_noun_forms(data_dir) | first_names.germeval_non_person_words(data_dir)
+    names = first_names.load_first_names(data_dir, exclude=exclude)
+    ruler = nlp.add_pipe("entity_ruler", name="name_ruler", after="ner",
+                         config={"overwrite_ents": False, "validate": True})
+    ruler.add_patterns(first_names.ruler_patterns(names))
+    log(f"name_ruler: {len(names)} first names (Vornamen Berlin, CC BY 3.0 DE)")
+    return len(names)
+
+
+def assemble(ud_model, ner_model, output, data_dir, stats, ner_sources, quick, build_seconds, name_ruler=False):
     import spacy
     from spacy.lookups import load_lookups
 
@@ -127,14 +142,24 @@ def assemble(ud_model, ner_model, output, data_dir, stats, ner_sources, quick, b
     ner_nlp = spacy.load(ner_model)
     lem = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lem.initialize(lookups=load_lookups("de", ["lemma_lookup"]))
+    import lemma_fixes
+
+    fixes = lemma_fixes.build_patterns(nlp.vocab, lem.lookups.get_table("lemma_lookup"), data_dir)
+    ruler = nlp.add_pipe("attribute_ruler", name="lemma_fixes", after="lemmatizer", config={"validate": True})
+    ruler.add_patterns(fixes)
+    log(f"lemma_fixes: {len(fixes)} attribute_ruler patterns from the UD train slices")
     nlp.add_pipe("ner", source=ner_nlp)
+    if name_ruler:
+        add_name_ruler(nlp, data_dir)
+        nlp.meta.setdefault("sources", [])
     nlp.meta.update({
         "lang": "de",
         "name": "de_pipeline_open",
         "version": VERSION,
         "description": "claimgraph-de's own German pipeline trained only on openly licensed data: "
                        "tok2vec + tagger (STTS) + morphologizer (UPOS, UD features) + parser (UD v2 labels) "
-                       "+ lookup lemmatizer + ner (PER, ORG, LOC, MISC). No static vectors."
+                       "+ lookup lemmatizer + ner (PER, ORG, LOC, MISC). Static 'vectors' = one-hot Brown clusters "
+                       "(spacy-lookups-data), no word embeddings."
                        + (" QUICK BUILD (few training steps)." if quick else ""),
         "author": "claimgraph-de",
         "license": "CC BY-SA 4.0",
@@ -169,6 +194,12 @@ SOURCES = [
      "license": "CC0", "author": "Europeana Newspapers Project 2012-2015; Neudecker, LREC 2016"},
     {"name": "spacy-lookups-data 1.0.5 de_lemma_lookup (lemmatizer table)",
      "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT", "author": "Explosion"},
+    {"name": "spacy-lookups-data 1.0.5 de_lexeme_cluster + de_lexeme_prob (Brown clusters, shipped as the "
+             "static vectors table: 749 one-hot cluster rows shared by the 400k most frequent words)",
+     "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT", "author": "Explosion"},
+    {"name": "german-nouns 1.2.5 (build time only: spots nominal mentions in MobIE/SmartData labels; not shipped)",
+     "url": "https://github.com/gambolputty/german-nouns", "license": "CC BY-SA 4.0",
+     "author": "Gregor Weichbrodt; data from de.wiktionary"},
     {"name": "spaCy German tokenizer rules (spacy/lang/de)", "url": "https://github.com/explosion/spaCy",
      "license": "MIT", "author": "Explosion"},
 ]
@@ -183,6 +214,11 @@ def main():
                     help="comma list of convert,ud,ner,assemble (default: all)")
     ap.add_argument("--ner-sources", default="mobie,smartdata",
                     help="extra NER corpora besides GermEval train (any of mobie,smartdata,europeana)")
+    ap.add_argument("--skip-eval", action="store_true", help="development: do not score the held-out slices")
+    ap.add_argument("--name-ruler", action="store_true",
+                    help="add the first-name PER entity_ruler (off by default: no effect on the dev slice)")
+    ap.add_argument("--ner-model", default=None, help="use this trained NER pipeline instead of <work-dir>/ner")
+    ap.add_argument("--ud-model", default=None, help="use this trained UD pipeline instead of <work-dir>/ud")
     ap.add_argument("--work-dir", default=str(HERE / "runs"), help="training outputs (git-ignored)")
     args = ap.parse_args()
 
@@ -204,6 +240,8 @@ def main():
 
     quick_ud = {"training.max_steps": 600, "training.eval_frequency": 200} if args.quick else {}
     quick_ner = {"training.max_steps": 1200, "training.eval_frequency": 400} if args.quick else {}
+    if not (corpus_dir / "cluster_vectors").exists():
+        build_cluster_vectors(corpus_dir / "cluster_vectors")
     if "ud" in stages:
         log("training UD components (tagger, morphologizer, parser)")
         spacy_train(HERE / "configs" / "ud.cfg", work / "ud", corpus_dir / "ud_train.spacy",
@@ -216,8 +254,12 @@ def main():
         log("NER training done", t0)
     if "assemble" in stages:
         log("assembling final pipeline")
-        out = assemble(work / "ud" / "model-best", work / "ner" / "model-best", args.output, data_dir, stats,
-                       ner_sources, args.quick, time.time() - t0)
+        out = assemble(Path(args.ud_model or work / "ud" / "model-best"),
+                       Path(args.ner_model or work / "ner" / "model-best"), args.output, data_dir, stats,
+                       ner_sources, args.quick, time.time() - t0, name_ruler=args.name_ruler)
+        if args.skip_eval:
+            log(f"assembled {out} (evaluation skipped)", t0)
+            return
         log(f"evaluating {out} on the held-out slices")
         import evaluate_model
         results = evaluate_model.evaluate(str(out), data_dir)

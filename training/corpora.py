@@ -125,6 +125,27 @@ def merge_conllu_sentence(rows, use_xpos=True):
     return out
 
 
+def harmonize_pud(tok):
+    """Bring PUD's verb features to GSD's convention (GSD marks VerbForm on every verb; PUD lacks it):
+    finite (has Mood) -> +VerbForm=Fin; participle (Tense=Past, no Mood) -> VerbForm=Part (GSD participles carry
+    no Tense); no features -> VerbForm=Inf. ADV Degree and ADP AdpType (absent in GSD) are dropped."""
+    feats = dict(f.split("=", 1) for f in tok["morph"].split("|") if "=" in f)
+    if tok["pos"] in ("VERB", "AUX") and "VerbForm" not in feats:
+        if "Mood" in feats:
+            feats["VerbForm"] = "Fin"
+        elif feats.get("Tense") == "Past":
+            del feats["Tense"]
+            feats["VerbForm"] = "Part"
+        elif not feats:
+            feats["VerbForm"] = "Inf"
+    if tok["pos"] == "ADV":
+        feats.pop("Degree", None)
+    if tok["pos"] == "ADP":
+        feats.pop("AdpType", None)
+    tok["morph"] = "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+    return tok
+
+
 def sentences_to_doc(vocab, sents):
     """Several converted sentences -> one Doc with sentence starts, heads, deps, tags, morphs."""
     words, spaces, tags, pos, morphs, lemmas, heads, deps, sent_starts = [], [], [], [], [], [], [], [], []
@@ -156,7 +177,7 @@ def ud_sentences(data_dir):
             i += 1
     # PUD XPOS is not STTS: tag left empty (= missing, ignored by the tagger loss and the scorer)
     for j, rows in enumerate(read_conllu(data_dir / "UD_German-PUD" / "de_pud-ud-test.conllu")):
-        yield "pud", j, merge_conllu_sentence(rows, use_xpos=False)
+        yield "pud", j, [harmonize_pud(t) for t in merge_conllu_sentence(rows, use_xpos=False)]
 
 
 def ud_docs(vocab, data_dir, split, treebanks=("gsd", "pud"), group=10):
