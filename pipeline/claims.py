@@ -171,7 +171,18 @@ class _View:
         if self.n == 0:
             return []
         if doc.has_annotation("SENT_START"):
-            return [(s.start, s.end) for s in doc.sents]
+            out: list[tuple[int, int]] = []
+            for sent in doc.sents:
+                # a weak parser splits inside sentences ("In Frankreich wollen Unternehmen | rund 109 Milliarden
+                # ..."): a "sentence" starting in lower case after one without final punctuation is glued back
+                first = next((t for t in sent if not t.is_space), None)
+                if out and first is not None and (first.is_lower or first.like_num) and not is_mark(first.text):
+                    prev_last = doc[out[-1][1] - 1]
+                    if prev_last.text not in SENT_END | {":"} and "\n" not in prev_last.whitespace_ and not prev_last.is_space:
+                        out[-1] = (out[-1][0], sent.end)
+                        continue
+                out.append((sent.start, sent.end))
+            return out
         # fallback splitter: sentence punctuation (optionally followed by a closing quote) before an upper-case word
         out, start = [], 0
         for i, tok in enumerate(doc):
@@ -240,13 +251,16 @@ class _View:
         if tok.like_num:
             return True
         low = tok.text.lower()
-        if low in CLOSED_CLASS or tok.tag_ in ("PRELS", "PRELAT", "KOUS", "KON", "APPR", "APPRART", "ADV", "PTKVZ"):
+        if low in CLOSED_CLASS or tok.tag_ in ("PRELS", "PRELAT", "KOUS", "APPR", "APPRART", "PTKVZ"):
             return False
+        if tok.tag_ in ("ADV", "KON") and not (tok.text[:1].isupper() and tok.i + 1 < self.n and self.finite_verb(tok.i + 1)):
+            return False  # a capitalised "adverb" before the finite verb is a mis-tagged name ("Vance sagt")
         if self.has_pos and tok.text[:1].isupper() and self._wordlike(tok):
             # German capitalises nouns and names: trust the case over a weak tagger, except at the sentence start
             if self.sents[self.sent_of[tok.i]][0] != tok.i or tok.pos_ in NOMINAL_POS:
                 return True
-            return False
+            # at the sentence start a capitalised word right before a finite verb is the Vorfeld ("Teilnehmer:innen betonten")
+            return tok.i + 1 < self.n and self.finite_verb(tok.i + 1) and not self.finite_verb(tok.i)
         if self.has_pos and tok.pos_:
             return tok.pos_ in NOMINAL_POS or tok.tag_ in ("NE", "NN", "ART", "PPER", "PPOSAT", "PIAT", "ADJA", "CARD", "PIS", "PDS")
         low = tok.text.lower()
@@ -443,6 +457,7 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
                 break
             out.append(i)
             if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.tag_ in ("NN", "NE", "PPER") or (
+                tok.text[:1].isupper() and t.lower() not in ARTICLES_PRONOUNS and view._wordlike(tok)) or (
                 not view.has_pos and (tok.text[:1].isupper() and t.lower() not in ARTICLES_PRONOUNS or t.lower() in ("er", "sie"))
             ):
                 seen_head = True
@@ -566,6 +581,9 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
 def _find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     doc = view.doc
     i = cue.index
+    left, right = view.clause_bounds(i)
+    if _is_passive(view, cue, left, right):
+        return _surface_subject(view, cue, exclude)  # only a "von" agent can be the speaker of a passive
     if view.parsed:
         heads = [doc[i]]
         if doc[i].head.i != i:
@@ -653,8 +671,15 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
             return span
     if vorfeld:
         return _np_span(view, vorfeld[0], finite)
-    # the Vorfeld may hold an apposition with commas: "Der Leiter der WHO, Klaus Stöhr, sagte"
+    # a splitter error can leave the subject alone in the "sentence" before ("Marina Köhn (…)" | "hob hervor, …")
     s, _ = view.sents[view.sent_of[i]]
+    if left == s and finite == s and s > 0:
+        ps, pe = view.sents[view.sent_of[s - 1]]
+        if not any(view.finite_verb(k) for k in range(ps, pe)) and not any(view.doc[k].text in SENT_END for k in range(ps, pe)):
+            span = _np_span(view, ps, pe)
+            if span:
+                return span
+    # the Vorfeld may hold an apposition with commas: "Der Leiter der WHO, Klaus Stöhr, sagte"
     start = s
     while start < finite and (start in exclude or view.is_punct(start)):
         start += 1
@@ -676,8 +701,13 @@ def _is_passive(view: _View, cue: Cue, left: int, right: int) -> bool:
 
 
 def _is_object_like(view: _View, span: list[int]) -> bool:
+    """An article or pronoun marked accusative/dative ("den Vorschlag lehnte er ab"); the case of a bare name
+    from a weak morphologizer is not trusted."""
     tok = view.doc[span[0]]
-    return view.has_morph and any(c in tok.morph.get("Case") for c in ("Acc", "Dat")) and "Nom" not in tok.morph.get("Case")
+    if _low(tok) in NOT_NOMINATIVE:
+        return True
+    return view.has_morph and tok.pos_ in ("DET", "PRON") and any(c in tok.morph.get("Case") for c in ("Acc", "Dat")) \
+        and "Nom" not in tok.morph.get("Case")
 
 
 # --------------------------------------------------------------------------- events
@@ -1288,7 +1318,8 @@ class _Extractor:
             k = v.sent_of[q.start]
             s, e = v.sents[k]
             cues = [c for i, c in sorted(self.cues.items()) if s <= i < q.start and v.sent_of[i] == k
-                    and i not in self.covered and not any(ev.cue is c for ev in self.events)]
+                    and i not in self.covered and not any(ev.cue is c for ev in self.events)
+                    and c.verb is not None and c.verb.clause != "only"]
             if not cues:
                 continue
             cue = cues[-1]
@@ -1378,8 +1409,9 @@ class _Extractor:
                 if toks and all(v.is_punct(i) for i in toks):
                     j += 1  # a stray punctuation "sentence" from the splitter
                     continue
-                if not toks or v.in_quote(toks[0]):
-                    break
+                if not toks or v.in_quote(toks[0]) or doc[toks[-1]].text not in SENT_END | {"“", "”", "«", "»", '"'} \
+                        or _has_line_break(doc, toks):
+                    break  # a quote opens a new event; a headline (no final punctuation) ends the report
                 finite = [i for i in toks if v.is_verb(i) and v.is_finite(i)]
                 if not finite or not v.is_subjunctive(finite[0]) and not any(v.is_subjunctive(i) for i in finite[:2]):
                     break
@@ -1402,7 +1434,8 @@ class _Extractor:
         run: list[int] = []
         for k in range(len(v.sents)):
             toks = _sentence_tokens(v, k)
-            usable = k not in taken and k not in cue_sents and toks and not v.in_quote(toks[0])
+            usable = k not in taken and k not in cue_sents and toks and not v.in_quote(toks[0]) \
+                and self.doc[toks[-1]].text in SENT_END and not _has_line_break(self.doc, toks)
             if usable:
                 finite = [i for i in toks if v.finite_verb(i) and not v.in_quote(i)]
                 first = finite[0] if finite else None
@@ -1451,6 +1484,11 @@ def _konjunktiv_i(tok: Token) -> bool:
         return True
     return ("Sub" in tok.morph.get("Mood") and low.endswith("e") and not low.endswith("te") and low not in KONJUNKTIV_II
             and tok.text.islower())
+
+
+def _has_line_break(doc: Doc, toks: Sequence[int]) -> bool:
+    """A line break inside the tokens: a headline glued to the next sentence by the splitter."""
+    return any("\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text) for i in range(toks[0], toks[-1]))
 
 
 def view_is_verb_strict(v: _View, i: int) -> bool:

@@ -102,7 +102,7 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
     low = first.text.lower()
     if len(tokens) == 1 and low in IMPERSONAL:
         return SpeakerInfo("group", evidence="impersonal")
-    if len(tokens) == 1 and (low in PERSONAL_PRONOUNS or first.tag_ == "PPER"):
+    if len(tokens) == 1 and low in PERSONAL_PRONOUNS:
         entity, why = _safe(entities.resolve_pronoun, doc, first)
         if entity is not None:
             return SpeakerInfo("pronoun", entity.entity_id, entity.canonical_name, why or "pronoun_antecedent")
