@@ -35,6 +35,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .backends import install_error_handler
 from .extensions import register_extensions
 
 register_extensions()
@@ -299,14 +300,7 @@ def annotate_articles(nlp: Language, articles: Sequence[Article], cfg) -> Iterat
         for d in docs:
             failures[d._.doc_id] = f"{proc_name}: {type(exc).__name__}: {exc}"
 
-    # Language.set_error_handler() raises on compiled pipes (parser, ner) in spaCy 3.8; our rule components are
-    # plain functions and use the default handler, which is what needs isolating. Statistical errors propagate.
-    nlp.default_error_handler = on_error
-    for _name, pipe in nlp.pipeline:
-        try:
-            pipe.set_error_handler(on_error)
-        except AttributeError:
-            pass
+    install_error_handler(nlp, on_error)
     pending = iter(articles)
     for doc in cfg.progress(nlp.pipe(docs(), batch_size=cfg.batch_size), len(articles), "spkatt"):
         # nlp.pipe keeps the input order; articles skipped up to this Doc were dropped by the error handler
