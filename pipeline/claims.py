@@ -1413,7 +1413,10 @@ class _Extractor:
                         or _has_line_break(doc, toks):
                     break  # a quote opens a new event; a headline (no final punctuation) ends the report
                 finite = [i for i in toks if v.is_verb(i) and v.is_finite(i)]
-                if not finite or not v.is_subjunctive(finite[0]) and not any(v.is_subjunctive(i) for i in finite[:2]):
+                # the mood of the main clause decides: "X lenkte den Blick auf Innovationen, die Europa helfen
+                # könnten." is narrative although its relative clause is in Konjunktiv
+                main = [i for i in finite if not _in_subordinate_clause(v, i)] or finite
+                if not main or not any(v.is_subjunctive(i) for i in main[:2]):
                     break
                 run += toks
                 j += 1
@@ -1484,6 +1487,28 @@ def _konjunktiv_i(tok: Token) -> bool:
         return True
     return ("Sub" in tok.morph.get("Mood") and low.endswith("e") and not low.endswith("te") and low not in KONJUNKTIV_II
             and tok.text.islower())
+
+
+COORDINATORS = {"und", "oder", "aber", "sondern", "doch", "denn", "so", "sowie"}
+SUBORDINATE_STARTS = (COMPLEMENTIZERS | RELATIVE_STARTS | ADJUNCT_STARTS) - COORDINATORS
+
+
+def _in_subordinate_clause(v: _View, i: int) -> bool:
+    """Token ``i`` lies in a clause opened after a comma by a relative pronoun, a complementizer or a
+    subordinating conjunction (", die ...", ", in der ...", ", weil ...", ", dass ..."); a sentence-initial
+    "Dass ..." clause counts too. Surface evidence only, so it works without a parse."""
+    left, _ = v.clause_bounds(i)
+    s = v.sents[v.sent_of[i]][0]
+    doc = v.doc
+    first = _low(doc[left])
+    if left == s:
+        return first in COMPLEMENTIZERS - RELATIVE_STARTS or first in ADJUNCT_STARTS - COORDINATORS - RELATIVE_STARTS
+    if doc[left - 1].text != ",":
+        return False
+    if first in SUBORDINATE_STARTS:
+        return True
+    # preposition + relative pronoun: ", in der ...", ", mit denen ..."
+    return left + 1 < i and _low(doc[left + 1]) in RELATIVE_STARTS and (doc[left].pos_ == "ADP" or doc[left].tag_.startswith("APPR"))
 
 
 def _has_line_break(doc: Doc, toks: Sequence[int]) -> bool:

@@ -205,6 +205,27 @@ def test_free_indirect_continuation_in_konjunktiv(nlp):
 
 
 @pytest.mark.parametrize(
+    "narrative",
+    [
+        "Stefan Berger lenkte den Blick auf Innovationen, die Europa zum Vorreiter machen könnten.",
+        "Die Ministerin eröffnete eine Halle, in der künftig Chips gefertigt werden könnten.",
+    ],
+)
+def test_konjunktiv_in_a_relative_clause_does_not_continue_the_report(nlp, narrative):
+    _, found = claims_of(nlp, f"Köhn betonte, dass Europa eine stärkere Regulierung brauche. {narrative}")
+    assert [c.form for c in found] == ["indirect"]
+    assert found[0].claim_text == "dass Europa eine stärkere Regulierung brauche"
+
+
+def test_konjunktiv_main_clause_after_a_subordinate_clause_continues(nlp):
+    _, found = claims_of(
+        nlp, "Köhn betonte, dass Europa eine stärkere Regulierung brauche. Wenn das nicht gelinge, seien die Folgen teuer."
+    )
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert found[1].claim_text == "Wenn das nicht gelinge, seien die Folgen teuer."
+
+
+@pytest.mark.parametrize(
     "text, addressee",
     [
         ("Der Sprecher sagte gegenüber der Zeitung, dass der Flug ausfalle.", "der Zeitung"),
