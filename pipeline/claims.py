@@ -1228,16 +1228,16 @@ class _Extractor:
     # -- "laut X", "X zufolge", "nach Angaben von X", ", so X."
     def _according_to(self) -> None:
         v, doc = self.view, self.doc
-        entries = reporting.according_to()
-        for k, (s, e) in enumerate(v.sents):
+        by_first_word = reporting.according_to_by_first_word()
+        for s, e in v.sents:
             end = v.sentence_end(s, e)
             for i in range(s, end):
-                if v.in_quote(i) or i in self.covered and False:
+                entries = by_first_word.get(_low(doc[i]))
+                if not entries or v.in_quote(i):
                     continue
-                low = _low(doc[i])
                 for entry in entries:
                     n = len(entry.words)
-                    if tuple(_low(t) for t in doc[i:i + n]) != entry.words:
+                    if n > 1 and tuple(_low(t) for t in doc[i:i + n]) != entry.words:
                         continue
                     ev = self._according_event(entry, i, n, s, e, end)
                     if ev:
@@ -1527,10 +1527,8 @@ def view_is_verb_strict(v: _View, i: int) -> bool:
 def _chars(doc: Doc, tokens: Sequence[int]) -> tuple[str | None, int | None, int | None]:
     if not tokens:
         return None, None, None
-    start = doc[min(tokens)].idx
-    last = doc[max(tokens)]
-    end = last.idx + len(last.text)
-    return doc.text[start:end], start, end
+    span = doc[min(tokens):max(tokens) + 1]  # Span.text, not doc.text: that would join the whole Doc each call
+    return span.text, span.start_char, span.end_char
 
 
 def extract_claims(doc: Doc) -> list[Claim]:

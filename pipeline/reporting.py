@@ -201,3 +201,12 @@ def according_to() -> tuple[AccordingTo, ...]:
         AccordingTo(tuple(row["cue"].strip().split()), row["position"].strip(), row["needs"].strip())
         for row in _rows("according_to.tsv")
     )
+
+
+@lru_cache(maxsize=1)
+def according_to_by_first_word() -> dict[str, tuple[AccordingTo, ...]]:
+    """The "laut X" cues grouped by their first word, each group in the file's order (which sets precedence)."""
+    groups: dict[str, list[AccordingTo]] = {}
+    for entry in according_to():
+        groups.setdefault(entry.words[0], []).append(entry)
+    return {word: tuple(entries) for word, entries in groups.items()}
