@@ -31,7 +31,7 @@ def log(msg, t0=None):
     print(f"[build] {time.strftime('%H:%M:%S')} {msg}{extra}", flush=True)
 
 
-def convert(data_dir, corpus_dir, ner_sources):
+def convert(data_dir, corpus_dir, ner_sources, germeval_repeats=1):
     import spacy
     from spacy.tokens import DocBin
 
@@ -65,15 +65,16 @@ def convert(data_dir, corpus_dir, ner_sources):
     save("mobie", corpora.mobie_docs(nlp.vocab, data_dir, noun_forms))
     save("smartdata", corpora.smartdata_docs(nlp, data_dir, noun_forms))
     save("europeana", corpora.europeana_docs(nlp.vocab, data_dir))
-    # combined NER training set
+    # combined NER training set; --germeval-repeats > 1 weighs GermEval (news/wiki, the target domain) against the
+    # larger MobIE and SmartData sets (an ablation in docs/model.md: better on the dev slice, not adopted)
     db = DocBin(store_user_data=False)
-    for name in ["germeval_train"] + list(ner_sources):
+    for name in ["germeval_train"] * germeval_repeats + list(ner_sources):
         part = DocBin().from_disk(corpus_dir / f"{name}.spacy")
         for d in part.get_docs(nlp.vocab):
             db.add(d)
     db.to_disk(corpus_dir / "ner_train.spacy")
     build_cluster_vectors(corpus_dir / "cluster_vectors")
-    log(f"wrote ner_train.spacy from germeval_train + {', '.join(ner_sources)}: {len(db)} docs")
+    log(f"wrote ner_train.spacy from germeval_train x{germeval_repeats} + {', '.join(ner_sources)}: {len(db)} docs")
     (corpus_dir / "stats.json").write_text(json.dumps(stats, indent=2))
     return stats
 
@@ -214,6 +215,8 @@ def main():
                     help="comma list of convert,ud,ner,assemble (default: all)")
     ap.add_argument("--ner-sources", default="mobie,smartdata",
                     help="extra NER corpora besides GermEval train (any of mobie,smartdata,europeana)")
+    ap.add_argument("--germeval-repeats", type=int, default=1,
+                    help="how often GermEval train enters the NER training set (default 1; see docs/model.md)")
     ap.add_argument("--skip-eval", action="store_true", help="development: do not score the held-out slices")
     ap.add_argument("--name-ruler", action="store_true",
                     help="add the first-name PER entity_ruler (off by default: no effect on the dev slice)")
@@ -233,7 +236,7 @@ def main():
     stats = {}
     if "convert" in stages:
         log("converting corpora")
-        stats = convert(data_dir, corpus_dir, ner_sources)
+        stats = convert(data_dir, corpus_dir, ner_sources, args.germeval_repeats)
         log("conversion done", t0)
     elif (corpus_dir / "stats.json").exists():
         stats = json.loads((corpus_dir / "stats.json").read_text())
@@ -269,6 +272,7 @@ def main():
         meta = json.loads(meta_path.read_text())
         meta["performance"] = results["flat"]
         meta["training"]["build_seconds"] = round(time.time() - t0)
+        meta["training"]["build_stages"] = sorted(stages, key="convert,ud,ner,assemble".split(",").index)
         meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False))
         write_model_readme(out, table, meta)
     log(f"build finished in {(time.time() - t0) / 60:.1f} min", t0)
@@ -277,7 +281,9 @@ def main():
 def write_model_readme(out, table, meta):
     tmpl = (HERE / "MODEL_README.template.md").read_text(encoding="utf-8")
     text = tmpl.replace("{{VERSION}}", meta["version"]).replace("{{EVAL_TABLE}}", table)
+    stages = meta["training"].get("build_stages", ["convert", "ud", "ner", "assemble"])
     text = text.replace("{{BUILD_MINUTES}}", f"{meta['training']['build_seconds'] / 60:.0f}")
+    text = text.replace("{{BUILD_STAGES}}", ", ".join(stages))
     (out / "README.md").write_text(text, encoding="utf-8")
 
 
