@@ -431,7 +431,7 @@ def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
             head = t.split("-")[-1]
             prefix = t[: -len(head) - 1] if "-" in t else ""
             proper_prefix = bool(prefix) and (prefix.isupper() or prefix.count("-") >= 1 or bool(lex.party(prefix)))
-            bare = {head.lower(), head.lower()[:-1], head.lower()[:-2]} & set(lex.org_strong)  # "Amt", "Amts", "Amtes"
+            bare = {head.lower(), head.lower()[:-1], head.lower()[:-2]} & lex.org_strong  # "Amt", "Amts", "Amtes"
             strong_alone = kind == "strong" and not bare
             indefinite = i > 0 and doc[i - 1].lower_ in ("ein", "eine", "einem", "einen", "einer", "eines", "kein", "keine", "neues", "neuen")
             if s < i or e > i + 1 or proper_prefix or strong_alone and not indefinite:
@@ -571,7 +571,8 @@ def _merge_name_keyword(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     out: list[NameSpan] = []
     for n in names:
         k = n.end
-        if (n.label in ("PER", "ORG") and k < len(doc) and R.org_keyword(doc[k].text) and doc[k].text.lower() in R.lexicons().org_weak + R.lexicons().org_strong
+        head = doc[k].text.lower() if k < len(doc) else ""
+        if (n.label in ("PER", "ORG") and head and R.org_keyword(doc[k].text) and (head in R.lexicons().org_weak or head in R.lexicons().org_strong)
                 and not any(o.start == k for o in names)):
             out.append(NameSpan(n.start, k + 1, "ORG", "rule:name_institution", None, n.priority))
         else:

@@ -108,8 +108,8 @@ class Lexicons:
     blocked_roles: frozenset[str]
     first_names: dict[str, str]  # folded first name -> female|male
     org_suffixes: frozenset[str]
-    org_strong: tuple[str, ...]
-    org_weak: tuple[str, ...]
+    org_strong: frozenset[str]  # lowercase head nouns of institutions ("amt", "ministerium")
+    org_weak: frozenset[str]
     org_product: frozenset[str]
     org_exclude: frozenset[str]
     org_gender: dict[str, str]  # head noun ending -> masculine | neuter
@@ -160,8 +160,8 @@ def lexicons() -> Lexicons:
         blocked_roles=frozenset(blocked),
         first_names=first_names,
         org_suffixes=frozenset(kinds.get("suffix", ())),
-        org_strong=tuple(sorted(kinds.get("strong", ()), key=len, reverse=True)),
-        org_weak=tuple(sorted(kinds.get("weak", ()), key=len, reverse=True)),
+        org_strong=frozenset(kinds.get("strong", ())),
+        org_weak=frozenset(kinds.get("weak", ())),
         org_product=frozenset(kinds.get("product", ())),
         org_exclude=frozenset(kinds.get("exclude", ())),
         org_gender={**{k: "masculine" for k in kinds.get("masculine", ())}, **{k: "neuter" for k in kinds.get("neuter", ())}},
@@ -227,6 +227,11 @@ def _analyse_word(word: str) -> tuple[str | None, str]:
     return None, word
 
 
+def _ends_with_any(word: str, endings: frozenset[str]) -> bool:
+    """``any(word.endswith(e) for e in endings)`` in len(word) set look-ups instead of len(endings) comparisons."""
+    return any(word[k:] in endings for k in range(len(word)))
+
+
 @functools.lru_cache(maxsize=65536)
 def match_role_word(word: str) -> RoleMatch | None:
     """The role noun a (possibly compound, possibly hyphen-prefixed) word ends with, if any."""
@@ -239,18 +244,13 @@ def match_role_word(word: str) -> RoleMatch | None:
     if not rest or not rest[0].isupper():
         return None
     low = rest.lower()
-    if any(low.endswith(b) for b in lex.blocked_roles):
+    if _ends_with_any(low, lex.blocked_roles):
         return None
     noun = lex.roles.get(low) or (lex.roles.get(word.lower()) if prefix and word.lower().startswith("co-") else None)
     if noun is None:
-        # longest lexicon form that ends the compound, leaving a modifier of at least 3 letters
-        best = None
-        for form, cand in lex.roles.items():
-            if cand.exact or not low.endswith(form) or len(low) - len(form) < 3:
-                continue
-            if best is None or len(form) > len(best.form):
-                best = cand
-        noun = best
+        # longest lexicon form that ends the compound, leaving a modifier of at least 3 letters: the suffixes of
+        # the word are looked up from the longest down (a scan of the whole lexicon per word was a hot spot)
+        noun = next((cand for k in range(3, len(low)) if (cand := lex.roles.get(low[k:])) and not cand.exact), None)
     elif noun.exact and rest != noun.form:
         return None
     if noun is None:
@@ -282,10 +282,10 @@ def org_keyword(word: str) -> str | None:
     low = word.split("-")[-1].lower()
     forms = [low] + ([low[:-1]] if low.endswith("s") else []) + ([low[:-2]] if low.endswith("es") else [])  # genitive
     for kind, keywords in (("strong", lexicons().org_strong), ("weak", lexicons().org_weak)):
-        for kw in keywords:
-            # the bare keyword or a real compound ("Murat" would not end in a keyword "rat")
-            if any(f == kw or f.endswith(kw) and len(f) >= len(kw) + 3 for f in forms):
-                return kind
+        # the bare keyword or a real compound ("Murat" would not end in a keyword "rat"): the form itself or one of
+        # its suffixes that leaves at least 3 letters in front
+        if any(f in keywords or any(f[k:] in keywords for k in range(3, len(f))) for f in forms):
+            return kind
     return None
 
 
@@ -459,7 +459,7 @@ def _is_appositive_noun(tok: Token, name: Span) -> bool:
     """Parser evidence: ``tok`` is an apposition of the name (or the name of ``tok``), and a noun."""
     if not has_parse(tok.doc) or tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
         return False
-    if any(tok.lower_.endswith(b) for b in lexicons().blocked_roles):
+    if _ends_with_any(tok.lower_, lexicons().blocked_roles):
         return False  # kinship and relational nouns: "Ihr Kollege Jonas Weber"
     if syntax.has_role(tok, syntax.APPOSITION) and tok.head.i in range(name.start, name.end):
         return True
