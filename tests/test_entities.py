@@ -189,6 +189,13 @@ def test_role_lexicon_compounds_prefixes_and_blocks():
     assert R.match_role_word("Head").base == "head" and R.match_role_word("Headhunter") is None
 
 
+def test_organisation_keywords_need_a_real_compound():
+    assert R.org_keyword("Umweltbundesamt") == "strong" and R.org_keyword("Umweltbundesamtes") == "strong"  # genitive
+    assert R.org_keyword("Bundesministerium") == "strong" and R.org_keyword("Amt") == "strong"
+    assert R.org_keyword("Samt") is None  # ends in "amt" with less than three letters before it: no compound
+    assert R.org_keyword("Hausmeister") is None and R.org_keyword("amt") is None
+
+
 # parser evidence, both label schemes ------------------------------------------------
 
 # "Anna Berger , Kuratorin , lobte die Schau ."  ("Kuratorin" is not in the title lexicon)
