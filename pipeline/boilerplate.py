@@ -35,6 +35,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+try:  # the regex parser behind re.compile, to find literal text a regex needs (phrase_anchor)
+    from re import _parser as _sre_parser  # Python >= 3.11
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parser
+
 CATEGORIES = ("consent", "newsletter", "privacy", "cookie", "advertising", "navigation", "social", "credit", "subscription", "other")
 COUNTER = "content"  # lexicon category of counter-evidence (negative weights)
 
@@ -95,8 +100,8 @@ class Phrase:
     pattern: str  # as written in the file (the key a user file overrides)
     regex: re.Pattern = field(compare=False, repr=False)
     source: str = ""  # "file:line", for error messages and the docs
-    # A lowercase fragment every match of a literal pattern contains: a cheap substring test skips the regex
-    # for most blocks (the lexicon has ~180 patterns). None for "re:" patterns.
+    # A lowercase fragment every match contains: a cheap substring test skips the regex for most blocks (the
+    # lexicon has ~140 patterns, most of them regexes). None where no such fragment is known.
     anchor: str | None = field(default=None, compare=False, repr=False)
 
 
@@ -142,11 +147,31 @@ def compile_phrase(pattern: str) -> re.Pattern:
 
 
 def phrase_anchor(pattern: str) -> str | None:
-    """The longest literal fragment of a literal pattern (lowercase), or None for a regex pattern."""
+    """A lowercase fragment that every match of the pattern contains, or None when none is known.
+
+    Literal patterns: their longest literal fragment. ``re:`` patterns: the longest run of literal characters in
+    the regex's top-level sequence (outside groups, alternatives and repeats), which any match must contain."""
     if pattern.startswith("re:"):
-        return None
+        return _regex_anchor(pattern[3:])
     fragments = [f for word in pattern.split() for f in word.split("*") if f]
     return max(fragments, key=len).lower() if fragments else None
+
+
+def _regex_anchor(regex: str) -> str | None:
+    try:
+        parsed = _sre_parser.parse(regex, re.IGNORECASE)
+    except re.error:
+        return None
+    runs, run = [], []
+    for op, arg in parsed:
+        if op == _sre_parser.LITERAL:
+            run.append(chr(arg))
+        else:
+            runs.append("".join(run))
+            run = []
+    runs.append("".join(run))
+    best = max(runs, key=len)
+    return best.lower() if len(best) >= 2 else None
 
 
 def _read_phrases(path: Path) -> list[Phrase]:

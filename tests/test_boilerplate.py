@@ -274,6 +274,29 @@ def test_shipped_lexicon_rows_are_valid_and_documented():
         assert path.read_text(encoding="utf-8").startswith("# ")
 
 
+@pytest.mark.parametrize(
+    "pattern, anchor",
+    [
+        ("Ihre Einwilligung*", "einwilligung"),  # literal pattern: its longest fragment
+        (r"re:\bmit wirkung für die zukunft\b", "mit wirkung für die zukunft"),
+        (r"re:\bjederzeit\b[^.]{0,60}\b(?:abmelden|abbestellen)\b", "jederzeit"),
+        (r"re:\b(?:abmelden|abbestellen)\b", "ab"),  # the regex parser factors out the common prefix
+        (r"re:^\s*(?:zustimmen|ablehnen)\s*$", None),  # only alternatives: no text is required
+        (r"re:cookie|tracking", None),
+    ],
+)
+def test_phrase_anchor_is_text_every_match_contains(pattern, anchor):
+    assert bp.phrase_anchor(pattern) == anchor
+
+
+def test_every_shipped_phrase_match_contains_its_anchor():
+    texts = [p.read_text(encoding="utf-8") for p in RAW.glob("*.txt")] + [r.text for r in bp_eval.load_corpus()]
+    for phrase in bp.load_lexicon().phrases:
+        for text in texts:
+            for m in phrase.regex.finditer(text):
+                assert phrase.anchor is None or phrase.anchor in m.group().lower(), (phrase.pattern, m.group())
+
+
 # --------------------------------------------------------------------------- evaluation
 
 
