@@ -370,7 +370,7 @@ class _Scanner:
                 end_char=e_char,
                 value=None if value is None else _clean_float(value),
                 value_max=None if value_max is None else _clean_float(value_max),
-                unit=unit,
+                unit="count" if unit is None and kind == "count" else unit,  # the schema's unit of plain counts
                 counted=counted,
                 qualifier=qualifier,
                 kind=kind,

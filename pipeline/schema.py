@@ -165,7 +165,7 @@ FIGURES = Table(
         ("end_char", "Int64", f"end (exclusive), {OFFSETS}"),
         ("value", "Float64", "number in base units ('50 Milliarden Euro' -> 50000000000); empty for unquantified mentions"),
         ("value_max", "Float64", "upper bound of a range, else empty"),
-        ("unit", "string", "ISO 4217 code for money, percent, percentage_point, a physical unit, or count"),
+        ("unit", "string", "ISO 4217 code for money; percent or percentage_point; a physical or duration unit; 'count' for counts; empty for dates, years, ordinals"),
         ("counted", "string", "lemma of what is counted ('Staat', 'Teilnehmer'), else empty"),
         ("qualifier", "category", "exact, approximately, at_least, more_than, at_most, less_than, up_to, range"),
         ("kind", "category", "money, percent, count, measure, date, year, duration, ordinal"),
