@@ -1491,6 +1491,8 @@ def _konjunktiv_i(tok: Token) -> bool:
 
 COORDINATORS = {"und", "oder", "aber", "sondern", "doch", "denn", "so", "sowie"}
 SUBORDINATE_STARTS = (COMPLEMENTIZERS | RELATIVE_STARTS | ADJUNCT_STARTS) - COORDINATORS
+# at the start of a sentence "der/die/das" are articles, not relative pronouns
+INITIAL_SUBORDINATORS = SUBORDINATE_STARTS - RELATIVE_STARTS
 
 
 def _in_subordinate_clause(v: _View, i: int) -> bool:
@@ -1502,7 +1504,7 @@ def _in_subordinate_clause(v: _View, i: int) -> bool:
     doc = v.doc
     first = _low(doc[left])
     if left == s:
-        return first in COMPLEMENTIZERS - RELATIVE_STARTS or first in ADJUNCT_STARTS - COORDINATORS - RELATIVE_STARTS
+        return first in INITIAL_SUBORDINATORS
     if doc[left - 1].text != ",":
         return False
     if first in SUBORDINATE_STARTS:
