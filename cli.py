@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -15,7 +16,11 @@ from typing import Annotated, Optional
 import typer
 
 from pipeline import runner
+from pipeline.load import SchemaError
 from pipeline.model import ModelNotFoundError
+from pipeline.run_folder import RunFolderError, describe_os_error
+
+INTERRUPTED_EXIT_CODE = 130  # the shell's code for "ended by SIGINT"
 
 app = typer.Typer(
     add_completion=False,
@@ -27,7 +32,10 @@ app.add_typer(evaluate_app, name="evaluate")
 
 InputDir = Annotated[Path, typer.Option("--input", "-i", help="Directory with .txt/.md files (searched recursively).")]
 OutputDir = Annotated[Path, typer.Option("--output", "-o", help="Directory for the CSV tables and manifest.json.")]
-InterimDir = Annotated[Path, typer.Option("--interim", help="Directory for intermediate stage outputs.")]
+InterimDir = Annotated[
+    Optional[Path],
+    typer.Option("--interim", help="Directory for intermediate stage outputs. Default: a hidden .interim folder inside --output."),
+]
 ModelOpt = Annotated[
     Optional[str],
     typer.Option("--model", "-m", envvar="CLAIMGRAPH_MODEL", help="spaCy package name or pipeline directory. Default: de_core_news_lg with fallback."),
@@ -43,6 +51,11 @@ Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first proble
 ExcelSafe = Annotated[
     bool,
     typer.Option("--excel-safe", help="Prefix text cells starting with = + - @ with an apostrophe so spreadsheets do not run them as formulas."),
+]
+# Stage commands keep the output options of the run they continue (recorded in manifest.json).
+KeepExcelSafe = Annotated[
+    bool,
+    typer.Option("--excel-safe", help="Kept from the run this command continues (manifest.json); asking for it on a run made without it is an error."),
 ]
 PARTIAL_EXIT_CODE = 3
 Backend = Annotated[str, typer.Option("--backend", help="Where the NLP runs: local (this process), processes (local pool), dask (cluster).")]
@@ -69,7 +82,7 @@ def _warn(message: str) -> None:
     typer.secho(f"warning: {message}", fg=typer.colors.YELLOW, err=True)
 
 
-def _config(input_dir=Path("data/raw"), output=Path("data/processed"), interim=Path("data/interim"), model=None,
+def _config(input_dir=Path("data/raw"), output=Path("data/processed"), interim=None, model=None,
             no_strip=False, phrases=None, max_bytes=runner.DEFAULT_MAX_BYTES, quiet=False, strict=False,
             excel_safe=False, backend="local", workers=1, scheduler=None, no_cache=False) -> runner.RunConfig:
     return runner.RunConfig(
@@ -91,13 +104,35 @@ def _config(input_dir=Path("data/raw"), output=Path("data/processed"), interim=P
     )
 
 
+def _error(message: str, code: int = 1):
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code)
+
+
+def _interrupt_on_sigterm() -> None:
+    # `kill` (SIGTERM) ends a run the way Ctrl-C does: staged files are dropped, outputs stay as they were.
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
 def _run(action, *args):
-    """Run a stage; known problems become one clear message and exit code 1."""
+    """Run a stage; known problems become one clear message and exit code 1, Ctrl-C exit code 130.
+
+    Every stage writes through a staging folder (pipeline/run_folder.py), so whatever ends it here,
+    the previous outputs are unchanged.
+    """
+    _interrupt_on_sigterm()
     try:
         return action(*args)
-    except (runner.StageError, ModelNotFoundError, FileNotFoundError, ValueError) as exc:
-        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
-        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.secho("interrupted, previous outputs unchanged", fg=typer.colors.YELLOW, err=True)
+        raise typer.Exit(INTERRUPTED_EXIT_CODE) from None
+    except (runner.StageError, ModelNotFoundError, RunFolderError, SchemaError, FileNotFoundError, ValueError) as exc:
+        raise _error(str(exc)) from None
+    except OSError as exc:  # disk full, read-only or foreign folder, permissions
+        raise _error(f"{describe_os_error(exc)}; previous outputs unchanged") from None
 
 
 def _done(cfg: runner.RunConfig) -> None:
@@ -108,7 +143,7 @@ def _done(cfg: runner.RunConfig) -> None:
 def extract(
     input_dir: InputDir = Path("data/raw"),
     output: OutputDir = Path("data/processed"),
-    interim: InterimDir = Path("data/interim"),
+    interim: InterimDir = None,
     model: ModelOpt = None,
     no_strip_boilerplate: NoStrip = False,
     boilerplate_phrases: Phrases = None,
@@ -139,7 +174,7 @@ def extract(
 def ingest(
     input_dir: InputDir = Path("data/raw"),
     output: OutputDir = Path("data/processed"),
-    interim: InterimDir = Path("data/interim"),
+    interim: InterimDir = None,
     max_doc_bytes: MaxBytes = runner.DEFAULT_MAX_BYTES,
     strict: Strict = False,
 ) -> None:
@@ -152,13 +187,15 @@ def ingest(
 @app.command()
 def clean(
     output: OutputDir = Path("data/processed"),
-    interim: InterimDir = Path("data/interim"),
+    interim: InterimDir = None,
     no_strip_boilerplate: NoStrip = False,
     boilerplate_phrases: Phrases = None,
     quiet: Quiet = False,
+    excel_safe: KeepExcelSafe = False,
 ) -> None:
-    """Split documents into blocks and remove boilerplate (writes boilerplate.csv)."""
-    cfg = _config(output=output, interim=interim, no_strip=no_strip_boilerplate, phrases=boilerplate_phrases, quiet=quiet)
+    """Split documents into blocks and remove boilerplate (writes boilerplate.csv; the parse and later tables become stale and are removed)."""
+    cfg = _config(output=output, interim=interim, no_strip=no_strip_boilerplate, phrases=boilerplate_phrases, quiet=quiet,
+                  excel_safe=excel_safe)
     _run(runner.run_clean, cfg)
     _done(cfg)
 
@@ -166,17 +203,18 @@ def clean(
 @app.command()
 def parse(
     output: OutputDir = Path("data/processed"),
-    interim: InterimDir = Path("data/interim"),
+    interim: InterimDir = None,
     model: ModelOpt = None,
     quiet: Quiet = False,
     backend: Backend = "local",
     workers: Workers = 1,
     scheduler: Scheduler = None,
     no_cache: NoCache = False,
+    excel_safe: KeepExcelSafe = False,
 ) -> None:
-    """Run the statistical spaCy pipeline over the cleaned texts (writes documents.csv)."""
+    """Run the statistical spaCy pipeline over the cleaned texts (writes documents.csv; the extraction tables become stale and are removed)."""
     cfg = _config(output=output, interim=interim, model=model, quiet=quiet, backend=backend, workers=workers, scheduler=scheduler,
-                  no_cache=no_cache)
+                  no_cache=no_cache, excel_safe=excel_safe)
     _run(runner.run_parse, cfg)
     _done(cfg)
 
@@ -184,11 +222,12 @@ def parse(
 def _extraction_command(stage: str, doc: str):
     def command(
         output: OutputDir = Path("data/processed"),
-        interim: InterimDir = Path("data/interim"),
+        interim: InterimDir = None,
         quiet: Quiet = False,
         no_cache: NoCache = False,
+        excel_safe: KeepExcelSafe = False,
     ) -> None:
-        cfg = _config(output=output, interim=interim, quiet=quiet, no_cache=no_cache)
+        cfg = _config(output=output, interim=interim, quiet=quiet, no_cache=no_cache, excel_safe=excel_safe)
         _run(runner.run_extraction_stage, cfg, stage)
         _done(cfg)
 

@@ -184,6 +184,38 @@ def _ordered(submit, chunks: Iterator[list[Task]], window: int) -> Iterator[DocR
         yield from in_flight.popleft().result()
 
 
+def _start_worker() -> None:
+    """Initializer of every local worker process.
+
+    Ctrl-C goes to the whole process group: the parent handles it (drops its staged outputs and
+    stops the pool), so workers ignore it instead of each printing a traceback. And a worker must
+    not outlive its parent: if the parent is killed (even with SIGKILL), Linux sends the worker
+    SIGKILL too (PR_SET_PDEATHSIG), so no 300 MB pipelines are left running without an owner.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    # The parent may have died between fork and prctl: then we are already an orphan.
+    if os.getppid() == 1:
+        os._exit(1)
+
+
 def _worker_environment() -> None:
     # One BLAS/OpenMP thread per worker process: the processes are the parallelism.
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -215,8 +247,19 @@ def run_tasks(
 
         _worker_environment()
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
+        try:
             yield from _ordered(lambda chunk: pool.submit(annotate, settings, chunk), chunks, window=2 * workers)
+        except GeneratorExit:  # the consumer has every result it needs
+            pool.shutdown(wait=True)
+            raise
+        except BaseException:
+            # Interrupted or failed: do not wait for chunks in flight, stop the workers now.
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            raise
+        pool.shutdown(wait=True)
         return
     yield from _run_dask(chunks, settings, workers, scheduler)
 

@@ -5,12 +5,16 @@ Two levels, both files under ``data/interim/cache/``:
 ``<parse_key>.spacy``  the Doc after the statistical pipeline only. ``parse_key`` = hash of the cleaned
                        text, the model (name, version, config) and the spaCy version.
 ``<rows_key>.json``    the formatted table rows and document statistics. ``rows_key`` = hash of
-                       ``parse_key``, the extraction components, the project version and a fingerprint of
-                       the project's code and resource files (a changed lexicon invalidates the rows).
+                       ``parse_key``, the document id, the extraction components, the project version and
+                       a fingerprint of the project's code and resource files (a changed lexicon
+                       invalidates the rows). The rows carry the document's ids (``doc_id``, ``<doc_id>:C1``),
+                       so they are keyed by the id too: two files with the same text share the parse but
+                       never each other's rows.
 
 A document whose rows are cached is neither parsed nor re-extracted, and the model is not even loaded
 when every document is cached. Rows are cached as the exact CSV cell strings, so a rerun writes
-byte-identical tables. Cache files are written atomically; a damaged one is ignored and recomputed.
+byte-identical tables. Cache files are written atomically, and a parse file carries the SHA-256 of its
+content, so a damaged or truncated entry (a full disk, a copy gone wrong) is detected and recomputed.
 """
 
 from __future__ import annotations
@@ -67,8 +71,26 @@ def parse_key(clean_text: str, model_id: str) -> str:
     return _digest("parse", model_id, clean_text)
 
 
-def rows_key(parse: str, components: tuple[str, ...]) -> str:
-    return _digest("rows", parse, ",".join(components), __version__, code_fingerprint())
+def rows_key(parse: str, components: tuple[str, ...], doc_id: str) -> str:
+    return _digest("rows", parse, doc_id, ",".join(components), __version__, code_fingerprint())
+
+
+# A parse file is MAGIC + sha256(payload) + payload; anything else is treated as damaged.
+PARSE_MAGIC = b"CGPARSE1"
+_DIGEST_SIZE = hashlib.sha256().digest_size
+
+
+def frame_parse(payload: bytes) -> bytes:
+    return PARSE_MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def unframe_parse(data: bytes) -> bytes | None:
+    """The payload of a parse file, or None if it is damaged (truncated, foreign, older format)."""
+    head = len(PARSE_MAGIC) + _DIGEST_SIZE
+    if len(data) < head or not data.startswith(PARSE_MAGIC):
+        return None
+    payload = data[head:]
+    return payload if hashlib.sha256(payload).digest() == data[len(PARSE_MAGIC) : head] else None
 
 
 class Cache:
@@ -86,21 +108,29 @@ class Cache:
             return None
         path = self._path(key, ".json")
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            value = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        if not (isinstance(value, dict) and isinstance(value.get("rows"), dict) and isinstance(value.get("stats"), dict)):
+            return None  # not what put_rows writes: recompute
+        return value
 
-    def get_parse(self, key: str) -> bytes | None:
+    def get_parse(self, key: str, *, required: bool = False) -> bytes | None:
+        """The saved parse, or None when missing or damaged. ``required``: read even with the cache off
+        (a stage command re-running the rules needs the parse of the previous stage)."""
         path = self._path(key, ".spacy")
-        if not self.enabled or not path.is_file():
+        if not (self.enabled or required) or not path.is_file():
             return None
-        return path.read_bytes()
+        try:
+            return unframe_parse(path.read_bytes())
+        except OSError:
+            return None
 
     def put_rows(self, key: str, value: dict[str, Any]) -> None:
         self._write(self._path(key, ".json"), json.dumps(value, ensure_ascii=False).encode("utf-8"))
 
     def put_parse(self, key: str, data: bytes) -> None:
-        self._write(self._path(key, ".spacy"), data)
+        self._write(self._path(key, ".spacy"), frame_parse(data))
 
     def parse_path(self, key: str) -> Path:
         return self._path(key, ".spacy")

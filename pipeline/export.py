@@ -9,6 +9,7 @@ the previous run's tables untouched and no temporary files behind.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import math
 import os
@@ -192,6 +193,15 @@ class OutputBatch:
             self.commit()
         else:
             self.abort()
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (the manifest records one per output file; load() compares them)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -168,23 +168,32 @@ def slugify(value: str) -> str:
 
 
 def make_doc_ids(relative_paths: list[str]) -> dict[str, str]:
-    """Readable, stable ids: the slug of the relative path without suffix.
+    """Readable ids that depend only on each file's own path, never on which other files exist.
 
-    ``reports/KI Gipfel.txt`` -> ``reports-ki-gipfel``. Where two paths give the same slug
-    (or none), each gets ``-`` plus the first 8 hex digits of the SHA-1 of its relative path,
-    so ids never depend on which other files happen to be present.
+    A top-level ``.txt`` file whose name is already in id form keeps it (``ki-gipfel.txt`` ->
+    ``ki-gipfel``). Every other path gets its slug plus ``-`` and the first 8 hex digits of the SHA-1
+    of the relative path (``Berichte/KI Gipfel.md`` -> ``berichte-ki-gipfel-1f3c9a2b``): many paths
+    share a slug, and an id that changed when a look-alike file was added would silently re-key every
+    row of the unchanged file. Two paths can only collide on an id by a hash collision, which is an
+    error naming both files.
     """
-    slugs = {p: slugify(str(Path(p).with_suffix(""))) for p in relative_paths}
-    counts: dict[str, int] = {}
-    for slug in slugs.values():
-        counts[slug] = counts.get(slug, 0) + 1
-    ids = {}
-    for path, slug in slugs.items():
-        if not slug or counts[slug] > 1:
-            digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:8]
-            slug = f"{slug}-{digest}" if slug else f"doc-{digest}"
-        ids[path] = slug
+    ids: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for path in relative_paths:
+        doc_id = doc_id_for(path)
+        if doc_id in owner:
+            raise IngestError(f"{owner[doc_id]} and {path} both get the document id {doc_id!r}; rename one of them")
+        owner[doc_id] = path
+        ids[path] = doc_id
     return ids
+
+
+def doc_id_for(relative_path: str) -> str:
+    slug = slugify(str(Path(relative_path).with_suffix("")))
+    if slug and relative_path == f"{slug}.txt":
+        return slug
+    digest = hashlib.sha1(relative_path.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else f"doc-{digest}"
 
 
 def read_document(path: Path, input_dir: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | IngestProblem:

@@ -138,6 +138,7 @@ class Tables(Mapping):
     texts: dict[str, str] = field(default_factory=dict)
     manifest: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+    missing: tuple[str, ...] = ()  # tables with no file (allow_missing): their foreign keys are not checked
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.frames[name]
@@ -163,15 +164,23 @@ class Tables(Mapping):
         return f"Tables({self.path}: {counts})"
 
 
-def load(path: Path | str = "data/processed", *, allow_missing: bool = False) -> Tables:
+def load(path: Path | str = "data/processed", *, allow_missing: bool = False, verify: bool = True) -> Tables:
     """Every table of ``pipeline.schema`` in ``path`` as typed DataFrames, plus texts and manifest.
 
     A missing table file is an error naming the command that writes it; with ``allow_missing``
     it becomes an empty, correctly typed table (useful after running only some stages).
+
+    With ``verify`` (the default) the folder is first brought to a consistent state (a switch that a
+    killed run left half done is finished, see ``pipeline.run_folder``), and every file is compared
+    with the SHA-256 the manifest records for it: tables of two different runs are never returned
+    together.
     """
     path = Path(path)
     if not path.is_dir():
         raise FileNotFoundError(f"{path} is not a directory: run `python cli.py extract` first")
+    if verify:
+        settle_folder(path)
+        verify_files(path)
     missing = [t.file_name for t in TABLES.values() if not (path / t.file_name).exists()]
     if missing and not allow_missing:
         raise FileNotFoundError(f"{path}: missing {', '.join(missing)}: run `python cli.py extract` first")
@@ -182,7 +191,44 @@ def load(path: Path | str = "data/processed", *, allow_missing: bool = False) ->
     texts = read_texts(path / TEXTS_FILE) if (path / TEXTS_FILE).exists() else {}
     manifest_path = path / MANIFEST_FILE
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
-    return Tables(frames, texts, manifest, path)
+    return Tables(frames, texts, manifest, path, missing=tuple(t.name for t in TABLES.values() if t.file_name in missing))
+
+
+def settle_folder(path: Path, *, wait_seconds: float = 10.0) -> None:
+    """Finish a half-done switch of outputs before reading; wait while a live run is switching."""
+    import time
+
+    from .run_folder import JOURNAL_FILE, folder_is_locked, roll_forward
+
+    deadline = time.monotonic() + wait_seconds
+    while (path / JOURNAL_FILE).exists():
+        if not folder_is_locked(path):
+            roll_forward(path)
+            return
+        if time.monotonic() > deadline:
+            raise SchemaError(f"{path}: a run is switching its outputs in; try again when it has finished")
+        time.sleep(0.05)
+
+
+def verify_files(path: Path) -> None:
+    """Every file the manifest lists has the recorded SHA-256 (older manifests without the list pass)."""
+    from .export import file_digest
+
+    manifest_path = path / MANIFEST_FILE
+    if not manifest_path.exists():
+        return
+    recorded = json.loads(manifest_path.read_text(encoding="utf-8")).get("files") or {}
+    mismatched = [name for name, digest in recorded.items() if (path / name).is_file() and file_digest(path / name) != digest]
+    missing = [name for name in recorded if not (path / name).is_file()]
+    if mismatched or missing:
+        detail = "; ".join(filter(None, [
+            f"changed since the run: {', '.join(mismatched)}" if mismatched else "",
+            f"missing: {', '.join(missing)}" if missing else "",
+        ]))
+        raise SchemaError(
+            f"{path}: the files do not belong to the run recorded in {MANIFEST_FILE} ({detail}); "
+            "run `python cli.py extract` again, or load with verify=False to read them anyway"
+        )
 
 
 # --------------------------------------------------------------------------- checks
@@ -196,6 +242,8 @@ def check_tables(tables: Tables) -> list[str]:
     between their offsets.
     """
     problems: list[str] = []
+    # --excel-safe output prefixes formula-like text cells with an apostrophe (recorded in the manifest).
+    excel_safe = bool(tables.manifest.get("output_options", {}).get("excel_safe"))
     for name, table in TABLES.items():
         frame = tables.frames.get(name)
         if frame is None or frame.empty:
@@ -203,7 +251,7 @@ def check_tables(tables: Tables) -> list[str]:
         problems += _check_primary_key(name, table, frame)
         problems += _check_foreign_keys(name, table, frame, tables)
         if tables.texts and "doc_id" in frame.columns:
-            problems += _check_offsets(name, frame, tables.texts)
+            problems += _check_offsets(name, frame, tables.texts, excel_safe=excel_safe)
     return problems
 
 
@@ -224,8 +272,8 @@ def _check_foreign_keys(name: str, table: Table, frame: pd.DataFrame, tables: Ta
     problems = []
     for column, target in table.foreign_keys.items():
         target_table, target_column = target.split(".")
-        if target_table not in tables.frames:
-            continue
+        if target_table not in tables.frames or target_table in tables.missing:
+            continue  # a table not written yet (a stage run alone) has nothing to check against
         known = set(tables.frames[target_table][target_column].dropna())
         values = frame[column].dropna()
         dangling = values[~values.isin(known)].unique().tolist()
@@ -234,7 +282,13 @@ def _check_foreign_keys(name: str, table: Table, frame: pd.DataFrame, tables: Ta
     return problems
 
 
-def _check_offsets(name: str, frame: pd.DataFrame, texts: Mapping[str, str]) -> list[str]:
+def _same_text(cell: str, raw: str, excel_safe: bool) -> bool:
+    from .export import neutralise_formula
+
+    return cell == raw or (excel_safe and cell == neutralise_formula(raw))
+
+
+def _check_offsets(name: str, frame: pd.DataFrame, texts: Mapping[str, str], *, excel_safe: bool = False) -> list[str]:
     problems = []
     unknown = sorted(set(frame["doc_id"].dropna()) - set(texts))
     if unknown:
@@ -251,7 +305,7 @@ def _check_offsets(name: str, frame: pd.DataFrame, texts: Mapping[str, str]) -> 
                 continue
             if not 0 <= start <= end <= len(raw):
                 bad.append(f"{row['doc_id']} [{start}:{end}] outside the text (length {len(raw)})")
-            elif has_text and not pd.isna(row[text_col]) and raw[start:end] != row[text_col]:
+            elif has_text and not pd.isna(row[text_col]) and not _same_text(row[text_col], raw[start:end], excel_safe):
                 bad.append(f"{row['doc_id']} [{start}:{end}] is {raw[start:end]!r}, {text_col} is {row[text_col]!r}")
         if bad:
             problems.append(f"{name}.{start_col}/{end_col}: {len(bad)} bad offsets, e.g. {bad[:3]}")

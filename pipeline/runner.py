@@ -17,6 +17,7 @@ takes a fraction of the parse time, so nothing is re-ingested or re-parsed. Wher
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
@@ -29,13 +30,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__, boilerplate, claims, entities, figures  # noqa: F401  (registers components)
-from .export import OutputBatch, read_json, read_jsonl, record_to_row
+from .export import OutputBatch, file_digest, read_json, read_jsonl, record_to_row
 from .ingest import DEFAULT_MAX_BYTES, Document, IngestError, IngestProblem, ingest_directory
 from .language import is_minable
 from .backends import COMPONENT_TABLES, DocResult, Task, WorkerSettings, run_tasks
 from .cache import Cache, model_fingerprint, parse_key, rows_key
 from .model import BLANK_MODEL_NAME, ModelChoice, describe_choice, load_model, resolve_model
-from .schema import BOILERPLATE, CLAIMS, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, Table
+from .run_folder import RUN_STATE_FILE, RunFolder, Staging
+from .schema import BOILERPLATE, CLAIMS, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, TABLES, Table
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -47,8 +49,13 @@ EXTRACTION_STAGES: dict[str, tuple[tuple[str, ...], tuple[Table, ...]]] = {
     "figures": (("claimgraph_entities", "claimgraph_claims", "claimgraph_figures"), (FIGURES,)),
 }
 ALL_COMPONENTS = EXTRACTION_STAGES["figures"][0]
+EXTRACTION_TABLES = (MENTIONS, ENTITIES, CLAIMS, FIGURES)
 TEXTS_FILE = "texts.jsonl"
 MANIFEST_FILE = "manifest.json"
+DEFAULT_INTERIM_NAME = ".interim"
+# Everything a run may write; on a switch, those a run did not produce are removed (they would be stale).
+OWNED_OUTPUT_FILES = (*(t.file_name for t in TABLES.values()), TEXTS_FILE, MANIFEST_FILE)
+OWNED_INTERIM_FILES = ("documents.jsonl", "problems.jsonl", "cleaned.jsonl", "parsed.json", RUN_STATE_FILE)
 
 
 class StageError(Exception):
@@ -63,7 +70,9 @@ def no_progress(items: Iterable[T], total: int, label: str) -> Iterable[T]:
 class RunConfig:
     input_dir: Path = Path("data/raw")
     output_dir: Path = Path("data/processed")
-    interim_dir: Path = Path("data/interim")
+    # Intermediate files belong to one output folder: by default a hidden folder inside it, so two
+    # output folders never share (and mix) an interim state.
+    interim_dir: Path | None = None
     model: str | None = None
     strip_boilerplate: bool = True
     boilerplate_phrases: tuple[Path, ...] = ()
@@ -81,15 +90,133 @@ class RunConfig:
     on_warning: Callable[[str], None] = log.warning
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.input_dir, self.output_dir = Path(self.input_dir), Path(self.output_dir)
+        self.interim_dir = Path(self.interim_dir) if self.interim_dir is not None else self.output_dir / DEFAULT_INTERIM_NAME
+
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+# --------------------------------------------------------------------------- run units
+#
+# Every public ``run_*`` function is one run: it takes the output folder's lock, writes everything into
+# a staging folder (run_folder.py), checks the staged tables and switches them in at once. ``run_all``
+# runs all stages inside one such unit. Stage functions read the committed interim state of earlier
+# runs from ``cfg.interim_dir`` and write into ``run.staging``.
+
+
+@dataclass
+class _Run:
+    cfg: RunConfig
+    staging: Staging
+    manifest: dict[str, Any]
+
+    @property
+    def excel_safe(self) -> bool:
+        return bool(self.manifest.get("output_options", {}).get("excel_safe"))
+
+    def output_batch(self) -> OutputBatch:
+        return OutputBatch(self.staging.output, excel_safe=self.excel_safe)
+
+    def interim_batch(self) -> OutputBatch:
+        return OutputBatch(self.staging.interim)
+
+
+def _run_folder(cfg: RunConfig) -> RunFolder:
+    return RunFolder(cfg.output_dir, cfg.interim_dir, OWNED_OUTPUT_FILES, OWNED_INTERIM_FILES, on_warning=cfg.on_warning)
+
+
+@contextlib.contextmanager
+def _run_unit(cfg: RunConfig, command: str, *, continues: bool) -> Iterator[_Run]:
+    """One run over ``cfg.output_dir``: locked, staged, checked, switched in whole or not at all.
+
+    ``continues``: a stage command that rewrites part of an existing run (its other files are kept);
+    otherwise the run starts from nothing (ingest, extract).
+    """
+    with _run_folder(cfg) as folder:
+        if continues:
+            manifest = _require_consistent_state(cfg)
+            if cfg.excel_safe and not manifest.get("output_options", {}).get("excel_safe"):
+                raise StageError(
+                    f"the tables in {cfg.output_dir} were written without --excel-safe; a stage command keeps the "
+                    "run's output options, so run `python cli.py extract --excel-safe` to change them"
+                )
+        else:
+            manifest = {"output_options": {"excel_safe": cfg.excel_safe}}
+        staging = folder.stage()
+        try:
+            if continues:
+                staging.seed_from_current(OWNED_OUTPUT_FILES)
+                staging.seed_interim_from_current()
+            run = _Run(cfg, staging, manifest)
+            yield run
+            _finish(run, command)
+        finally:
+            staging.abort()  # no-op once committed
+
+
+def _require_consistent_state(cfg: RunConfig) -> dict[str, Any]:
+    """The manifest of the current outputs, if the interim folder belongs to the same run."""
+    manifest = read_json(cfg.output_dir / MANIFEST_FILE, None)
+    state = read_json(cfg.interim_dir / RUN_STATE_FILE, None)
+    if state is None:
+        raise StageError(f"{cfg.interim_dir} holds no completed run: run `python cli.py ingest` (or `extract`) first")
+    if manifest is None or manifest.get("run_id") != state.get("run_id"):
+        theirs = f"run {state.get('run_id')} over {state.get('input_dir')} for {state.get('output_dir')}"
+        raise StageError(
+            f"the intermediate folder {cfg.interim_dir} belongs to another run ({theirs}) than the tables in "
+            f"{cfg.output_dir}; pass the --interim folder of that run, or run `python cli.py extract` again"
+        )
+    return manifest
+
+
+def _finish(run: _Run, command: str) -> None:
+    """Record the run in the manifest, check the staged tables, switch them in."""
+    cfg, staging, manifest = run.cfg, run.staging, run.manifest
+    manifest["run_id"] = staging.run_id
+    manifest["project"] = {"name": "claimgraph-de", "version": __version__}
+    manifest["command"] = command
+    manifest["finished"] = _now()
+    manifest.setdefault("started", manifest["finished"])
+    manifest["files"] = {
+        p.name: file_digest(p) for p in sorted(staging.output.iterdir()) if p.is_file() and p.name != MANIFEST_FILE
+    }
+    manifest["tables"] = {name: count for name, count in manifest.get("tables", {}).items() if f"{name}.csv" in manifest["files"]}
+    with OutputBatch(staging.output) as out:
+        out.write_json(MANIFEST_FILE, manifest)
+    state = {"run_id": staging.run_id, "input_dir": manifest.get("settings", {}).get("input_dir"), "output_dir": str(cfg.output_dir.resolve())}
+    with run.interim_batch() as interim:
+        interim.write_json(RUN_STATE_FILE, state)
+    from .load import check_tables, load
+
+    problems = check_tables(load(staging.output, allow_missing=True, verify=False))
+    if problems:
+        raise StageError(
+            f"the new tables failed the consistency check, previous outputs in {cfg.output_dir} kept: " + "; ".join(problems[:3])
+        )
+    staging.commit()
+
+
+def _stage_done(run: _Run, stage: str, started: str, tables: dict[str, int], **settings: Any) -> None:
+    run.manifest.setdefault("stages", {})[stage] = {"started": started, "finished": _now()}
+    run.manifest.setdefault("started", started)
+    run.manifest.setdefault("tables", {}).update(tables)
+    if settings:
+        run.manifest.setdefault("settings", {}).update(settings)
 
 
 # --------------------------------------------------------------------------- ingest
 
 
 def run_ingest(cfg: RunConfig) -> tuple[list[Document], list[IngestProblem]]:
+    with _run_unit(cfg, "ingest", continues=False) as run:
+        return _ingest(run)
+
+
+def _ingest(run: _Run) -> tuple[list[Document], list[IngestProblem]]:
+    cfg = run.cfg
     started = _now()
     try:
         result = ingest_directory(cfg.input_dir, cfg.max_doc_bytes)
@@ -102,14 +229,22 @@ def run_ingest(cfg: RunConfig) -> tuple[list[Document], list[IngestProblem]]:
         cfg.on_warning(f"{problem.path}: {action} ({problem.problem}): {problem.message}")
     if not result.documents:
         raise StageError(f"no readable .txt or .md files in {cfg.input_dir} ({len(result.problems)} skipped)")
-    with OutputBatch(cfg.interim_dir) as interim:
+    with run.interim_batch() as interim:
         interim.write_jsonl("documents.jsonl", (dataclasses.asdict(d) for d in result.documents))
         interim.write_jsonl("problems.jsonl", (dataclasses.asdict(p) for p in result.problems))
-    with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
+    with run.output_batch() as out:
         out.write_jsonl(TEXTS_FILE, ({"doc_id": d.doc_id, "path": d.path, "text": d.text} for d in result.documents))
         out.write_table(ERRORS, _error_rows(result.documents, result.problems, []))
-        _write_manifest(out, cfg, "ingest", started, documents=result.documents, problems=result.problems, tables=out.row_counts)
+    _record_inputs(run.manifest, result.documents, result.problems)
+    _stage_done(run, "ingest", started, out.row_counts, input_dir=str(cfg.input_dir), max_doc_bytes=cfg.max_doc_bytes)
     return result.documents, result.problems
+
+
+def _record_inputs(manifest: dict[str, Any], documents: Sequence[Document], problems: Sequence[IngestProblem]) -> None:
+    manifest["inputs"] = [
+        {"path": d.path, "doc_id": d.doc_id, "sha256": d.sha256, "n_bytes": d.n_bytes, "encoding": d.encoding} for d in documents
+    ]
+    manifest["skipped"] = [dataclasses.asdict(p) for p in problems]
 
 
 def load_documents(cfg: RunConfig) -> list[Document]:
@@ -127,22 +262,32 @@ def load_problems(cfg: RunConfig) -> list[IngestProblem]:
 # --------------------------------------------------------------------------- clean
 
 
-def run_clean(cfg: RunConfig, documents: Sequence[Document] | None = None) -> dict[str, boilerplate.CleanResult]:
+def run_clean(cfg: RunConfig) -> dict[str, boilerplate.CleanResult]:
+    with _run_unit(cfg, "clean", continues=True) as run:
+        # A new cleaning changes the text the parse saw: everything downstream is stale.
+        run.staging.discard(("parsed.json", DOCUMENTS.file_name, *(t.file_name for t in EXTRACTION_TABLES)))
+        return _clean(run, load_documents(cfg))
+
+
+def _clean(run: _Run, documents: Sequence[Document]) -> dict[str, boilerplate.CleanResult]:
+    cfg = run.cfg
     started = _now()
-    documents = load_documents(cfg) if documents is None else documents
     lexicon = boilerplate.load_lexicon(cfg.boilerplate_phrases)
     cleaned = {
         doc.doc_id: boilerplate.clean_document(doc.text, strip=cfg.strip_boilerplate, lexicon=lexicon)
         for doc in cfg.progress(documents, len(documents), "clean")
     }
-    with OutputBatch(cfg.interim_dir) as interim:
+    with run.interim_batch() as interim:
         interim.write_jsonl("cleaned.jsonl", ({"doc_id": k, **dataclasses.asdict(v)} for k, v in cleaned.items()))
-    with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
+    with run.output_batch() as out:
         out.write_table(
             BOILERPLATE,
             (record_to_row(block, BOILERPLATE, doc_id=doc_id) for doc_id, res in cleaned.items() for block in res.removed_blocks),
         )
-        _write_manifest(out, cfg, "clean", started, tables=out.row_counts)
+    _stage_done(
+        run, "clean", started, out.row_counts,
+        strip_boilerplate=cfg.strip_boilerplate, boilerplate_phrases=[str(p) for p in cfg.boilerplate_phrases],
+    )
     return cleaned
 
 
@@ -197,10 +342,11 @@ def _annotate_documents(
     settings: WorkerSettings,
     model_id: str,
     *,
+    tables: Sequence[str],
     parsed_index: dict[str, str] | None = None,
     write_documents: bool = True,
 ) -> tuple[AnnotateOutcome, dict[str, str]]:
-    """Stream every German document through the backend (or the cache) and into the tables.
+    """Stream every German document through the backend (or the cache) and into ``tables``.
 
     Returns the outcome and the parse index ``doc_id -> parse_key`` for later per-stage runs.
     """
@@ -208,13 +354,14 @@ def _annotate_documents(
     writers = {}
     for name in settings.components:
         for table, _ in COMPONENT_TABLES[name]:
-            writers[table.name] = out.open_table(table)
+            if table.name in tables:
+                writers[table.name] = out.open_table(table)
     documents_writer = out.open_table(DOCUMENTS) if write_documents else None
     minable = [d for d in documents if is_minable(d.language)]
     keys: dict[str, tuple[str, str]] = {}
     for d in minable:
         pk = parsed_index[d.doc_id] if parsed_index is not None else parse_key(cleaned[d.doc_id].clean_text, model_id)
-        keys[d.doc_id] = (pk, rows_key(pk, settings.components))
+        keys[d.doc_id] = (pk, rows_key(pk, settings.components, d.doc_id))
     cached = {doc_id: hit for doc_id, (_, rk) in keys.items() if (hit := cache.get_rows(rk)) is not None}
 
     def tasks() -> Iterator[Task]:
@@ -243,12 +390,14 @@ def _annotate_documents(
         if result.doc_id not in cached:
             cache.put_rows(rk, {"rows": result.rows, "stats": result.stats})
         for table_name, rows in (result.rows or {}).items():
-            for cells in rows:
-                writers[table_name].write_cells(cells)
+            if table_name in writers:
+                for cells in rows:
+                    writers[table_name].write_cells(cells)
         stats[result.doc_id] = result.stats or {}
         outcome.processed.append(result.doc_id)
         if result.doc is not None:
             outcome.docs.append(result.doc)
+    computed.close()  # stop the backend's workers now, not when the generator is collected
     if documents_writer is not None:
         for d in documents:
             documents_writer.write_row(_document_row(d, cleaned[d.doc_id], stats.get(d.doc_id)))
@@ -260,10 +409,12 @@ def _cached_result(doc_id: str, hit: dict) -> DocResult:
 
 
 def _read_required_parse(cache: Cache, key: str, doc_id: str) -> bytes:
-    path = cache.parse_path(key)
-    if not path.is_file():
-        raise StageError(f"saved parse of {doc_id} not found ({path}): run `python cli.py parse` first")
-    return path.read_bytes()
+    parsed = cache.get_parse(key, required=True)
+    if parsed is None:
+        raise StageError(
+            f"saved parse of {doc_id} is missing or damaged ({cache.parse_path(key)}): run `python cli.py parse` (or `extract`) again"
+        )
+    return parsed
 
 
 def _worker_settings(cfg: RunConfig, choice: ModelChoice, components: tuple[str, ...]) -> WorkerSettings:
@@ -277,44 +428,67 @@ def _worker_settings(cfg: RunConfig, choice: ModelChoice, components: tuple[str,
     )
 
 
-def run_parse(cfg: RunConfig, documents=None, cleaned=None, *, extract: bool = False, failures: list[dict] | None = None) -> AnnotateOutcome:
-    """Run the statistical pipeline (and with ``extract`` every extraction component) over the cleaned texts."""
+def run_parse(cfg: RunConfig, *, extract: bool = False) -> AnnotateOutcome:
+    """Run the statistical pipeline (and with ``extract`` every extraction component) over the saved cleaned texts."""
+    choice = _choose_model(cfg)  # before anything else: an unknown model is an error, not a half run
+    with _run_unit(cfg, "extract" if extract else "parse", continues=True) as run:
+        if not extract:
+            run.staging.discard(t.file_name for t in EXTRACTION_TABLES)
+        return _parse(run, choice, load_documents(cfg), load_cleaned(cfg), load_problems(cfg), extract=extract)
+
+
+def _parse(
+    run: _Run,
+    choice: ModelChoice,
+    documents: Sequence[Document],
+    cleaned: dict[str, boilerplate.CleanResult],
+    problems: Sequence[IngestProblem],
+    *,
+    extract: bool,
+) -> AnnotateOutcome:
+    cfg = run.cfg
     started = _now()
-    documents = load_documents(cfg) if documents is None else documents
-    cleaned = load_cleaned(cfg) if cleaned is None else cleaned
     components = ALL_COMPONENTS if extract else ()
-    choice = _choose_model(cfg)
     model_id = model_fingerprint(choice.source, choice.kind)
     provenance = describe_choice(choice, components)
-    with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
-        outcome, index = _annotate_documents(cfg, out, documents, cleaned, _worker_settings(cfg, choice, components), model_id)
-        out.write_table(ERRORS, _error_rows(documents, load_problems(cfg), outcome.failures))
+    tables = [t.name for t in EXTRACTION_TABLES]
+    with run.output_batch() as out:
+        outcome, index = _annotate_documents(cfg, out, documents, cleaned, _worker_settings(cfg, choice, components), model_id, tables=tables)
+        out.write_table(ERRORS, _error_rows(documents, problems, outcome.failures))
         out.close_writers()
-        _write_manifest(out, cfg, "extract" if extract else "parse", started, pipeline=provenance, tables=out.row_counts)
-        with OutputBatch(cfg.interim_dir) as interim:
-            interim.write_json("parsed.json", {"pipeline": provenance, "model_id": model_id, "parse_keys": index})
-    if failures is not None:
-        failures.extend(outcome.failures)
+    with run.interim_batch() as interim:
+        interim.write_json("parsed.json", {"pipeline": provenance, "model_id": model_id, "parse_keys": index})
+    run.manifest["pipeline"] = provenance
+    _stage_done(run, "extract" if extract else "parse", started, out.row_counts)
     return outcome
 
 
 def run_extraction_stage(cfg: RunConfig, stage: str) -> AnnotateOutcome:
-    """Re-apply the rule components of ``stage`` to the saved parse and write its tables."""
-    started = _now()
-    components, _ = EXTRACTION_STAGES[stage]
-    meta = read_json(cfg.interim_dir / "parsed.json")
-    if meta is None:
-        raise StageError(f"{cfg.interim_dir / 'parsed.json'} not found: run `python cli.py parse` first")
-    documents = [d for d in load_documents(cfg) if d.doc_id in meta["parse_keys"]]
-    # The saved parse carries everything the rules read, so a blank German pipeline suffices here.
-    settings = WorkerSettings(BLANK_MODEL_NAME, "blank", components, cfg.max_doc_bytes + 1, cfg.batch_size, cfg.keep_docs)
-    with OutputBatch(cfg.output_dir, excel_safe=cfg.excel_safe) as out:
-        outcome, _ = _annotate_documents(
-            cfg, out, documents, {}, settings, meta["model_id"], parsed_index=meta["parse_keys"], write_documents=False
-        )
-        out.close_writers()
-        _write_manifest(out, cfg, stage, started, pipeline=meta.get("pipeline"), tables=out.row_counts)
-    return outcome
+    """Re-apply the rule components to the saved parse; write the tables of ``stage`` and of the stages after it.
+
+    Later tables are rewritten too because they refer to this stage's ids (claims name entities,
+    figures name claims); an earlier extraction table that is missing is written as well.
+    """
+    with _run_unit(cfg, stage, continues=True) as run:
+        started = _now()
+        meta = read_json(cfg.interim_dir / "parsed.json")
+        if meta is None:
+            raise StageError(f"{cfg.interim_dir / 'parsed.json'} not found: run `python cli.py parse` first")
+        documents = [d for d in load_documents(cfg) if d.doc_id in meta["parse_keys"]]
+        order = list(EXTRACTION_STAGES)
+        later = order[order.index(stage):]
+        tables = [t.name for name in later for t in EXTRACTION_STAGES[name][1]]
+        tables += [t.name for t in EXTRACTION_TABLES if t.name not in tables and not (run.staging.output / t.file_name).exists()]
+        components = ALL_COMPONENTS
+        # The saved parse carries everything the rules read, so a blank German pipeline suffices here.
+        settings = WorkerSettings(BLANK_MODEL_NAME, "blank", components, cfg.max_doc_bytes + 1, cfg.batch_size, cfg.keep_docs)
+        with run.output_batch() as out:
+            outcome, _ = _annotate_documents(
+                cfg, out, documents, {}, settings, meta["model_id"], tables=tables, parsed_index=meta["parse_keys"], write_documents=False
+            )
+            out.close_writers()
+        _stage_done(run, stage, started, out.row_counts)
+        return outcome
 
 
 @dataclass
@@ -341,9 +515,12 @@ class RunSummary:
 
 
 def run_all(cfg: RunConfig) -> RunSummary:
-    documents, problems = run_ingest(cfg)
-    cleaned = run_clean(cfg, documents)
-    outcome = run_parse(cfg, documents, cleaned, extract=True)
+    """Every stage as one run: the output folder changes only if all of them succeed."""
+    choice = _choose_model(cfg)  # validated before anything is read or written
+    with _run_unit(cfg, "extract", continues=False) as run:
+        documents, problems = _ingest(run)
+        cleaned = _clean(run, documents)
+        outcome = _parse(run, choice, documents, cleaned, problems, extract=True)
     return RunSummary(problems, outcome)
 
 
@@ -375,35 +552,3 @@ def _error_rows(documents, problems: Sequence[IngestProblem], failures: Sequence
     for problem in problems:
         yield {"path": problem.path, "doc_id": ids.get(problem.path), "stage": "ingest", "problem": problem.problem, "message": problem.message}
     yield from failures
-
-
-# --------------------------------------------------------------------------- manifest
-
-
-def _write_manifest(out: OutputBatch, cfg: RunConfig, stage: str, started: str, *, documents=None, problems=None, pipeline=None, tables=None) -> None:
-    """Merge this stage's provenance into ``manifest.json`` (staged with the tables it describes)."""
-    # A new ingest starts a new run: provenance of older runs must not leak into it.
-    manifest = {} if stage == "ingest" else (read_json(cfg.output_dir / MANIFEST_FILE, {}) or {})
-    if stage in ("ingest", "extract") and documents is None:
-        documents = load_documents(cfg)
-        problems = load_problems(cfg)
-    manifest["project"] = {"name": "claimgraph-de", "version": __version__}
-    manifest.setdefault("stages", {})[stage] = {"started": started, "finished": _now()}
-    manifest["started"] = manifest["stages"].get("ingest", {}).get("started", started)
-    manifest["finished"] = _now()
-    manifest["settings"] = {
-        "input_dir": str(cfg.input_dir),
-        "strip_boilerplate": cfg.strip_boilerplate,
-        "boilerplate_phrases": [str(p) for p in cfg.boilerplate_phrases],
-        "max_doc_bytes": cfg.max_doc_bytes,
-    }
-    if documents is not None:
-        manifest["inputs"] = [
-            {"path": d.path, "doc_id": d.doc_id, "sha256": d.sha256, "n_bytes": d.n_bytes, "encoding": d.encoding}
-            for d in documents
-        ]
-        manifest["skipped"] = [dataclasses.asdict(p) for p in problems or ()]
-    if pipeline is not None:
-        manifest["pipeline"] = pipeline
-    manifest.setdefault("tables", {}).update(tables or {})
-    out.write_json(MANIFEST_FILE, manifest)

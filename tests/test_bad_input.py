@@ -66,7 +66,7 @@ def test_every_bad_file_is_recorded_and_the_rest_processed(tmp_path, mixed_input
     assert set(documents) == {"gut.txt", "kaputt.txt", "nul.txt", "english.txt", "français.txt", "Über uns – Bericht 2025.txt"}
     assert documents["english.txt"]["language"] == "en" and documents["français.txt"]["language"] == "fr"
     assert documents["gut.txt"]["language"] == "de"
-    assert documents["Über uns – Bericht 2025.txt"]["doc_id"] == "ueber-uns-bericht-2025"
+    assert documents["Über uns – Bericht 2025.txt"]["doc_id"].startswith("ueber-uns-bericht-2025-")
     manifest = json.loads((cfg.output_dir / "manifest.json").read_text())
     assert {s["path"] for s in manifest["skipped"]} >= {"leer.txt", "scan.txt", "link.txt"}
 
