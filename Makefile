@@ -51,4 +51,4 @@ audit: setup
 	$(PY) cli.py audit
 
 clean-outputs:
-	rm -rf data/interim data/processed/*.csv data/processed/*.json data/processed/*.jsonl data/processed/audit.html
+	rm -rf data/interim data/processed/.interim data/processed/*.csv data/processed/*.json data/processed/*.jsonl data/processed/audit.html

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -114,7 +115,8 @@ def _interrupt_on_sigterm() -> None:
     def handler(signum, frame):
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, handler)
+    if threading.current_thread() is threading.main_thread():  # signal handlers can only be set there
+        signal.signal(signal.SIGTERM, handler)
 
 
 def _run(action, *args):
@@ -132,7 +134,8 @@ def _run(action, *args):
     except (runner.StageError, ModelNotFoundError, RunFolderError, SchemaError, FileNotFoundError, ValueError) as exc:
         raise _error(str(exc)) from None
     except OSError as exc:  # disk full, read-only or foreign folder, permissions
-        raise _error(f"{describe_os_error(exc)}; previous outputs unchanged") from None
+        folder = getattr(args[0], "output_dir", None) if args else None
+        raise _error(f"{describe_os_error(exc, folder)}; previous outputs unchanged") from None
 
 
 def _done(cfg: runner.RunConfig) -> None:

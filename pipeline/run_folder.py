@@ -65,7 +65,7 @@ def _now() -> str:
 
 def describe_os_error(exc: OSError, path: Path | str | None = None) -> str:
     """One line for a write problem: which file, and what the OS said (disk full, read-only, ...)."""
-    where = exc.filename or path or ""
+    where = exc.filename or (f"into {path}" if path else "the output")
     reason = exc.strerror or str(exc)
     hint = ""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
