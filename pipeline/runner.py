@@ -293,6 +293,8 @@ def run_parse(cfg: RunConfig, documents=None, cleaned=None, *, extract: bool = F
         _write_manifest(out, cfg, "extract" if extract else "parse", started, pipeline=provenance, tables=out.row_counts)
         with OutputBatch(cfg.interim_dir) as interim:
             interim.write_json("parsed.json", {"pipeline": provenance, "model_id": model_id, "parse_keys": index})
+    if extract:
+        _cross_document_post_pass(cfg)
     if failures is not None:
         failures.extend(outcome.failures)
     return outcome
@@ -314,7 +316,16 @@ def run_extraction_stage(cfg: RunConfig, stage: str) -> AnnotateOutcome:
         )
         out.close_writers()
         _write_manifest(out, cfg, stage, started, pipeline=meta.get("pipeline"), tables=out.row_counts)
+    _cross_document_post_pass(cfg)
     return outcome
+
+
+def _cross_document_post_pass(cfg: RunConfig) -> None:
+    # issue 21 hook: speakers.csv and quote_clusters.csv from the finished entities/claims tables
+    # (pipeline/corpus.py). Runs after the per-document tables are in place; keep it the last step.
+    from .corpus import write_corpus_tables
+
+    write_corpus_tables(cfg.output_dir, excel_safe=cfg.excel_safe)
 
 
 @dataclass
