@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 
@@ -210,3 +211,21 @@ def test_write_corpus_tables_and_loader(tmp_path):
     assert joined.set_index("claim_id").loc[f"{FACH}:C1", "quote_cluster_id"] == f"{FACH}:C1"
     assert joined["quote_cluster_id"].notna().all() and (joined["cluster_size"] == 1).all()
     assert f"{PARIS}:C5" in set(tables.quote_clusters["claim_id"])
+
+
+def test_an_extract_run_writes_both_tables_consistent_with_its_entities_and_claims(tmp_path):
+    """The runner's post-pass: the files of a real run equal what the loader would derive."""
+    from pipeline.corpus import corpus_frames
+    from tests.sample_run import copy_outputs
+
+    out = copy_outputs(tmp_path / "processed")
+    assert (out / "speakers.csv").exists() and (out / "quote_clusters.csv").exists()
+    tables = load(out)
+    derived = corpus_frames(tables.frames)
+    for name in ("speakers", "quote_clusters"):
+        assert tables[name].astype(str).equals(derived[name].astype(str)), name
+    assert len(tables.quote_clusters) == len(tables.claims) and check_tables(tables) == []
+    manifest_counts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["tables"]
+    assert manifest_counts["claims"] == len(tables.claims)
+    kinds = set(tables.speakers["kind"].astype(str))
+    assert "person" in kinds and kinds <= {"person", "organisation", "place", "other", "group", "unlinked"}
