@@ -42,7 +42,7 @@ def browser():
         browser.close()
 
 
-def _open(browser, html_path: Path, viewport=(1400, 1000)):
+def _open(browser, html_path: Path, viewport=(1400, 1000), timing: list | None = None):
     page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]}, accept_downloads=True)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -51,8 +51,11 @@ def _open(browser, html_path: Path, viewport=(1400, 1000)):
     requests: list[str] = []
     # file: (the report), data: and blob: (the export download) never leave the machine
     page.on("request", lambda request: requests.append(request.url) if not request.url.startswith(("file:", "data:", "blob:")) else None)
+    started = time.perf_counter()
     page.goto(html_path.as_uri())
     page.wait_for_selector("body[data-ready=true]")
+    if timing is not None:
+        timing.append(round(1000 * (time.perf_counter() - started)))
     return page, errors, requests
 
 
@@ -362,11 +365,10 @@ def test_report_of_5000_claims_opens_pages_and_searches(browser, tmp_path):
     size = (out / AUDIT_HTML).stat().st_size
     timings = []
     for _ in range(3):
-        started = time.perf_counter()
-        page, errors, requests = _open(browser, out / AUDIT_HTML)
-        wall_ms = 1000 * (time.perf_counter() - started)
+        wall: list[int] = []
+        page, errors, requests = _open(browser, out / AUDIT_HTML, timing=wall)
         ready_ms = int(page.locator("body").get_attribute("data-ready-ms"))
-        timings.append((ready_ms, round(wall_ms)))
+        timings.append((ready_ms, wall[0]))
         if len(timings) < 3:
             page.close()
     assert page.locator("#shown-count").inner_text() == "5000"
