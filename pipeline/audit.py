@@ -225,23 +225,26 @@ def normalise_verdict(value: str) -> str:
     return re.sub(r"[\s\-]+", "_", value.strip().lower())
 
 
-def _carry_over(previous: Path, rows: list[dict[str, Any]]) -> tuple[int, int]:
-    """Copy verdicts of an existing sheet onto unchanged claims; returns (kept, dropped)."""
+def _identity(row: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(_text(row.get(c)) for c in _IDENTITY)
+
+
+def _carry_over(previous: Path, rows: list[dict[str, Any]]) -> tuple[int, list[dict[str, str]]]:
+    """Copy verdicts of an existing sheet onto unchanged claims; returns (kept, reviewed rows left over)."""
     if not previous.exists():
-        return 0, 0
+        return 0, []
     try:
         old = read_sheet(previous)
     except ValueError:
-        return 0, 0
-    key = lambda r: tuple(_text(r.get(c)) for c in _IDENTITY)  # noqa: E731
-    reviewed = {key(r): r for r in old if r.get("verdict") or r.get("note")}
+        return 0, []
+    reviewed = {_identity(r): r for r in old if r.get("verdict") or r.get("note")}
     kept = 0
     for row in rows:
-        match = reviewed.pop(key(row), None)
+        match = reviewed.pop(_identity(row), None)
         if match is not None:
             row["verdict"], row["note"] = match.get("verdict") or None, match.get("note") or None
             kept += 1
-    return kept, len(reviewed)
+    return kept, list(reviewed.values())
 
 
 # --------------------------------------------------------------------------- highlighting
@@ -642,15 +645,19 @@ def write_audit(
     if sample is not None:
         views, strata = stratified_sample(views, sample, by, seed)
         sample_info = {"n": len(views), "population": population, "by": by or "none", "seed": seed, "strata": {k: list(v) for k, v in strata.items()}}
+    all_claims = {_identity({**v.row, "speaker": v.speaker}) for v in claim_views(tables)} if sample_info is not None else set()
     rows = sheet_rows(views, tables.texts)
-    kept, dropped = _carry_over(output_dir / AUDIT_CSV, rows)
+    kept, left_over = _carry_over(output_dir / AUDIT_CSV, rows)
+    # With a sample, reviewed claims outside it still exist: they are kept, not reported as changed.
+    outside = sum(1 for r in left_over if _identity(r) in all_claims)
+    dropped = len(left_over) - outside
     imported = 0
     if verdicts is not None:
         imported, _ = _carry_over(Path(verdicts), rows)
     page = build_html(tables, views, rows, sample_info)
     with OutputBatch(output_dir) as out:
-        if dropped:
-            # Reviewed rows whose claim changed are never thrown away silently.
+        if left_over:
+            # Reviewed rows whose claim changed (or lies outside the sample) are never thrown away silently.
             out.write_bytes(PREVIOUS_CSV, (output_dir / AUDIT_CSV).read_bytes())
         # Reviewers open the sheet in spreadsheet programs: formula-like cells are neutralised.
         out.write_bytes(AUDIT_CSV, sheet_bytes(rows, delimiter))
@@ -659,10 +666,12 @@ def write_audit(
     summary = f"wrote {output_dir / AUDIT_HTML} and {AUDIT_CSV}: {len(views)} claims, {len({v.speaker for v in views})} speakers, {n_docs} documents with claims"
     if sample_info is not None:
         summary += f" (stratified sample of {len(views)} of {population} claims by {sample_info['by']}, seed {seed})"
-    if kept or dropped:
+    if kept or left_over:
         summary += f"; {kept} verdicts carried over"
         if dropped:
             summary += f", {dropped} no longer match a claim (kept in {PREVIOUS_CSV})"
+        if outside:
+            summary += f", {outside} belong to claims outside the sample (kept in {PREVIOUS_CSV}; `--verdicts {PREVIOUS_CSV}` brings them back)"
     if verdicts is not None:
         summary += f"; {imported} verdicts imported from {verdicts}"
     return summary

@@ -377,3 +377,17 @@ def test_cli_sample_options(tmp_path):
     assert (out / AUDIT_CSV).read_bytes().startswith(b"\xef\xbb\xbfclaim_id;")
     result = CliRunner().invoke(app, ["audit", "--output", str(out), "--sample", "4", "--by", "mood"])
     assert result.exit_code == 1 and "--by must be one of" in result.output
+
+
+def test_a_sample_after_a_full_review_keeps_the_other_verdicts(tmp_path):
+    out = write_tables(tmp_path / "processed")
+    write_audit(out)
+    _fill(out / AUDIT_CSV, VERDICTS)
+    summary = write_audit(out, sample=2, by="form", seed=4)
+    sampled = {r["claim_id"] for r in read_sheet(out / AUDIT_CSV)}
+    reviewed_in_sample = sum(1 for c in sampled if c.startswith(PARIS) and c != f"{PARIS}:C6")
+    assert f"{reviewed_in_sample} verdicts carried over" in summary
+    assert f"{5 - reviewed_in_sample} belong to claims outside the sample" in summary and "no longer match" not in summary
+    # the full sheet comes back with every verdict
+    summary = write_audit(out, verdicts=out / PREVIOUS_CSV)
+    assert sum(1 for r in read_sheet(out / AUDIT_CSV) if r["verdict"]) == 5
