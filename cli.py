@@ -318,13 +318,29 @@ app.add_typer(audit_app, name="audit")
 def audit(
     ctx: typer.Context,
     output: OutputDir = Path("data/processed"),
+    sample: Annotated[Optional[int], typer.Option("--sample", help="Report only a stratified random sample of N claims.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Strata of the sample: form, confidence or speaker.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the sample (same seed, same sample).")] = 0,
+    delimiter: Annotated[str, typer.Option("--delimiter", help="Cell separator of audit.csv: ',' or ';' (German Excel).")] = ",",
+    verdicts: Annotated[Optional[Path], typer.Option("--verdicts", help="Verdicts exported from audit.html to carry over.")] = None,
 ) -> None:
     """Write audit.html and audit.csv next to the tables (run `extract` first)."""
     if ctx.invoked_subcommand is not None:
         return
     from pipeline import audit as audit_module
 
-    _run(lambda: typer.echo(audit_module.write_audit(output)))
+    def write_locked() -> str:
+        # The report reads the tables of a run: no run may switch them while it does.
+        from pipeline.run_folder import FolderLock
+
+        lock = FolderLock(output).acquire() if output.is_dir() else None
+        try:
+            return audit_module.write_audit(output, sample=sample, by=by, seed=seed, delimiter=delimiter, verdicts=verdicts)
+        finally:
+            if lock is not None:
+                lock.release()
+
+    _run(lambda: typer.echo(write_locked()))
 
 
 @audit_app.command("score")

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import base64
 import csv
+import dataclasses
 import hashlib
 import html
 import io
 import json
 import math
+import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -38,7 +40,7 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
-from .export import OutputBatch
+from .export import TEXT_DTYPES, OutputBatch, format_cell, neutralise_formula
 from .load import Tables, entity_first_mentions, load, speaker_label
 from .schema import Column, Table
 
@@ -48,12 +50,18 @@ PREVIOUS_CSV = "audit.previous.csv"
 
 # A reviewer picks the first that applies: a non-claim cannot have a wrong speaker, and a span
 # error only matters when the speaker is right.
+# The order is the report's button and key order (1..5).
 VERDICTS = {
-    "correct": "message, cue and speaker are right",
+    "correct": "message, cue, speaker and form are right",
     "wrong_speaker": "a real claim, but attributed to the wrong person (or wrongly unattributed)",
-    "not_a_claim": "no speech, thought or writing event here",
     "wrong_span": "right speaker, but the message span is clearly too short or too long",
+    "wrong_form": "right speaker and span, but the form (direct, indirect, reported ...) is wrong",
+    "not_a_claim": "no speech, thought or writing event here",
 }
+# Verdicts whose speaker is right: they count for attribution accuracy.
+SPEAKER_RIGHT = ("correct", "wrong_span", "wrong_form")
+SAMPLE_STRATA = ("form", "confidence", "speaker")
+CSV_DELIMITERS = (",", ";")
 # Resolution methods whose speaker mention does not name anyone: the report shows the antecedent.
 ANAPHORIC = ("pronoun", "description")
 UNATTRIBUTED = "(unattributed)"
@@ -217,23 +225,26 @@ def normalise_verdict(value: str) -> str:
     return re.sub(r"[\s\-]+", "_", value.strip().lower())
 
 
-def _carry_over(previous: Path, rows: list[dict[str, Any]]) -> tuple[int, int]:
-    """Copy verdicts of an existing sheet onto unchanged claims; returns (kept, dropped)."""
+def _identity(row: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(_text(row.get(c)) for c in _IDENTITY)
+
+
+def _carry_over(previous: Path, rows: list[dict[str, Any]]) -> tuple[int, list[dict[str, str]]]:
+    """Copy verdicts of an existing sheet onto unchanged claims; returns (kept, reviewed rows left over)."""
     if not previous.exists():
-        return 0, 0
+        return 0, []
     try:
         old = read_sheet(previous)
     except ValueError:
-        return 0, 0
-    key = lambda r: tuple(_text(r.get(c)) for c in _IDENTITY)  # noqa: E731
-    reviewed = {key(r): r for r in old if r.get("verdict") or r.get("note")}
+        return 0, []
+    reviewed = {_identity(r): r for r in old if r.get("verdict") or r.get("note")}
     kept = 0
     for row in rows:
-        match = reviewed.pop(key(row), None)
+        match = reviewed.pop(_identity(row), None)
         if match is not None:
             row["verdict"], row["note"] = match.get("verdict") or None, match.get("note") or None
             kept += 1
-    return kept, len(reviewed)
+    return kept, list(reviewed.values())
 
 
 # --------------------------------------------------------------------------- highlighting
@@ -366,44 +377,72 @@ def _claim_json(v: ClaimView) -> dict[str, Any]:
 def _options(counts: Counter, name: str, values: Iterable[str]) -> str:
     return "".join(
         f'<label><input type="checkbox" name="{name}" value="{html.escape(v, quote=True)}" checked> '
-        f"{html.escape(v)} <small>({counts[v]})</small></label>"
+        f'{html.escape(v)} <small class="count" data-count="{html.escape(v, quote=True)}">({counts[v]})</small></label>'
         for v in values
     )
 
 
-def _speaker_chart(counts: Counter, speaker_ids: Mapping[str, int]) -> str:
+def _speaker_chart(counts: Counter, speaker_ids: Mapping[str, int], top: int = 15) -> str:
+    """The initial speaker overview (the JS redraws it whenever a filter changes)."""
     if not counts:
         return "<p class=\"muted\">No claims.</p>"
-    top = counts.most_common()
-    most = top[0][1]
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    most = ranked[0][1]
     rows = "".join(
         f'<li><button type="button" class="bar" data-speaker="{speaker_ids[name]}" title="show only {html.escape(name, quote=True)}">'
         f'<span class="bar-name">{html.escape(name)}</span><span class="bar-track"><span class="bar-fill" style="width:{100 * n / most:.1f}%"></span></span>'
         f'<span class="bar-n">{n}</span></button></li>'
-        for name, n in top
+        for name, n in ranked[:top]
     )
-    return f'<ol class="chart">{rows}</ol>'
+    more = f'<li class="muted">and {len(ranked) - top} more speakers</li>' if len(ranked) > top else ""
+    return f'<ol class="chart">{rows}{more}</ol>'
 
 
-def _claim_list(views: Sequence[ClaimView]) -> str:
-    if not views:
-        return '<p class="muted">No claims in this document.</p>'
-    items = []
-    for v in views:
-        conf = _float(v.row["confidence"])
-        items.append(
-            f'<li class="claimrow" data-claim="{v.index}" tabindex="0">'
-            f'<span class="tag form">{html.escape(_text(v.row["form"]))}</span> '
-            f'<span class="who">{html.escape(v.speaker)}</span> '
-            f'<span class="tag res">{html.escape(_text(v.row["speaker_resolution"]))}</span> '
-            f'<span class="conf">{"" if conf is None else f"{conf:.2f}"}</span> '
-            f'<span class="preview">{html.escape(_text(v.row["claim_text"])[:160])}</span></li>'
-        )
-    return f'<ol class="claimlist">{"".join(items)}</ol>'
+def _verdict_buttons() -> str:
+    return "".join(
+        f'<button type="button" class="verdict v-{v}" data-verdict="{v}" title="{html.escape(d, quote=True)} (key {k})">'
+        f"<kbd>{k}</kbd> {v.replace('_', ' ')}</button>"
+        for k, (v, d) in enumerate(VERDICTS.items(), start=1)
+    )
 
 
-def build_html(tables: Tables, views: Sequence[ClaimView]) -> str:
+def _document_template(doc_id: str, meta: Mapping[str, Any], text: str, doc_views: Sequence[ClaimView], mentions: Sequence[dict[str, Any]], mention_index: Mapping[str, int], removed: Sequence[dict[str, Any]]) -> str:
+    """One document as an inert ``<template>``: parsed once, rendered only when a reviewer opens it."""
+    marks = []
+    for v in doc_views:
+        for kind, (s, e) in (("m", ("start_char", "end_char")), ("c", ("cue_start_char", "cue_end_char")), ("s", ("speaker_start_char", "speaker_end_char"))):
+            span = v.span(s, e)
+            if span:
+                marks.append(Mark(span[0], span[1], kind, v.index))
+    marks += [Mark(m["start_char"], m["end_char"], "e", mention_index[m["mention_id"]]) for m in mentions if _int(m["start_char"]) is not None]
+    info = " · ".join(x for x in (_text(meta.get("path")), _text(meta.get("date"))[:10], f"{len(doc_views)} claim" + ("" if len(doc_views) == 1 else "s")) if x)
+    attr = html.escape(doc_id, quote=True)
+    return (
+        f'<template class="doctpl" data-doc="{attr}"><section class="doc" id="doc-{attr}" data-doc="{attr}">'
+        f"<h2>{html.escape(doc_id)}</h2><p class=\"muted\">{html.escape(info)}</p>"
+        f'<div class="doctext">{render_text(text, marks, removed)}</div></section></template>'
+    )
+
+
+def sheet_cells(row: Mapping[str, Any]) -> list[str]:
+    """A sheet row as the cells ``audit.csv`` holds (formula-like text neutralised), in ``AUDIT`` order."""
+    cells = []
+    for column in AUDIT.columns:
+        cell = format_cell(row.get(column.name))
+        cells.append(neutralise_formula(cell) if column.dtype in TEXT_DTYPES else cell)
+    return cells
+
+
+def _stored_verdict(value: Any) -> str:
+    """A verdict from a sheet as the report shows it: the canonical key when it is one."""
+    text = _text(value)
+    return normalise_verdict(text) if normalise_verdict(text) in VERDICTS else text
+
+
+def build_html(tables: Tables, views: Sequence[ClaimView], sheet: Sequence[Mapping[str, Any]] | None = None, sample: Mapping[str, Any] | None = None) -> str:
+    """The report page. ``sheet`` (rows of ``sheet_rows`` with carried-over verdicts) feeds the export."""
     texts = tables.texts
+    sheet = list(sheet) if sheet is not None else sheet_rows(views, texts)
     mentions = _records(tables.mentions.sort_values(["doc_id", "start_char"]))
     mention_index = {m["mention_id"]: i for i, m in enumerate(mentions)}
     removed = _records(tables.boilerplate)
@@ -412,50 +451,58 @@ def build_html(tables: Tables, views: Sequence[ClaimView]) -> str:
     form_counts = Counter(_form(v.row) for v in views)
     res_counts = Counter(_resolution(v.row) for v in views)
 
-    sections = []
     documents = _records(tables.documents)
-    doc_ids = [d["doc_id"] for d in documents] + sorted(set(texts) - {d["doc_id"] for d in documents})
     doc_meta = {d["doc_id"]: d for d in documents}
     views_by_doc: dict[str, list[ClaimView]] = {}
     for v in views:
         views_by_doc.setdefault(v.doc_id, []).append(v)
+    doc_ids = [d["doc_id"] for d in documents] + sorted(set(texts) - set(doc_meta))
+    if sample is not None:
+        # A sample report carries only the documents its claims come from.
+        doc_ids = [d for d in doc_ids if d in views_by_doc]
+    doc_ids = [d for d in doc_ids if d in texts]
     mentions_by_doc: dict[str, list[dict[str, Any]]] = {}
     for m in mentions:
         mentions_by_doc.setdefault(m["doc_id"], []).append(m)
     removed_by_doc: dict[str, list[dict[str, Any]]] = {}
     for b in removed:
         removed_by_doc.setdefault(b["doc_id"], []).append(b)
-    for doc_id in doc_ids:
-        text = texts.get(doc_id)
-        if text is None:
-            continue
-        doc_views = views_by_doc.get(doc_id, [])
-        marks = []
-        for v in doc_views:
-            for kind, (s, e) in (("m", ("start_char", "end_char")), ("c", ("cue_start_char", "cue_end_char")), ("s", ("speaker_start_char", "speaker_end_char"))):
-                span = v.span(s, e)
-                if span:
-                    marks.append(Mark(span[0], span[1], kind, v.index))
-        marks += [Mark(m["start_char"], m["end_char"], "e", mention_index[m["mention_id"]]) for m in mentions_by_doc.get(doc_id, []) if _int(m["start_char"]) is not None]
-        meta = doc_meta.get(doc_id, {})
-        info = " · ".join(x for x in (_text(meta.get("path")), _text(meta.get("date")), f"{len(doc_views)} claim" + ("" if len(doc_views) == 1 else "s")) if x)
-        sections.append(
-            f'<section class="doc" id="doc-{html.escape(doc_id, quote=True)}" data-doc="{html.escape(doc_id, quote=True)}">'
-            f"<h2>{html.escape(doc_id)}</h2><p class=\"muted\">{html.escape(info)}</p>"
-            f'<div class="doctext">{render_text(text, marks, removed_by_doc.get(doc_id, []))}</div>'
-            f"<details open class=\"claims\"><summary>Claims in this document</summary>{_claim_list(doc_views)}</details></section>"
-        )
+    templates = [
+        _document_template(d, doc_meta.get(d, {}), texts[d], views_by_doc.get(d, []), mentions_by_doc.get(d, []), mention_index, removed_by_doc.get(d, []))
+        for d in doc_ids
+    ]
 
+    claims_json = []
+    for v, row in zip(views, sheet):
+        record = _claim_json(v)
+        meta = doc_meta.get(v.doc_id, {})
+        record.update(
+            speakerId=speaker_ids[v.speaker],
+            path=_text(meta.get("path")),
+            date=_text(meta.get("date"))[:10],
+            sheet=sheet_cells({**row, "verdict": None, "note": None})[:-2],
+            verdict=_stored_verdict(row.get("verdict")),
+            note=_text(row.get("note")),
+        )
+        claims_json.append(record)
     data = {
-        "claims": [_claim_json(v) for v in views],
+        "claims": claims_json,
+        "sheetColumns": AUDIT.column_names,
+        "identity": [AUDIT.column_names.index(c) for c in _IDENTITY],
+        "verdicts": list(VERDICTS),
+        "speakerRight": list(SPEAKER_RIGHT),
         "speakers": {str(speaker_ids[v.speaker]): v.speaker for v in views},
         "claimSpeaker": [speaker_ids[v.speaker] for v in views],
         "mentions": [{"id": m["mention_id"], "entity": m["entity_id"], "text": _text(m["text"]), "link": _text(m["link_method"])} for m in mentions],
+        "docs": [{"id": d, "claims": len(views_by_doc.get(d, []))} for d in doc_ids],
+        "sample": dict(sample) if sample is not None else None,
     }
     speaker_select = '<option value="">all speakers</option>' + "".join(
         f'<option value="{i}">{html.escape(name)} ({speaker_counts[name]})</option>' for name, i in speaker_ids.items()
     )
-    nav = "".join(f'<li><a href="#doc-{html.escape(d, quote=True)}">{html.escape(d)}</a></li>' for d in doc_ids if d in texts)
+    doc_select = '<option value="">all documents</option>' + "".join(
+        f'<option value="{html.escape(d, quote=True)}">{html.escape(d)} ({len(views_by_doc.get(d, []))})</option>' for d in doc_ids
+    )
     errors = _records(tables.errors)
     skipped = (
         '<details class="skipped"><summary>' + f"{len(errors)} input problems</summary><ul>"
@@ -469,6 +516,12 @@ def build_html(tables: Tables, views: Sequence[ClaimView]) -> str:
     if "</script" in script.lower():
         raise ValueError("audit.js must not contain '</script'")
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    sample_note = ""
+    if sample is not None:
+        sample_note = (
+            f' · <strong class="sample">stratified sample of {sample["n"]} of {sample["population"]} claims'
+            f' by {html.escape(str(sample["by"]))}, seed {html.escape(str(sample["seed"]))}</strong>'
+        )
     return _fill(
         _resource("template.html"),
         {
@@ -478,44 +531,149 @@ def build_html(tables: Tables, views: Sequence[ClaimView]) -> str:
             "data": _json_island(data),
             "version": html.escape(__version__),
             "pipeline": html.escape(_text(pipeline_info.get("name")) or "unknown pipeline"),
-            "n_docs": str(len(sections)),
+            "n_docs": str(len(doc_ids)),
             "n_claims": str(len(views)),
             "n_speakers": str(len(speaker_counts)),
-            "nav": nav,
+            "sample": sample_note,
             "skipped": skipped,
             "chart": _speaker_chart(speaker_counts, speaker_ids),
             "speaker_options": speaker_select,
+            "doc_options": doc_select,
             "form_options": _options(form_counts, "form", sorted(form_counts)),
             "resolution_options": _options(res_counts, "resolution", sorted(res_counts)),
-            "documents": "".join(sections) or '<p class="muted">No documents.</p>',
+            "status_options": '<option value="">all</option><option value="unreviewed">not reviewed yet</option><option value="reviewed">reviewed</option>'
+            + "".join(f'<option value="{v}">{v.replace("_", " ")}</option>' for v in VERDICTS),
+            "verdict_buttons": _verdict_buttons(),
+            "templates": "".join(templates),
         },
     )
+
+
+# --------------------------------------------------------------------------- sampling
+
+
+def stratum(view: ClaimView, by: str | None) -> str:
+    """The stratum a claim is sampled in: its form, confidence band (as ``audit score``) or speaker."""
+    if by is None:
+        return "all"
+    if by == "form":
+        return _form(view.row)
+    if by == "confidence":
+        return _confidence_band(_text(view.row["confidence"]))
+    if by == "speaker":
+        return view.speaker
+    raise ValueError(f"--by must be one of {', '.join(SAMPLE_STRATA)}, not {by!r}")
+
+
+def stratified_sample(views: Sequence[ClaimView], n: int, by: str | None = None, seed: int = 0) -> tuple[list[ClaimView], dict[str, tuple[int, int]]]:
+    """A random sample of ``n`` claims, allocated to the strata in proportion to their size.
+
+    Proportional allocation (largest remainders) keeps the sample self-weighting: every claim has
+    about the same chance ``n / N`` to be drawn, so the plain rates and Wilson intervals that
+    ``audit score`` prints estimate the whole run. Deterministic for a given ``seed``. Returns the
+    sample (re-indexed, in report order) and per stratum (drawn, size).
+    """
+    if n <= 0:
+        raise ValueError(f"--sample must be a positive number of claims, not {n}")
+    groups: dict[str, list[ClaimView]] = {}
+    for v in views:
+        groups.setdefault(stratum(v, by), []).append(v)
+    total = len(views)
+    n = min(n, total)
+    exact = {k: n * len(g) / total for k, g in groups.items()} if total else {}
+    quota = {k: int(math.floor(x)) for k, x in exact.items()}
+    for k in sorted(exact, key=lambda k: (-(exact[k] - quota[k]), -len(groups[k]), k))[: n - sum(quota.values())]:
+        quota[k] += 1
+    rng = random.Random(seed)
+    chosen: set[int] = set()
+    for k in sorted(groups):
+        members = sorted(groups[k], key=lambda v: _text(v.row["claim_id"]))
+        chosen.update(v.index for v in rng.sample(members, quota[k]))
+    sample = [dataclasses.replace(v, index=i) for i, v in enumerate(v for v in views if v.index in chosen)]
+    return sample, {k: (quota[k], len(groups[k])) for k in sorted(groups)}
+
+
+# --------------------------------------------------------------------------- verdict sheet file
+
+
+def sheet_bytes(rows: Sequence[Mapping[str, Any]], delimiter: str = ",") -> bytes:
+    """``audit.csv`` as bytes: UTF-8 with BOM (so Excel picks the encoding), ``,`` or ``;`` between cells.
+
+    German Excel splits a double-clicked CSV on ``;``; with ``delimiter=";"`` the sheet opens in
+    columns there. ``read_sheet`` reads both back.
+    """
+    if delimiter not in CSV_DELIMITERS:
+        raise ValueError(f"--delimiter must be one of {' '.join(repr(d) for d in CSV_DELIMITERS)}, not {delimiter!r}")
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(AUDIT.column_names)
+    for row in rows:
+        writer.writerow(sheet_cells(row))
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 # --------------------------------------------------------------------------- entry points
 
 
-def write_audit(output_dir: Path) -> str:
-    """Write ``audit.html`` and ``audit.csv`` into ``output_dir`` (one atomic batch); a one-line summary."""
+def write_audit(
+    output_dir: Path,
+    *,
+    sample: int | None = None,
+    by: str | None = None,
+    seed: int = 0,
+    delimiter: str = ",",
+    verdicts: Path | None = None,
+) -> str:
+    """Write ``audit.html`` and ``audit.csv`` into ``output_dir`` (one atomic batch); a one-line summary.
+
+    ``sample``/``by``/``seed``: report only a stratified random sample (see ``stratified_sample``).
+    ``verdicts``: a verdict file exported from the report (or any filled-in sheet) whose verdicts
+    are carried over onto unchanged claims, after those of the existing ``audit.csv``.
+    """
     output_dir = Path(output_dir)
+    if by is not None and by not in SAMPLE_STRATA:
+        raise ValueError(f"--by must be one of {', '.join(SAMPLE_STRATA)}, not {by!r}")
+    if by is not None and sample is None:
+        raise ValueError("--by needs --sample N (the number of claims to draw)")
+    if verdicts is not None and not Path(verdicts).is_file():
+        raise FileNotFoundError(f"{verdicts}: verdict file not found (export it from audit.html)")
+    sheet_bytes([], delimiter)  # reject a bad delimiter before any work
     tables = load(output_dir)
     views = claim_views(tables)
+    population = len(views)
+    sample_info = None
+    if sample is not None:
+        views, strata = stratified_sample(views, sample, by, seed)
+        sample_info = {"n": len(views), "population": population, "by": by or "none", "seed": seed, "strata": {k: list(v) for k, v in strata.items()}}
+    all_claims = {_identity({**v.row, "speaker": v.speaker}) for v in claim_views(tables)} if sample_info is not None else set()
     rows = sheet_rows(views, tables.texts)
-    kept, dropped = _carry_over(output_dir / AUDIT_CSV, rows)
-    page = build_html(tables, views)
-    # Reviewers open the sheet in spreadsheet programs: neutralise cells that would run as formulas.
-    with OutputBatch(output_dir, excel_safe=True) as out:
-        if dropped:
-            # Reviewed rows whose claim changed are never thrown away silently.
+    kept, left_over = _carry_over(output_dir / AUDIT_CSV, rows)
+    # With a sample, reviewed claims outside it still exist: they are kept, not reported as changed.
+    outside = sum(1 for r in left_over if _identity(r) in all_claims)
+    dropped = len(left_over) - outside
+    imported = 0
+    if verdicts is not None:
+        imported, _ = _carry_over(Path(verdicts), rows)
+    page = build_html(tables, views, rows, sample_info)
+    with OutputBatch(output_dir) as out:
+        if left_over:
+            # Reviewed rows whose claim changed (or lies outside the sample) are never thrown away silently.
             out.write_bytes(PREVIOUS_CSV, (output_dir / AUDIT_CSV).read_bytes())
-        out.write_table(AUDIT, rows)
+        # Reviewers open the sheet in spreadsheet programs: formula-like cells are neutralised.
+        out.write_bytes(AUDIT_CSV, sheet_bytes(rows, delimiter))
         out.write_bytes(AUDIT_HTML, page.encode("utf-8"))
     n_docs = len({v.doc_id for v in views})
     summary = f"wrote {output_dir / AUDIT_HTML} and {AUDIT_CSV}: {len(views)} claims, {len({v.speaker for v in views})} speakers, {n_docs} documents with claims"
-    if kept or dropped:
+    if sample_info is not None:
+        summary += f" (stratified sample of {len(views)} of {population} claims by {sample_info['by']}, seed {seed})"
+    if kept or left_over:
         summary += f"; {kept} verdicts carried over"
         if dropped:
             summary += f", {dropped} no longer match a claim (kept in {PREVIOUS_CSV})"
+        if outside:
+            summary += f", {outside} belong to claims outside the sample (kept in {PREVIOUS_CSV}; `--verdicts {PREVIOUS_CSV}` brings them back)"
+    if verdicts is not None:
+        summary += f"; {imported} verdicts imported from {verdicts}"
     return summary
 
 
@@ -552,14 +710,14 @@ def score_verdicts(rows: Sequence[Mapping[str, str]]) -> dict[str, Any]:
         raise ValueError(f"unknown verdict(s) {invalid[:5]}; allowed: {', '.join(VERDICTS)}")
     counts = Counter(v for _, v in reviewed)
     real = len(reviewed) - counts["not_a_claim"]
-    right_speaker = counts["correct"] + counts["wrong_span"]
+    right_speaker = sum(counts[v] for v in SPEAKER_RIGHT)
     groups: dict[str, dict[str, list[int]]] = {}
     for column, key in (("speaker_resolution", lambda r: r.get("speaker_resolution") or "unknown"), ("form", lambda r: r.get("form") or "unknown"), ("confidence", lambda r: _confidence_band(r.get("confidence", "")))):
         table = groups.setdefault(column, {})
         for r, v in reviewed:
             if v != "not_a_claim":
                 cell = table.setdefault(key(r), [0, 0])
-                cell[0] += v in ("correct", "wrong_span")
+                cell[0] += v in SPEAKER_RIGHT
                 cell[1] += 1
     return {
         "total": len(rows),

@@ -817,7 +817,9 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _global_id(label: str, name: str) -> str:
-    return f"{label.lower()}:{R.slug(name)}"
+    from .corpus import global_id  # issue 21: umlauts as ae/oe/ue, so Köhn and Kohn stay apart
+
+    return global_id(label, name)
 
 
 @dataclass

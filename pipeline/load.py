@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from .schema import TABLES, Column, Table
+from .schema import DERIVED_TABLES, TABLES, Column, Table
 
 TEXTS_FILE = "texts.jsonl"
 MANIFEST_FILE = "manifest.json"
@@ -181,13 +181,20 @@ def load(path: Path | str = "data/processed", *, allow_missing: bool = False, ve
     if verify:
         settle_folder(path)
         verify_files(path)
-    missing = [t.file_name for t in TABLES.values() if not (path / t.file_name).exists()]
+    missing = [t.file_name for t in TABLES.values() if not (path / t.file_name).exists() and t.name not in DERIVED_TABLES]
     if missing and not allow_missing:
         raise FileNotFoundError(f"{path}: missing {', '.join(missing)}: run `python cli.py extract` first")
     frames = {
         name: read_table(path / table.file_name, table) if (path / table.file_name).exists() else empty_frame(table)
         for name, table in TABLES.items()
     }
+    # speakers.csv and quote_clusters.csv are computed from entities and claims (pipeline.corpus):
+    # a run written before they existed gets them derived here, the same way the runner does.
+    underived = [name for name in DERIVED_TABLES if not (path / TABLES[name].file_name).exists()]
+    if underived:
+        from .corpus import corpus_frames
+
+        frames.update({name: frame for name, frame in corpus_frames(frames).items() if name in underived})
     texts = read_texts(path / TEXTS_FILE) if (path / TEXTS_FILE).exists() else {}
     manifest_path = path / MANIFEST_FILE
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
@@ -325,7 +332,8 @@ def claims_with_speakers_and_figures(tables: Mapping[str, pd.DataFrame]) -> pd.D
 
     Adds ``path`` and ``date`` (document), ``speaker`` (canonical name, else the mention as written,
     else ``<NA>``), ``speaker_label``/``speaker_roles``/``speaker_affiliation``/``speaker_global_id``
-    (entity), and ``n_figures``, ``figure_ids``, ``figures`` (texts joined with ' | ').
+    (entity), ``n_figures``, ``figure_ids``, ``figures`` (texts joined with ' | '), and where the
+    tables have them ``quote_cluster_id`` and ``cluster_size`` (``quote_clusters``).
     """
     claims = tables["claims"]
     documents = tables["documents"][["doc_id", "path", "date"]]
@@ -348,6 +356,10 @@ def claims_with_speakers_and_figures(tables: Mapping[str, pd.DataFrame]) -> pd.D
     out = out.merge(speakers, on="speaker_entity_id", how="left", validate="many_to_one")
     out = out.merge(per_claim, left_on="claim_id", right_index=True, how="left", validate="one_to_one")
     out.insert(out.columns.get_loc("speaker_name") + 1, "speaker", speaker_label(out))
+    if "quote_clusters" in tables:
+        # the cross-document quote cluster (pipeline.corpus): count reprinted quotes once
+        clusters = tables["quote_clusters"][["claim_id", "quote_cluster_id", "cluster_size"]]
+        out = out.merge(clusters, on="claim_id", how="left", validate="one_to_one")
     out["n_figures"] = out["n_figures"].fillna(0).astype("Int64")
     for column in ("figure_ids", "figures", "speaker_roles", "speaker_affiliation", "speaker_global_id"):
         out[column] = out[column].astype("string")

@@ -37,7 +37,7 @@ from .backends import COMPONENT_TABLES, DocResult, Task, WorkerSettings, run_tas
 from .cache import Cache, model_fingerprint, parse_key, rows_key
 from .model import BLANK_MODEL_NAME, ModelChoice, describe_choice, load_model, resolve_model
 from .run_folder import RUN_STATE_FILE, RunFolder, Staging
-from .schema import BOILERPLATE, CLAIMS, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, TABLES, Table
+from .schema import BOILERPLATE, CLAIMS, DERIVED_TABLES, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, TABLES, Table
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -50,6 +50,8 @@ EXTRACTION_STAGES: dict[str, tuple[tuple[str, ...], tuple[Table, ...]]] = {
 }
 ALL_COMPONENTS = EXTRACTION_STAGES["figures"][0]
 EXTRACTION_TABLES = (MENTIONS, ENTITIES, CLAIMS, FIGURES)
+# Tables computed from the extraction tables across documents: stale whenever those are.
+DERIVED_FROM_EXTRACTION = tuple(TABLES[name] for name in DERIVED_TABLES)
 TEXTS_FILE = "texts.jsonl"
 MANIFEST_FILE = "manifest.json"
 DEFAULT_INTERIM_NAME = ".interim"
@@ -265,7 +267,7 @@ def load_problems(cfg: RunConfig) -> list[IngestProblem]:
 def run_clean(cfg: RunConfig) -> dict[str, boilerplate.CleanResult]:
     with _run_unit(cfg, "clean", continues=True) as run:
         # A new cleaning changes the text the parse saw: everything downstream is stale.
-        run.staging.discard(("parsed.json", DOCUMENTS.file_name, *(t.file_name for t in EXTRACTION_TABLES)))
+        run.staging.discard(("parsed.json", DOCUMENTS.file_name, *(t.file_name for t in EXTRACTION_TABLES + DERIVED_FROM_EXTRACTION)))
         return _clean(run, load_documents(cfg))
 
 
@@ -433,7 +435,7 @@ def run_parse(cfg: RunConfig, *, extract: bool = False) -> AnnotateOutcome:
     choice = _choose_model(cfg)  # before anything else: an unknown model is an error, not a half run
     with _run_unit(cfg, "extract" if extract else "parse", continues=True) as run:
         if not extract:
-            run.staging.discard(t.file_name for t in EXTRACTION_TABLES)
+            run.staging.discard(t.file_name for t in EXTRACTION_TABLES + DERIVED_FROM_EXTRACTION)
         return _parse(run, choice, load_documents(cfg), load_cleaned(cfg), load_problems(cfg), extract=extract)
 
 
@@ -459,7 +461,10 @@ def _parse(
     with run.interim_batch() as interim:
         interim.write_json("parsed.json", {"pipeline": provenance, "model_id": model_id, "parse_keys": index})
     run.manifest["pipeline"] = provenance
-    _stage_done(run, "extract" if extract else "parse", started, out.row_counts)
+    tables_written = dict(out.row_counts)
+    if extract:
+        tables_written.update(_cross_document_tables(run))
+    _stage_done(run, "extract" if extract else "parse", started, tables_written)
     return outcome
 
 
@@ -487,8 +492,19 @@ def run_extraction_stage(cfg: RunConfig, stage: str) -> AnnotateOutcome:
                 cfg, out, documents, {}, settings, meta["model_id"], tables=tables, parsed_index=meta["parse_keys"], write_documents=False
             )
             out.close_writers()
-        _stage_done(run, stage, started, out.row_counts)
+        _stage_done(run, stage, started, {**out.row_counts, **_cross_document_tables(run)})
         return outcome
+
+
+def _cross_document_tables(run: _Run) -> dict[str, int]:
+    """speakers.csv and quote_clusters.csv from the run's finished entities/claims tables (pipeline/corpus.py).
+
+    Written into the staging folder like every other table, so they switch in with the tables they
+    are computed from.
+    """
+    from .corpus import write_corpus_tables
+
+    return write_corpus_tables(run.staging.output, excel_safe=run.excel_safe)
 
 
 @dataclass

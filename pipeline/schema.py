@@ -189,7 +189,44 @@ ERRORS = Table(
     primary_key=("path", "stage", "problem"),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, BOILERPLATE, MENTIONS, ENTITIES, CLAIMS, FIGURES, ERRORS)}
+# Cross-document tables (pipeline/corpus.py), written once every document is done.
+SPEAKERS = Table(
+    "speakers",
+    "One row per cross-document speaker (everyone with at least one claim), most claims first.",
+    _cols(
+        ("global_id", "string", "speaker key: the entities' global_id ('per:marina-koehn'; umlauts as ae/oe/ue, ß as ss), 'group:<words>' for groups, 'name:<words>' for names without an entity"),
+        ("name", "string", "the most frequent canonical name (else the mention as written)"),
+        ("label", "category", "PER, ORG, LOC or MISC; empty for groups and unlinked names"),
+        ("kind", "category", "person, organisation, place, other, group (e.g. 'rund 60 Staaten', 'Beobachtern') or unlinked (a name without an entity)"),
+        ("names", "string", "every name the speaker appears under, most frequent first, separated by ' | '"),
+        ("roles", "string", "roles and titles seen in any document, most frequent first, separated by ' | '"),
+        ("affiliations", "string", "organisations or parties seen in any document, separated by ' | '"),
+        ("n_claims", "Int64", "claims attributed to the speaker"),
+        ("n_quotes", "Int64", "distinct quotes: claims with reprints counted once (quote_clusters.quote_cluster_id)"),
+        ("n_documents", "Int64", "documents with at least one claim of the speaker"),
+    ),
+    primary_key=("global_id",),
+)
+
+QUOTE_CLUSTERS = Table(
+    "quote_clusters",
+    "One row per claim: the cluster of near-identical claims of the same speaker across documents (reprinted agency copy).",
+    _cols(
+        ("claim_id", "string", "claim (claims.claim_id)"),
+        ("doc_id", "string", "document"),
+        ("speaker_global_id", "string", "speaker (speakers.global_id); empty for unattributed claims and unresolved pronouns or descriptions"),
+        ("quote_cluster_id", "string", "claim_id of the cluster's earliest claim (by document date, document, position): same speaker, different documents, message word sets with Jaccard >= 0.8 (under 4 words: identical), transitively"),
+        ("cluster_size", "Int64", "claims in the cluster (1 = not reprinted)"),
+        ("cluster_documents", "Int64", "documents the cluster's claims come from"),
+    ),
+    primary_key=("claim_id",),
+    foreign_keys={"claim_id": "claims.claim_id", "doc_id": "documents.doc_id", "speaker_global_id": "speakers.global_id"},
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, BOILERPLATE, MENTIONS, ENTITIES, CLAIMS, FIGURES, ERRORS, SPEAKERS, QUOTE_CLUSTERS)}
+# Tables computed from the others after all documents (pipeline/corpus.py); the loader derives them
+# when a run predates them.
+DERIVED_TABLES = ("speakers", "quote_clusters")
 
 
 def markdown_table(table: Table) -> str:

@@ -6,7 +6,9 @@ import csv
 import hashlib
 import html
 import json
+import io
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
@@ -166,7 +168,7 @@ def test_any_overlap_gives_flat_valid_markup_with_the_exact_text(text, spans):
 
 def test_audit_csv_has_one_row_per_claim_and_an_empty_verdict(audited):
     out, _ = audited
-    with open(out / AUDIT_CSV, encoding="utf-8") as fh:
+    with open(out / AUDIT_CSV, encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == AUDIT.column_names
     assert len(rows) == 6 and all(r["verdict"] == "" for r in rows)
@@ -178,7 +180,7 @@ def test_audit_csv_has_one_row_per_claim_and_an_empty_verdict(audited):
 
 
 def _fill(path, verdicts):
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     for row in rows:
         row["verdict"] = verdicts.get(row["claim_id"].split(":")[-1] + "@" + row["doc_id"][:4], "")
@@ -196,7 +198,7 @@ def test_score_from_filled_verdicts(audited):
     _fill(out / AUDIT_CSV, VERDICTS)
     report = score_report(out / AUDIT_CSV)
     assert "5 of 6 claims reviewed" in report
-    assert "verdicts: correct 2, wrong_speaker 1, not_a_claim 1, wrong_span 1" in report
+    assert "verdicts: correct 2, wrong_speaker 1, wrong_span 1, wrong_form 0, not_a_claim 1" in report
     lo, hi = wilson_interval(3, 4)
     assert f"attribution accuracy (speaker right, of real claims): 3/4 = 75.0% (95% CI {100 * lo:.1f}-{100 * hi:.1f}%)" in report
     assert "claim precision (real claims, of reviewed): 4/5 = 80.0%" in report
@@ -212,7 +214,7 @@ def test_wilson_interval_known_value():
 
 def test_sheet_saved_by_a_german_spreadsheet_program_is_read(audited):
     out, _ = audited
-    rows = [r for r in csv.DictReader(open(out / AUDIT_CSV, encoding="utf-8"))]
+    rows = [r for r in csv.DictReader(open(out / AUDIT_CSV, encoding="utf-8-sig"))]
     rows[0]["verdict"] = "correct"
     rows[1]["verdict"] = "not a claim"
     path = out / "reviewed.csv"
@@ -229,7 +231,7 @@ def test_unknown_or_missing_verdicts_are_clear_errors(audited):
     with pytest.raises(ValueError, match="no verdicts filled in"):
         score_report(out / AUDIT_CSV)
     _fill(out / AUDIT_CSV, {"C1@ki-g": "stimmt"})
-    with pytest.raises(ValueError, match=r"unknown verdict.*'stimmt'.*allowed: correct, wrong_speaker"):
+    with pytest.raises(ValueError, match=r"unknown verdict.*'stimmt'.*allowed: correct, wrong_speaker, wrong_span, wrong_form, not_a_claim"):
         score_report(out / AUDIT_CSV)
     with pytest.raises(ValueError, match="not an audit sheet"):
         score_report(out / "claims.csv")
@@ -247,9 +249,9 @@ def test_rerun_keeps_verdicts_of_unchanged_claims_and_saves_the_rest(tmp_path):
     write_tables(out, rows)
     summary = write_audit(out)
     assert "4 verdicts carried over, 1 no longer match a claim" in summary
-    verdicts = {r["claim_id"]: r["verdict"] for r in csv.DictReader(open(out / AUDIT_CSV, encoding="utf-8"))}
+    verdicts = {r["claim_id"]: r["verdict"] for r in csv.DictReader(open(out / AUDIT_CSV, encoding="utf-8-sig"))}
     assert verdicts[f"{PARIS}:C1"] == "correct" and verdicts[f"{PARIS}:C2"] == ""
-    assert "Correct" in (out / PREVIOUS_CSV).read_text(encoding="utf-8")
+    assert "Correct" in (out / PREVIOUS_CSV).read_text(encoding="utf-8-sig")
 
 
 def test_cli_audit_and_score(tmp_path):
@@ -263,3 +265,129 @@ def test_cli_audit_and_score(tmp_path):
     assert result.exit_code == 0 and "3/4 = 75.0%" in result.output
     result = runner.invoke(app, ["audit", "--output", str(tmp_path / "nothing")])
     assert result.exit_code == 1 and "cli.py extract" in result.output
+
+
+# --------------------------------------------------------------------------- spreadsheets, sampling, imported verdicts
+
+
+def test_audit_csv_has_a_bom_and_a_semicolon_option_that_round_trip(tmp_path):
+    out = write_tables(tmp_path / "processed")
+    write_audit(out)
+    comma = (out / AUDIT_CSV).read_bytes()
+    assert comma.startswith(b"\xef\xbb\xbfclaim_id,doc_id,")  # UTF-8 BOM: Excel picks the encoding
+    write_audit(out, delimiter=";")
+    semicolon = (out / AUDIT_CSV).read_bytes()
+    assert semicolon.startswith(b"\xef\xbb\xbfclaim_id;doc_id;sent_index;")
+    a, b = read_sheet_bytes(comma, tmp_path / "a.csv"), read_sheet_bytes(semicolon, tmp_path / "b.csv")
+    assert a == b and len(a) == 6
+    hostile = next(r for r in a if r["claim_id"] == f"{PARIS}:C4")
+    assert hostile["claim_text"] == HOSTILE_MESSAGE and hostile["speaker"] == HOSTILE_NAME
+    # what a spreadsheet gives back after a verdict was typed in is read and scored
+    rows = list(csv.DictReader(io.StringIO(semicolon.decode("utf-8-sig"), newline=""), delimiter=";"))
+    rows[0]["verdict"], rows[1]["verdict"] = "correct", "wrong form"
+    reviewed = tmp_path / "reviewed.csv"
+    with open(reviewed, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+    s = score_verdicts(read_sheet(reviewed))
+    assert s["counts"] == {"correct": 1, "wrong_form": 1} and s["attribution_accuracy"] == 1.0 and s["exact"] == 0.5
+    with pytest.raises(ValueError, match="--delimiter"):
+        write_audit(out, delimiter="\t")
+
+
+def read_sheet_bytes(data: bytes, path):
+    path.write_bytes(data)
+    return read_sheet(path)
+
+
+def _views(n_per_form):
+    from pipeline.audit import ClaimView
+
+    views = []
+    for form, n in n_per_form.items():
+        for k in range(n):
+            row = {"claim_id": f"d{len(views) % 7}:C{len(views)}", "doc_id": f"d{len(views) % 7}", "form": form, "confidence": (k % 10) / 10, "speaker_resolution": "explicit"}
+            views.append(ClaimView(len(views), row, f"Sprecher {k % 3}", None, None, None, []))
+    return views
+
+
+def test_stratified_sample_is_proportional_deterministic_and_reindexed():
+    from pipeline.audit import stratified_sample
+
+    views = _views({"direct": 500, "indirect": 300, "reported": 150, "according_to": 50})
+    sample, strata = stratified_sample(views, 100, "form", seed=7)
+    assert strata == {"according_to": (5, 50), "direct": (50, 500), "indirect": (30, 300), "reported": (15, 150)}
+    assert len(sample) == 100 and [v.index for v in sample] == list(range(100))
+    assert Counter(v.row["form"] for v in sample) == {"direct": 50, "indirect": 30, "reported": 15, "according_to": 5}
+    again, _ = stratified_sample(views, 100, "form", seed=7)
+    other, _ = stratified_sample(views, 100, "form", seed=8)
+    ids = [v.row["claim_id"] for v in sample]
+    assert ids == [v.row["claim_id"] for v in again] and ids != [v.row["claim_id"] for v in other]
+    assert len(set(ids)) == 100
+    # largest remainders: 7 claims over strata of 500/300/150/50 -> 3.5, 2.1, 1.05, 0.35 -> 4, 2, 1, 0
+    _, small = stratified_sample(views, 7, "form", seed=1)
+    assert {k: n for k, (n, _) in small.items()} == {"according_to": 0, "direct": 4, "indirect": 2, "reported": 1}
+    _, bands = stratified_sample(views, 10, "confidence", seed=1)
+    assert set(bands) == {"<0.5", "0.5-0.8", ">=0.8"} and sum(n for n, _ in bands.values()) == 10
+    _, speakers = stratified_sample(views, 9, "speaker", seed=1)
+    assert set(speakers) == {"Sprecher 0", "Sprecher 1", "Sprecher 2"}
+
+
+def test_sample_report_and_sheet_hold_only_the_sample(tmp_path):
+    out = write_tables(tmp_path / "processed")
+    summary = write_audit(out, sample=3, by="form", seed=1)
+    assert "3 claims" in summary and "stratified sample of 3 of 6 claims by form, seed 1" in summary
+    rows = read_sheet(out / AUDIT_CSV)
+    data = json.loads(_page(out).scripts[0])
+    assert len(rows) == 3 and [c["id"] for c in data["claims"]] == [r["claim_id"] for r in rows]
+    assert data["sample"]["population"] == 6 and data["sample"]["by"] == "form"
+    assert data["claimSpeaker"] == [c["speakerId"] for c in data["claims"]]
+    docs = {c["doc"] for c in data["claims"]}
+    assert {d["id"] for d in data["docs"]} == docs  # only the documents of sampled claims are embedded
+    assert "stratified sample of 3 of 6 claims" in (out / AUDIT_HTML).read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="--by needs --sample"):
+        write_audit(out, by="form")
+    with pytest.raises(ValueError, match="--by must be one of form, confidence, speaker"):
+        write_audit(out, sample=2, by="colour")
+
+
+def test_verdicts_exported_from_the_report_are_carried_over_by_a_rerun(tmp_path):
+    out = write_tables(tmp_path / "processed")
+    write_audit(out)
+    exported = tmp_path / "audit-verdicts.csv"
+    exported.write_bytes((out / AUDIT_CSV).read_bytes())
+    _fill(exported, {"C1@ki-g": "correct", "C4@ki-g": "wrong_speaker"})
+    summary = write_audit(out, verdicts=exported)
+    assert "2 verdicts imported" in summary
+    verdicts = {r["claim_id"]: r["verdict"] for r in read_sheet(out / AUDIT_CSV)}
+    assert verdicts[f"{PARIS}:C1"] == "correct" and verdicts[f"{PARIS}:C4"] == "wrong_speaker" and verdicts[f"{PARIS}:C2"] == ""
+    # the verdicts are in the page too, so the report shows them as reviewed
+    data = json.loads(_page(out).scripts[0])
+    assert {c["id"]: c["verdict"] for c in data["claims"]}[f"{PARIS}:C1"] == "correct"
+    with pytest.raises(FileNotFoundError, match="verdict file not found"):
+        write_audit(out, verdicts=tmp_path / "missing.csv")
+
+
+def test_cli_sample_options(tmp_path):
+    out = write_tables(tmp_path / "processed")
+    result = CliRunner().invoke(app, ["audit", "--output", str(out), "--sample", "4", "--by", "confidence", "--seed", "3", "--delimiter", ";"])
+    assert result.exit_code == 0, result.output
+    assert "stratified sample of 4 of 6 claims by confidence, seed 3" in result.output
+    assert (out / AUDIT_CSV).read_bytes().startswith(b"\xef\xbb\xbfclaim_id;")
+    result = CliRunner().invoke(app, ["audit", "--output", str(out), "--sample", "4", "--by", "mood"])
+    assert result.exit_code == 1 and "--by must be one of" in result.output
+
+
+def test_a_sample_after_a_full_review_keeps_the_other_verdicts(tmp_path):
+    out = write_tables(tmp_path / "processed")
+    write_audit(out)
+    _fill(out / AUDIT_CSV, VERDICTS)
+    summary = write_audit(out, sample=2, by="form", seed=4)
+    sampled = {r["claim_id"] for r in read_sheet(out / AUDIT_CSV)}
+    reviewed_in_sample = sum(1 for c in sampled if c.startswith(PARIS) and c != f"{PARIS}:C6")
+    assert f"{reviewed_in_sample} verdicts carried over" in summary
+    assert f"{5 - reviewed_in_sample} belong to claims outside the sample" in summary and "no longer match" not in summary
+    # the full sheet comes back with every verdict
+    summary = write_audit(out, verdicts=out / PREVIOUS_CSV)
+    assert sum(1 for r in read_sheet(out / AUDIT_CSV) if r["verdict"]) == 5

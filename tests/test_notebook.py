@@ -16,6 +16,24 @@ from tests.conftest import ROOT
 from tests.tables_fixture import FACH, PARIS, write_tables
 
 NOTEBOOK = ROOT / "notebooks" / "explore_claims.ipynb"
+PLOTS = ("claims-per-speaker", "forms-per-speaker", "figures-by-unit-and-speaker", "claims-over-time")
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_size(path) -> tuple[int, int]:
+    """Width and height from the PNG header (IHDR), so the test knows a real picture was drawn."""
+    data = path.read_bytes()
+    assert data[:8] == PNG_MAGIC, f"{path} is not a PNG"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def _check_plots(workdir, outputs) -> None:
+    for name in PLOTS:
+        path = workdir / "data" / "processed" / "plots" / f"{name}.png"
+        assert path.exists(), f"{name}.png was not saved"
+        width, height = _png_size(path)
+        assert path.stat().st_size > 5_000 and width > 300 and height > 150, (name, path.stat().st_size, width, height)
+        assert f"saved {path.relative_to(workdir)}" in "".join(outputs.values()) or path.name in "".join(outputs.values())
 
 
 def _output_text(cell) -> str:
@@ -50,6 +68,7 @@ def test_notebook_runs_on_the_sample_outputs(tmp_path):
     outputs = _run(tmp_path)
     assert outputs["check"].strip() == "[]"
     assert "ki-aktionsgipfel-paris" in outputs["claims-per-document"] and "fachgespraech-nachhaltige-ki" in outputs["claims-per-document"]
+    _check_plots(tmp_path, outputs)
 
 
 def test_notebook_answers_the_questions_on_tables_with_claims(tmp_path):
@@ -61,3 +80,10 @@ def test_notebook_answers_the_questions_on_tables_with_claims(tmp_path):
     assert "Ursula von der Leyen" in outputs["figures-by-speaker"] and "50 Milliarden Euro" in outputs["figures-by-speaker"]
     assert PARIS in outputs["claims-per-document"] and FACH in outputs["claims-per-document"]
     assert "[[ Wir stellen 50 Milliarden Euro zur Verfügung ]]" in outputs["in-context"]
+    # groups are counted apart from people and organisations
+    assert "Beobachtern" in outputs["groups"] and "Beobachtern" not in outputs["who-is-quoted"]
+    assert "Marina Köhn" in outputs["who-is-quoted"] and "Umweltbundesamt" not in outputs["groups"]
+    assert "J.D. Vance" in outputs["plot-forms-per-speaker"] and "mixed" in outputs["plot-forms-per-speaker"]
+    assert "EUR" in outputs["plot-figures-by-unit"] and "Ursula von der Leyen" in outputs["plot-figures-by-unit"]
+    assert "2025-02-11" in outputs["plot-claims-over-time"] and "claims" in outputs["plot-claims-over-time"]
+    _check_plots(tmp_path, outputs)

@@ -1,0 +1,351 @@
+"""Cross-document tables built after every document is done: one speaker table and quote clusters.
+
+The per-document stages see one text at a time; what a corpus analysis needs is two questions
+across documents:
+
+* **Who is speaking?** ``speaker_rows`` folds the per-document entities into one row per speaker
+  (``speakers.csv``): the ``global_id`` key, the most common name, label, kind (person,
+  organisation, place, other, group, unlinked), the roles and affiliations seen anywhere, and the
+  number of claims, distinct quotes and documents.
+* **Is this the same quote?** Agency copy is reprinted. ``quote_cluster_rows`` gives every claim a
+  ``quote_cluster_id`` (``quote_clusters.csv``) so that reprints count once. The rule
+  (``SIMILARITY`` / ``MIN_WORDS``): two claims are the same quote when they have the same speaker
+  key, come from different documents, and the word sets of their messages (lowercased and folded
+  with ``fold_name``) have a Jaccard similarity of at least 0.8; messages shorter than 4 words
+  only match when their words are identical. Clusters are the transitive closure of that relation
+  (single linkage); a cluster's id is the ``claim_id`` of its earliest claim (document date, then
+  document id and position), so a claim that was never reprinted is its own cluster.
+
+The name key: ``fold_name`` writes umlauts and ß the German way (ö -> oe, ß -> ss), then drops the
+remaining accents (é -> e), so "Köhn" and "Kohn" stay two people while "Köhn" and "Koehn" are one.
+The letter table is ``resources/name_folding.tsv``. This module imports nothing heavy at import
+time (the entity component calls ``global_id`` in every worker); pandas is only used by
+``write_corpus_tables`` and ``corpus_frames``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+SPEAKERS_FILE = "speakers.csv"
+QUOTE_CLUSTERS_FILE = "quote_clusters.csv"
+LIST_SEPARATOR = " | "  # as export joins list cells
+
+SIMILARITY = 0.8  # minimum Jaccard similarity of the two messages' word sets
+MIN_WORDS = 4  # shorter messages only join a cluster when their words are identical
+
+KIND_OF_LABEL = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
+# Claim speakers without an entity: groups ("Beobachtern", "rund 60 Staaten") by their words, and
+# names the entity stage did not link; pronouns and descriptions without a referent are nobody's.
+GROUP_PREFIX = "group"
+UNLINKED_PREFIX = "name"
+NAMED_RESOLUTIONS = ("explicit", "alias")
+
+
+# --------------------------------------------------------------------------- name key
+
+
+@functools.lru_cache(maxsize=1)
+def _folding_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    text = resources.files("pipeline.resources").joinpath("name_folding.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        letter, replacement = line.split("\t")
+        table[ord(letter)] = replacement
+    return table
+
+
+def fold_name(text: str) -> str:
+    """Lowercase ASCII form of a name: 'Köhn' -> 'koehn', 'Außendorf' -> 'aussendorf', 'António' -> 'antonio'.
+
+    Umlauts are written out before accents are dropped, so 'Köhn' != 'Kohn' (the old key folded
+    ö -> o but ß -> ss, which merged different people). Input in decomposed form (o + U+0308) is
+    composed first, so both spellings of the same letter give the same key.
+    """
+    composed = unicodedata.normalize("NFC", text).lower().translate(_folding_table())
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", composed) if not unicodedata.combining(c))
+    return stripped.encode("ascii", "ignore").decode("ascii")
+
+
+def name_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold_name(text)).strip("-")
+
+
+def global_id(label: str, name: str) -> str:
+    """The cross-document key of an entity: ``<label>:<slug>`` ('per:marina-koehn', 'org:europaeische-union')."""
+    return f"{label.lower()}:{name_slug(name)}"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if type(value).__name__ == "NAType":
+        return ""
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(_text(v) for v in value)
+    return str(value)
+
+
+def _items(value: Any) -> list[str]:
+    """A list cell (' | ' joined in the CSV, a tuple in memory) as its items."""
+    if isinstance(value, (list, tuple)):
+        return [_text(v) for v in value if _text(v)]
+    return [part.strip() for part in _text(value).split(LIST_SEPARATOR.strip()) if part.strip()]
+
+
+def _ranked(counter: Counter) -> list[str]:
+    return [value for value, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def message_words(text: str) -> frozenset[str]:
+    """The word set a message is compared by: folded, lowercase, letters and digits only."""
+    return frozenset(re.findall(r"[a-z0-9]+", fold_name(text)))
+
+
+# --------------------------------------------------------------------------- speaker key per claim
+
+
+def claim_speaker_keys(claims: Iterable[Mapping[str, Any]], entities: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """claim_id -> speaker key (``speakers.global_id``); claims of nobody in particular are left out."""
+    by_entity = {_text(e["entity_id"]): e for e in entities}
+    keys: dict[str, str] = {}
+    for claim in claims:
+        entity = by_entity.get(_text(claim.get("speaker_entity_id")))
+        resolution = _text(claim.get("speaker_resolution"))
+        speaker_text = _text(claim.get("speaker_text"))
+        if entity is not None:
+            keys[_text(claim["claim_id"])] = _text(entity.get("global_id")) or global_id(_text(entity["label"]) or "misc", _text(entity["canonical_name"]))
+        elif resolution == "group" and name_slug(speaker_text):
+            keys[_text(claim["claim_id"])] = f"{GROUP_PREFIX}:{name_slug(speaker_text)}"
+        elif resolution in NAMED_RESOLUTIONS and name_slug(_text(claim.get("speaker_name")) or speaker_text):
+            keys[_text(claim["claim_id"])] = f"{UNLINKED_PREFIX}:{name_slug(_text(claim.get('speaker_name')) or speaker_text)}"
+    return keys
+
+
+# --------------------------------------------------------------------------- quote clusters
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    if min(len(a), len(b)) < MIN_WORDS:
+        return a == b and len(a) > 0
+    return len(a & b) / len(a | b) >= SIMILARITY
+
+
+def _linked_pairs(words: Sequence[frozenset[str]], docs: Sequence[str]) -> Iterable[tuple[int, int]]:
+    """Pairs (i, j) that pass ``_similar`` and come from different documents.
+
+    Prefix filtering keeps this far below all pairs: with the words of every message in one global
+    order (rarest first), two sets with Jaccard >= t must share a word among the first
+    ``n - ceil(t * n) + 1`` of each (Bayardo et al., "Scaling up all pairs similarity search").
+    """
+    frequency = Counter(w for ws in words for w in ws)
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, ws in enumerate(words):
+        if not ws:
+            continue
+        ordered = sorted(ws, key=lambda w: (frequency[w], w))
+        # Short messages must be identical: every word is in the prefix.
+        prefix = len(ordered) if len(ordered) < MIN_WORDS else len(ordered) - math.ceil(SIMILARITY * len(ordered)) + 1
+        candidates: set[int] = set()
+        for w in ordered[:prefix]:
+            candidates.update(index[w])
+            index[w].append(j)
+        for i in sorted(candidates):
+            if docs[i] != docs[j] and _similar(words[i], ws):
+                yield i, j
+
+
+def quote_cluster_rows(
+    claims: Sequence[Mapping[str, Any]],
+    speaker_keys: Mapping[str, str],
+    doc_dates: Mapping[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """One row per claim: its ``quote_cluster_id`` and how big (claims, documents) the cluster is."""
+    doc_dates = doc_dates or {}
+    order = sorted(
+        range(len(claims)),
+        key=lambda i: (
+            _text(doc_dates.get(_text(claims[i]["doc_id"]))) or "9999",
+            _text(claims[i]["doc_id"]),
+            int(claims[i]["start_char"]) if _text(claims[i].get("start_char")) else -1,
+            _text(claims[i]["claim_id"]),
+        ),
+    )
+    ordered = [claims[i] for i in order]
+    uf = _UnionFind(len(ordered))
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for position, claim in enumerate(ordered):
+        key = speaker_keys.get(_text(claim["claim_id"]))
+        if key:
+            by_speaker[key].append(position)
+    for positions in by_speaker.values():
+        words = [message_words(_text(ordered[p].get("claim_text"))) for p in positions]
+        docs = [_text(ordered[p]["doc_id"]) for p in positions]
+        for i, j in _linked_pairs(words, docs):
+            uf.union(positions[i], positions[j])
+    members: dict[int, list[int]] = defaultdict(list)
+    for position in range(len(ordered)):
+        members[uf.find(position)].append(position)
+    rows = []
+    for position, claim in enumerate(ordered):
+        group = members[uf.find(position)]
+        rows.append(
+            {
+                "claim_id": _text(claim["claim_id"]),
+                "doc_id": _text(claim["doc_id"]),
+                "speaker_global_id": speaker_keys.get(_text(claim["claim_id"])) or None,
+                # the root is the smallest position: the earliest claim of the cluster
+                "quote_cluster_id": _text(ordered[min(group)]["claim_id"]),
+                "cluster_size": len(group),
+                "cluster_documents": len({_text(ordered[p]["doc_id"]) for p in group}),
+            }
+        )
+    rows.sort(key=lambda r: (r["doc_id"], r["claim_id"]))
+    return rows
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def speaker_rows(
+    claims: Sequence[Mapping[str, Any]],
+    entities: Sequence[Mapping[str, Any]],
+    clusters: Sequence[Mapping[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
+    """One row per cross-document speaker (everyone with at least one claim), most claims first."""
+    keys = claim_speaker_keys(claims, entities)
+    if clusters is None:
+        clusters = quote_cluster_rows(claims, keys)
+    cluster_of = {r["claim_id"]: r["quote_cluster_id"] for r in clusters}
+    by_entity = {_text(e["entity_id"]): e for e in entities}
+    acc: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        claim_id = _text(claim["claim_id"])
+        key = keys.get(claim_id)
+        if key is None:
+            continue
+        s = acc.setdefault(key, {"names": Counter(), "labels": Counter(), "roles": Counter(), "affiliations": Counter(), "claims": 0, "quotes": set(), "docs": set(), "entities": set()})
+        s["claims"] += 1
+        s["quotes"].add(cluster_of.get(claim_id, claim_id))
+        s["docs"].add(_text(claim["doc_id"]))
+        entity = by_entity.get(_text(claim.get("speaker_entity_id")))
+        if entity is not None:
+            if _text(entity["entity_id"]) not in s["entities"]:
+                # roles and affiliations count once per document entity, not once per claim
+                s["entities"].add(_text(entity["entity_id"]))
+                s["roles"].update(_items(entity.get("roles")))
+                s["affiliations"].update(_items(entity.get("affiliation")))
+            s["names"][_text(entity["canonical_name"])] += 1
+            s["labels"][_text(entity["label"])] += 1
+        else:
+            s["names"][_text(claim.get("speaker_name")) or _text(claim.get("speaker_text"))] += 1
+    rows = []
+    for key, s in acc.items():
+        names = sorted(s["names"].items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+        label = _ranked(s["labels"])[0] if s["labels"] else ""
+        prefix = key.split(":", 1)[0]
+        kind = "group" if prefix == GROUP_PREFIX else "unlinked" if prefix == UNLINKED_PREFIX else KIND_OF_LABEL.get(label, "other")
+        rows.append(
+            {
+                "global_id": key,
+                "name": names[0][0],
+                "label": label or None,
+                "kind": kind,
+                "names": LIST_SEPARATOR.join(n for n, _ in names),
+                "roles": LIST_SEPARATOR.join(_ranked(s["roles"])) or None,
+                "affiliations": LIST_SEPARATOR.join(_ranked(s["affiliations"])) or None,
+                "n_claims": s["claims"],
+                "n_quotes": len(s["quotes"]),
+                "n_documents": len(s["docs"]),
+            }
+        )
+    rows.sort(key=lambda r: (-r["n_claims"], r["global_id"]))
+    return rows
+
+
+def corpus_rows(
+    claims: Sequence[Mapping[str, Any]],
+    entities: Sequence[Mapping[str, Any]],
+    doc_dates: Mapping[str, str] | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The cross-document post-pass over finished per-document rows: (speakers rows, quote_clusters rows)."""
+    keys = claim_speaker_keys(claims, entities)
+    clusters = quote_cluster_rows(claims, keys, doc_dates)
+    return speaker_rows(claims, entities, clusters), clusters
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _frame_records(frame: Any) -> list[dict[str, Any]]:
+    return [{k: (None if _text(v) == "" else v) for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+def _doc_dates(documents: Any) -> dict[str, str]:
+    return {_text(r["doc_id"]): (_text(r["date"])[:10] if _text(r["date"]) else "") for r in _frame_records(documents)}
+
+
+def corpus_frames(frames: Mapping[str, Any]) -> dict[str, Any]:
+    """``speakers`` and ``quote_clusters`` as typed DataFrames from loaded ``entities``/``claims``/``documents``."""
+    import pandas as pd
+
+    from .load import convert_column
+    from .schema import QUOTE_CLUSTERS, SPEAKERS
+
+    speakers, clusters = corpus_rows(_frame_records(frames["claims"]), _frame_records(frames["entities"]), _doc_dates(frames["documents"]))
+    out = {}
+    for table, rows in ((SPEAKERS, speakers), (QUOTE_CLUSTERS, clusters)):
+        raw = {c.name: pd.Series([_text(r.get(c.name)) for r in rows], dtype="string") for c in table.columns}
+        out[table.name] = pd.DataFrame({c.name: convert_column(raw[c.name], c, table.name) for c in table.columns})
+    return out
+
+
+def write_corpus_tables(output_dir: Path, *, excel_safe: bool = False) -> dict[str, int]:
+    """Read ``entities``/``claims``/``documents`` of ``output_dir``, write ``speakers.csv`` and ``quote_clusters.csv``.
+
+    Both files are written in one atomic batch; returns the row counts. Called by the runner once
+    every document is done (and by nobody else: ``pipeline.load`` derives them for older runs).
+    """
+    from .export import OutputBatch
+    from .load import empty_frame, read_table
+    from .schema import CLAIMS, DOCUMENTS, ENTITIES, QUOTE_CLUSTERS, SPEAKERS
+
+    output_dir = Path(output_dir)
+    # After the entity stage alone there is no claims table yet: an absent table counts as empty.
+    frames = {t.name: read_table(output_dir / t.file_name, t) if (output_dir / t.file_name).exists() else empty_frame(t) for t in (CLAIMS, ENTITIES, DOCUMENTS)}
+    speakers, clusters = corpus_rows(_frame_records(frames["claims"]), _frame_records(frames["entities"]), _doc_dates(frames["documents"]))
+    with OutputBatch(output_dir, excel_safe=excel_safe) as out:
+        out.write_table(SPEAKERS, speakers)
+        out.write_table(QUOTE_CLUSTERS, clusters)
+    return dict(out.row_counts)
