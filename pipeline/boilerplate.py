@@ -535,10 +535,31 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
 # --------------------------------------------------------------------------- entry point
 
 
-def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None = None) -> CleanResult:
+# A decision made before this stage (an HTML page's main-text extractor): (start, end, category, signals).
+Predecided = tuple[int, int, str, Sequence[tuple[str, float]]]
+
+
+def _predecided_for(start: int, end: int, text: str, predecided: Sequence[Predecided]) -> Predecided | None:
+    """The pre-decided span covering most of the block, if together they cover at least half its characters."""
+    size = sum(1 for c in text if not c.isspace()) or 1
+    covered, best, best_overlap = 0, None, 0
+    for span in predecided:
+        overlap = min(end, span[1]) - max(start, span[0])
+        if overlap > 0:
+            covered += overlap
+            if overlap > best_overlap:
+                best, best_overlap = span, overlap
+    return best if best is not None and covered >= 0.5 * size else None
+
+
+def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None = None, predecided: Sequence[Predecided] = ()) -> CleanResult:
     """Blocks of ``raw_text`` with their boilerplate decision, the cleaned text and the document date.
 
-    With ``strip=False`` every block is content (signals and flags are still computed and reported)."""
+    With ``strip=False`` every block is content (signals and flags are still computed and reported).
+    ``predecided`` spans (from html_input) make the blocks they mostly cover boilerplate with the given category
+    and signals; this classifier still scores those blocks, its own verdict is kept in their flags
+    (``classifier_boilerplate`` / ``classifier_content``), and it alone decides every other block. Protected
+    metadata lines (date, byline, caption) stay content as always."""
     lexicon = lexicon or load_lexicon()
     spans = split_blocks(raw_text)
     n_chars = max(1, len(raw_text))
@@ -560,6 +581,13 @@ def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None
         item = _Scored(start, end, text, tuple(flags), list(signals), category, own_score=0.0, strongest=strongest)
         item.own_score = item.score
         item.is_boilerplate = strip and _decide(item)
+        decided = _predecided_for(start, end, text, predecided) if strip and predecided else None
+        if decided is not None and not PROTECTED_FLAGS & set(flags):
+            verdict = "classifier_boilerplate" if item.is_boilerplate else "classifier_content"
+            item.flags = (*item.flags, verdict)
+            item.category = category if item.is_boilerplate and category != "other" else decided[2]
+            item.signals = [*decided[3], *item.signals]
+            item.is_boilerplate = True
         scored.append(item)
     if strip:
         _neighbour_pass(scored)

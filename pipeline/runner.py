@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__, boilerplate, claims, entities, figures  # noqa: F401  (registers components)
+from . import html_input
 from .export import OutputBatch, read_json, read_jsonl, record_to_row
 from .ingest import DEFAULT_MAX_BYTES, Document, IngestError, IngestProblem, ingest_directory
 from .language import is_minable
@@ -68,6 +69,7 @@ class RunConfig:
     strip_boilerplate: bool = True
     boilerplate_phrases: tuple[Path, ...] = ()
     max_doc_bytes: int = DEFAULT_MAX_BYTES
+    html_favour: str = html_input.DEFAULT_MODE  # HTML main-text extractor: precision | recall
     batch_size: int = 16
     strict: bool = False  # stop at the first problem instead of skipping the file
     excel_safe: bool = False  # neutralise text cells a spreadsheet would run as a formula
@@ -92,7 +94,7 @@ def _now() -> str:
 def run_ingest(cfg: RunConfig) -> tuple[list[Document], list[IngestProblem]]:
     started = _now()
     try:
-        result = ingest_directory(cfg.input_dir, cfg.max_doc_bytes)
+        result = ingest_directory(cfg.input_dir, cfg.max_doc_bytes, cfg.html_favour)
     except IngestError as exc:
         raise StageError(str(exc)) from exc
     for problem in result.problems:
@@ -132,7 +134,9 @@ def run_clean(cfg: RunConfig, documents: Sequence[Document] | None = None) -> di
     documents = load_documents(cfg) if documents is None else documents
     lexicon = boilerplate.load_lexicon(cfg.boilerplate_phrases)
     cleaned = {
-        doc.doc_id: boilerplate.clean_document(doc.text, strip=cfg.strip_boilerplate, lexicon=lexicon)
+        doc.doc_id: boilerplate.clean_document(
+            doc.text, strip=cfg.strip_boilerplate, lexicon=lexicon, predecided=html_input.predecided_blocks(doc.page)
+        )
         for doc in cfg.progress(documents, len(documents), "clean")
     }
     with OutputBatch(cfg.interim_dir) as interim:
@@ -355,7 +359,8 @@ def _document_row(document: Document, clean: boilerplate.CleanResult, stats: dic
         document,
         DOCUMENTS,
         n_chars=len(document.text),
-        date=clean.date,
+        date=clean.date or html_input.page_date(document.page),  # a dateline in the text wins over page metadata
+        **html_input.page_columns(document.page),
         chars_kept=clean.chars_kept,
         chars_removed=clean.chars_removed,
         **(stats or {}),
@@ -396,6 +401,7 @@ def _write_manifest(out: OutputBatch, cfg: RunConfig, stage: str, started: str, 
         "strip_boilerplate": cfg.strip_boilerplate,
         "boilerplate_phrases": [str(p) for p in cfg.boilerplate_phrases],
         "max_doc_bytes": cfg.max_doc_bytes,
+        "html_favour": cfg.html_favour,
     }
     if documents is not None:
         manifest["inputs"] = [
