@@ -240,6 +240,8 @@ class _Writer:
         self.line_meta = None
 
     def text(self, s: str, region: str, tag: str, *, preformatted: bool = False) -> None:
+        # A browser's plain-text copy turns no-break spaces into spaces; so do we (figures and names expect them).
+        s = s.replace("\u00a0", " ")
         if not preformatted:
             s = _COLLAPSIBLE.sub(" ", s)
             if not s.strip(" "):
