@@ -1,7 +1,7 @@
 """Bring the HTML pages of the HTML-input evaluation onto this machine (never into the repository).
 
 The pages are third-party news pages from the test fixtures of a public scraping project; only their addresses
-(repository, path, commit) and our labels are committed (eval/html_pages.tsv). Given a local git clone of that
+(repository, path, commit) and our labels are committed (eval/html_pages.jsonl). Given a local git clone of that
 repository, this script writes each page, decompressed, into the git-ignored folder ``.cache/html_pages/``:
 
     python benchmarks/collect_html_pages.py --clone /path/to/clone   # then: python cli.py evaluate html
@@ -10,15 +10,15 @@ repository, this script writes each page, decompressed, into the git-ignored fol
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = ROOT / "eval" / "html_pages.tsv"
+LABELS = ROOT / "eval" / "html_pages.jsonl"
 PAGES = ROOT / ".cache" / "html_pages"
 
 
@@ -29,8 +29,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=PAGES)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    with open(args.labels, encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t")]
+    with open(args.labels, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
     written = 0
     for row in rows:
         blob = subprocess.run(["git", "--git-dir", str(args.clone), "show", f"{row['commit']}:{row['path']}"], capture_output=True, check=True).stdout

@@ -55,6 +55,9 @@ LEXICON_TOTAL_CAP = 8.0  # over all categories: many topic words in one paragrap
 COUNTER_CAP = -4.0
 SENTENCE_MODE_MIN_CHARS = 300  # a text without line breaks longer than this is split into sentences
 PROTECTED_FLAGS = frozenset({"date", "byline", "caption"})
+# Against a pre-decided removal (HTML extractor) only date lines and bylines are kept: a caption left out by the
+# extractor is page furniture (measured on 53 news pages: keeping captions cost 1.1 points of junk removed).
+PREDECIDED_PROTECTED = frozenset({"date", "byline"})
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -558,8 +561,8 @@ def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None
     With ``strip=False`` every block is content (signals and flags are still computed and reported).
     ``predecided`` spans (from html_input) make the blocks they mostly cover boilerplate with the given category
     and signals; this classifier still scores those blocks, its own verdict is kept in their flags
-    (``classifier_boilerplate`` / ``classifier_content``), and it alone decides every other block. Protected
-    metadata lines (date, byline, caption) stay content as always."""
+    (``classifier_boilerplate`` / ``classifier_content``), and it alone decides every other block. Date lines
+    and bylines stay content (``PREDECIDED_PROTECTED``)."""
     lexicon = lexicon or load_lexicon()
     spans = split_blocks(raw_text)
     n_chars = max(1, len(raw_text))
@@ -582,7 +585,7 @@ def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None
         item.own_score = item.score
         item.is_boilerplate = strip and _decide(item)
         decided = _predecided_for(start, end, text, predecided) if strip and predecided else None
-        if decided is not None and not PROTECTED_FLAGS & set(flags):
+        if decided is not None and not PREDECIDED_PROTECTED & set(flags):
             verdict = "classifier_boilerplate" if item.is_boilerplate else "classifier_content"
             item.flags = (*item.flags, verdict)
             item.category = category if item.is_boilerplate and category != "other" else decided[2]

@@ -150,6 +150,14 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+def _is_utf8_with_multibyte(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(b >= 0x80 for b in data)
+
+
 def decode_html(data: bytes) -> tuple[str, str, list[PageProblem]]:
     """``(text, encoding, warnings)``: byte order mark, then the declared charset, then detection (ingest)."""
     from .ingest import decode_bytes
@@ -163,6 +171,10 @@ def decode_html(data: bytes) -> tuple[str, str, list[PageProblem]]:
         if codec is None:
             text, encoding = decode_bytes(data)
             return text, encoding, [PageProblem("html_charset", f"unknown charset {declared!r} declared; decoded as {encoding}", False)]
+        if codec != "utf-8" and _is_utf8_with_multibyte(data):
+            # Mislabelled pages are common: a server that sends UTF-8 under an old ISO-8859-1 template. Bytes that
+            # are valid UTF-8 with multi-byte sequences are (almost) never meaningful single-byte text.
+            return data.decode("utf-8"), "utf-8", [PageProblem("html_charset", f"declared charset {declared} but the bytes are UTF-8; decoded as utf-8", False)]
         try:
             return data.decode(codec), codec, []
         except UnicodeDecodeError:

@@ -133,6 +133,12 @@ def test_iso_8859_1_page_is_decoded_from_its_declaration(declaration):
     assert not _block_containing(result, "Jörg Weißenbach").is_boilerplate
 
 
+def test_utf8_bytes_under_an_iso_8859_1_declaration_are_read_as_utf8():
+    page = html_input.read_page(ISO_PAGE.encode("utf-8"))
+    assert page.encoding == "utf-8" and "Gemeinderat Süßen stimmt für größeren Bauhof" in page.text
+    assert [p.problem for p in page.problems] == ["html_charset"]
+
+
 def test_page_without_declaration_is_detected_as_windows_1252():
     data = ISO_PAGE.replace('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', "").encode("cp1252")
     page = html_input.read_page(data)
