@@ -25,7 +25,7 @@ app = typer.Typer(
 evaluate_app = typer.Typer(no_args_is_help=True, help="Accuracy evaluations that print numbers.")
 app.add_typer(evaluate_app, name="evaluate")
 
-InputDir = Annotated[Path, typer.Option("--input", "-i", help="Directory with .txt/.md files (searched recursively).")]
+InputDir = Annotated[Path, typer.Option("--input", "-i", help="Directory with .txt/.md/.html/.htm files (searched recursively).")]
 OutputDir = Annotated[Path, typer.Option("--output", "-o", help="Directory for the CSV tables and manifest.json.")]
 InterimDir = Annotated[Path, typer.Option("--interim", help="Directory for intermediate stage outputs.")]
 ModelOpt = Annotated[

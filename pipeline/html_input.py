@@ -222,7 +222,7 @@ def _region_of(element: Any, regions: tuple[Region, ...]) -> str:
 
 
 def _hidden(element: Any) -> bool:
-    if element.get("hidden") is not None or (element.get("aria-hidden") or "").lower() == "true" and element.tag in ("div", "span", "section", "aside"):
+    if element.get("hidden") is not None:
         return True
     if element.tag == "dialog" and element.get("open") is None:
         return True
@@ -310,8 +310,6 @@ def visible_text(root: Any, regions: tuple[Region, ...] | None = None) -> Visibl
     """The visible text of a parsed page and its lines (with region and block tag)."""
     regions = load_regions() if regions is None else regions
     writer = _Writer()
-    script_chars = 0
-    has_frames = False
     body = root.find("body") if root.tag == "html" else (root if root.tag == "body" else None)
     # An explicit stack instead of recursion: deeply nested (or broken) markup must not exhaust Python's stack.
     stack: list[tuple[str, Any, str, str, bool]] = [("open", root, "", "", False)]
@@ -332,10 +330,6 @@ def visible_text(root: Any, regions: tuple[Region, ...] | None = None) -> Visibl
         if name is None:  # comments and processing instructions (their tail is still text)
             continue
         name = name.lower()
-        if name in ("frameset", "frame", "iframe"):
-            has_frames = True
-        if name in ("script", "style"):
-            script_chars += len(element.text or "")
         if name in _SKIPPED or _hidden(element):
             continue
         own_region = _region_of(element, regions) or region
@@ -352,9 +346,8 @@ def visible_text(root: Any, regions: tuple[Region, ...] | None = None) -> Visibl
             stack.append(("open", child, own_region, own_tag, own_pre))
         if element.text:
             writer.text(element.text, own_region, own_tag, preformatted=own_pre)
-    # Skipped subtrees were never visited: count their script sizes separately.
     script_chars = sum(len(e.text or "") for e in root.iter("script", "style"))
-    has_frames = has_frames or root.find(".//frameset") is not None or root.find(".//iframe") is not None
+    has_frames = root.find(".//frameset") is not None or root.find(".//iframe") is not None or root.find(".//frame") is not None
     text, lines = writer.finish()
     return VisibleText(text, lines, script_chars, has_frames, body is not None)
 
