@@ -56,7 +56,7 @@ COUNTER_CAP = -4.0
 SENTENCE_MODE_MIN_CHARS = 300  # a text without line breaks longer than this is split into sentences
 PROTECTED_FLAGS = frozenset({"date", "byline", "caption"})
 # Against a pre-decided removal (HTML extractor) only date lines and bylines are kept: a caption left out by the
-# extractor is page furniture (measured on 53 news pages: keeping captions cost 1.1 points of junk removed).
+# extractor is page furniture (measured on 53 news pages: keeping captions too cost 1.1 points of junk removed).
 PREDECIDED_PROTECTED = frozenset({"date", "byline"})
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
