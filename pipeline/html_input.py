@@ -604,6 +604,8 @@ def removed_lines(visible: VisibleText, kept: list[bool], title: str | None = No
 
 def read_page(data: bytes, mode: str = DEFAULT_MODE) -> Page:
     """Decode, parse and extract one HTML file. Raises NotReadable for pages without readable content."""
+    if mode not in EXTRACTOR_MODES:  # a wrong option is the user's error, not a problem of this page
+        raise ValueError(f"unknown HTML extractor setting {mode!r}; use one of {', '.join(EXTRACTOR_MODES)}")
     text, encoding, problems = decode_html(data)
     if not looks_like_html(text):
         raise NotReadable("not_html", f"no HTML markup found under an HTML file name: {_describe_non_html(text)}")

@@ -213,6 +213,17 @@ def test_huge_inline_scripts_are_reported_and_the_text_still_read():
     assert page.text.startswith("Der Haushalt wurde beschlossen.") and "x=1" not in page.text
 
 
+def test_recall_setting_keeps_at_least_what_precision_keeps_and_a_wrong_setting_is_an_error(tmp_path):
+    shutil.copy(PAGES / "news_article.html", tmp_path / "artikel.html")
+    removed = {}
+    for favour in html_input.EXTRACTOR_MODES:
+        (document,) = ingest_directory(tmp_path, html_favour=favour).documents
+        removed[favour] = {tuple(r[:2]) for r in document.page["removed"]}
+    assert removed["recall"] <= removed["precision"]
+    with pytest.raises(ValueError, match="unknown HTML extractor setting 'fast'"):
+        ingest_directory(tmp_path, html_favour="fast")
+
+
 # --------------------------------------------------------------------------- visible text
 
 
