@@ -46,6 +46,7 @@ KEEP_FRACTION = 0.5  # a visible line is article text when at least this share o
 HUGE_SCRIPT_CHARS = 1_000_000  # inline script/style above this is reported (the page is still read)
 SCRIPT_ONLY_TEXT = 200  # a page with huge scripts and less visible text than this is a script application
 BROKEN_MARKUP_ERRORS = 25  # parser repairs (mismatched or unexpected tags) from which a page is reported
+DEPTH_EXCEEDED = 1_000_000  # repair count standing for "nesting too deep: the parser dropped content"
 MAX_FUZZY_WINDOW = 20_000  # characters of visible text a non-exact line is matched against
 
 # Elements whose content a browser does not show as text.
@@ -356,13 +357,21 @@ def visible_text(root: Any, regions: tuple[Region, ...] | None = None) -> Visibl
 
 
 def parse_html(text: str) -> tuple[Any, int, str]:
-    """The parsed page, the number of markup repairs the parser made, and the first such repair."""
+    """The parsed page, the number of markup repairs the parser made, and the first such repair.
+
+    Elements nested deeper than libxml2's limit (2048 with ``huge_tree``) are cut off by the parser: reported as a
+    repair count of ``DEPTH_EXCEEDED`` so that read_page names the problem."""
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
-    parser = lxml.html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
+    parser = lxml.html.HTMLParser(
+        recover=True, remove_comments=True, remove_pis=True, no_network=True, default_doctype=False, huge_tree=True
+    )
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise NotReadable("html_broken", f"markup cannot be parsed: {exc}") from None
+    depth = [e for e in parser.error_log if "Excessive depth" in (e.message or "")]
+    if depth:
+        return root, DEPTH_EXCEEDED, f"line {depth[0].line}: elements nested deeper than the parser's limit; what is inside is lost"
     repairs = [e for e in parser.error_log if _REPAIR_MESSAGES.search(e.message or "")]
     first = f"line {repairs[0].line}: {repairs[0].message.strip()}" if repairs else ""
     return root, len(repairs), first
@@ -614,6 +623,8 @@ def read_page(data: bytes, mode: str = DEFAULT_MODE) -> Page:
         raise NotReadable("html_frames", "page is a frameset: its text is in other files, which are never fetched")
     visible = visible_text(root)
     if not visible.text.strip():
+        if repairs == DEPTH_EXCEEDED:
+            raise NotReadable("html_broken", f"broken markup: {first_repair}")
         if visible.has_frames:
             raise NotReadable("html_frames", "page shows its text only in frames (<iframe>), which are never fetched")
         if visible.script_chars >= SCRIPT_ONLY_TEXT:
@@ -623,7 +634,9 @@ def read_page(data: bytes, mode: str = DEFAULT_MODE) -> Page:
         if len(visible.text.strip()) < SCRIPT_ONLY_TEXT:
             raise NotReadable("html_script_only", f"page is a script application ({visible.script_chars:,} characters of inline script, {len(visible.text.strip())} characters of text); scripts are never run")
         problems.append(PageProblem("html_huge_scripts", f"{visible.script_chars:,} characters of inline script/style skipped (not run, not read)", False))
-    if repairs >= BROKEN_MARKUP_ERRORS:
+    if repairs == DEPTH_EXCEEDED:
+        problems.append(PageProblem("html_broken_markup", f"broken markup: {first_repair}; the text may be incomplete", False))
+    elif repairs >= BROKEN_MARKUP_ERRORS:
         problems.append(PageProblem("html_broken_markup", f"broken markup: the parser repaired {repairs} tag errors (first at {first_repair}); text may be out of order or incomplete", False))
     metadata = page_metadata(text, root)
     try:

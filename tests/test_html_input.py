@@ -179,6 +179,16 @@ def test_badly_broken_markup_is_reported_but_read():
     assert "Absatz 39 mit fettem Text und mehr." in page.text
 
 
+def test_markup_nested_beyond_the_parser_limit_is_named_as_the_problem():
+    deep = "<div>" * 3000 + "<p>Verloren in der Tiefe.</p>" + "</div>" * 3000
+    with pytest.raises(html_input.NotReadable) as caught:
+        html_input.read_page(f"<html><body>{deep}</body></html>".encode())
+    assert caught.value.problem == "html_broken" and "nested deeper" in caught.value.message
+    page = html_input.read_page(f"<html><body><p>Der Kreistag tagt am Montag.</p>{deep}</body></html>".encode())
+    assert page.text.startswith("Der Kreistag tagt am Montag.")
+    assert [p.problem for p in page.problems] == ["html_broken_markup"]
+
+
 # --------------------------------------------------------------------------- unreadable pages -> errors rows
 
 
