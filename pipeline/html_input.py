@@ -72,6 +72,8 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-
 _HTML_MARKERS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<(?:p|div|span|a|h[1-6]|article|section|table|br)[\s>/]", re.I
 )
+# "</meta>", "</br>": end tags of void elements, common in XHTML-style templates, change nothing.
+_HARMLESS_END_TAG = re.compile(r"Unexpected end tag : (?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b", re.I)
 _REPAIR_MESSAGES = re.compile(r"mismatch|unexpected end tag|invalid element name|misplaced|Couldn't find end of|chunk is not well balanced", re.I)
 
 
@@ -372,7 +374,7 @@ def parse_html(text: str) -> tuple[Any, int, str]:
     depth = [e for e in parser.error_log if "Excessive depth" in (e.message or "")]
     if depth:
         return root, DEPTH_EXCEEDED, f"line {depth[0].line}: elements nested deeper than the parser's limit; what is inside is lost"
-    repairs = [e for e in parser.error_log if _REPAIR_MESSAGES.search(e.message or "")]
+    repairs = [e for e in parser.error_log if _REPAIR_MESSAGES.search(e.message or "") and not _HARMLESS_END_TAG.search(e.message or "")]
     first = f"line {repairs[0].line}: {repairs[0].message.strip()}" if repairs else ""
     return root, len(repairs), first
 

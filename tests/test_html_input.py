@@ -179,6 +179,12 @@ def test_badly_broken_markup_is_reported_but_read():
     assert "Absatz 39 mit fettem Text und mehr." in page.text
 
 
+def test_end_tags_of_void_elements_are_not_counted_as_broken_markup():
+    head = "".join(f'<meta name="k{i}" content="v"></meta><link rel="x{i}"></link>' for i in range(40))
+    page = html_input.read_page(f"<html><head>{head}</head><body><p>Der Rat tagt.</p></body></html>".encode())
+    assert page.problems == ()
+
+
 def test_markup_nested_beyond_the_parser_limit_is_named_as_the_problem():
     deep = "<div>" * 3000 + "<p>Verloren in der Tiefe.</p>" + "</div>" * 3000
     with pytest.raises(html_input.NotReadable) as caught:
