@@ -28,6 +28,7 @@ kept), so that character offsets in the cleaned text are raw-text offsets.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -538,15 +539,21 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
 # --------------------------------------------------------------------------- entry point
 
 
-# A decision made before this stage (an HTML page's main-text extractor): (start, end, category, signals).
+# A decision made before this stage (an HTML page's main-text extractor): (start, end, category, signals);
+# spans do not overlap.
 Predecided = tuple[int, int, str, Sequence[tuple[str, float]]]
 
 
-def _predecided_for(start: int, end: int, text: str, predecided: Sequence[Predecided]) -> Predecided | None:
-    """The pre-decided span covering most of the block, if together they cover at least half its characters."""
+def _predecided_for(start: int, end: int, text: str, predecided: Sequence[Predecided], ends: Sequence[int]) -> Predecided | None:
+    """The pre-decided span covering most of the block, if together they cover at least half its characters.
+
+    ``predecided`` is sorted by position and ``ends`` holds the end of each span, so only overlapping spans are seen."""
     size = sum(1 for c in text if not c.isspace()) or 1
     covered, best, best_overlap = 0, None, 0
-    for span in predecided:
+    for i in range(bisect.bisect_right(ends, start), len(predecided)):
+        span = predecided[i]
+        if span[0] >= end:
+            break
         overlap = min(end, span[1]) - max(start, span[0])
         if overlap > 0:
             covered += overlap
@@ -564,6 +571,8 @@ def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None
     (``classifier_boilerplate`` / ``classifier_content``), and it alone decides every other block. Date lines
     and bylines stay content (``PREDECIDED_PROTECTED``)."""
     lexicon = lexicon or load_lexicon()
+    predecided = sorted(predecided, key=lambda span: (span[0], span[1]))
+    predecided_ends = [span[1] for span in predecided]
     spans = split_blocks(raw_text)
     n_chars = max(1, len(raw_text))
     scored: list[_Scored] = []
@@ -584,7 +593,7 @@ def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None
         item = _Scored(start, end, text, tuple(flags), list(signals), category, own_score=0.0, strongest=strongest)
         item.own_score = item.score
         item.is_boilerplate = strip and _decide(item)
-        decided = _predecided_for(start, end, text, predecided) if strip and predecided else None
+        decided = _predecided_for(start, end, text, predecided, predecided_ends) if strip and predecided else None
         if decided is not None and not PREDECIDED_PROTECTED & set(flags):
             verdict = "classifier_boilerplate" if item.is_boilerplate else "classifier_content"
             item.flags = (*item.flags, verdict)

@@ -35,6 +35,19 @@ def _block_containing(result: boilerplate.CleanResult, fragment: str) -> boilerp
     return matches[0]
 
 
+def test_predecided_spans_decide_the_blocks_they_mostly_cover_and_the_classifier_the_rest():
+    text = "Startseite | Politik | Sport\n\nDer Rat beschloss am Montag den Haushalt für 2026.\n\nMehr zum Thema: Haushalt"
+    menu_end = text.index("\n")
+    teaser = text.index("Mehr zum Thema")
+    signals = ((html_input.EXTRACTOR_SIGNAL, html_input.EXTRACTOR_WEIGHT),)
+    # The second span covers only "Mehr zum" of the last line: less than half, so that line stays the classifier's.
+    result = boilerplate.clean_document(text, predecided=[(0, menu_end, "navigation", signals), (teaser, teaser + 8, "other", signals)])
+    menu, article, last = result.blocks
+    assert menu.is_boilerplate and menu.category == "navigation" and dict(menu.signals)["html_extractor"] == 3.0
+    assert not article.is_boilerplate and "html_extractor" not in dict(last.signals)
+    assert boilerplate.clean_document(text, strip=False, predecided=[(0, menu_end, "navigation", signals)]).removed_blocks == []
+
+
 # --------------------------------------------------------------------------- hand-written pages
 
 
