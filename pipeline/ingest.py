@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .language import detect_language, is_minable
 
-INPUT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")  # read by html_input.py (visible text + main-text decision)
+INPUT_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
 REPLACEMENT_CHARACTER = "\ufffd"
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -46,6 +47,7 @@ class Document:
     newlines: str  # what the file used before normalisation: LF, CRLF, CR, mixed, none
     text: str
     language: str = "und"  # ISO 639-1 code from language.detect_language, "und" if undetermined
+    page: dict | None = None  # HTML input only: page metadata and the extractor's decision (html_input.page_fields)
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class IngestError(Exception):
 
 
 def discover_files(input_dir: Path) -> tuple[list[Path], list[IngestProblem]]:
-    """All ``.txt``/``.md`` files below ``input_dir``, sorted by relative path.
+    """All input files (``.txt``, ``.md``, ``.html``, ``.htm``) below ``input_dir``, sorted by relative path.
 
     Symbolic links that resolve outside ``input_dir`` are reported, never followed.
     """
@@ -196,7 +198,9 @@ def doc_id_for(relative_path: str) -> str:
     return f"{slug}-{digest}" if slug else f"doc-{digest}"
 
 
-def read_document(path: Path, input_dir: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | IngestProblem:
+def read_document(
+    path: Path, input_dir: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES, html_favour: str = "precision"
+) -> Document | IngestProblem:
     """Read and decode one file; problems are returned, not raised."""
     rel = relative_path(path, input_dir)
     try:
@@ -211,6 +215,10 @@ def read_document(path: Path, input_dir: Path, doc_id: str, max_bytes: int = DEF
     binary = detect_binary(data)
     if binary:
         return IngestProblem(rel, "binary", f"not a text file: looks like {binary}")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from .html_input import html_document  # imported on demand: trafilatura is only needed for HTML input
+
+        return html_document(data, rel, doc_id, html_favour)
     text, encoding = decode_bytes(data)
     text, newlines = normalise_newlines(text)
     if "\x00" in text:
@@ -238,6 +246,7 @@ def document_warnings(document: Document) -> list[IngestProblem]:
         warnings.append(
             IngestProblem(document.path, "invalid_bytes", f"{replaced} undecodable or NUL byte(s) replaced by U+FFFD (encoding {document.encoding})", fatal=False)
         )
+    warnings += [IngestProblem(document.path, problem, message, fatal=False) for problem, message in (document.page or {}).get("warnings", ())]
     if not is_minable(document.language):
         warnings.append(
             IngestProblem(document.path, "not_german", f"text looks like language '{document.language}', not German: no claims, entities or figures extracted", fatal=False)
@@ -245,7 +254,7 @@ def document_warnings(document: Document) -> list[IngestProblem]:
     return warnings
 
 
-def ingest_directory(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+def ingest_directory(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, html_favour: str = "precision") -> IngestResult:
     """Read every input file below ``input_dir``. Raises IngestError if the directory is missing."""
     input_dir = Path(input_dir)
     if not input_dir.is_dir():
@@ -254,7 +263,7 @@ def ingest_directory(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Ing
     ids = make_doc_ids([relative_path(p, input_dir) for p in paths])
     result = IngestResult(problems=list(problems))
     for path in paths:
-        outcome = read_document(path, input_dir, ids[relative_path(path, input_dir)], max_bytes)
+        outcome = read_document(path, input_dir, ids[relative_path(path, input_dir)], max_bytes, html_favour)
         if isinstance(outcome, Document):
             result.documents.append(outcome)
             result.problems.extend(document_warnings(outcome))

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__, boilerplate, claims, entities, figures  # noqa: F401  (registers components)
+from . import html_input
 from .export import OutputBatch, file_digest, read_json, read_jsonl, record_to_row
 from .ingest import DEFAULT_MAX_BYTES, Document, IngestError, IngestProblem, ingest_directory
 from .language import is_minable
@@ -79,6 +80,7 @@ class RunConfig:
     strip_boilerplate: bool = True
     boilerplate_phrases: tuple[Path, ...] = ()
     max_doc_bytes: int = DEFAULT_MAX_BYTES
+    html_favour: str = html_input.DEFAULT_MODE  # HTML main-text extractor: precision | recall
     batch_size: int = 16
     strict: bool = False  # stop at the first problem instead of skipping the file
     excel_safe: bool = False  # neutralise text cells a spreadsheet would run as a formula
@@ -221,7 +223,7 @@ def _ingest(run: _Run) -> tuple[list[Document], list[IngestProblem]]:
     cfg = run.cfg
     started = _now()
     try:
-        result = ingest_directory(cfg.input_dir, cfg.max_doc_bytes)
+        result = ingest_directory(cfg.input_dir, cfg.max_doc_bytes, cfg.html_favour)
     except IngestError as exc:
         raise StageError(str(exc)) from exc
     for problem in result.problems:
@@ -230,7 +232,7 @@ def _ingest(run: _Run) -> tuple[list[Document], list[IngestProblem]]:
         action = "skipped" if problem.fatal else "warning"
         cfg.on_warning(f"{problem.path}: {action} ({problem.problem}): {problem.message}")
     if not result.documents:
-        raise StageError(f"no readable .txt or .md files in {cfg.input_dir} ({len(result.problems)} skipped)")
+        raise StageError(f"no readable .txt, .md or .html files in {cfg.input_dir} ({len(result.problems)} skipped)")
     with run.interim_batch() as interim:
         interim.write_jsonl("documents.jsonl", (dataclasses.asdict(d) for d in result.documents))
         interim.write_jsonl("problems.jsonl", (dataclasses.asdict(p) for p in result.problems))
@@ -238,7 +240,9 @@ def _ingest(run: _Run) -> tuple[list[Document], list[IngestProblem]]:
         out.write_jsonl(TEXTS_FILE, ({"doc_id": d.doc_id, "path": d.path, "text": d.text} for d in result.documents))
         out.write_table(ERRORS, _error_rows(result.documents, result.problems, []))
     _record_inputs(run.manifest, result.documents, result.problems)
-    _stage_done(run, "ingest", started, out.row_counts, input_dir=str(cfg.input_dir), max_doc_bytes=cfg.max_doc_bytes)
+    _stage_done(
+        run, "ingest", started, out.row_counts, input_dir=str(cfg.input_dir), max_doc_bytes=cfg.max_doc_bytes, html_favour=cfg.html_favour
+    )
     return result.documents, result.problems
 
 
@@ -276,7 +280,9 @@ def _clean(run: _Run, documents: Sequence[Document]) -> dict[str, boilerplate.Cl
     started = _now()
     lexicon = boilerplate.load_lexicon(cfg.boilerplate_phrases)
     cleaned = {
-        doc.doc_id: boilerplate.clean_document(doc.text, strip=cfg.strip_boilerplate, lexicon=lexicon)
+        doc.doc_id: boilerplate.clean_document(
+            doc.text, strip=cfg.strip_boilerplate, lexicon=lexicon, predecided=html_input.predecided_blocks(doc.page)
+        )
         for doc in cfg.progress(documents, len(documents), "clean")
     }
     with run.interim_batch() as interim:
@@ -548,7 +554,8 @@ def _document_row(document: Document, clean: boilerplate.CleanResult, stats: dic
         document,
         DOCUMENTS,
         n_chars=len(document.text),
-        date=clean.date,
+        date=clean.date or html_input.page_date(document.page),  # a dateline in the text wins over page metadata
+        **html_input.page_columns(document.page),
         chars_kept=clean.chars_kept,
         chars_removed=clean.chars_removed,
         **(stats or {}),
