@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import interviews, reporting, syntax
+from . import interviews, reporting, salience, syntax
 from .extensions import make_id, register_extensions
 from .quotes import Quote, find_quotes, is_mark
 from .speakers import SpeakerInfo, resolve_speaker
@@ -423,7 +423,15 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
     while i < limit:
         tok = doc[i]
         t = tok.text
-        if t == "(":
+        if t == "[" and not out and i + 1 < limit:
+            out.append(i)  # a markdown link around the phrase: "[Lena Weber](https://…)" (trimmed in the claim)
+        elif t == "](" and out:
+            while i < limit and doc[i].text != ")":
+                out.append(i)
+                i += 1
+            if i < limit:
+                out.append(i)
+        elif t == "(":
             depth += 1
             out.append(i)
         elif t == ")":
@@ -1352,15 +1360,16 @@ class _Extractor:
             k = v.sent_of[q.start]
             s, e = v.sents[k]
             end = v.sentence_end(*v.sents[v.sent_of[q.end]])
-            # the quote must be (nearly) the whole sentence
+            # the quote must be (nearly) the whole sentence; a weak splitter may have glued it to the sentence
+            # before it (". „…“") or cut its closing mark off ("… Herbst. | “"): then the punctuation decides
             before = [i for i in range(s, q.start) if not doc[i].is_space]
-            if before or q.end < end - 1:
+            if (before and not _opens_sentence(v, q.start)) or (q.end < end - 1 and not _closes_sentence(v, q)):
                 continue
             last = doc[q.end - 1].text if q.balanced else doc[q.end].text
             closes_sentence = q.end + 1 < v.n and doc[q.end + 1].text in SENT_END
             if last not in SENT_END and last not in ("“",) and not closes_sentence:
                 continue
-            prev = [ev for ev in self.events if v.sent_of[max(ev.message)] < k and k - v.sent_of[max(ev.message)] <= 3 and ev.speaker]
+            prev = [ev for ev in self.events if max(ev.message) < q.start and k - v.sent_of[max(ev.message)] <= 3 and ev.speaker]
             speaker = prev[-1].speaker if prev else []
             message = list(range(q.start, q.end + 1))
             self.used_quotes.add(q.start)
@@ -1474,6 +1483,29 @@ class _Extractor:
 NAME_LINKERS = {"von", "van", "der", "die", "das", "des", "und", "de", "la", "le", "of", "the", "for", "am", "im", "in", "zu", "zur", "zum", "for", "a"}
 
 
+def _opens_sentence(v: _View, i: int) -> bool:
+    """Token ``i`` starts a sentence by its punctuation: sentence-final mark (and closing quote) before it."""
+    j = i - 1
+    while j >= 0 and v.doc[j].is_space:
+        j -= 1
+    if j < 0 or "\n" in v.doc[j].whitespace_:
+        return True
+    prev = v.doc[j].text
+    return prev in SENT_END or (is_mark(prev) and j > 0 and v.doc[j - 1].text in SENT_END)
+
+
+def _closes_sentence(v: _View, q: Quote) -> bool:
+    """The quote ends its sentence: sentence punctuation inside or right after it, then a new sentence."""
+    j = q.end + 1
+    if j < v.n and v.doc[j].text in SENT_END:
+        j += 1
+    elif v.doc[q.end - 1].text not in SENT_END:
+        return False
+    while j < v.n and v.doc[j].is_space:
+        j += 1
+    return j >= v.n or v.doc[j].text[:1].isupper() or is_mark(v.doc[j].text) or "\n" in v.doc[j - 1].whitespace_
+
+
 def _quoted_words(v: _View, q: Quote) -> bool:
     """A quote of someone's words rather than a name or title ("Der Spiegel", "Grand Theft Auto")."""
     words = [v.doc[i] for i in q.content if v.doc[i].is_alpha]
@@ -1554,7 +1586,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         shown = [ev.cue.index] if ev.cue and ev.cue.verb is not None else cue_tokens
         cue_text, cue_start, cue_end = _chars(doc, shown)
         info = ev.speaker_info or resolve_speaker(doc, ev.speaker)
-        spk = sorted(set(ev.speaker))
+        spk = _without_link_markup(doc, sorted(set(ev.speaker)))
         speaker_text, sp_start, sp_end = _chars(doc, spk)
         addressee = sorted(set(ev.addressee))
         addressee_text = _chars(doc, addressee)[0]
@@ -1597,7 +1629,18 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 is_nested=ev.nested,
             )
         )
-    return _with_interview_answers(doc, claims)
+    return _with_interview_answers(doc, salience.resolve(doc, claims))
+
+
+def _without_link_markup(doc: Doc, tokens: list[int]) -> list[int]:
+    """A speaker phrase without markdown link syntax: "[Lena Weber](https://…)" -> "Lena Weber"."""
+    for k, i in enumerate(tokens):
+        if doc[i].text == "](":
+            tokens = tokens[:k]
+            break
+    while tokens and doc[tokens[0]].text == "[":
+        tokens = tokens[1:]
+    return tokens
 
 
 def _interviewee_mention(doc: Doc) -> Span | None:

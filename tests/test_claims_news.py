@@ -112,3 +112,79 @@ def test_reported_event_in_a_sentence_opened_by_an_article_or_so(nlp, text, spea
 def test_relative_clause_after_a_comma_is_still_no_reported_event(nlp):
     _, found = claims_of(nlp, "Die Pläne, die der Landrat gefordert hat, liegen vor.")
     assert found == []
+
+
+# --------------------------------------------------------------------------- discourse salience
+
+def test_description_resolves_to_the_last_speaker(nlp_ents):
+    text = ("Die Verdi-Vorsitzende Katrin Hagemann hat höhere Löhne gefordert. "
+            "Die Beschäftigten seien am Limit, sagte die Gewerkschafterin am Montag in Kassel.")
+    _, found = claims_of(nlp_ents, text)
+    c = next(c for c in found if c.claim_text.startswith("Die Beschäftigten"))
+    assert c.speaker_text.startswith("die Gewerkschafterin")
+    assert c.speaker_name == "Katrin Hagemann" and c.speaker_resolution == "description"
+    assert any(e.startswith("speaker:salience") for e in c.evidence)
+
+
+def test_gender_agreement_in_the_salience_fallback(nlp_ents):
+    text = ("Bürgermeister Jonas Petersen eröffnete am Dienstag die neue Brücke in Husum. "
+            "Die Stadt habe zwölf Jahre darauf gewartet, sagte der Bürgermeister.")
+    _, found = claims_of(nlp_ents, text)
+    c = next(c for c in found if c.claim_text.startswith("Die Stadt"))
+    assert c.speaker_name == "Jonas Petersen"
+    _, found = claims_of(nlp_ents, text.replace("sagte der Bürgermeister", "sagte die Ministerin"))
+    c = next(c for c in found if c.claim_text.startswith("Die Stadt"))
+    assert c.speaker_name != "Jonas Petersen"  # a female role noun never takes a man from the discourse
+
+
+def test_what_counts_as_a_person_or_organisation_description():
+    from pipeline import salience
+
+    assert salience._is_person_description(["der", "44-Jährige"])
+    assert salience._is_person_description(["die", "Studienleiterin"])
+    assert salience._is_person_description(["der", "nordrhein-westfälische", "Ministerpräsident", "am", "Rande"])
+    assert salience._is_person_description(["des", "Staatschefs"])
+    assert not salience._is_person_description(["die", "Gewerkschaft"])
+    assert not salience._is_person_description(["Tierschützer"])
+    assert salience._org_description_head(["die", "Gewerkschaft"]) == "gewerkschaft"
+    assert salience._org_description_head(["das", "Amt"]) == "amt"
+    assert salience._org_description_head(["der", "Minister"]) is None
+
+
+def test_organisation_noun_resolves_to_the_named_organisation(nlp_ents):
+    text = ("Die Gewerkschaft Erziehung und Wissenschaft (GEW) hat Warnstreiks an Schulen angekündigt. "
+            "In einer Mitteilung verwies die Gewerkschaft darauf, dass die Friedenspflicht ende.")
+    _, found = claims_of(nlp_ents, text)
+    c = next(c for c in found if c.claim_text.startswith("dass"))
+    assert c.speaker_name == "Gewerkschaft Erziehung und Wissenschaft" and c.speaker_resolution == "description"
+    assert "last organisation" in c.evidence[-1]
+
+
+def test_continuation_inherits_the_resolved_speaker_and_says_so(nlp_ents):
+    text = ("„Wir sind vorbereitet“, sagte der Kassenchef Malte Jansen. „Die Rücklagen reichen bis zum Herbst.“ "
+            "Das sei aber kein Grund zur Entwarnung.")
+    _, found = claims_of(nlp_ents, text)
+    first, quote, konj = found
+    assert first.speaker_resolution in ("explicit", "alias") and first.speaker_name == "Malte Jansen"
+    assert quote.speaker_name == "Malte Jansen" and quote.speaker_resolution == "continuation"
+    assert konj.form == "free_indirect" and konj.speaker_resolution == "continuation"
+
+
+def test_name_in_apposition_beats_the_organisation(nlp_ents):
+    text = "Eine Einigung sei nötig, sagte der Chef der Brandenburger CDU, Ingo Maibach, der Zeitung."
+    _, found = claims_of(nlp_ents, text)
+    (c,) = found
+    assert c.speaker_name == "Ingo Maibach"
+
+
+# --------------------------------------------------------------------------- markdown links
+
+def test_markdown_link_around_a_speaker_name(nlp_ents):
+    from pipeline.markdown import split_markdown_links
+
+    md = split_markdown_links(nlp_ents)
+    doc, found = claims_of(md, "[Lena Weber](https://example.org/weber) sagte, die Lage sei ernst.")
+    (c,) = found
+    assert c.speaker_text == "Lena Weber" and c.claim_text == "die Lage sei ernst"
+    assert "](" not in (c.speaker_name or "")
+    assert [t.text for t in doc][:4] == ["[", "Lena", "Weber", "]("]

@@ -33,6 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..markdown import split_markdown_links
 from ..model import PROJECT_MODEL_DIR, is_pipeline_dir
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "claims_news.jsonl"
@@ -212,6 +213,7 @@ def load_nlp():
     else:
         nlp, name = spacy.blank("de"), "blank German pipeline (no trained pipeline found)"
         nlp.add_pipe("sentencizer")
+    split_markdown_links(nlp)  # as model.load_model does for every run
     nlp.add_pipe("claimgraph_entities")
     nlp.add_pipe("claimgraph_claims")
     return nlp, name
