@@ -13,6 +13,7 @@ the final punctuation, reported speech events and free indirect continuations ta
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -381,8 +382,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
             corr = [j for w, j in words.items() if w in ("da" + verb.prep, "dar" + verb.prep)]
             if corr:
                 tokens.append(corr[0])
-            elif verb.prep_required:
-                continue
+            elif verb.prep_required and not (verb.prep in words and words[verb.prep] > i):
+                continue  # "sprach von einem Fehler" has the preposition itself, "geht davon aus" the correlate
         if vf.kind in ("participle", "infinitive", "lemma"):
             aux = [j for j in clause if j < i and _low(doc[j]) in AUXILIARIES]
             aux_after = [j for j in clause if j > i and _low(doc[j]) in AUXILIARIES and (view.is_finite(j))]
@@ -581,9 +582,52 @@ def _subtree_span(view: _View, tok: Token, exclude: set[int]) -> list[int]:
     return out
 
 
+# A dateline opens agency copy and press releases: place(s), optionally the agency in parentheses and a date,
+# then a dash, colon or full stop ("Köln (dpa) -", "Berlin/München (AFP).", "Kassel, 14. Januar 2025 –",
+# "Reuters FRANKFURT.", "Zürich (AWP) -"). It is metadata: never a speaker, never part of a message's speaker.
+_PLACE = r"[A-ZÄÖÜ][\wäöüß.-]*(?:[ /-][A-ZÄÖÜ][\wäöüß.-]*){0,3}"
+DATELINE = re.compile(
+    rf"^\s*(?:(?:dpa|AFP|AP|Reuters|KNA|epd|dts|AWP|SDA|APA|ddp|sid|GDN)\s+)?{_PLACE}"
+    r"(?:\s*\((?:[A-Za-z][\w/-]{1,14})\))?"
+    r"(?:,\s*(?:den\s+)?\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+|\d{1,2}\.)\s*\d{2,4})?"
+    r"\s*(?:[-–—]\s|\.\s|:\s)")
+
+
+def dateline_tokens(view: _View, k: int) -> set[int]:
+    """Tokens of a dateline at the start of sentence ``k`` (empty if it has none)."""
+    s, e = view.sents[k]
+    doc = view.doc
+    first = next((i for i in range(s, e) if not doc[i].is_space), None)
+    if first is None or (k > 0 and not _opens_paragraph(view, first)):
+        return set()
+    m = DATELINE.match(doc.text, doc[first].idx, doc[e - 1].idx + len(doc[e - 1].text))
+    if not m:
+        return set()
+    # the dateline needs an agency, a date or a capitalised place followed by a capitalised sentence
+    head = m.group(0)
+    if "(" not in head and not re.search(r"\d", head) and not re.match(r"\s*(?:dpa|AFP|AP|Reuters)\b", head) \
+            and not head.rstrip().endswith((".", "-", "–", "—")):
+        return set()
+    end = m.end()
+    return {i for i in range(first, e) if doc[i].idx < end}
+
+
+def _opens_paragraph(view: _View, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and view.doc[j].is_space:
+        if "\n" in view.doc[j].text:
+            return True
+        j -= 1
+    return j < 0 or "\n" in view.doc[j].whitespace_
+
+
 def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
-    span = _find_speaker(view, cue, exclude)
+    dateline = dateline_tokens(view, view.sent_of[cue.index])
+    span = _find_speaker(view, cue, exclude | dateline)
+    if dateline and any(i in dateline for i in span):
+        span = [i for i in span if i not in dateline and not view.is_punct(i)]
+        span = span if span and _plausible_speaker(view, span) else []
     if len(span) == 1 and _low(view.doc[span[0]]) in ("es", "das", "dies", "was", "sich", "uns", "mich", "dich", "euch"):
         return []  # "hieß es", expletive, anaphoric or reflexive words are no speakers
     return span
@@ -836,6 +880,9 @@ class _Extractor:
     # -- helpers
     def add(self, ev: Event) -> None:
         ev.message = [i for i in ev.message if not self.doc[i].is_space]
+        if ev.message:
+            dateline = dateline_tokens(self.view, self.view.sent_of[min(ev.message)])
+            ev.message = [i for i in ev.message if i not in dateline]
         if not ev.message:
             return
         if ev.form != "direct" and any(_low(self.doc[i]) == "ich" and not self.view.in_quote(i) for i in ev.message):

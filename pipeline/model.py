@@ -17,7 +17,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .markdown import split_markdown_links
+from .tokenizer_rules import split_markdown_links
 
 log = logging.getLogger(__name__)
 

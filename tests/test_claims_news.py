@@ -180,7 +180,7 @@ def test_name_in_apposition_beats_the_organisation(nlp_ents):
 # --------------------------------------------------------------------------- markdown links
 
 def test_markdown_link_around_a_speaker_name(nlp_ents):
-    from pipeline.markdown import split_markdown_links
+    from pipeline.tokenizer_rules import split_markdown_links
 
     md = split_markdown_links(nlp_ents)
     doc, found = claims_of(md, "[Lena Weber](https://example.org/weber) sagte, die Lage sei ernst.")

@@ -33,7 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..markdown import split_markdown_links
+from ..tokenizer_rules import split_markdown_links
 from ..model import PROJECT_MODEL_DIR, is_pipeline_dir
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "claims_news.jsonl"
