@@ -1008,6 +1008,8 @@ class _Extractor:
             cue = cues[-1]
             if not colon and q.start - max(cue.tokens) > 4:
                 return False
+            if any(doc[t].text in SENT_END for t in range(max(cue.tokens) + 1, q.start)):
+                return False  # "…, sagte Weber. «…»": the cue's sentence ended; the quote stands alone
             speaker = find_speaker(v, cue, set(range(q.start, q.end + 1)))
         message = list(range(q.start, q.end + 1))
         # a quote that is only part of the sentence inside an indirect clause is handled as mixed speech

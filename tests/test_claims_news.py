@@ -188,3 +188,66 @@ def test_markdown_link_around_a_speaker_name(nlp_ents):
     assert c.speaker_text == "Lena Weber" and c.claim_text == "die Lage sei ernst"
     assert "](" not in (c.speaker_name or "")
     assert [t.text for t in doc][:4] == ["[", "Lena", "Weber", "]("]
+
+
+# --------------------------------------------------------------------------- datelines, quotation styles, verbs
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Köln (dpa) - Die Chefin des Verbands fordert mehr Geld für die Kommunen.", "Die Chefin des Verbands"),
+    ("Berlin - Die Ministerin forderte am Montag mehr Tempo beim Netzausbau.", "Die Ministerin"),
+    ("Zürich (AWP) - Die Firmenchefs hätten Zuversicht verbreitet, schreibt der Analyst.", "der Analyst"),
+])
+def test_a_dateline_is_never_speaker_nor_message(nlp, text, speaker):
+    _, found = claims_of(nlp, text)
+    (c,) = found
+    assert c.speaker_text == speaker
+    assert not c.claim_text.startswith(("Köln", "Berlin", "Zürich"))
+
+
+@pytest.mark.parametrize("opening, closing", [("„", "“"), ("»", "«"), ("«", "»"), ("‚", "‘"), ("›", "‹"), ("‹", "›"), ('"', '"')])
+def test_every_quotation_style_gives_the_same_claims(opening, closing):
+    from pipeline.tokenizer_rules import split_markdown_links
+
+    nlp = split_markdown_links(spacy.blank("de"))
+    text = (f"{opening}Wir sind vorbereitet{closing}, sagte Weber. "
+            f"{opening}Die Rücklagen reichen bis in den Herbst hinein.{closing}")
+    _, found = claims_of(nlp, text)
+    assert [c.form for c in found] == ["direct", "direct"]
+    assert found[1].claim_text == f"{opening}Die Rücklagen reichen bis in den Herbst hinein.{closing}"
+    assert found[1].speaker_text == "Weber" and found[1].speaker_resolution == "continuation"
+
+
+@pytest.mark.parametrize("text", [
+    "Der Minister sprach von einem „historischen Fehler“.",
+    "Tierschützer kritisieren die Haltung der Pferde scharf.",
+    "Die Arbeitgeber kritisierten die Forderung als zu hoch.",
+    "Der Verband schließt weitere Schritte nicht aus.",
+    "Die Opposition bezeichnete den Haushalt als „Luftnummer“.",
+])
+def test_news_reporting_verbs_make_reported_events(nlp, text):
+    _, found = claims_of(nlp, text)
+    top = [c for c in found if not c.is_nested]
+    assert len(top) == 1 and top[0].form == "reported" and top[0].claim_text == text
+
+
+def test_group_speakers_stay_groups(nlp):
+    _, found = claims_of(nlp, "Tierschützer kritisieren die Haltung der Pferde scharf.")
+    assert found[0].speaker_resolution == "group" and found[0].speaker_entity_id is None
+
+
+# "Der Landrat hat die Pläne kritisiert ." in both schemes: the reported event reads the parsed subject
+R_WORDS = ["Der", "Landrat", "hat", "die", "Pläne", "kritisiert", "."]
+R_POS = ["DET", "NOUN", "AUX", "DET", "NOUN", "VERB", "PUNCT"]
+R_TAGS = ["ART", "NN", "VAFIN", "ART", "NN", "VVPP", "$."]
+R_UD = dict(heads=[1, 5, 5, 4, 5, 5, 5], deps=["det", "nsubj", "aux", "det", "obj", "ROOT", "punct"])
+R_TIGER = dict(heads=[1, 2, 2, 4, 5, 2, 2], deps=["nk", "sb", "ROOT", "nk", "oa", "oc", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [R_UD, R_TIGER], ids=["ud", "tiger"])
+def test_reported_event_opened_by_an_article_with_a_parse(nlp, scheme):
+    doc = Doc(nlp.vocab, words=R_WORDS, spaces=[True] * 5 + [False, False], pos=R_POS, tags=R_TAGS,
+              morphs=["", "Case=Nom|Number=Sing", "Mood=Ind|VerbForm=Fin", "", "", "VerbForm=Part", ""],
+              lemmas=["der", "Landrat", "haben", "der", "Plan", "kritisieren", "."],
+              sent_starts=[True] + [False] * 6, **scheme)
+    (c,) = extract_claims(doc)
+    assert c.form == "reported" and c.speaker_text == "Der Landrat" and c.cue_lemma == "kritisieren"
