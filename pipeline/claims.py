@@ -612,6 +612,23 @@ def dateline_tokens(view: _View, k: int) -> set[int]:
     return {i for i in range(first, e) if doc[i].idx < end}
 
 
+# Articles that cannot open a genitive attribute: after a noun they open the next phrase (an object).
+NON_GENITIVE_ARTICLES = {"die", "den", "dem", "das", "ein", "einen", "einem"}
+
+
+def _cut_second_phrase(view: _View, span: list[int]) -> list[int]:
+    """"CDU-Politiker die CSU": a weak parse puts the object into the subject; a non-genitive article after a
+    noun starts a new phrase (inside parentheses or a quoted name it does not)."""
+    doc = view.doc
+    for k in range(1, len(span)):
+        i, prev = span[k], span[k - 1]
+        if _low(doc[i]) in NON_GENITIVE_ARTICLES and i == prev + 1 and doc[prev].text[:1].isupper() \
+                and any(c.isalpha() for c in doc[prev].text) and _low(doc[prev]) not in ("von", "für") and view.quote_of[i] is None \
+                and not any(doc[j].text == "(" for j in span[:k]):
+            return span[:k]
+    return span
+
+
 def _opens_paragraph(view: _View, i: int) -> bool:
     j = i - 1
     while j >= 0 and view.doc[j].is_space:
@@ -625,6 +642,7 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
     dateline = dateline_tokens(view, view.sent_of[cue.index])
     span = _find_speaker(view, cue, exclude | dateline)
+    span = _cut_second_phrase(view, span)
     if dateline and any(i in dateline for i in span):
         span = [i for i in span if i not in dateline and not view.is_punct(i)]
         span = span if span and _plausible_speaker(view, span) else []
@@ -1418,7 +1436,8 @@ class _Extractor:
             closes_sentence = q.end + 1 < v.n and doc[q.end + 1].text in SENT_END
             if last not in SENT_END and last not in ("“",) and not closes_sentence:
                 continue
-            prev = [ev for ev in self.events if max(ev.message) < q.start and k - v.sent_of[max(ev.message)] <= 3 and ev.speaker]
+            prev = sorted((ev for ev in self.events if max(ev.message) < q.start and k - v.sent_of[max(ev.message)] <= 3
+                           and ev.speaker), key=lambda ev: max(ev.message))
             speaker = prev[-1].speaker if prev else []
             message = list(range(q.start, q.end + 1))
             self.used_quotes.add(q.start)
@@ -1470,7 +1489,9 @@ class _Extractor:
             source = evs[-1] if evs else Event("reported", [], None, cue_speaker[k])
             run: list[int] = []
             j = k + 1
-            while j < len(v.sents) and j not in by_sent and j not in cue_sents:
+            # a sentence with a reporting verb but no speaker of its own ("Jetzt sei Verantwortung gefragt.",
+            # "Niemand wünsche sich einen Streik.") does not open a new event: it may continue this one
+            while j < len(v.sents) and j not in by_sent and (j not in cue_sents or (j not in cue_speaker and self._no_speaker_cue(j))):
                 toks = _sentence_tokens(v, j)
                 if toks and all(v.is_punct(i) for i in toks):
                     j += 1  # a stray punctuation "sentence" from the splitter
@@ -1493,6 +1514,17 @@ class _Extractor:
         for ev in new:
             self.add(ev)
         self._konjunktiv_sentences(cue_sents)
+
+    def _no_speaker_cue(self, k: int) -> bool:
+        """Every reporting verb of sentence ``k`` lacks an animate subject (it cannot open an event)."""
+        v = self.view
+        for i, cue in self.cues.items():
+            if v.sent_of[i] != k:
+                continue
+            spk = find_speaker(v, cue, set())
+            if spk and self._animate(spk) and not (len(spk) == 1 and _low(self.doc[spk[0]]) in ("niemand", "man", "keiner")):
+                return False
+        return True
 
     def _konjunktiv_sentences(self, cue_sents: set[int]) -> None:
         """A sentence whose main verb is in Konjunktiv I ("Der Airbus sei zu spät aufgesetzt worden.") is reported
