@@ -186,7 +186,7 @@ class _View:
                         out[-1] = (out[-1][0], sent.end)
                         continue
                 out.append((sent.start, sent.end))
-            return out
+            return _split_at_line_breaks(doc, out)
         # fallback splitter: sentence punctuation (optionally followed by a closing quote) before an upper-case word
         out, start = [], 0
         for i, tok in enumerate(doc):
@@ -320,6 +320,22 @@ class _View:
             q = self.quote_of[k]
             return q is None or self.speechlike(q)
         return tok.text in CLAUSE_BREAK
+
+
+def _split_at_line_breaks(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line break always ends a sentence in a news page (headlines, datelines, ticker entries have no full
+    stop), whatever the parser glued together: "Tierwohl am Sechseläuten\nTierschützer kritisieren ..."."""
+    out = []
+    for s, e in sents:
+        start = s
+        for i in range(s, e - 1):
+            tok = doc[i]
+            if ("\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)) and not doc[i + 1].is_space:
+                if any(not doc[j].is_space for j in range(start, i + 1)):
+                    out.append((start, i + 1))
+                    start = i + 1
+        out.append((start, e))
+    return out
 
 
 # --------------------------------------------------------------------------- cues
@@ -1743,7 +1759,10 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
     answers = interviews.find_answers(doc.text, mention.text if mention is not None else None)
     if not answers:
         return claims
-    kept = [c for c in claims if not any(a.start <= c.start_char and c.end_char <= a.end + 1 for a in answers)]
+    # the interviewer's questions are no claims either ("Herr Mundt, wissen Sie, was ... kostet?")
+    questions = [(s, e) for s, e in interviews.question_spans(doc.text) if s >= answers[0].start - 2000]
+    kept = [c for c in claims if not any(a.start <= c.start_char and c.end_char <= a.end + 1 for a in answers)
+            and not any(s <= c.start_char < e for s, e in questions)]
     added = []
     for a in answers:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")

@@ -207,3 +207,8 @@ def find_answers(text: str, interviewee: str | None = None) -> list[Answer]:
 def first_question_start(text: str) -> int | None:
     """Start of the first question paragraph (the end of an interview's introduction)."""
     return next((p.start for p in _paragraphs(text) if p.is_question), None)
+
+
+def question_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the question paragraphs (the interviewer's turns); meaningful only for an interview."""
+    return [(p.start, p.end) for p in _paragraphs(text) if p.is_question]

@@ -251,3 +251,43 @@ def test_reported_event_opened_by_an_article_with_a_parse(nlp, scheme):
               sent_starts=[True] + [False] * 6, **scheme)
     (c,) = extract_claims(doc)
     assert c.form == "reported" and c.speaker_text == "Der Landrat" and c.cue_lemma == "kritisieren"
+
+
+def test_interview_questions_are_no_claims(nlp):
+    text = ("Interview mit der Landrätin\n\nKreisblatt: Frau Brandt, jeder sagt, dass die Brücke marode ist. Stimmt das?\n\n"
+            "Katrin Brandt: Ja, die Brücke muss bis 2027 neu gebaut werden, das Geld ist eingeplant.")
+    _, found = claims_of(nlp, text)
+    assert [c.evidence[0] for c in found] == ["interview_label"]
+
+
+def test_a_headline_line_is_its_own_sentence(nlp_ents):
+    text = "Tierwohl am Sechseläuten\nTierschützer haben die Zünfte scharf kritisiert. Es fehle am Willen zur Besserung."
+    _, found = claims_of(nlp_ents, text)
+    assert [c.form for c in found] == ["reported", "free_indirect"]
+    assert found[0].claim_text == "Tierschützer haben die Zünfte scharf kritisiert."
+
+
+def test_konjunktiv_sentence_with_a_speakerless_reporting_verb_continues(nlp):
+    text = ("„Der Plan ist eine Schicksalsfrage“, sagte Blume am Montag. Jetzt sei von allen Verantwortung gefragt. "
+            "Niemand wolle sich einen Bruch der Union wünschen.")
+    _, found = claims_of(nlp, text)
+    assert [c.form for c in found] == ["direct", "free_indirect"]
+    assert found[1].claim_text == "Jetzt sei von allen Verantwortung gefragt. Niemand wolle sich einen Bruch der Union wünschen."
+    assert found[1].speaker_text == "Blume" and found[1].speaker_resolution == "continuation"
+
+
+# "CDU-Politiker haben die CSU aufgerufen ." parsed with the object inside the subject: the phrase is cut
+C_WORDS = ["Am", "Montag", "haben", "CDU-Politiker", "die", "CSU", "zur", "Mäßigung", "aufgerufen", "."]
+C_POS = ["ADP", "NOUN", "AUX", "NOUN", "DET", "PROPN", "ADP", "NOUN", "VERB", "PUNCT"]
+C_TAGS = ["APPR", "NN", "VAFIN", "NN", "ART", "NE", "APPRART", "NN", "VVPP", "$."]
+C_UD = dict(heads=[1, 8, 8, 8, 5, 3, 7, 8, 8, 8], deps=["case", "obl", "aux", "nsubj", "det", "nmod", "case", "obl", "ROOT", "punct"])
+C_TIGER = dict(heads=[2, 0, 2, 2, 5, 3, 8, 6, 2, 2], deps=["mo", "nk", "ROOT", "sb", "nk", "ag", "mo", "nk", "oc", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [C_UD, C_TIGER], ids=["ud", "tiger"])
+def test_object_glued_into_the_parsed_subject_is_cut(nlp, scheme):
+    doc = Doc(nlp.vocab, words=C_WORDS, spaces=[True] * 8 + [False, False], pos=C_POS, tags=C_TAGS,
+              lemmas=["am", "Montag", "haben", "CDU-Politiker", "der", "CSU", "zu", "Mäßigung", "aufrufen", "."],
+              sent_starts=[True] + [False] * 9, **scheme)
+    (c,) = extract_claims(doc)
+    assert c.form == "reported" and c.speaker_text == "CDU-Politiker"
