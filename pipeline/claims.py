@@ -658,6 +658,10 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
     dateline = dateline_tokens(view, view.sent_of[cue.index])
     span = _find_speaker(view, cue, exclude | dateline)
+    k = view.sent_of[cue.index]
+    if span and any(view.sent_of[i] != k for i in span):
+        # a parse across a line break ("Tierwohl am Sechseläuten\nTierschützer kritisieren"): read the surface
+        span = [i for i in _surface_subject(view, cue, exclude | dateline) if view.sent_of[i] == k]
     span = _cut_second_phrase(view, span)
     if dateline and any(i in dateline for i in span):
         span = [i for i in span if i not in dateline and not view.is_punct(i)]
@@ -721,7 +725,7 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         return _np_span(view, agent[0] + 1, right) if agent else []
     finite = min(cue.tokens)  # the finite verb or auxiliary comes first in V2/V1 order
     # V2 with the speaker in the Vorfeld ("Weltweit rund 60 Staaten fordern ..."; leading adverbs skipped)
-    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie" and not doc[k].is_space]
     if vorfeld and (doc[vorfeld[0]].tag_ in ("APPR", "APPRART") or _low(doc[vorfeld[0]]) in PREPOSITIONS):
         vorfeld_starts: list[int] = []  # a prepositional phrase in the Vorfeld: the subject follows the verb
     else:
@@ -748,12 +752,12 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         if span and _low(doc[span[0]]) in NOT_NOMINATIVE:
             span = []  # "wies den Vorwurf zurück": an object, not the speaker
         if span:
-            vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+            vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie" and not doc[k].is_space]
             vorfeld_np = _np_span(view, vorfeld[0], finite) if vorfeld else []
             if vorfeld_np and len(vorfeld_np) == len(vorfeld) and not _is_object_like(view, vorfeld_np):
                 return vorfeld_np
             return span
-    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie" and not doc[k].is_space]
     for start in vorfeld[:3]:  # leading adverbs: "Weltweit rund 60 Staaten fordern ..."
         span = _np_span(view, start, finite)
         if span and max(span) >= finite - 1:
@@ -1278,6 +1282,9 @@ class _Extractor:
             return None
         if any(v.in_quote(i) for i in range(s, e)):
             return None
+        last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
+        if last is None or (doc[last].text not in SENT_END and not is_mark(doc[last].text)):
+            return None  # a headline ("Tierschützer kritisieren Umgang mit Pferden") announces, it reports nothing
         speaker = find_speaker(v, cue, set())
         if not speaker:
             return None
