@@ -470,6 +470,8 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
             out += list(range(i, k))
             i = k
             continue
+        elif seen_head and _bare_genitive_adjective(view, i, limit):
+            out.append(i)
         elif seen_head and t.lower() in ("von", "vom", "für", "dem", "den") and depth == 0:
             out.append(i)  # a prepositional attribute: "Angaben des Ombudsmans für Menschenrechte"
         elif (
@@ -531,6 +533,15 @@ def _participial_attribute(view: _View, i: int, limit: int) -> int:
     return 0
 
 
+def _bare_genitive_adjective(view: _View, i: int, limit: int) -> bool:
+    """A genitive without article after a reporting noun: "Einschätzung britischer Geheimdienste"."""
+    doc = view.doc
+    tok = doc[i]
+    return tok.is_alpha and tok.text.islower() and tok.text.endswith(("er", "en")) and i > 0 \
+        and reporting.noun_entry(doc[i - 1].text) is not None \
+        and i + 1 < limit and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha
+
+
 def _continues_np(view: _View, i: int, limit: int) -> bool:
     """After the head noun only names, numbers and genitive attributes continue a noun phrase
     ("Präsident Gusmão", "Angaben des ZDF"), not an adverb or a new phrase ("... Gusmão kurz", "... die Jahre")."""
@@ -559,6 +570,8 @@ def _continues_np(view: _View, i: int, limit: int) -> bool:
             return False  # "Voznyak der Sprecher": a new phrase, not a genitive
         return any(doc[k].text[:1].isupper() for k in range(i + 1, min(i + 4, limit)))
     if tok.like_num or low in NAME_PARTICLES:
+        return True
+    if _bare_genitive_adjective(view, i, limit):
         return True
     if tok.text[:1].isupper() and view._wordlike(tok) and low not in CLOSED_CLASS and low not in ARTICLES_PRONOUNS:
         return True
@@ -1733,7 +1746,25 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 is_nested=ev.nested,
             )
         )
-    return _with_interview_answers(doc, salience.resolve(doc, claims))
+    return _with_interview_answers(doc, salience.resolve(doc, _without_sources_inside_frames(claims)))
+
+
+def _without_sources_inside_frames(claims: list[Claim]) -> list[Claim]:
+    """"„…“, sagte der Vorsitzende laut der Agentur Interfax": a "laut X" inside the frame of another claim names
+    the channel of that claim, not a claim of its own (nor its quotation a second direct claim)."""
+    dropped: set[str] = set()
+    for c in claims:
+        if c.is_nested or not c.evidence or not c.evidence[0].startswith("according_to:"):
+            continue
+        for d in claims:
+            if d is c or d.is_nested or d.cue_start_char is None or d.evidence[0].startswith("according_to:"):
+                continue
+            if c.start_char <= d.start_char and d.end_char <= c.end_char and c.start_char <= d.cue_start_char < c.end_char:
+                dropped.add(c.claim_id)
+                dropped.update(n.claim_id for n in claims if n.is_nested and n.speaker_start_char == c.speaker_start_char
+                               and c.start_char <= n.start_char and n.end_char <= c.end_char)
+                break
+    return [c for c in claims if c.claim_id not in dropped]
 
 
 def _without_link_markup(doc: Doc, tokens: list[int]) -> list[int]:

@@ -291,3 +291,16 @@ def test_object_glued_into_the_parsed_subject_is_cut(nlp, scheme):
               sent_starts=[True] + [False] * 9, **scheme)
     (c,) = extract_claims(doc)
     assert c.form == "reported" and c.speaker_text == "CDU-Politiker"
+
+
+def test_genitive_without_article_after_a_reporting_noun_is_the_source(nlp):
+    _, found = claims_of(nlp, "Russland hat nach Einschätzung britischer Geheimdienste einen Vorteil in der Luft gewonnen.")
+    (c,) = found
+    assert c.form == "according_to" and c.speaker_text == "Einschätzung britischer Geheimdienste"
+
+
+def test_laut_inside_the_frame_of_a_quote_is_no_claim_of_its_own(nlp):
+    text = "„Wir möchten Sie zu Gesprächen ermutigen“, sagte der Vorsitzende am Samstag laut der Agentur Interfax."
+    _, found = claims_of(nlp, text)
+    assert [c.form for c in found] == ["direct"]
+    assert found[0].claim_text == "„Wir möchten Sie zu Gesprächen ermutigen“"
