@@ -245,7 +245,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if org is not None:
             return _with(claim, org, "description", f"salience: '{claim.speaker_text}' -> last organisation '{org.canonical_name}' named ...{head}")
         return claim
-    if _is_person_description(words):
+    if _is_person_description(words) and not _is_plural_group(doc, claim):
         person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words))
         if person is not None:
             return _with(claim, person, "description", f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why})")
@@ -284,3 +284,12 @@ def _according_to_source(doc: Doc, disc: _Discourse, claim, words: list[str]):
                 return _with(claim, person, "description",
                              f"salience: '{' '.join(genitive)}' -> {person.canonical_name} ({why})")
     return None
+
+
+def _is_plural_group(doc: Doc, claim) -> bool:
+    """"Die Unionsvertreter", "die Arbeitgeber": a group is never forced onto one person of the discourse."""
+    from .speakers import is_group_phrase
+
+    tokens = list(claim.speaker_tokens) or [t.i for t in (doc.char_span(claim.speaker_start_char, claim.speaker_end_char,
+                                                                          alignment_mode="expand") or [])]
+    return bool(tokens) and (claim.speaker_resolution == "group" or is_group_phrase(doc, tokens))

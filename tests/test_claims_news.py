@@ -304,3 +304,11 @@ def test_laut_inside_the_frame_of_a_quote_is_no_claim_of_its_own(nlp):
     _, found = claims_of(nlp, text)
     assert [c.form for c in found] == ["direct"]
     assert found[0].claim_text == "„Wir möchten Sie zu Gesprächen ermutigen“"
+
+
+def test_a_plural_group_is_never_resolved_to_the_last_speaker(nlp_ents):
+    text = ("„Die Bremse wirkt“, sagte Verbandschef Lukas Brenner am Dienstag. "
+            "Die Unionsvertreter hatten die Mietpreisbremse zuvor als unausgewogen bezeichnet.")
+    _, found = claims_of(nlp_ents, text)
+    c = next(c for c in found if c.form == "reported")
+    assert c.speaker_name is None and c.speaker_resolution == "group"
