@@ -36,6 +36,7 @@ model-bench: setup
 evaluate: setup
 	$(PY) cli.py evaluate boilerplate
 	$(PY) cli.py evaluate figures
+	$(PY) cli.py evaluate claims-news --split all --no-errors
 	$(PY) cli.py evaluate entities
 
 spkatt: setup

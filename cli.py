@@ -282,6 +282,22 @@ evaluate_app.command("entities")(_evaluation("entities", "Entity and role-attach
 evaluate_app.command("html")(_evaluation("html", "Article text kept and junk removed on real German HTML pages (eval/html_pages.tsv), vs. trafilatura alone."))
 
 
+@evaluate_app.command("claims-news")
+def evaluate_claims_news(
+    corpus: CorpusOpt = None,
+    split: Annotated[str, typer.Option("--split", help="dev, test (held out) or all.")] = "dev",
+    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List every error.")] = True,
+) -> None:
+    """Found / right speaker / right form / precision of claims on real news (eval/claims_news.jsonl)."""
+    from pipeline.evaluation import news
+
+    try:
+        typer.echo(news.report(corpus, split=split, show_errors=errors))
+    except (FileNotFoundError, ValueError) as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(1) from None
+
+
 # --------------------------------------------------------------------------- SpkAtt-2023 adapter
 
 spkatt_app = typer.Typer(no_args_is_help=True, help="SpkAtt-2023 news speaker attribution: predict and score.")

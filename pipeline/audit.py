@@ -78,7 +78,7 @@ AUDIT = Table(
             ("form", "category", "direct, indirect, free_indirect, reported, according_to or mixed"),
             ("speaker", "string", "who the claim is attributed to: canonical name, else the mention as written"),
             ("speaker_text", "string", "the speaker mention as written"),
-            ("speaker_resolution", "category", "explicit, alias, pronoun, description, group or unattributed"),
+            ("speaker_resolution", "category", "explicit, alias, pronoun, description, group, continuation (speaker inherited from the claim before: a quote or Konjunktiv sentence without a cue of its own) or unattributed"),
             ("antecedent", "string", "for pronoun and description speakers: the entity's first mention by name"),
             ("cue_text", "string", "the cue as written"),
             ("claim_text", "string", "the message"),

@@ -13,13 +13,14 @@ the final punctuation, reported speech events and free indirect continuations ta
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import reporting, syntax
+from . import interviews, reporting, salience, syntax
 from .extensions import make_id, register_extensions
 from .quotes import Quote, find_quotes, is_mark
 from .speakers import SpeakerInfo, resolve_speaker
@@ -71,6 +72,9 @@ ADJUNCT_STARTS = {"um", "ohne", "statt", "anstatt", "weil", "da", "denn", "obwoh
                   "der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "bis", "seit", "seitdem",
                   "zumal", "damit", "indem", "wobei", "wodurch", "womit"}
 SENT_END = {".", "!", "?", "…"}
+# Words of ADJUNCT_STARTS that open a main clause when they stand first in the sentence (articles of the subject,
+# V2 adverbs and coordinators), so a verb-final look there is a perfect tense or a particle, not a subordinate clause.
+SENTENCE_INITIAL_MAIN_CLAUSE = {"der", "die", "das", "dem", "den", "so", "und", "oder", "aber", "doch", "sondern"}
 CLAUSE_BREAK = {",", ";", ":", "–", "—", "(", ")"}
 AUXILIARIES = {"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "sei",
                "seien", "wäre", "wären", "wird", "wurde", "wurden", "werden", "werde", "würde", "würden", "wollte",
@@ -182,7 +186,7 @@ class _View:
                         out[-1] = (out[-1][0], sent.end)
                         continue
                 out.append((sent.start, sent.end))
-            return out
+            return _split_at_line_breaks(doc, out)
         # fallback splitter: sentence punctuation (optionally followed by a closing quote) before an upper-case word
         out, start = [], 0
         for i, tok in enumerate(doc):
@@ -318,6 +322,22 @@ class _View:
         return tok.text in CLAUSE_BREAK
 
 
+def _split_at_line_breaks(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line break always ends a sentence in a news page (headlines, datelines, ticker entries have no full
+    stop), whatever the parser glued together: "Tierwohl am Sechseläuten\nTierschützer kritisieren ..."."""
+    out = []
+    for s, e in sents:
+        start = s
+        for i in range(s, e - 1):
+            tok = doc[i]
+            if ("\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)) and not doc[i + 1].is_space:
+                if any(not doc[j].is_space for j in range(start, i + 1)):
+                    out.append((start, i + 1))
+                    start = i + 1
+        out.append((start, e))
+    return out
+
+
 # --------------------------------------------------------------------------- cues
 
 
@@ -378,8 +398,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
             corr = [j for w, j in words.items() if w in ("da" + verb.prep, "dar" + verb.prep)]
             if corr:
                 tokens.append(corr[0])
-            elif verb.prep_required:
-                continue
+            elif verb.prep_required and not (verb.prep in words and words[verb.prep] > i):
+                continue  # "sprach von einem Fehler" has the preposition itself, "geht davon aus" the correlate
         if vf.kind in ("participle", "infinitive", "lemma"):
             aux = [j for j in clause if j < i and _low(doc[j]) in AUXILIARIES]
             aux_after = [j for j in clause if j > i and _low(doc[j]) in AUXILIARIES and (view.is_finite(j))]
@@ -420,7 +440,15 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
     while i < limit:
         tok = doc[i]
         t = tok.text
-        if t == "(":
+        if t == "[" and not out and i + 1 < limit:
+            out.append(i)  # a markdown link around the phrase: "[Lena Weber](https://…)" (trimmed in the claim)
+        elif t == "](" and out:
+            while i < limit and doc[i].text != ")":
+                out.append(i)
+                i += 1
+            if i < limit:
+                out.append(i)
+        elif t == "(":
             depth += 1
             out.append(i)
         elif t == ")":
@@ -442,6 +470,8 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
             out += list(range(i, k))
             i = k
             continue
+        elif seen_head and _bare_genitive_adjective(view, i, limit):
+            out.append(i)
         elif seen_head and t.lower() in ("von", "vom", "für", "dem", "den") and depth == 0:
             out.append(i)  # a prepositional attribute: "Angaben des Ombudsmans für Menschenrechte"
         elif (
@@ -503,6 +533,15 @@ def _participial_attribute(view: _View, i: int, limit: int) -> int:
     return 0
 
 
+def _bare_genitive_adjective(view: _View, i: int, limit: int) -> bool:
+    """A genitive without article after a reporting noun: "Einschätzung britischer Geheimdienste"."""
+    doc = view.doc
+    tok = doc[i]
+    return tok.is_alpha and tok.text.islower() and tok.text.endswith(("er", "en")) and i > 0 \
+        and reporting.noun_entry(doc[i - 1].text) is not None \
+        and i + 1 < limit and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha
+
+
 def _continues_np(view: _View, i: int, limit: int) -> bool:
     """After the head noun only names, numbers and genitive attributes continue a noun phrase
     ("Präsident Gusmão", "Angaben des ZDF"), not an adverb or a new phrase ("... Gusmão kurz", "... die Jahre")."""
@@ -531,6 +570,8 @@ def _continues_np(view: _View, i: int, limit: int) -> bool:
             return False  # "Voznyak der Sprecher": a new phrase, not a genitive
         return any(doc[k].text[:1].isupper() for k in range(i + 1, min(i + 4, limit)))
     if tok.like_num or low in NAME_PARTICLES:
+        return True
+    if _bare_genitive_adjective(view, i, limit):
         return True
     if tok.text[:1].isupper() and view._wordlike(tok) and low not in CLOSED_CLASS and low not in ARTICLES_PRONOUNS:
         return True
@@ -570,9 +611,74 @@ def _subtree_span(view: _View, tok: Token, exclude: set[int]) -> list[int]:
     return out
 
 
+# A dateline opens agency copy and press releases: place(s), optionally the agency in parentheses and a date,
+# then a dash, colon or full stop ("Köln (dpa) -", "Berlin/München (AFP).", "Kassel, 14. Januar 2025 –",
+# "Reuters FRANKFURT.", "Zürich (AWP) -"). It is metadata: never a speaker, never part of a message's speaker.
+_PLACE = r"[A-ZÄÖÜ][\wäöüß.-]*(?:[ /-][A-ZÄÖÜ][\wäöüß.-]*){0,3}"
+DATELINE = re.compile(
+    rf"^\s*(?:(?:dpa|AFP|AP|Reuters|KNA|epd|dts|AWP|SDA|APA|ddp|sid|GDN)\s+)?{_PLACE}"
+    r"(?:\s*\((?:[A-Za-z][\w/-]{1,14})\))?"
+    r"(?:,\s*(?:den\s+)?\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+|\d{1,2}\.)\s*\d{2,4})?"
+    r"\s*(?:[-–—]\s|\.\s|:\s)")
+
+
+def dateline_tokens(view: _View, k: int) -> set[int]:
+    """Tokens of a dateline at the start of sentence ``k`` (empty if it has none)."""
+    s, e = view.sents[k]
+    doc = view.doc
+    first = next((i for i in range(s, e) if not doc[i].is_space), None)
+    if first is None or (k > 0 and not _opens_paragraph(view, first)):
+        return set()
+    m = DATELINE.match(doc.text, doc[first].idx, doc[e - 1].idx + len(doc[e - 1].text))
+    if not m:
+        return set()
+    # the dateline needs an agency, a date or a capitalised place followed by a capitalised sentence
+    head = m.group(0)
+    if "(" not in head and not re.search(r"\d", head) and not re.match(r"\s*(?:dpa|AFP|AP|Reuters)\b", head) \
+            and not head.rstrip().endswith((".", "-", "–", "—")):
+        return set()
+    end = m.end()
+    return {i for i in range(first, e) if doc[i].idx < end}
+
+
+# Articles that cannot open a genitive attribute: after a noun they open the next phrase (an object).
+NON_GENITIVE_ARTICLES = {"die", "den", "dem", "das", "ein", "einen", "einem"}
+
+
+def _cut_second_phrase(view: _View, span: list[int]) -> list[int]:
+    """"CDU-Politiker die CSU": a weak parse puts the object into the subject; a non-genitive article after a
+    noun starts a new phrase (inside parentheses or a quoted name it does not)."""
+    doc = view.doc
+    for k in range(1, len(span)):
+        i, prev = span[k], span[k - 1]
+        if _low(doc[i]) in NON_GENITIVE_ARTICLES and i == prev + 1 and doc[prev].text[:1].isupper() \
+                and any(c.isalpha() for c in doc[prev].text) and _low(doc[prev]) not in ("von", "für") and view.quote_of[i] is None \
+                and not any(doc[j].text == "(" for j in span[:k]):
+            return span[:k]
+    return span
+
+
+def _opens_paragraph(view: _View, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and view.doc[j].is_space:
+        if "\n" in view.doc[j].text:
+            return True
+        j -= 1
+    return j < 0 or "\n" in view.doc[j].whitespace_
+
+
 def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
-    span = _find_speaker(view, cue, exclude)
+    dateline = dateline_tokens(view, view.sent_of[cue.index])
+    span = _find_speaker(view, cue, exclude | dateline)
+    k = view.sent_of[cue.index]
+    if span and any(view.sent_of[i] != k for i in span):
+        # a parse across a line break ("Tierwohl am Sechseläuten\nTierschützer kritisieren"): read the surface
+        span = [i for i in _surface_subject(view, cue, exclude | dateline) if view.sent_of[i] == k]
+    span = _cut_second_phrase(view, span)
+    if dateline and any(i in dateline for i in span):
+        span = [i for i in span if i not in dateline and not view.is_punct(i)]
+        span = span if span and _plausible_speaker(view, span) else []
     if len(span) == 1 and _low(view.doc[span[0]]) in ("es", "das", "dies", "was", "sich", "uns", "mich", "dich", "euch"):
         return []  # "hieß es", expletive, anaphoric or reflexive words are no speakers
     return span
@@ -632,7 +738,7 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         return _np_span(view, agent[0] + 1, right) if agent else []
     finite = min(cue.tokens)  # the finite verb or auxiliary comes first in V2/V1 order
     # V2 with the speaker in the Vorfeld ("Weltweit rund 60 Staaten fordern ..."; leading adverbs skipped)
-    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie" and not doc[k].is_space]
     if vorfeld and (doc[vorfeld[0]].tag_ in ("APPR", "APPRART") or _low(doc[vorfeld[0]]) in PREPOSITIONS):
         vorfeld_starts: list[int] = []  # a prepositional phrase in the Vorfeld: the subject follows the verb
     else:
@@ -659,12 +765,12 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         if span and _low(doc[span[0]]) in NOT_NOMINATIVE:
             span = []  # "wies den Vorwurf zurück": an object, not the speaker
         if span:
-            vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+            vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie" and not doc[k].is_space]
             vorfeld_np = _np_span(view, vorfeld[0], finite) if vorfeld else []
             if vorfeld_np and len(vorfeld_np) == len(vorfeld) and not _is_object_like(view, vorfeld_np):
                 return vorfeld_np
             return span
-    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie"]
+    vorfeld = [k for k in range(left, finite) if k not in exclude and _low(doc[k]) != "wie" and not doc[k].is_space]
     for start in vorfeld[:3]:  # leading adverbs: "Weltweit rund 60 Staaten fordern ..."
         span = _np_span(view, start, finite)
         if span and max(span) >= finite - 1:
@@ -825,6 +931,9 @@ class _Extractor:
     # -- helpers
     def add(self, ev: Event) -> None:
         ev.message = [i for i in ev.message if not self.doc[i].is_space]
+        if ev.message:
+            dateline = dateline_tokens(self.view, self.view.sent_of[min(ev.message)])
+            ev.message = [i for i in ev.message if i not in dateline]
         if not ev.message:
             return
         if ev.form != "direct" and any(_low(self.doc[i]) == "ich" and not self.view.in_quote(i) for i in ev.message):
@@ -950,6 +1059,8 @@ class _Extractor:
             cue = cues[-1]
             if not colon and q.start - max(cue.tokens) > 4:
                 return False
+            if any(doc[t].text in SENT_END for t in range(max(cue.tokens) + 1, q.start)):
+                return False  # "…, sagte Weber. «…»": the cue's sentence ended; the quote stands alone
             speaker = find_speaker(v, cue, set(range(q.start, q.end + 1)))
         message = list(range(q.start, q.end + 1))
         # a quote that is only part of the sentence inside an indirect clause is handled as mixed speech
@@ -1173,12 +1284,20 @@ class _Extractor:
         left, right = v.clause_bounds(cue.index)
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
-        if verb_last and _low(doc[left]) in ADJUNCT_STARTS | {"dass", "ob", "wie"}:
+        starts = ADJUNCT_STARTS | {"dass", "ob", "wie"}
+        if left == s:
+            # a sentence cannot open with a relative clause, and "So"/"Und" first are V2 main clauses
+            # ("Der Minister hat ... gefordert.", "So kündigte X ... an.")
+            starts = starts - SENTENCE_INITIAL_MAIN_CLAUSE
+        if verb_last and _low(doc[left]) in starts:
             return None  # a subordinate or relative clause ("weil er ... forderte")
         if self._passive(cue):
             return None
         if any(v.in_quote(i) for i in range(s, e)):
             return None
+        last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
+        if last is None or (doc[last].text not in SENT_END and not is_mark(doc[last].text)):
+            return None  # a headline ("Tierschützer kritisieren Umgang mit Pferden") announces, it reports nothing
         speaker = find_speaker(v, cue, set())
         if not speaker:
             return None
@@ -1344,15 +1463,17 @@ class _Extractor:
             k = v.sent_of[q.start]
             s, e = v.sents[k]
             end = v.sentence_end(*v.sents[v.sent_of[q.end]])
-            # the quote must be (nearly) the whole sentence
+            # the quote must be (nearly) the whole sentence; a weak splitter may have glued it to the sentence
+            # before it (". „…“") or cut its closing mark off ("… Herbst. | “"): then the punctuation decides
             before = [i for i in range(s, q.start) if not doc[i].is_space]
-            if before or q.end < end - 1:
+            if (before and not _opens_sentence(v, q.start)) or (q.end < end - 1 and not _closes_sentence(v, q)):
                 continue
             last = doc[q.end - 1].text if q.balanced else doc[q.end].text
             closes_sentence = q.end + 1 < v.n and doc[q.end + 1].text in SENT_END
             if last not in SENT_END and last not in ("“",) and not closes_sentence:
                 continue
-            prev = [ev for ev in self.events if v.sent_of[max(ev.message)] < k and k - v.sent_of[max(ev.message)] <= 3 and ev.speaker]
+            prev = sorted((ev for ev in self.events if max(ev.message) < q.start and k - v.sent_of[max(ev.message)] <= 3
+                           and ev.speaker), key=lambda ev: max(ev.message))
             speaker = prev[-1].speaker if prev else []
             message = list(range(q.start, q.end + 1))
             self.used_quotes.add(q.start)
@@ -1404,7 +1525,9 @@ class _Extractor:
             source = evs[-1] if evs else Event("reported", [], None, cue_speaker[k])
             run: list[int] = []
             j = k + 1
-            while j < len(v.sents) and j not in by_sent and j not in cue_sents:
+            # a sentence with a reporting verb but no speaker of its own ("Jetzt sei Verantwortung gefragt.",
+            # "Niemand wünsche sich einen Streik.") does not open a new event: it may continue this one
+            while j < len(v.sents) and j not in by_sent and (j not in cue_sents or (j not in cue_speaker and self._no_speaker_cue(j))):
                 toks = _sentence_tokens(v, j)
                 if toks and all(v.is_punct(i) for i in toks):
                     j += 1  # a stray punctuation "sentence" from the splitter
@@ -1427,6 +1550,17 @@ class _Extractor:
         for ev in new:
             self.add(ev)
         self._konjunktiv_sentences(cue_sents)
+
+    def _no_speaker_cue(self, k: int) -> bool:
+        """Every reporting verb of sentence ``k`` lacks an animate subject (it cannot open an event)."""
+        v = self.view
+        for i, cue in self.cues.items():
+            if v.sent_of[i] != k:
+                continue
+            spk = find_speaker(v, cue, set())
+            if spk and self._animate(spk) and not (len(spk) == 1 and _low(self.doc[spk[0]]) in ("niemand", "man", "keiner")):
+                return False
+        return True
 
     def _konjunktiv_sentences(self, cue_sents: set[int]) -> None:
         """A sentence whose main verb is in Konjunktiv I ("Der Airbus sei zu spät aufgesetzt worden.") is reported
@@ -1464,6 +1598,29 @@ class _Extractor:
 
 
 NAME_LINKERS = {"von", "van", "der", "die", "das", "des", "und", "de", "la", "le", "of", "the", "for", "am", "im", "in", "zu", "zur", "zum", "for", "a"}
+
+
+def _opens_sentence(v: _View, i: int) -> bool:
+    """Token ``i`` starts a sentence by its punctuation: sentence-final mark (and closing quote) before it."""
+    j = i - 1
+    while j >= 0 and v.doc[j].is_space:
+        j -= 1
+    if j < 0 or "\n" in v.doc[j].whitespace_:
+        return True
+    prev = v.doc[j].text
+    return prev in SENT_END or (is_mark(prev) and j > 0 and v.doc[j - 1].text in SENT_END)
+
+
+def _closes_sentence(v: _View, q: Quote) -> bool:
+    """The quote ends its sentence: sentence punctuation inside or right after it, then a new sentence."""
+    j = q.end + 1
+    if j < v.n and v.doc[j].text in SENT_END:
+        j += 1
+    elif v.doc[q.end - 1].text not in SENT_END:
+        return False
+    while j < v.n and v.doc[j].is_space:
+        j += 1
+    return j >= v.n or v.doc[j].text[:1].isupper() or is_mark(v.doc[j].text) or "\n" in v.doc[j - 1].whitespace_
 
 
 def _quoted_words(v: _View, q: Quote) -> bool:
@@ -1546,7 +1703,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         shown = [ev.cue.index] if ev.cue and ev.cue.verb is not None else cue_tokens
         cue_text, cue_start, cue_end = _chars(doc, shown)
         info = ev.speaker_info or resolve_speaker(doc, ev.speaker)
-        spk = sorted(set(ev.speaker))
+        spk = _without_link_markup(doc, sorted(set(ev.speaker)))
         speaker_text, sp_start, sp_end = _chars(doc, spk)
         addressee = sorted(set(ev.addressee))
         addressee_text = _chars(doc, addressee)[0]
@@ -1589,7 +1746,110 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 is_nested=ev.nested,
             )
         )
-    return claims
+    return _with_interview_answers(doc, salience.resolve(doc, _without_sources_inside_frames(claims)))
+
+
+def _without_sources_inside_frames(claims: list[Claim]) -> list[Claim]:
+    """"„…“, sagte der Vorsitzende laut der Agentur Interfax": a "laut X" inside the frame of another claim names
+    the channel of that claim, not a claim of its own (nor its quotation a second direct claim)."""
+    dropped: set[str] = set()
+    for c in claims:
+        if c.is_nested or not c.evidence or not c.evidence[0].startswith("according_to:"):
+            continue
+        for d in claims:
+            if d is c or d.is_nested or d.cue_start_char is None or d.evidence[0].startswith("according_to:"):
+                continue
+            if c.start_char <= d.start_char and d.end_char <= c.end_char and c.start_char <= d.cue_start_char < c.end_char:
+                dropped.add(c.claim_id)
+                dropped.update(n.claim_id for n in claims if n.is_nested and n.speaker_start_char == c.speaker_start_char
+                               and c.start_char <= n.start_char and n.end_char <= c.end_char)
+                break
+    return [c for c in claims if c.claim_id not in dropped]
+
+
+def _without_link_markup(doc: Doc, tokens: list[int]) -> list[int]:
+    """A speaker phrase without markdown link syntax: "[Lena Weber](https://…)" -> "Lena Weber"."""
+    for k, i in enumerate(tokens):
+        if doc[i].text == "](":
+            tokens = tokens[:k]
+            break
+    while tokens and doc[tokens[0]].text == "[":
+        tokens = tokens[1:]
+    return tokens
+
+
+def _interviewee_mention(doc: Doc) -> Span | None:
+    """The person an unlabelled interview is with: the first person name of its introduction."""
+    end = interviews.first_question_start(doc.text)
+    if end is None:
+        return None
+    people = [e for e in doc.ents if e.label_ == "PER" and e.end_char <= end]
+    return max(people[:3], key=len, default=None) if people else None
+
+
+def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Answers of a question/answer interview as direct claims of the interviewee (pipeline/interviews.py).
+
+    The claims the rules found inside an answer (its "dass" clauses, its quotations of others) are replaced by the
+    answer: in an interview the whole answer is the interviewee's speech.
+    """
+    mention = _interviewee_mention(doc)
+    answers = interviews.find_answers(doc.text, mention.text if mention is not None else None)
+    if not answers:
+        return claims
+    # the interviewer's questions are no claims either ("Herr Mundt, wissen Sie, was ... kostet?")
+    questions = [(s, e) for s, e in interviews.question_spans(doc.text) if s >= answers[0].start - 2000]
+    kept = [c for c in claims if not any(a.start <= c.start_char and c.end_char <= a.end + 1 for a in answers)
+            and not any(s <= c.start_char < e for s, e in questions)]
+    added = []
+    for a in answers:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        message = [t.i for t in span if not t.is_space]
+        if a.label is not None:
+            sp_start, sp_end, resolution = a.label_start, a.label_end, "explicit"
+            colon = doc.char_span(a.label_end, a.start, alignment_mode="expand")
+            cue = [t.i for t in colon if t.text == ":"] if colon is not None else []
+        elif mention is not None:
+            sp_start, sp_end, resolution, cue = mention.start_char, mention.end_char, "continuation", []
+        else:
+            continue
+        entity = _entity_at(doc, sp_start, sp_end)
+        name = a.speaker
+        if entity is not None and not entity.canonical_name.isupper() and len(entity.canonical_name) >= len(a.speaker):
+            name = entity.canonical_name  # the entity stage may know more ("Mundt" -> "Andreas Mundt")
+        if a.label is not None and name != a.label:
+            resolution = "alias"
+        speaker_span = doc.char_span(sp_start, sp_end, alignment_mode="expand")
+        speaker_tokens = tuple(t.i for t in speaker_span) if speaker_span is not None else ()
+        cue_start = doc[cue[0]].idx if cue else None
+        added.append(Claim(
+            claim_id="", sent_index=syntax_sentence_index(doc, message[0]), form="direct",
+            claim_text=doc.text[a.start:a.end], start_char=a.start, end_char=a.end,
+            cue_lemma=":" if cue else "", cue_text=":" if cue else "", cue_start_char=cue_start,
+            cue_end_char=cue_start + 1 if cue_start is not None else None,
+            speaker_text=doc.text[sp_start:sp_end], speaker_start_char=sp_start, speaker_end_char=sp_end,
+            speaker_entity_id=entity.entity_id if entity is not None else None, speaker_name=name,
+            speaker_resolution=resolution, addressee_text=None, confidence=0.8 if cue else 0.6,
+            evidence=(a.evidence, f"speaker:interview '{a.speaker}'"), message_tokens=tuple(message),
+            cue_tokens=tuple(cue), speaker_tokens=speaker_tokens,
+            frame_tokens=tuple(sorted(set(speaker_tokens) | set(cue))), stwr="Speech"))
+    merged = sorted(kept + added, key=lambda c: (c.start_char, c.is_nested))
+    return [replace(c, claim_id=make_id(doc, "C", n)) for n, c in enumerate(merged, start=1)]
+
+
+def _entity_at(doc: Doc, start: int, end: int):
+    try:
+        from .entities import entity_for_span
+
+        return entity_for_span(doc, start, end)
+    except Exception:  # noqa: BLE001 - the entity stage is optional
+        return None
+
+
+def syntax_sentence_index(doc: Doc, i: int) -> int:
+    return _View(doc).sent_of[i] if doc.has_annotation("SENT_START") else 0
 
 
 @Language.component("claimgraph_claims")

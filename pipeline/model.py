@@ -17,6 +17,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from .tokenizer_rules import split_markdown_links
+
 log = logging.getLogger(__name__)
 
 ENV_VAR = "CLAIMGRAPH_MODEL"
@@ -96,8 +98,8 @@ def load_model(choice: ModelChoice, *, exclude: tuple[str, ...] = ()) -> Languag
         nlp.add_pipe("sentencizer")
         nlp.meta["name"] = BLANK_MODEL_NAME
         nlp.meta["description"] = "Blank German pipeline used because no trained German pipeline was found"
-        return nlp
-    return spacy.load(choice.source, exclude=list(exclude))
+        return split_markdown_links(nlp)
+    return split_markdown_links(spacy.load(choice.source, exclude=list(exclude)))
 
 
 def read_meta(choice: ModelChoice) -> dict:

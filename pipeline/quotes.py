@@ -1,6 +1,7 @@
 """Quotation spans over a Doc: all German quotation marks, multi-sentence and multi-paragraph quotes.
 
-German news uses „…“ (also „…”), »…«, Swiss «…», ‚…‘ for quotes inside quotes, and typewriter "…". A quote
+German news uses „…“ (also „…”), »…«, Swiss «…», ‚…‘, ›…‹ and Swiss ‹…› for quotes inside quotes, and
+typewriter "…"; all of them are quotes of equal standing. A quote
 continued in the next paragraph opens again without having been closed ("„… Absatz.\n\n„Weiter …“"). Marks
 that do not pair up are logged and closed at the end of their paragraph, so a stray mark can never swallow the
 rest of the document.
@@ -21,6 +22,8 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "»": ("«",),
     "«": ("»",),  # Swiss and French order
     "‚": ("‘", "’"),
+    "›": ("‹",),  # German single guillemets inside »…«
+    "‹": ("›",),  # Swiss single guillemets inside «…»
     "“": ("”",),  # English-style, seen in copied agency text
     '"': ('"',),
     "''": ("''",),
@@ -30,7 +33,7 @@ ALL_MARKS = set(PAIRS) | {c for cs in PAIRS.values() for c in cs}
 # Marks that are only ever closers in German typography (the others can open a quote).
 CLOSE_ONLY = {"”", "’", "‘"}
 # Marks that open in German typography even though they close elsewhere.
-AMBIGUOUS = {'"', "“", "«", "»", "''"}
+AMBIGUOUS = {'"', "“", "«", "»", "''", "›", "‹"}
 
 
 @dataclass(frozen=True)

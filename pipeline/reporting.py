@@ -80,6 +80,8 @@ def _needs_e(stem: str) -> bool:
     """Epenthetic e: "antwort-e-t", "bild-e-t", "rechn-e-t", "zeichn-e-t"."""
     if stem.endswith(("t", "d")):
         return True
+    if stem.endswith(("chn", "chm")):  # "ch" is a consonant, not a lengthening h: "bezeichn-e-t", "rechn-e-t"
+        return True
     return len(stem) >= 2 and stem[-1] in "mn" and stem[-2] not in "aeiouäöülrhmn"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -26,6 +27,15 @@ GROUP_HEADS = {
     "gegner", "fans", "eltern", "schüler", "studenten", "lehrer", "bewohner", "einwohner", "menschen", "leute",
     "vertreter", "vertreterinnen", "delegierte", "minister", "ministerinnen", "richter", "ermittler", "helfer",
 }
+
+
+def _resource_group_heads() -> set[str]:
+    path = Path(__file__).parent / "resources" / "group_nouns.tsv"
+    with open(path, encoding="utf-8") as fh:
+        return {line.strip().lower() for line in fh if line.strip() and not line.startswith("#")}
+
+
+GROUP_HEADS = GROUP_HEADS | _resource_group_heads()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,295 @@
+"""Discourse salience for speakers: who a continuation, a description or an organisation noun refers to.
+
+News names a speaker once and then goes on without a name: a quote or a Konjunktiv sentence with no cue
+("…, sagte Weber. „Wir sind vorbereitet.“"), a description ("der Kassenchef", "der 44-Jährige", "der
+CSU-Politiker"), an organisation noun ("die Gewerkschaft", "das Amt"). The entity stage links descriptions by
+role, party and affiliation (``entities.resolve_description``); what it cannot link, this pass resolves from the
+discourse, claim by claim in text order, and says how it decided (``evidence``):
+
+- **continuation**: a claim whose speaker was inherited from the claim before it (a standalone quote, a free
+  indirect Konjunktiv continuation) takes that claim's *resolved* speaker and ``speaker_resolution =
+  continuation`` (it is not a second explicit mention). A Konjunktiv continuation without any speaker takes the
+  speaker of the claim directly before it when that claim lies at most two sentences back.
+- **person description** (a singular phrase headed by a role or person noun, or "der/die NN-Jährige"): the most
+  salient person, i.e. the speaker of the most recent claim within four sentences, else the person named last
+  within the two sentences before, provided grammatical gender does not contradict ("die Ministerin" is not a
+  man). ``evidence``: ``speaker:salience …``.
+- **organisation noun** ("die Gewerkschaft", "das Amt", "die Behörde" = head nouns of organisation names,
+  ``resources/org_keywords.tsv``): the organisation mentioned last before the claim (within six sentences) whose
+  name, or the word right before its name ("die Dienstleistungsgewerkschaft Verdi"), ends with that noun.
+- **a name in an apposition beats an organisation**: "der Chef der Brandenburger CDU, Ingo Senftleben" is
+  Senftleben, not the CDU.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+RESOURCES = Path(__file__).parent / "resources"
+INHERITING = ("standalone_quote+previous_speaker", "konjunktiv_continuation", "konjunktiv_i_sentence")
+PERSON_WINDOW = 4  # sentences back for the last speaker
+MENTION_WINDOW = 2  # sentences back for the last named person
+ORG_WINDOW = 6
+AGE_NOUN = re.compile(r"^\d+-[Jj]ährige[rn]?$")
+
+
+@functools.lru_cache(maxsize=1)
+def org_heads() -> tuple[str, ...]:
+    """Head nouns of organisation names ("gewerkschaft", "amt", "ministerium"), longest first."""
+    heads = set()
+    with open(RESOURCES / "org_keywords.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, value = line.rstrip("\n").split("\t")[:2]
+            if kind in ("strong", "weak", "masculine", "neuter"):
+                heads.add(value.lower())
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+def _sent_index(doc: Doc, char: int) -> int:
+    starts = doc.user_data.get("claimgraph_salience_starts")
+    if starts is None:
+        starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        doc.user_data["claimgraph_salience_starts"] = starts
+    k = 0
+    for n, s in enumerate(starts):
+        if s <= char:
+            k = n
+        else:
+            break
+    return k
+
+
+def _phrase_words(claim) -> list[str]:
+    return (claim.speaker_text or "").split()
+
+
+def _gender_of_phrase(words: list[str]) -> str | None:
+    if not words:
+        return None
+    head = (_head_noun(words) or words[-1]).lower()
+    first = words[0].lower()
+    if head.endswith("in") and len(head) > 4 or first in ("die", "eine") and not head.endswith(("e", "er")):
+        return "female" if head.endswith("in") else None
+    if first in ("der", "ein", "dem", "des"):
+        return "male"
+    return None
+
+
+def _head_noun(words: list[str]) -> str | None:
+    """The head of "der nordrhein-westfälische Ministerpräsident am Rande …": the first capitalised word after
+    the article (attributes before it are lower case; what follows it is a complement)."""
+    return next((w for w in words[1:] if w[:1].isupper() or AGE_NOUN.match(w)), None)
+
+
+def _is_person_description(words: list[str]) -> bool:
+    from .speakers import is_person_noun
+
+    if len(words) < 2 or words[0].lower() not in ("der", "die", "ein", "eine", "dem", "den", "des"):
+        return False
+    head = _head_noun(words)
+    if head is None:
+        return False
+    if AGE_NOUN.match(head):
+        return True
+    # a genitive head ("des Staatschefs") is the noun plus -s/-es
+    forms = [head] + [head[:-len(e)] for e in ("es", "s") if head.endswith(e) and words[0].lower() == "des"]
+    if not head[:1].isupper() or _org_head(head) is not None:
+        return False
+    return any(is_person_noun(f) or _is_role_word(f) or f.lower().endswith(AGENT_SUFFIXES) for f in forms)
+
+
+# Feminine agent nouns are persons whatever their stem ("Gewerkschafterin", "Studienleiterin", "Reederin").
+AGENT_SUFFIXES = ("erin", "istin", "entin", "antin", "orin", "eurin", "ikerin")
+
+
+def _is_role_word(word: str) -> bool:
+    try:
+        from . import roles
+
+        return bool(roles.match_role_word(word))
+    except Exception:  # noqa: BLE001 - the role lexicon is optional here
+        return False
+
+
+def _org_head(word: str) -> str | None:
+    low = word.lower()
+    return next((h for h in org_heads() if low == h or (low.endswith(h) and len(low) - len(h) >= 2)), None)
+
+
+def _org_description_head(words: list[str]) -> str | None:
+    if len(words) < 2 or words[0].lower() not in ("der", "die", "das", "dem", "den", "des"):
+        return None
+    head = _head_noun(words)
+    return _org_head(head) if head is not None and head == words[-1] else None
+
+
+class _Discourse:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.mentions = list(doc._.mentions or ())
+        self.entities = {e.entity_id: e for e in (doc._.entities or ())}
+        self.speakers: list[tuple[int, object]] = []  # (sentence index, claim) of resolved person speakers
+
+    def entity(self, entity_id):
+        return self.entities.get(entity_id)
+
+    def last_person(self, before_char: int, gender: str | None):
+        k = _sent_index(self.doc, before_char)
+        for sent, claim in reversed(self.speakers):
+            if k - sent > PERSON_WINDOW:
+                break
+            ent = self.entity(claim.speaker_entity_id)
+            if ent is not None and ent.label == "PER" and _gender_ok(ent, gender):
+                return ent, f"last speaker {k - sent} sentence(s) back"
+        people = [m for m in self.mentions if m.label == "PER" and m.end_char <= before_char
+                  and k - _sent_index(self.doc, m.start_char) <= MENTION_WINDOW]
+        for m in reversed(people):
+            ent = self.entity(m.entity_id)
+            if ent is not None and _gender_ok(ent, gender):
+                return ent, f"last named person {k - _sent_index(self.doc, m.start_char)} sentence(s) back"
+        return None, ""
+
+    def last_org(self, before_char: int, head: str):
+        k = _sent_index(self.doc, before_char)
+        orgs = [m for m in self.mentions if m.label == "ORG" and m.end_char <= before_char
+                and k - _sent_index(self.doc, m.start_char) <= ORG_WINDOW]
+        for m in reversed(orgs):
+            ent = self.entity(m.entity_id)
+            if ent is None:
+                continue
+            before = self.doc.text[max(0, m.start_char - 40):m.start_char].split()
+            words = ent.canonical_name.split() + m.text.split() + ([before[-1]] if before else [])
+            if any(w.lower().rstrip(".,;:").endswith(head) for w in words if w):
+                return ent
+        return None
+
+
+def _gender_ok(entity, gender: str | None) -> bool:
+    return gender is None or entity.gender is None or entity.gender == gender
+
+
+def resolve(doc: Doc, claims: list) -> list:
+    """The claims with speakers resolved through the discourse (see the module docstring)."""
+    if not claims or doc._.mentions is None:
+        return claims
+    disc = _Discourse(doc)
+    out = []
+    previous = None
+    for claim in claims:
+        claim = _resolve_one(doc, disc, claim, previous)
+        ent = disc.entity(claim.speaker_entity_id) if claim.speaker_entity_id else None
+        if ent is not None and ent.label == "PER":
+            disc.speakers.append((_sent_index(doc, claim.start_char), claim))
+        out.append(claim)
+        if not claim.is_nested:
+            previous = claim
+    return out
+
+
+def _with(claim, entity, resolution: str, why: str):
+    return replace(claim, speaker_entity_id=entity.entity_id, speaker_name=entity.canonical_name,
+                   speaker_resolution=resolution,
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:")) + (f"speaker:{why}",))
+
+
+def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
+    inherited = bool(claim.evidence) and claim.evidence[0] in INHERITING
+    if inherited and previous is not None and claim.speaker_text is not None \
+            and claim.speaker_start_char == previous.speaker_start_char:
+        if previous.speaker_entity_id:
+            ent = disc.entity(previous.speaker_entity_id)
+            if ent is not None:
+                return _with(claim, ent, "continuation", f"continuation of {previous.claim_id} ({ent.canonical_name})")
+        return replace(claim, speaker_resolution="continuation")
+    if inherited and claim.speaker_text is None and previous is not None and previous.speaker_text is not None \
+            and _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) <= 2:
+        moved = replace(claim, speaker_text=previous.speaker_text, speaker_start_char=previous.speaker_start_char,
+                        speaker_end_char=previous.speaker_end_char, speaker_entity_id=previous.speaker_entity_id,
+                        speaker_name=previous.speaker_name, speaker_resolution="continuation",
+                        speaker_tokens=previous.speaker_tokens,
+                        evidence=claim.evidence + (f"speaker:continuation of {previous.claim_id}",))
+        return moved
+    if claim.speaker_text is None:
+        return claim
+    words = _phrase_words(claim)
+    ent = disc.entity(claim.speaker_entity_id) if claim.speaker_entity_id else None
+    if ent is not None and ent.label == "ORG":
+        # "der Chef der Brandenburger CDU, Ingo Senftleben": the person in the apposition is the speaker (the
+        # phrase reader may have stopped at the comma; a markdown link may open the name: ", [Ingo Senftleben](…)")
+        people = [m for m in disc.mentions if m.label == "PER" and m.link_method != "pronoun"
+                  and claim.speaker_start_char <= m.start_char <= claim.speaker_end_char + 3
+                  and re.search(r",\s*\[?$", doc.text[claim.speaker_start_char:m.start_char])]
+        if people and disc.entity(people[0].entity_id) is not None:
+            person = disc.entity(people[0].entity_id)
+            return _with(claim, person, "explicit", f"apposition name '{people[0].text}' over organisation")
+    if ent is not None:
+        return claim
+    if claim.form == "according_to":
+        resolved = _according_to_source(doc, disc, claim, words)
+        if resolved is not None:
+            return resolved
+    following = _name_right_after(disc, claim)
+    if following is not None:
+        return _with(claim, following, "explicit" if following.label == "PER" else "description",
+                     f"name '{following.canonical_name}' right after '{claim.speaker_text}'")
+    head = _org_description_head(words)
+    if head is not None:
+        org = disc.last_org(claim.speaker_start_char, head)
+        if org is not None:
+            return _with(claim, org, "description", f"salience: '{claim.speaker_text}' -> last organisation '{org.canonical_name}' named ...{head}")
+        return claim
+    if _is_person_description(words) and not _is_plural_group(doc, claim):
+        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words))
+        if person is not None:
+            return _with(claim, person, "description", f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why})")
+    return claim
+
+
+def _name_right_after(disc: _Discourse, claim):
+    """"die Dienstleistungsgewerkschaft Verdi": the phrase reader stopped before the name that closes it."""
+    end = claim.speaker_end_char
+    for m in disc.mentions:
+        if m.label in ("PER", "ORG") and m.link_method != "pronoun" and end <= m.start_char <= end + 1 \
+                and not disc.doc.text[end:m.start_char].strip():
+            return disc.entity(m.entity_id)
+    return None
+
+
+REFLEXIVE_SOURCES = ("eigenen", "eigener", "eigenem", "eigene")
+
+
+def _according_to_source(doc: Doc, disc: _Discourse, claim, words: list[str]):
+    """"X verbucht nach eigenen Angaben …": the source is the subject; "nach Angaben des Staatschefs": the
+    genitive after the reporting noun is the speaker phrase, resolved like any description."""
+    if words and words[0].lower() in REFLEXIVE_SOURCES:
+        k = _sent_index(doc, claim.speaker_start_char)
+        subjects = [m for m in disc.mentions if m.label in ("PER", "ORG") and m.end_char <= claim.speaker_start_char
+                    and _sent_index(doc, m.start_char) == k]
+        if subjects and disc.entity(subjects[0].entity_id) is not None:
+            ent = disc.entity(subjects[0].entity_id)
+            return _with(claim, ent, "explicit", f"'{claim.speaker_text}' -> subject '{subjects[0].text}'")
+        return None
+    if len(words) >= 3 and words[1].lower() in ("des", "der"):
+        genitive = words[1:]
+        if _is_person_description(genitive):
+            person, why = disc.last_person(claim.speaker_start_char, None)
+            if person is not None:
+                return _with(claim, person, "description",
+                             f"salience: '{' '.join(genitive)}' -> {person.canonical_name} ({why})")
+    return None
+
+
+def _is_plural_group(doc: Doc, claim) -> bool:
+    """"Die Unionsvertreter", "die Arbeitgeber": a group is never forced onto one person of the discourse."""
+    from .speakers import is_group_phrase
+
+    tokens = list(claim.speaker_tokens) or [t.i for t in (doc.char_span(claim.speaker_start_char, claim.speaker_end_char,
+                                                                          alignment_mode="expand") or [])]
+    return bool(tokens) and (claim.speaker_resolution == "group" or is_group_phrase(doc, tokens))

@@ -1,0 +1,56 @@
+"""Tokenizer adjustments for real news input: markdown links and single guillemets.
+
+Markdown links: "[Lena Weber](https://example.org) sagte" must give the name "Lena Weber".
+
+Pages converted to markdown keep links inline. spaCy's German tokenizer splits the opening "[" but glues the
+closing "](" to the last word of the link text ("Weber](https://example.org"), so the entity stage saw a name
+"Lena Weber](https://example.org" and the claim rules a speaker ending in a URL. Splitting "](" as an infix keeps
+the link text as words of its own; the URL stays in the text (offsets always point into the raw text) as tokens
+after "](" that no rule takes for words of a name.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+LINK_INFIXES = (r"\]\(", r"(?<=[\w.])\)(?=[\s,.;:!?]|$)")
+# Single guillemets (German ›…‹ inside »…«, Swiss ‹…› inside «…») are quotation marks like „…“: spaCy's German
+# tokenizer leaves them glued to the word ("‹Wir", "wachsam.›"), so no quote could be found.
+GUILLEMETS = ("‹", "›")
+
+
+def split_markdown_links(nlp: Language) -> Language:
+    """Add the markdown-link infixes and the single guillemets to ``nlp``'s tokenizer (idempotent)."""
+    tokenizer = nlp.tokenizer
+    if getattr(tokenizer.infix_finditer, "__name__", "") == _MARK:
+        return nlp
+    infixes = list(nlp.Defaults.infixes or ()) + list(LINK_INFIXES)
+    tokenizer.infix_finditer = _named(compile_infix_regex(infixes).finditer)
+    prefixes = list(nlp.Defaults.prefixes or ()) + list(GUILLEMETS)
+    suffixes = list(nlp.Defaults.suffixes or ()) + list(GUILLEMETS)
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # the URL matcher would otherwise take "Weber](https://example.org" whole before infixes are tried
+    for attr in ("url_match", "token_match"):
+        original = getattr(tokenizer, attr, None)
+        if original is not None:
+            setattr(tokenizer, attr, _without_link_joints(original))
+    return nlp
+
+
+_MARK = "claimgraph_markdown_infixes"
+
+
+def _named(finditer):
+    def claimgraph_markdown_infixes(text: str):
+        return finditer(text)
+
+    return claimgraph_markdown_infixes
+
+
+def _without_link_joints(match):
+    def guarded(text: str):
+        return None if "](" in text else match(text)
+
+    return guarded

@@ -1,0 +1,314 @@
+"""Claims on real-news constructions (issue 19): interviews, reported events after a sentence-initial article,
+descriptions and continuations resolved through the discourse, datelines, quotation styles, markdown links.
+
+All sentences are written for these tests (realistic agency, interview and ticker German; fictional people).
+Surface rules run on a blank pipeline; rules that read the parse are checked on hand-built Docs in both label
+schemes (TIGER of the official pipelines, UD of the project's own pipeline).
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline import interviews
+from pipeline.claims import extract_claims
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("de")
+
+
+@pytest.fixture(scope="module")
+def nlp_ents():
+    import pipeline.entities  # noqa: F401  registers the component
+
+    blank = spacy.blank("de")
+    blank.add_pipe("sentencizer")
+    blank.add_pipe("claimgraph_entities")
+    return blank
+
+
+def claims_of(nlp, text):
+    doc = nlp(text)
+    found = extract_claims(doc)
+    for c in found:
+        assert doc.text[c.start_char:c.end_char] == c.claim_text
+        if c.speaker_text is not None:
+            assert doc.text[c.speaker_start_char:c.speaker_end_char] == c.speaker_text
+    return doc, found
+
+
+# --------------------------------------------------------------------------- interviews
+
+LABELLED = """Interview: „Wir müssen schneller bauen“
+
+Westdeutsche Post: Frau Brandt, warum dauern Genehmigungen so lange?
+
+KATRIN BRANDT: Weil jede Behörde für sich prüft. Wir wollen das bündeln und die Fristen halbieren.
+
+WP: Und wenn die Kommunen nicht mitziehen?
+
+Brandt: Dann helfen wir mit Personal aus. Niemand soll wegen fehlender Planer warten müssen.
+
+Das Gespräch führte Jens Ohlsen."""
+
+
+def test_labelled_interview_answers_are_direct_claims_of_the_interviewee(nlp):
+    doc, found = claims_of(nlp, LABELLED)
+    answers = [c for c in found if "interview_label" in c.evidence]
+    assert [c.claim_text for c in answers] == [
+        "Weil jede Behörde für sich prüft. Wir wollen das bündeln und die Fristen halbieren.",
+        "Dann helfen wir mit Personal aus. Niemand soll wegen fehlender Planer warten müssen.",
+    ]
+    assert {c.speaker_name for c in answers} == {"Katrin Brandt"}
+    assert [c.speaker_text for c in answers] == ["KATRIN BRANDT", "Brandt"]
+    assert all(c.form == "direct" and c.cue_text == ":" for c in answers)
+    # questions are not claims, and nothing inside an answer is claimed twice
+    assert not any("Genehmigungen" in c.claim_text or "Kommunen" in c.claim_text for c in found)
+
+
+def test_question_label_and_ticker_times_are_no_interview():
+    ticker = "18:53 Uhr: Die Stadt meldet einen Stromausfall.\n\n19:10 Uhr: Der Strom ist wieder da.\n\nThemen: Energie"
+    assert interviews.find_answers(ticker) == []
+    one_label = "Siebert: „Die Reform kommt zu spät.“\n\nDer Verband fordert mehr Tempo."
+    assert interviews.find_answers(one_label) == []
+
+
+def test_frage_label_marks_the_interviewer():
+    text = ("Frage: Herr Kaya, wie geht es weiter?\n\nOmer Kaya: Wir investieren weiter in das Werk in Hagen.\n\n"
+            "Frage: Und die Stellen?\n\nOmer Kaya: Die Stellen bleiben alle erhalten, das haben wir zugesagt.")
+    answers = interviews.find_answers(text)
+    assert [a.speaker for a in answers] == ["Omer Kaya", "Omer Kaya"]
+    assert text[answers[0].start:answers[0].end] == "Wir investieren weiter in das Werk in Hagen."
+
+
+def test_unlabelled_interview_needs_an_announcement_and_takes_the_interviewee():
+    text = ("Die Präsidentin des Landessportbundes, Marion Keller, hat dem Kurier ein Interview gegeben.\n\n"
+            "Frau Keller, wie viele Hallen fehlen?\n\nAllein in der Stadt fehlen zwölf Hallen, und die alten sind marode.\n\n"
+            "Was fordern Sie vom Land?\n\nEin Sanierungsprogramm über zehn Jahre, mit festen Summen für jeden Kreis.")
+    answers = interviews.find_answers(text, "Marion Keller")
+    assert [text[a.start:a.end][:20] for a in answers] == ["Allein in der Stadt ", "Ein Sanierungsprogra"]
+    assert all(a.speaker == "Marion Keller" and a.label is None for a in answers)
+    plain = text.replace(" ein Interview gegeben", " geschrieben")
+    assert interviews.find_answers(plain, "Marion Keller") == []
+
+
+# --------------------------------------------------------------------------- reported events after an article
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Landrat hat eine schnellere Sanierung der Brücke gefordert.", "Der Landrat"),
+    ("Die Verbandspräsidentin hat die Pläne der Regierung scharf kritisiert.", "Die Verbandspräsidentin"),
+    ("So kündigte der Bürgermeister ein neues Förderprogramm für Vereine an.", "der Bürgermeister"),
+])
+def test_reported_event_in_a_sentence_opened_by_an_article_or_so(nlp, text, speaker):
+    _, found = claims_of(nlp, text)
+    (c,) = found
+    assert c.form == "reported" and c.speaker_text == speaker and c.claim_text == text
+
+
+def test_relative_clause_after_a_comma_is_still_no_reported_event(nlp):
+    _, found = claims_of(nlp, "Die Pläne, die der Landrat gefordert hat, liegen vor.")
+    assert found == []
+
+
+# --------------------------------------------------------------------------- discourse salience
+
+def test_description_resolves_to_the_last_speaker(nlp_ents):
+    text = ("Die Verdi-Vorsitzende Katrin Hagemann hat höhere Löhne gefordert. "
+            "Die Beschäftigten seien am Limit, sagte die Gewerkschafterin am Montag in Kassel.")
+    _, found = claims_of(nlp_ents, text)
+    c = next(c for c in found if c.claim_text.startswith("Die Beschäftigten"))
+    assert c.speaker_text.startswith("die Gewerkschafterin")
+    assert c.speaker_name == "Katrin Hagemann" and c.speaker_resolution == "description"
+    assert any(e.startswith("speaker:salience") for e in c.evidence)
+
+
+def test_gender_agreement_in_the_salience_fallback(nlp_ents):
+    text = ("Bürgermeister Jonas Petersen eröffnete am Dienstag die neue Brücke in Husum. "
+            "Die Stadt habe zwölf Jahre darauf gewartet, sagte der Bürgermeister.")
+    _, found = claims_of(nlp_ents, text)
+    c = next(c for c in found if c.claim_text.startswith("Die Stadt"))
+    assert c.speaker_name == "Jonas Petersen"
+    _, found = claims_of(nlp_ents, text.replace("sagte der Bürgermeister", "sagte die Ministerin"))
+    c = next(c for c in found if c.claim_text.startswith("Die Stadt"))
+    assert c.speaker_name != "Jonas Petersen"  # a female role noun never takes a man from the discourse
+
+
+def test_what_counts_as_a_person_or_organisation_description():
+    from pipeline import salience
+
+    assert salience._is_person_description(["der", "44-Jährige"])
+    assert salience._is_person_description(["die", "Studienleiterin"])
+    assert salience._is_person_description(["der", "nordrhein-westfälische", "Ministerpräsident", "am", "Rande"])
+    assert salience._is_person_description(["des", "Staatschefs"])
+    assert not salience._is_person_description(["die", "Gewerkschaft"])
+    assert not salience._is_person_description(["Tierschützer"])
+    assert salience._org_description_head(["die", "Gewerkschaft"]) == "gewerkschaft"
+    assert salience._org_description_head(["das", "Amt"]) == "amt"
+    assert salience._org_description_head(["der", "Minister"]) is None
+
+
+def test_organisation_noun_resolves_to_the_named_organisation(nlp_ents):
+    text = ("Die Gewerkschaft Erziehung und Wissenschaft (GEW) hat Warnstreiks an Schulen angekündigt. "
+            "In einer Mitteilung verwies die Gewerkschaft darauf, dass die Friedenspflicht ende.")
+    _, found = claims_of(nlp_ents, text)
+    c = next(c for c in found if c.claim_text.startswith("dass"))
+    assert c.speaker_name == "Gewerkschaft Erziehung und Wissenschaft" and c.speaker_resolution == "description"
+    assert "last organisation" in c.evidence[-1]
+
+
+def test_continuation_inherits_the_resolved_speaker_and_says_so(nlp_ents):
+    text = ("„Wir sind vorbereitet“, sagte der Kassenchef Malte Jansen. „Die Rücklagen reichen bis zum Herbst.“ "
+            "Das sei aber kein Grund zur Entwarnung.")
+    _, found = claims_of(nlp_ents, text)
+    first, quote, konj = found
+    assert first.speaker_resolution in ("explicit", "alias") and first.speaker_name == "Malte Jansen"
+    assert quote.speaker_name == "Malte Jansen" and quote.speaker_resolution == "continuation"
+    assert konj.form == "free_indirect" and konj.speaker_resolution == "continuation"
+
+
+def test_name_in_apposition_beats_the_organisation(nlp_ents):
+    text = "Eine Einigung sei nötig, sagte der Chef der Brandenburger CDU, Ingo Maibach, der Zeitung."
+    _, found = claims_of(nlp_ents, text)
+    (c,) = found
+    assert c.speaker_name == "Ingo Maibach"
+
+
+# --------------------------------------------------------------------------- markdown links
+
+def test_markdown_link_around_a_speaker_name(nlp_ents):
+    from pipeline.tokenizer_rules import split_markdown_links
+
+    md = split_markdown_links(nlp_ents)
+    doc, found = claims_of(md, "[Lena Weber](https://example.org/weber) sagte, die Lage sei ernst.")
+    (c,) = found
+    assert c.speaker_text == "Lena Weber" and c.claim_text == "die Lage sei ernst"
+    assert "](" not in (c.speaker_name or "")
+    assert [t.text for t in doc][:4] == ["[", "Lena", "Weber", "]("]
+
+
+# --------------------------------------------------------------------------- datelines, quotation styles, verbs
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Köln (dpa) - Die Chefin des Verbands fordert mehr Geld für die Kommunen.", "Die Chefin des Verbands"),
+    ("Berlin - Die Ministerin forderte am Montag mehr Tempo beim Netzausbau.", "Die Ministerin"),
+    ("Zürich (AWP) - Die Firmenchefs hätten Zuversicht verbreitet, schreibt der Analyst.", "der Analyst"),
+])
+def test_a_dateline_is_never_speaker_nor_message(nlp, text, speaker):
+    _, found = claims_of(nlp, text)
+    (c,) = found
+    assert c.speaker_text == speaker
+    assert not c.claim_text.startswith(("Köln", "Berlin", "Zürich"))
+
+
+@pytest.mark.parametrize("opening, closing", [("„", "“"), ("»", "«"), ("«", "»"), ("‚", "‘"), ("›", "‹"), ("‹", "›"), ('"', '"')])
+def test_every_quotation_style_gives_the_same_claims(opening, closing):
+    from pipeline.tokenizer_rules import split_markdown_links
+
+    nlp = split_markdown_links(spacy.blank("de"))
+    text = (f"{opening}Wir sind vorbereitet{closing}, sagte Weber. "
+            f"{opening}Die Rücklagen reichen bis in den Herbst hinein.{closing}")
+    _, found = claims_of(nlp, text)
+    assert [c.form for c in found] == ["direct", "direct"]
+    assert found[1].claim_text == f"{opening}Die Rücklagen reichen bis in den Herbst hinein.{closing}"
+    assert found[1].speaker_text == "Weber" and found[1].speaker_resolution == "continuation"
+
+
+@pytest.mark.parametrize("text", [
+    "Der Minister sprach von einem „historischen Fehler“.",
+    "Tierschützer kritisieren die Haltung der Pferde scharf.",
+    "Die Arbeitgeber kritisierten die Forderung als zu hoch.",
+    "Der Verband schließt weitere Schritte nicht aus.",
+    "Die Opposition bezeichnete den Haushalt als „Luftnummer“.",
+])
+def test_news_reporting_verbs_make_reported_events(nlp, text):
+    _, found = claims_of(nlp, text)
+    top = [c for c in found if not c.is_nested]
+    assert len(top) == 1 and top[0].form == "reported" and top[0].claim_text == text
+
+
+def test_group_speakers_stay_groups(nlp):
+    _, found = claims_of(nlp, "Tierschützer kritisieren die Haltung der Pferde scharf.")
+    assert found[0].speaker_resolution == "group" and found[0].speaker_entity_id is None
+
+
+# "Der Landrat hat die Pläne kritisiert ." in both schemes: the reported event reads the parsed subject
+R_WORDS = ["Der", "Landrat", "hat", "die", "Pläne", "kritisiert", "."]
+R_POS = ["DET", "NOUN", "AUX", "DET", "NOUN", "VERB", "PUNCT"]
+R_TAGS = ["ART", "NN", "VAFIN", "ART", "NN", "VVPP", "$."]
+R_UD = dict(heads=[1, 5, 5, 4, 5, 5, 5], deps=["det", "nsubj", "aux", "det", "obj", "ROOT", "punct"])
+R_TIGER = dict(heads=[1, 2, 2, 4, 5, 2, 2], deps=["nk", "sb", "ROOT", "nk", "oa", "oc", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [R_UD, R_TIGER], ids=["ud", "tiger"])
+def test_reported_event_opened_by_an_article_with_a_parse(nlp, scheme):
+    doc = Doc(nlp.vocab, words=R_WORDS, spaces=[True] * 5 + [False, False], pos=R_POS, tags=R_TAGS,
+              morphs=["", "Case=Nom|Number=Sing", "Mood=Ind|VerbForm=Fin", "", "", "VerbForm=Part", ""],
+              lemmas=["der", "Landrat", "haben", "der", "Plan", "kritisieren", "."],
+              sent_starts=[True] + [False] * 6, **scheme)
+    (c,) = extract_claims(doc)
+    assert c.form == "reported" and c.speaker_text == "Der Landrat" and c.cue_lemma == "kritisieren"
+
+
+def test_interview_questions_are_no_claims(nlp):
+    text = ("Interview mit der Landrätin\n\nKreisblatt: Frau Brandt, jeder sagt, dass die Brücke marode ist. Stimmt das?\n\n"
+            "Katrin Brandt: Ja, die Brücke muss bis 2027 neu gebaut werden, das Geld ist eingeplant.")
+    _, found = claims_of(nlp, text)
+    assert [c.evidence[0] for c in found] == ["interview_label"]
+
+
+def test_a_headline_line_is_its_own_sentence(nlp_ents):
+    text = "Tierwohl am Sechseläuten\nTierschützer haben die Zünfte scharf kritisiert. Es fehle am Willen zur Besserung."
+    _, found = claims_of(nlp_ents, text)
+    assert [c.form for c in found] == ["reported", "free_indirect"]
+    assert found[0].claim_text == "Tierschützer haben die Zünfte scharf kritisiert."
+
+
+def test_konjunktiv_sentence_with_a_speakerless_reporting_verb_continues(nlp):
+    text = ("„Der Plan ist eine Schicksalsfrage“, sagte Blume am Montag. Jetzt sei von allen Verantwortung gefragt. "
+            "Niemand wolle sich einen Bruch der Union wünschen.")
+    _, found = claims_of(nlp, text)
+    assert [c.form for c in found] == ["direct", "free_indirect"]
+    assert found[1].claim_text == "Jetzt sei von allen Verantwortung gefragt. Niemand wolle sich einen Bruch der Union wünschen."
+    assert found[1].speaker_text == "Blume" and found[1].speaker_resolution == "continuation"
+
+
+# "CDU-Politiker haben die CSU aufgerufen ." parsed with the object inside the subject: the phrase is cut
+C_WORDS = ["Am", "Montag", "haben", "CDU-Politiker", "die", "CSU", "zur", "Mäßigung", "aufgerufen", "."]
+C_POS = ["ADP", "NOUN", "AUX", "NOUN", "DET", "PROPN", "ADP", "NOUN", "VERB", "PUNCT"]
+C_TAGS = ["APPR", "NN", "VAFIN", "NN", "ART", "NE", "APPRART", "NN", "VVPP", "$."]
+C_UD = dict(heads=[1, 8, 8, 8, 5, 3, 7, 8, 8, 8], deps=["case", "obl", "aux", "nsubj", "det", "nmod", "case", "obl", "ROOT", "punct"])
+C_TIGER = dict(heads=[2, 0, 2, 2, 5, 3, 8, 6, 2, 2], deps=["mo", "nk", "ROOT", "sb", "nk", "ag", "mo", "nk", "oc", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [C_UD, C_TIGER], ids=["ud", "tiger"])
+def test_object_glued_into_the_parsed_subject_is_cut(nlp, scheme):
+    doc = Doc(nlp.vocab, words=C_WORDS, spaces=[True] * 8 + [False, False], pos=C_POS, tags=C_TAGS,
+              lemmas=["am", "Montag", "haben", "CDU-Politiker", "der", "CSU", "zu", "Mäßigung", "aufrufen", "."],
+              sent_starts=[True] + [False] * 9, **scheme)
+    (c,) = extract_claims(doc)
+    assert c.form == "reported" and c.speaker_text == "CDU-Politiker"
+
+
+def test_genitive_without_article_after_a_reporting_noun_is_the_source(nlp):
+    _, found = claims_of(nlp, "Russland hat nach Einschätzung britischer Geheimdienste einen Vorteil in der Luft gewonnen.")
+    (c,) = found
+    assert c.form == "according_to" and c.speaker_text == "Einschätzung britischer Geheimdienste"
+
+
+def test_laut_inside_the_frame_of_a_quote_is_no_claim_of_its_own(nlp):
+    text = "„Wir möchten Sie zu Gesprächen ermutigen“, sagte der Vorsitzende am Samstag laut der Agentur Interfax."
+    _, found = claims_of(nlp, text)
+    assert [c.form for c in found] == ["direct"]
+    assert found[0].claim_text == "„Wir möchten Sie zu Gesprächen ermutigen“"
+
+
+def test_a_plural_group_is_never_resolved_to_the_last_speaker(nlp_ents):
+    text = ("„Die Bremse wirkt“, sagte Verbandschef Lukas Brenner am Dienstag. "
+            "Die Unionsvertreter hatten die Mietpreisbremse zuvor als unausgewogen bezeichnet.")
+    _, found = claims_of(nlp_ents, text)
+    c = next(c for c in found if c.form == "reported")
+    assert c.speaker_name is None and c.speaker_resolution == "group"

@@ -1,0 +1,74 @@
+"""The real-news claims evaluation (pipeline/evaluation/news.py): corpus checks, speaker and span matching."""
+
+import json
+
+import pytest
+
+from pipeline.evaluation import news
+
+
+def _write(tmp_path, rows):
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+TEXT = "Berlin (dpa) - „Wir sind vorbereitet“, sagte Weber. Das sei aber kein Grund zur Entwarnung."
+
+
+def _doc(**claim):
+    base = {"message": "„Wir sind vorbereitet“", "start": 15, "end": 37, "speaker": "Lena Weber",
+            "accept": ["Lena Weber", "Weber"], "form": "direct", "cue": "sagen", "ref": "alias"}
+    base.update(claim)
+    return {"id": "x1", "split": "dev", "kind": "agency", "url": "", "text": TEXT, "claims": [base]}
+
+
+def test_corpus_of_the_project_loads_with_both_splits():
+    docs = news.load_corpus()
+    assert len(docs) >= 40
+    assert {d.split for d in docs} == {"dev", "test"}
+    assert all(d.text[c.start:c.end] == c.message for d in docs for c in d.claims)
+
+
+def test_offsets_that_do_not_point_at_the_message_are_rejected(tmp_path):
+    path = _write(tmp_path, [{"comment": "x"}, _doc(start=14)])
+    with pytest.raises(ValueError, match="claim 1: start/end"):
+        news.load_corpus(path)
+
+
+def test_unknown_form_and_reference_kind_are_rejected(tmp_path):
+    with pytest.raises(ValueError, match="form 'quote'"):
+        news.load_corpus(_write(tmp_path, [_doc(form="quote")]))
+    with pytest.raises(ValueError, match="ref 'name'"):
+        news.load_corpus(_write(tmp_path, [_doc(ref="name")]))
+
+
+def test_speaker_names_match_token_wise_with_inflection_endings():
+    assert news.names_speaker("der Präsident des Mieterbundes", ("Mieterbund",))
+    assert news.names_speaker("Verdi-Chef Frank Werneke", ("Frank Werneke", "Werneke"))
+    assert not news.names_speaker("der Kassenchef", ("Lena Weber", "Weber"))
+    assert not news.names_speaker("Webereibesitzer", ("Weber",))
+    assert not news.names_speaker(None, ("Weber",))
+
+
+def test_scoring_finds_the_claim_checks_speaker_and_form_and_counts_spurious(tmp_path):
+    doc = news.load_corpus(_write(tmp_path, [_doc()]))[0]
+    quote = {"start": 15, "end": 37, "form": "direct", "text": "„Wir sind vorbereitet“", "speaker_text": "Weber",
+             "speaker_name": "Lena Weber", "resolution": "alias", "cue": "sagen", "evidence": "quote_then_frame"}
+    dateline = dict(quote, start=0, end=6, text="Berlin", form="reported")
+    scores = news.Scores()
+    news.score_document(doc, [quote, dateline], scores)
+    (out,) = scores.outcomes
+    assert out.found and out.speaker_ok and out.form_ok
+    assert scores.predicted == 2 and scores.predicted_ok == 1 and "SPURIOUS" in scores.spurious[0]
+
+
+def test_unlinked_description_is_not_the_right_speaker_and_mixed_counts_as_indirect(tmp_path):
+    doc = news.load_corpus(_write(tmp_path, [_doc(form="indirect")]))[0]
+    pred = {"start": 15, "end": 37, "form": "mixed", "text": "", "speaker_text": "der Kassenchef", "speaker_name": None,
+            "resolution": "description", "cue": "sagen", "evidence": ""}
+    scores = news.Scores()
+    news.score_document(doc, [pred], scores)
+    (out,) = scores.outcomes
+    assert out.found and out.form_ok and not out.speaker_ok
+    assert "SPEAKER" in news.format_scores("t", scores)
