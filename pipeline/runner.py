@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, boilerplate, claims, entities, figures  # noqa: F401  (registers components)
+from . import __version__, boilerplate  # the stage factories are spaCy entry points (pyproject.toml)
 from .export import OutputBatch, read_json, read_jsonl, record_to_row
 from .ingest import DEFAULT_MAX_BYTES, Document, IngestError, IngestProblem, ingest_directory
 from .language import is_minable

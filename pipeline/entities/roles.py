@@ -2,7 +2,7 @@
 
 Everything here reads surface patterns first (capitalisation, punctuation, parentheses, the title
 lexicon) because the statistical parser is weak on appositions; dependency arcs, read through
-``pipeline.syntax``, only add evidence (an out-of-lexicon noun becomes a role when the parser says it
+``pipeline.layer.syntax``, only add evidence (an out-of-lexicon noun becomes a role when the parser says it
 is an apposition of the name).
 
 Patterns covered (each returns :class:`Attachment` objects with the rule name as evidence):
@@ -25,9 +25,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from . import syntax
+from .. import resources
+from ..layer import syntax
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+RESOURCES = resources.RESOURCES
 
 # Words that never start or continue a name although capitalised (sentence-initial function words, months ...).
 FUNCTION_WORDS = frozenset(
@@ -69,13 +70,7 @@ def has_parse(doc: Doc) -> bool:
 
 
 def _data_lines(name: str) -> list[list[str]]:
-    rows = []
-    with open(RESOURCES / name, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line.strip() and not line.startswith("#"):
-                rows.append(line.split("\t"))
-    return rows
+    return resources.rows(name)
 
 
 # --------------------------------------------------------------------------- lexicons

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..layer import syntax
 from . import roles as R
-from . import syntax
+from .records import Mention
 
 WINDOW = 3  # previous sentences searched for a pronoun's antecedent
 COMPLEMENTIZERS = frozenset("dass ob weil wenn als da nachdem während obwohl sodass damit wie".split())
@@ -367,7 +368,6 @@ def _before_apposition(doc: Doc, i: int, name_starts: dict[int, str]) -> bool:
 
 def reference_mentions(doc: Doc, mentions, entities, sent_of: list[int]):
     """Mentions for resolved descriptions and subject pronouns (see module docstring for the rule)."""
-    from .entities import Mention
 
     name_starts = {m.start: m.label for m in mentions}
     taken = {i for m in mentions for i in range(m.start, m.end)}

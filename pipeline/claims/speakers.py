@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from . import entities
+from .. import entities
 
 PERSONAL_PRONOUNS = {"er", "sie", "ihr", "wir", "ich", "es"}
 # Pronoun-like words that never resolve to one person.
@@ -103,7 +103,7 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
     if len(tokens) == 1 and low in IMPERSONAL:
         return SpeakerInfo("group", evidence="impersonal")
     if len(tokens) == 1 and low in PERSONAL_PRONOUNS:
-        entity, why = _safe(entities.resolve_pronoun, doc, first)
+        entity, why = entities.resolve_pronoun(doc, first)
         if entity is not None:
             return SpeakerInfo("pronoun", entity.entity_id, entity.canonical_name, why or "pronoun_antecedent")
         if low in ("wir", "ihr") or (low == "sie" and "Plur" in first.morph.get("Number")):
@@ -117,38 +117,20 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
             best = sorted(names, key=lambda m: (m.label != "PER", m.start_char))[0]
             entity = next((e for e in (doc._.entities or ()) if e.entity_id == best.entity_id), None)
         if entity is None:
-            entity = _safe_entity(doc, span.start_char, span.end_char)
+            entity = entities.entity_for_span(doc, span.start_char, span.end_char)
         if entity is not None:
             kind = "explicit" if entity.canonical_name and entity.canonical_name.lower() in span.text.lower() else "alias"
             return SpeakerInfo(kind, entity.entity_id, entity.canonical_name, "entity_link")
         return SpeakerInfo("explicit", evidence="name_not_linked")
     if _is_group(doc, tokens):
         return SpeakerInfo("group", evidence="group_phrase")
-    entity, why = _safe(entities.resolve_description, doc, span)
+    entity, why = entities.resolve_description(doc, span)
     if entity is not None:
         return SpeakerInfo("description", entity.entity_id, entity.canonical_name, why or "description_match")
-    entity = _safe_entity(doc, span.start_char, span.end_char)
+    entity = entities.entity_for_span(doc, span.start_char, span.end_char)
     if entity is not None and entity.label == "PER":
         return SpeakerInfo("description", entity.entity_id, entity.canonical_name, "entity_link")
     if low in ("der", "die", "das", "dem", "den", "des", "ein", "eine") or first.pos_ == "DET":
         return SpeakerInfo("description", evidence="description_unresolved")
     # a capitalised phrase the entity stage did not find (blank pipeline, unknown name) is taken as written
     return SpeakerInfo("explicit", evidence="phrase_not_linked")
-
-
-def _safe(func, doc, arg):
-    """The entity stage's linking functions; a failure there must not lose the claim."""
-    try:
-        result = func(doc, arg)
-    except Exception:  # noqa: BLE001 - logged by the caller's evidence, never fatal for a claim
-        return None, ""
-    if result is None:
-        return None, ""
-    return result
-
-
-def _safe_entity(doc: Doc, start: int, end: int):
-    try:
-        return entities.entity_for_span(doc, start, end)
-    except Exception:  # noqa: BLE001
-        return None

@@ -2,7 +2,7 @@
 
 The rules read surface evidence first (quotation marks, commas and colons, verb position, the reporting
 lexicons, ``Mood=Sub``, complementizers, NER) because the project's own parser is weak (LAS about 0.65-0.70);
-dependency arcs are used, through ``pipeline.syntax``, only where they are reliable: the subject of the cue
+dependency arcs are used, through ``pipeline.layer.syntax``, only where they are reliable: the subject of the cue
 verb and its clausal complement. Without a parse, morphology or NER the same rules run on word forms alone.
 
 Token spans follow the SpkAtt-2023 annotation conventions (see docs/claims.md): a direct message includes its
@@ -16,15 +16,15 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import reporting, syntax
-from .extensions import make_id, register_extensions
-from .quotes import Quote, find_quotes, is_mark
-from .speakers import SpeakerInfo, resolve_speaker
+from ..layer import syntax
+from ..layer.extensions import make_id
+from ..layer.quotes import Quote, find_quotes, is_mark
+from ..entities.extract import entity_for_span, require_entities
+from . import reporting
+from .speakers import SpeakerInfo, is_group_phrase, is_person_noun, resolve_speaker
 
-register_extensions()
 log = logging.getLogger(__name__)
 
 FORMS = ("direct", "indirect", "free_indirect", "reported", "according_to", "mixed")
@@ -1200,16 +1200,9 @@ class _Extractor:
             return True
         if any(doc[i].ent_type_ in ("LOC", "MISC") for i in speaker):
             return False
-        try:
-            from .entities import entity_for_span
-
-            entity = entity_for_span(doc, span.start_char, span.end_char)
-        except Exception:  # noqa: BLE001 - the entity stage is optional here
-            entity = None
+        entity = entity_for_span(doc, span.start_char, span.end_char)
         if entity is not None:
             return entity.label in ("PER", "ORG")
-        from .speakers import is_group_phrase, is_person_noun
-
         if is_group_phrase(doc, speaker) or any(is_person_noun(doc[i].text) for i in speaker):
             return True
         if any(doc[i].pos_ == "PROPN" for i in speaker):
@@ -1534,7 +1527,12 @@ def _chars(doc: Doc, tokens: Sequence[int]) -> tuple[str | None, int | None, int
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
-    """All attributed claims of ``doc`` in text order (pure: reads the Doc and its entity annotations)."""
+    """All attributed claims of ``doc`` in text order (pure: reads the Doc and its entity annotations).
+
+    The Doc must carry the entity stage's annotation (``claimgraph_entities`` ran before); otherwise
+    ``MissingEntitiesError``.
+    """
+    require_entities(doc)
     extractor = _Extractor(doc)
     events = extractor.run()
     claims: list[Claim] = []
@@ -1590,9 +1588,3 @@ def extract_claims(doc: Doc) -> list[Claim]:
             )
         )
     return claims
-
-
-@Language.component("claimgraph_claims")
-def claims_component(doc: Doc) -> Doc:
-    doc._.claims = extract_claims(doc)
-    return doc

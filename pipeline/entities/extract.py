@@ -13,9 +13,9 @@ Steps, each a pure function over the ``Doc``:
    when two people share the surname and nothing disambiguates); organisations by a normalised name
    key, by the patterns file's ``id`` and by "Name (ACRONYM)" definitions; untagged repetitions of a
    known name or acronym are added as mentions.
-3. **Roles and affiliations** (``pipeline.roles``), **gender** (text first: female/male role nouns and
+3. **Roles and affiliations** (``pipeline.entities.roles``), **gender** (text first: female/male role nouns and
    pronouns; then the first-name lexicon) and a cross-document ``global_id``.
-4. **Pronouns and descriptions** (``pipeline.coref``): a third-person "er"/"sie" in subject position
+4. **Pronouns and descriptions** (``pipeline.entities.coref``): a third-person "er"/"sie" in subject position
    and a definite description such as "der UN-Chef" become mentions when their antecedent is
    unambiguous.
 
@@ -34,18 +34,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from . import coref, syntax
+from .. import resources
+from ..layer import syntax
+from ..layer.extensions import make_id
+from . import coref
 from . import roles as R
-from .extensions import make_id, register_extensions
+from .records import Entity, Mention
 
-register_extensions()
 
 PATTERNS_ENV = "CLAIMGRAPH_ENTITY_PATTERNS"
-DEFAULT_PATTERNS = R.RESOURCES / "entity_patterns.jsonl"
+DEFAULT_PATTERNS = resources.path("entity_patterns.jsonl")
 LABELS = ("PER", "ORG", "LOC", "MISC")
 # Labels of other NER schemes mapped onto ours (GermEval OTH, OntoNotes-style names).
 LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC", "OTH": "MISC"}
@@ -54,42 +55,6 @@ PLURAL_NAMES = frozenset({"usa", "vereinigte staaten", "niederlande", "grune", "
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){1,3}$|^[A-ZÄÖÜ]\.(?:-[A-ZÄÖÜ]\.)?$")
 ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}$")
 CAMEL = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")
-
-
-@dataclass
-class Mention:
-    mention_id: str
-    entity_id: str
-    text: str
-    label: str  # PER ORG LOC MISC
-    start_char: int
-    end_char: int
-    sent_index: int
-    link_method: str  # full_name surname_alias acronym name_variant pronoun role_description
-    start: int = -1  # token index in the Doc
-    end: int = -1
-    evidence: str = ""
-
-
-@dataclass
-class Entity:
-    entity_id: str
-    label: str
-    canonical_name: str
-    acronym: str | None = None
-    n_mentions: int = 0
-    roles: tuple[str, ...] = ()
-    affiliation: tuple[str, ...] = ()
-    gender: str | None = None  # female | male | None
-    number: str = "sing"  # sing | plur
-    global_id: str = ""
-    # Structured evidence for description matching (not exported).
-    role_matches: tuple[R.RoleMatch, ...] = field(default=(), repr=False)
-    org_keys: frozenset[str] = field(default=frozenset(), repr=False)  # folded affiliation names, acronyms, prefixes
-    nationalities: frozenset[str] = field(default=frozenset(), repr=False)
-    parties: frozenset[str] = field(default=frozenset(), repr=False)
-    gender_evidence: str = field(default="", repr=False)
-    aliases: frozenset[str] = field(default=frozenset(), repr=False)  # folded names this entity answers to
 
 
 # --------------------------------------------------------------------------- patterns file
@@ -998,9 +963,17 @@ def _sentence_initial(doc: Doc, tok: Token, sent_of: list[int]) -> bool:
 # --------------------------------------------------------------------------- API for the claims stage
 
 
-def _ensure(doc: Doc) -> tuple[list[Mention], list[Entity]]:
+class MissingEntitiesError(ValueError):
+    """The Doc has no entity annotation: ``claimgraph_entities`` did not run before the stage that asks."""
+
+
+def require_entities(doc: Doc, asking: str = "the claims stage") -> tuple[list[Mention], list[Entity]]:
+    """``doc._.mentions`` and ``doc._.entities``; a Doc without them is an error, never a silent re-run."""
     if doc._.entities is None or doc._.mentions is None:
-        doc._.mentions, doc._.entities = extract_entities(doc)
+        raise MissingEntitiesError(
+            f"{asking} needs doc._.entities, but the Doc has none: add 'claimgraph_entities' to the pipeline "
+            "before it (nlp.add_pipe('claimgraph_entities'))"
+        )
     return doc._.mentions, doc._.entities
 
 
@@ -1019,7 +992,7 @@ def _indices(doc: Doc) -> tuple[list[int], list[int]]:
 
 def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The entity of a mention overlapping the given character range, if any (names before pronouns)."""
-    mentions, entities = _ensure(doc)
+    mentions, entities = require_entities(doc)
     by_id = {e.entity_id: e for e in entities}
     hits = [m for m in mentions if m.start_char < end_char and start_char < m.end_char]
     if not hits:
@@ -1031,7 +1004,7 @@ def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
 
 def resolve_pronoun(doc: Doc, token: Token) -> tuple[Entity | None, str]:
     """Antecedent of a personal pronoun used as a speaker, with evidence text."""
-    mentions, entities = _ensure(doc)
+    mentions, entities = require_entities(doc)
     sent_of, narrative = _indices(doc)
     entity, evidence, _ = coref.rank_pronoun(doc, token, mentions, entities, sent_of, narrative)
     return entity, evidence
@@ -1039,24 +1012,6 @@ def resolve_pronoun(doc: Doc, token: Token) -> tuple[Entity | None, str]:
 
 def resolve_description(doc: Doc, span: Span) -> tuple[Entity | None, str]:
     """Person matching a description ("der UN-Chef") by role, party or affiliation, with evidence."""
-    mentions, entities = _ensure(doc)
+    mentions, entities = require_entities(doc)
     entity, evidence, _ = coref.match_description(doc, span, mentions, entities)
     return entity, evidence
-
-
-# --------------------------------------------------------------------------- component
-
-
-class EntitiesComponent:
-    def __init__(self, patterns: Sequence[str] = (), use_default_patterns: bool = True):
-        self.patterns = load_patterns(patterns, use_default_patterns) if (patterns or not use_default_patterns) else None
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions, doc._.entities = extract_entities(doc, self.patterns)
-        return doc
-
-
-@Language.factory("claimgraph_entities", default_config={"patterns": [], "use_default_patterns": True})
-def make_entities_component(nlp: Language, name: str, patterns: list[str], use_default_patterns: bool) -> EntitiesComponent:
-    """``patterns``: extra EntityRuler-format JSONL files (also ``CLAIMGRAPH_ENTITY_PATTERNS``)."""
-    return EntitiesComponent(patterns, use_default_patterns)

@@ -29,14 +29,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .extensions import make_id, register_extensions
+from .. import resources
+from ..layer.extensions import make_id
 
-register_extensions()
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+RESOURCES = resources.RESOURCES
 
 KINDS = ("money", "percent", "count", "measure", "date", "year", "duration", "ordinal")
 QUALIFIERS = ("exact", "approximately", "at_least", "more_than", "at_most", "less_than", "up_to", "range")
@@ -66,11 +65,7 @@ class Figure:
 
 def _rows(name: str) -> Iterable[list[str]]:
     """Data lines of a tab-separated resource file (``#`` lines are comments)."""
-    with (RESOURCES / name).open(encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if line.strip() and not line.startswith("#"):
-                yield line.split("\t")
+    return resources.rows(name)
 
 
 @dataclass(frozen=True)
@@ -905,9 +900,3 @@ def extract_figures(doc: Doc) -> list[Figure]:
         figure.figure_id = make_id(doc, "F", n)
         figure.claim_id = claim_for(figure, claims) if claims else None
     return figures
-
-
-@Language.component("claimgraph_figures")
-def figures_component(doc: Doc) -> Doc:
-    doc._.figures = extract_figures(doc)
-    return doc

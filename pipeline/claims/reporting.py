@@ -8,12 +8,12 @@ on forms as well as on ``token.lemma_`` keeps the rules working when the lemmati
 
 from __future__ import annotations
 
-import csv
+from .. import resources
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+RESOURCES = resources.RESOURCES
 
 # Verb prefixes that are never separated and suppress "ge-" in the participle ("erklärt", "verlangt").
 INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter", "unter", "über", "voll")
@@ -61,8 +61,7 @@ class AccordingTo:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    lines = [ln for ln in (RESOURCES / name).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return resources.records(name)
 
 
 def _dash(value: str) -> str | None:
