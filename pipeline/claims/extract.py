@@ -20,7 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..layer import syntax
 from ..layer.extensions import make_id
-from ..layer.quotes import Quote, find_quotes, is_mark
+from ..layer.document import layer_of
+from ..layer.quotes import Quote, is_mark
+from ..layer.sentences import SENT_END
 from ..entities.extract import entity_for_span, require_entities
 from . import reporting
 from .speakers import SpeakerInfo, is_group_phrase, is_person_noun, resolve_speaker
@@ -70,7 +72,6 @@ ADJUNCT_STARTS = {"um", "ohne", "statt", "anstatt", "weil", "da", "denn", "obwoh
                   "als", "wenn", "falls", "während", "sodass", "so", "und", "oder", "aber", "sondern", "doch",
                   "der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "bis", "seit", "seitdem",
                   "zumal", "damit", "indem", "wobei", "wodurch", "womit"}
-SENT_END = {".", "!", "?", "…"}
 CLAUSE_BREAK = {",", ";", ":", "–", "—", "(", ")"}
 AUXILIARIES = {"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "sei",
                "seien", "wäre", "wären", "wird", "wurde", "wurden", "werden", "werde", "würde", "würden", "wollte",
@@ -151,54 +152,11 @@ class _View:
         self.has_morph = doc.has_annotation("MORPH")
         self.has_lemma = doc.has_annotation("LEMMA")
         self.parsed = syntax.is_parsed(doc)
-        self.sents = self._sentences()
-        self.sent_of = [0] * self.n
-        for k, (s, e) in enumerate(self.sents):
-            for i in range(s, e):
-                self.sent_of[i] = k
-        ends = [0] * self.n
-        for s, e in self.sents:
-            for i in range(s, e):
-                ends[i] = e
-        self.quotes = find_quotes(doc, ends)
-        self.quote_of: list[Quote | None] = [None] * self.n
-        for q in self.quotes:
-            for i in range(q.start, q.end + 1):
-                self.quote_of[i] = q
-
-    def _sentences(self) -> list[tuple[int, int]]:
-        doc = self.doc
-        if self.n == 0:
-            return []
-        if doc.has_annotation("SENT_START"):
-            out: list[tuple[int, int]] = []
-            for sent in doc.sents:
-                # a weak parser splits inside sentences ("In Frankreich wollen Unternehmen | rund 109 Milliarden
-                # ..."): a "sentence" starting in lower case after one without final punctuation is glued back
-                first = next((t for t in sent if not t.is_space), None)
-                if out and first is not None and (first.is_lower or first.like_num) and not is_mark(first.text):
-                    prev_last = doc[out[-1][1] - 1]
-                    if prev_last.text not in SENT_END | {":"} and "\n" not in prev_last.whitespace_ and not prev_last.is_space:
-                        out[-1] = (out[-1][0], sent.end)
-                        continue
-                out.append((sent.start, sent.end))
-            return out
-        # fallback splitter: sentence punctuation (optionally followed by a closing quote) before an upper-case word
-        out, start = [], 0
-        for i, tok in enumerate(doc):
-            nxt = doc[i + 1] if i + 1 < self.n else None
-            if tok.text in SENT_END or (tok.text in ("“", "«", "\"") and i > 0 and doc[i - 1].text in SENT_END):
-                if nxt is None or (nxt.text in ("“", "«", "\"") and tok.text in SENT_END):
-                    continue
-                if nxt.is_title or nxt.is_upper or is_mark(nxt.text) or nxt.is_space or nxt.is_digit:
-                    out.append((start, i + 1))
-                    start = i + 1
-            elif "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
-                out.append((start, i + 1))
-                start = i + 1
-        if start < self.n:
-            out.append((start, self.n))
-        return out
+        layer = layer_of(doc)
+        self.sents = layer.sents
+        self.sent_of = layer.sent_of
+        self.quotes = layer.quotes
+        self.quote_of = layer.quote_of
 
     # -- token predicates
     def is_punct(self, i: int) -> bool:

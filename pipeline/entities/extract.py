@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from ..layer import syntax
+from ..layer.document import layer_of
 from ..layer.extensions import make_id
 from . import coref
 from . import roles as R
@@ -172,19 +173,8 @@ def default_patterns() -> EntityPatterns:
 
 
 def sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token; without sentence boundaries, split after . ! ? tokens."""
-    out = [0] * len(doc)
-    if doc.has_annotation("SENT_START"):
-        for n, sent in enumerate(doc.sents):
-            for t in sent:
-                out[t.i] = n
-        return out
-    n = 0
-    for t in doc:
-        out[t.i] = n
-        if t.text in (".", "!", "?") or "\n\n" in t.text:
-            n += 1
-    return out
+    """Sentence number of every token: the shared layer's one segmentation (``pipeline.layer.sentences``)."""
+    return layer_of(doc).sent_of
 
 
 # --------------------------------------------------------------------------- names

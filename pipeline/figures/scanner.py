@@ -32,6 +32,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .. import resources
+from ..layer.document import layer_of
 from ..layer.extensions import make_id
 
 
@@ -292,7 +293,8 @@ class _Scanner:
         self.lex = lex
         self.n = len(doc)
         self.has_lemma = doc.has_annotation("LEMMA")
-        self.sent_of, self.sent_bounds = _sentences(doc)
+        layer = layer_of(doc)
+        self.sent_of, self.sent_bounds = layer.sent_of, layer.sents
         self.floor = 0  # tokens before this index belong to an earlier figure
         self.trim_dot_at = -1  # a unit token whose last character is the sentence's full stop
         self.figures: list[Figure] = []
@@ -845,22 +847,6 @@ def _adj_suffix_re() -> re.Pattern:
 def _clean_float(value: float) -> float:
     """Round away binary noise from scaling ("1,2 Mio." -> 1200000.0, not 1199999.9999999998)."""
     return float(f"{value:.12g}")
-
-
-def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
-    """Sentence index of every token and the token bounds of every sentence (one sentence without boundaries)."""
-    if len(doc) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        sent_of = [0] * len(doc)
-        bounds = []
-        for n, sent in enumerate(doc.sents):
-            bounds.append((sent.start, sent.end))
-            for k in range(sent.start, sent.end):
-                sent_of[k] = n
-        return sent_of, bounds
-    return [0] * len(doc), [(0, len(doc))]
-
-
-# --------------------------------------------------------------------------- claims
 
 
 def claim_for(figure: Figure, claims: Sequence) -> str | None:
