@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from .. import resources
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 RESOURCES = resources.RESOURCES
@@ -116,7 +115,7 @@ def strong_forms(infinitive: str, strong: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def verbs() -> tuple[ReportingVerb, ...]:
     out = []
     for row in _rows("reporting_verbs.tsv"):
@@ -135,12 +134,12 @@ def verbs() -> tuple[ReportingVerb, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def _strong() -> dict[str, str]:
     return {row["lemma"].strip(): row["strong"].strip() for row in _rows("reporting_verbs.tsv") if _dash(row["strong"])}
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def verb_forms() -> dict[str, tuple[VerbForm, ...]]:
     """Lower-cased word form (or lemma) -> the reporting verbs it can be a form of."""
     table: dict[str, list[VerbForm]] = {}
@@ -171,7 +170,7 @@ def verb_forms() -> dict[str, tuple[VerbForm, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def nouns() -> dict[str, ReportingNoun]:
     """Lower-cased noun form -> entry (singular and the listed inflected forms)."""
     table = {}
@@ -194,7 +193,7 @@ def noun_entry(word: str) -> ReportingNoun | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def according_to() -> tuple[AccordingTo, ...]:
     return tuple(
         AccordingTo(tuple(row["cue"].strip().split()), row["position"].strip(), row["needs"].strip())
@@ -202,7 +201,7 @@ def according_to() -> tuple[AccordingTo, ...]:
     )
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def according_to_by_first_word() -> dict[str, tuple[AccordingTo, ...]]:
     """The "laut X" cues grouped by their first word, each group in the file's order (which sets precedence)."""
     groups: dict[str, list[AccordingTo]] = {}

@@ -47,7 +47,7 @@ from .records import Entity, Mention
 
 
 PATTERNS_ENV = "CLAIMGRAPH_ENTITY_PATTERNS"
-DEFAULT_PATTERNS = resources.path("entity_patterns.jsonl")
+DEFAULT_PATTERNS = "entity_patterns.jsonl"  # in pipeline/resources
 LABELS = ("PER", "ORG", "LOC", "MISC")
 # Labels of other NER schemes mapped onto ours (GermEval OTH, OntoNotes-style names).
 LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC", "OTH": "MISC"}
@@ -71,29 +71,33 @@ class EntityPatterns:
     _matchers: dict[int, Matcher] = field(default_factory=dict, repr=False)
 
     def add_file(self, path: Path, priority: int) -> None:
-        tokenizer = _tokenizer()
         with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                line = line.strip()
-                if not line or line.startswith("#"):
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}:{n}: not a JSON object: {exc}") from None
-                if "comment" in row and "pattern" not in row:
-                    continue
-                label = LABEL_MAP.get(str(row.get("label", "")).upper())
-                if label is None or "pattern" not in row:
-                    raise ValueError(f"{path}:{n}: needs 'label' (PER, ORG, LOC, MISC) and 'pattern'")
-                pattern = row["pattern"]
-                if isinstance(pattern, str):
-                    words = tuple(t.text for t in tokenizer(pattern))
-                    if words:
-                        self.phrases[words] = (label, row.get("id"), priority)
-                        self.max_len = max(self.max_len, len(words))
-                else:
-                    self.token_patterns.append((label, row.get("id"), pattern, priority))
+            self.add_lines(fh, path, priority)
+
+    def add_lines(self, lines: Iterable[str], path: Path | str, priority: int) -> None:
+        """EntityRuler JSONL lines; ``path`` names their file in errors."""
+        tokenizer = _tokenizer()
+        for n, line in enumerate(lines, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not a JSON object: {exc}") from None
+            if "comment" in row and "pattern" not in row:
+                continue
+            label = LABEL_MAP.get(str(row.get("label", "")).upper())
+            if label is None or "pattern" not in row:
+                raise ValueError(f"{path}:{n}: needs 'label' (PER, ORG, LOC, MISC) and 'pattern'")
+            pattern = row["pattern"]
+            if isinstance(pattern, str):
+                words = tuple(t.text for t in tokenizer(pattern))
+                if words:
+                    self.phrases[words] = (label, row.get("id"), priority)
+                    self.max_len = max(self.max_len, len(words))
+            else:
+                self.token_patterns.append((label, row.get("id"), pattern, priority))
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str, str | None, int]]:
         out = []
@@ -139,7 +143,7 @@ def pattern_paths(extra: Sequence[str | Path] = (), environ: dict[str, str] | No
 def load_patterns(extra: Sequence[str | Path] = (), use_default: bool = True, environ: dict[str, str] | None = None) -> EntityPatterns:
     patterns = EntityPatterns()
     if use_default:
-        patterns.add_file(DEFAULT_PATTERNS, priority=3)
+        patterns.add_lines(resources.text(DEFAULT_PATTERNS).split("\n"), resources.RESOURCES / DEFAULT_PATTERNS, priority=3)
         for party in R.lexicons().parties:
             for name in party.names:
                 words = tuple(t.text for t in _tokenizer()(name))
@@ -150,12 +154,12 @@ def load_patterns(extra: Sequence[str | Path] = (), use_default: bool = True, en
     return patterns
 
 
-@functools.lru_cache(maxsize=4)
+@resources.memoised_by_argument(4)
 def _cached_patterns(extra: tuple[str, ...], env_value: str) -> EntityPatterns:
     return load_patterns(extra, environ={PATTERNS_ENV: env_value})
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def _pattern_aliases() -> dict[str, set[tuple[str, ...]]]:
     """Patterns-file id -> every written form with that id (shipped file and user files)."""
     out: dict[str, set[tuple[str, ...]]] = defaultdict(set)

@@ -119,7 +119,7 @@ class Lexicons:
         return self.party_by_name.get(fold(text))
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def lexicons() -> Lexicons:
     roles, blocked = {}, set()
     for row in _data_lines("role_nouns.tsv"):
@@ -227,7 +227,7 @@ def _ends_with_any(word: str, endings: frozenset[str]) -> bool:
     return any(word[k:] in endings for k in range(len(word)))
 
 
-@functools.lru_cache(maxsize=65536)
+@resources.memoised_by_argument(65536)
 def match_role_word(word: str) -> RoleMatch | None:
     """The role noun a (possibly compound, possibly hyphen-prefixed) word ends with, if any."""
     if not word or not word[0].isupper():
@@ -269,7 +269,7 @@ def match_party_member(word: str) -> tuple[RoleMatch, str] | None:
 # --------------------------------------------------------------------------- organisations
 
 
-@functools.lru_cache(maxsize=65536)
+@resources.memoised_by_argument(65536)
 def org_keyword(word: str) -> str | None:
     """'strong' or 'weak' when a capitalised word ends like an institution ("Umweltbundesamt")."""
     if not word or not word[0].isupper() or word in lexicons().org_exclude:

@@ -94,7 +94,7 @@ class Lexicon:
         return max(len(k) for k in self.currencies)
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def load_lexicon() -> Lexicon:
     scales = {s: (float(f), bare == "yes") for s, f, bare in _rows("figures_scales.tsv")}
     currencies = {tuple(s.lower().split(" ")): (code, float(f)) for s, code, f in _rows("figures_currencies.tsv")}
@@ -837,7 +837,7 @@ class _Scanner:
         return None
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def _adj_suffix_re() -> re.Pattern:
     """One pattern for the compound-adjective endings of the lexicon, longest first."""
     suffixes = sorted(load_lexicon().adj_suffixes, key=len, reverse=True)
