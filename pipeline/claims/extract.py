@@ -23,6 +23,7 @@ from ..layer.extensions import make_id
 from ..layer.document import layer_of
 from ..layer.quotes import Quote, is_mark
 from ..layer.sentences import SENT_END
+from .. import resources
 from ..entities.extract import entity_for_span, require_entities
 from . import reporting
 from .speakers import SpeakerInfo, is_group_phrase, is_person_noun, resolve_speaker
@@ -65,77 +66,32 @@ class Claim:
 
 # --------------------------------------------------------------------------- word classes
 
-COMPLEMENTIZERS = {"dass", "daß", "ob", "wonach", "warum", "weshalb", "weswegen", "wieso", "inwiefern", "inwieweit",
-                   "wer", "was", "wann", "wo", "wie", "welche", "welcher", "welches"}
+COMPLEMENTIZERS = resources.words("claims_complementizers")
+NON_SPEAKER_PRONOUNS = resources.words("claims_non_speaker_pronouns")
+FRAME_CHUNK_STARTS = resources.words("claims_frame_chunk_starts")
 # Clauses after a comma that are adjuncts, never the content of a verb of saying.
-ADJUNCT_STARTS = {"um", "ohne", "statt", "anstatt", "weil", "da", "denn", "obwohl", "obgleich", "nachdem", "bevor",
-                  "als", "wenn", "falls", "während", "sodass", "so", "und", "oder", "aber", "sondern", "doch",
-                  "der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "bis", "seit", "seitdem",
-                  "zumal", "damit", "indem", "wobei", "wodurch", "womit"}
+ADJUNCT_STARTS = resources.words("claims_adjunct_starts")
 CLAUSE_BREAK = {",", ";", ":", "–", "—", "(", ")"}
-AUXILIARIES = {"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "sei",
-               "seien", "wäre", "wären", "wird", "wurde", "wurden", "werden", "werde", "würde", "würden", "wollte",
-               "will", "wollen", "soll", "sollte", "sollen", "kann", "konnte", "könne", "muss", "musste", "müsse",
-               "darf", "durfte", "möchte", "mag"}
+AUXILIARIES = resources.words("claims_auxiliaries")
 # Finite forms that are unambiguously Konjunktiv (I or II) in third-person news prose.
-SUBJUNCTIVE_FORMS = {
-    "sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse",
-    "gebe", "gehe", "komme", "liege", "stehe", "bleibe", "lasse", "sehe", "wäre", "wären", "hätte", "hätten",
-    "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "gäbe", "käme", "ginge",
-}
-ARTICLES_PRONOUNS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "er",
-                     "sie", "es", "sein", "seine", "seiner", "ihr", "ihre", "ihrer"}
+SUBJUNCTIVE_FORMS = resources.words("claims_subjunctive_forms")
+ARTICLES_PRONOUNS = resources.words("claims_articles_pronouns")
 # Capitalised at the start of a sentence but never part of a speaker phrase (used when there is no tagger).
-CLOSED_CLASS = {
-    "gestern", "vorgestern", "später", "damals", "inzwischen", "mittlerweile", "unterdessen", "ebenfalls", "zunächst",
-    "schließlich", "danach", "anschließend", "bislang", "bisher", "derzeit", "aktuell", "zurzeit", "kürzlich", "jüngst",
-    "erst", "ebenso", "vielmehr", "insbesondere", "darum", "somit", "folglich", "hingegen", "dagegen", "indes", "zwar",
-    "offenbar", "offensichtlich", "vermutlich", "möglicherweise", "wahrscheinlich", "angeblich", "laut", "gemäß",
-    "zufolge", "dazu", "hierzu", "ferner", "weiter", "weiterhin", "stattdessen", "gleichzeitig", "zugleich", "sogar",
-    "auf", "an", "in", "im", "am", "um", "zum", "zur", "vom", "von", "mit", "nach", "bei", "aus", "für", "über", "unter",
-    "vor", "hinter", "neben", "zwischen", "gegen", "ohne", "durch", "seit", "bis", "trotz", "wegen", "während", "laut",
-    "weltweit", "auch", "dabei", "damit", "darüber", "dennoch", "doch", "jedoch", "zudem", "außerdem", "bereits",
-    "zuvor", "heute", "gestern", "morgen", "jetzt", "nun", "dann", "da", "so", "wie", "wenn", "als", "weil", "dass",
-    "ob", "und", "oder", "aber", "sondern", "denn", "nicht", "nur", "noch", "schon", "immer", "hier", "dort",
-    "besonders", "vor allem", "allerdings", "demnach", "daher", "deshalb", "trotzdem", "anfang", "ende", "mitte",
-}
-WH_WORDS = {"wie", "was", "wer", "wo", "wann", "welche", "welcher", "welches", "warum", "weshalb", "wieso", "weswegen"}
-PREPOSITIONS = {"auf", "an", "in", "im", "am", "um", "zum", "zur", "vom", "von", "mit", "nach", "bei", "beim", "aus", "für",
-                "über", "unter", "vor", "hinter", "neben", "zwischen", "gegen", "ohne", "durch", "seit", "bis", "trotz",
-                "wegen", "während", "ins", "ans", "aufs", "gegenüber", "bezüglich", "angesichts", "infolge", "dank"}
-NOT_NOMINATIVE = {"den", "dem", "einen", "einem", "ihn", "ihm", "ihnen", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem"}
-QUANTIFIERS = {"rund", "etwa", "ca.", "knapp", "fast", "über", "mehr", "als", "weniger", "mindestens", "gut", "bis", "zu", "nahezu", "annähernd"}
-NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "ter", "vom"}
-RELATIVE_STARTS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
+CLOSED_CLASS = resources.words("claims_closed_class")
+WH_WORDS = resources.words("claims_wh_words")
+PREPOSITIONS = resources.words("claims_prepositions")
+NOT_NOMINATIVE = resources.words("claims_not_nominative")
+QUANTIFIERS = resources.words("claims_quantifiers")
+NAME_PARTICLES = resources.words("claims_name_particles")
+RELATIVE_STARTS = resources.words("claims_relative_starts")
 # Unambiguous third-person Konjunktiv I forms: the mood of indirect speech.
-KONJUNKTIV_I = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse", "gebe",
-                "gehe", "komme", "liege", "stehe", "bleibe", "lasse", "sehe", "brauche", "gelte", "fehle", "handle",
-                "handele", "betrage", "drohe", "führe", "diene", "hänge", "finde", "zeige", "lebe", "arbeite", "plane"}
+KONJUNKTIV_I = resources.words("claims_konjunktiv_i")
 # Addressees (docs/claims.md): nouns of a listening audience after "vor", verbs with a dative or accusative
-# addressee, appeal verbs with "an"/"zu".
-AUDIENCE_NOUNS = ("journalisten", "journalistinnen", "reportern", "presse", "medienvertretern", "abgeordneten",
-                  "delegierten", "anhängern", "studenten", "zuhörern", "publikum", "parlament", "bundestag", "gericht",
-                  "ausschuss", "vertretern", "mitgliedern", "gästen", "teilnehmern", "parteitag", "kongress")
-DATIVE_VERBS = {"sagen", "erklären", "mitteilen", "versichern", "zusichern", "vorwerfen", "versprechen", "raten",
-                "empfehlen", "antworten", "danken", "drohen", "widersprechen", "bestätigen", "berichten", "schreiben",
-                "verraten", "zurufen", "vorschlagen", "erzählen", "zusagen", "signalisieren", "nahelegen", "unterstellen",
-                "entgegnen", "erwidern", "garantieren", "gratulieren", "androhen", "vorhalten", "befehlen", "verbieten",
-                "erlauben", "anbieten"}
-URGE_VERBS = {"auffordern", "bitten", "warnen", "fragen", "ermahnen", "drängen", "ermutigen", "ermuntern", "beschuldigen",
-              "kritisieren", "loben", "anklagen", "informieren", "unterrichten", "überzeugen", "beschwören", "anweisen"}
-APPEAL_VERBS = {"appellieren", "aufrufen", "wenden", "richten", "auffordern"}
-DATIVE_FORMS = {"dem", "einem", "ihm", "ihnen", "uns", "mir", "diesem", "seinem", "ihrem", "den"}
-ACCUSATIVE_FORMS = {"den", "die", "das", "einen", "eine", "ihn", "sie", "uns", "alle", "diesen", "diese", "seine", "ihre"}
+# addressee, appeal verbs with "an"/"zu" (the verbs' addressee column in reporting_verbs.tsv).
+AUDIENCE_NOUNS = resources.word_list("claims_audience_nouns")
+DATIVE_FORMS = resources.words("claims_dative_forms")
+ACCUSATIVE_FORMS = resources.words("claims_accusative_forms")
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "X"}
-# Head nouns of speaker phrases that denote a group rather than one person.
-GROUP_HEADS = {
-    "staaten", "länder", "teilnehmer", "teilnehmerinnen", "teilnehmer:innen", "teilnehmer*innen", "experten",
-    "expertinnen", "expert*innen", "kritiker", "kritikerinnen", "demonstranten", "beobachter", "medien", "analysten",
-    "ökonomen", "wissenschaftler", "forscher", "forscherinnen", "ärzte", "politiker", "abgeordnete", "bürger",
-    "anwohner", "zeugen", "augenzeugen", "mitglieder", "gewerkschaften", "verbände", "unternehmen", "firmen",
-    "regierungen", "behörden", "umweltschützer", "aktivisten", "befürworter", "gegner", "fans", "eltern", "schüler",
-    "studenten", "lehrer", "bewohner", "einwohner", "menschen", "leute", "vertreter", "delegierte", "minister",
-}
 
 
 def _low(tok: Token) -> str:
@@ -531,7 +487,7 @@ def _subtree_span(view: _View, tok: Token, exclude: set[int]) -> list[int]:
 def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
     span = _find_speaker(view, cue, exclude)
-    if len(span) == 1 and _low(view.doc[span[0]]) in ("es", "das", "dies", "was", "sich", "uns", "mich", "dich", "euch"):
+    if len(span) == 1 and _low(view.doc[span[0]]) in NON_SPEAKER_PRONOUNS:
         return []  # "hieß es", expletive, anaphoric or reflexive words are no speakers
     return span
 
@@ -647,7 +603,7 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     return []
 
 
-PASSIVE_AUX = {"wird", "wurde", "wurden", "werden", "worden", "würde", "würden"}
+PASSIVE_AUX = resources.words("claims_passive_auxiliaries")
 
 
 def _is_passive(view: _View, cue: Cue, left: int, right: int) -> bool:
@@ -711,10 +667,7 @@ def _trim(view: _View, tokens: Iterable[int]) -> list[int]:
     return out
 
 
-SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "herbei", "hin", "mit", "nach", "vor", "weg",
-                       "zu", "zurück", "zusammen", "dar", "bekannt", "frei", "fort", "los", "statt", "teil", "um", "vorbei",
-                       "weiter", "wieder", "entgegen", "hervor", "heraus", "herein", "hinzu", "voran", "voraus", "durch",
-                       "klar", "offen", "stand", "kund", "nahe", "hoch", "herab", "zurecht", "aufrecht", "bereit")
+SEPARABLE_PARTICLES = resources.word_list("claims_separable_particles")
 
 
 def _is_zu_infinitive(word: str) -> bool:
@@ -944,20 +897,20 @@ class _Extractor:
                 np = _np_span(v, i + 1, v.n)
                 if np and set(np) <= inside and any(_low(doc[j]) in AUDIENCE_NOUNS or any(_low(doc[j]).endswith(a) for a in AUDIENCE_NOUNS) for j in np):
                     return np
-            if low in ("an", "zu") and cue.verb is not None and cue.verb.lemma in APPEAL_VERBS and i + 1 < v.n:
+            if low in ("an", "zu") and cue.verb is not None and "appeal" in cue.verb.addressee and i + 1 < v.n:
                 np = _np_span(v, i + 1, v.n)
                 if np and set(np) <= inside and not set(np) & taken:
                     return np
         verb = cue.verb
-        if verb is not None and (verb.lemma in DATIVE_VERBS or verb.lemma in URGE_VERBS):
-            wanted = DATIVE_FORMS if verb.lemma in DATIVE_VERBS else ACCUSATIVE_FORMS
+        if verb is not None and ("dative" in verb.addressee or "accusative" in verb.addressee):
+            wanted = DATIVE_FORMS if "dative" in verb.addressee else ACCUSATIVE_FORMS
             start = min(cue.tokens)
             for j in range(start + 1, min(start + 8, v.n)):
                 if j not in inside or j in taken or v.is_break(j) or j in cue.tokens:
                     if j in taken or j in cue.tokens:
                         continue
                     break
-                if _low(doc[j]) in wanted or ("Dat" in doc[j].morph.get("Case") and verb.lemma in DATIVE_VERBS
+                if _low(doc[j]) in wanted or ("Dat" in doc[j].morph.get("Case") and "dative" in verb.addressee
                                               and doc[j].pos_ in ("DET", "PRON") and _low(doc[j]) not in ("der", "die", "das")):
                     if j > 0 and (doc[j - 1].tag_ in ("APPR", "APPRART") or _low(doc[j - 1]) in PREPOSITIONS):
                         break
@@ -1082,7 +1035,7 @@ class _Extractor:
             return None
         # the statement before the comma must be a main clause: no subordinator first, and a finite verb in
         # its first chunk ("Europa müsse mehr tun, sagte er", not "Falls ..., droht"; not "X, der ..., wies")
-        if _low(doc[s]) in ADJUNCT_STARTS - {"der", "die", "das", "den", "dem", "so", "und", "aber", "doch"} or _low(doc[s]) in COMPLEMENTIZERS:
+        if _low(doc[s]) in ADJUNCT_STARTS - FRAME_CHUNK_STARTS or _low(doc[s]) in COMPLEMENTIZERS:
             return None
         chunk_end = s
         while chunk_end < left - 1 and doc[chunk_end].text not in (",", ";", ":") :
@@ -1414,7 +1367,7 @@ class _Extractor:
                        speaker_info=info))
 
 
-NAME_LINKERS = {"von", "van", "der", "die", "das", "des", "und", "de", "la", "le", "of", "the", "for", "am", "im", "in", "zu", "zur", "zum", "for", "a"}
+NAME_LINKERS = resources.words("claims_name_linkers")
 
 
 def _quoted_words(v: _View, q: Quote) -> bool:
@@ -1427,8 +1380,7 @@ def _quoted_words(v: _View, q: Quote) -> bool:
     return any(t.text.islower() and t.lower_ not in NAME_LINKERS for t in words)
 
 
-KONJUNKTIV_II = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte",
-                 "dürften", "sollte", "sollten", "wollte", "wollten", "möchte", "möchten", "gäbe", "käme", "ginge"}
+KONJUNKTIV_II = resources.words("claims_konjunktiv_ii")
 
 
 def _konjunktiv_i(tok: Token) -> bool:
@@ -1440,7 +1392,7 @@ def _konjunktiv_i(tok: Token) -> bool:
             and tok.text.islower())
 
 
-COORDINATORS = {"und", "oder", "aber", "sondern", "doch", "denn", "so", "sowie"}
+COORDINATORS = resources.words("claims_coordinators")
 SUBORDINATE_STARTS = (COMPLEMENTIZERS | RELATIVE_STARTS | ADJUNCT_STARTS) - COORDINATORS
 # at the start of a sentence "der/die/das" are articles, not relative pronouns
 INITIAL_SUBORDINATORS = SUBORDINATE_STARTS - RELATIVE_STARTS

@@ -15,9 +15,9 @@ from pathlib import Path
 RESOURCES = resources.RESOURCES
 
 # Verb prefixes that are never separated and suppress "ge-" in the participle ("erklärt", "verlangt").
-INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter", "unter", "über", "voll")
+INSEPARABLE_PREFIXES = resources.word_list("reporting_inseparable_prefixes")
 # Verbs that merely start with a prefix-like string.
-NOT_PREFIXED = {"geben", "gehen", "beten", "erben", "melden"}
+NOT_PREFIXED = resources.words("reporting_not_prefixed")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class ReportingVerb:
     prep_required: bool
     stwr: str
     clause: str  # yes | only | no
+    addressee: frozenset[str] = frozenset()  # dative | accusative | appeal: how the verb names its addressee
 
     @property
     def base(self) -> str:
@@ -129,6 +130,7 @@ def verbs() -> tuple[ReportingVerb, ...]:
                 prep_required=bool(prep and prep.endswith("!")),
                 stwr=row["stwr"].strip(),
                 clause=row["clause"].strip(),
+                addressee=frozenset((_dash(row["addressee"]) or "").split(",")) - {""},
             )
         )
     return tuple(out)

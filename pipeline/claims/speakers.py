@@ -12,20 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .. import entities
+from .. import entities, resources
 
-PERSONAL_PRONOUNS = {"er", "sie", "ihr", "wir", "ich", "es"}
+PERSONAL_PRONOUNS = resources.words("speakers_personal_pronouns")
 # Pronoun-like words that never resolve to one person.
-IMPERSONAL = {"man", "jemand", "niemand", "alle", "viele", "einige", "manche"}
-GROUP_HEADS = {
-    "staaten", "länder", "teilnehmer", "teilnehmerinnen", "teilnehmer:innen", "teilnehmer*innen", "teilnehmende",
-    "experten", "expertinnen", "expert*innen", "expert:innen", "kritiker", "kritikerinnen", "demonstranten",
-    "beobachter", "medien", "analysten", "ökonomen", "wissenschaftler", "forscher", "forscherinnen", "ärzte",
-    "politiker", "abgeordnete", "bürger", "anwohner", "zeugen", "augenzeugen", "mitglieder", "gewerkschaften",
-    "verbände", "unternehmen", "firmen", "regierungen", "behörden", "umweltschützer", "aktivisten", "befürworter",
-    "gegner", "fans", "eltern", "schüler", "studenten", "lehrer", "bewohner", "einwohner", "menschen", "leute",
-    "vertreter", "vertreterinnen", "delegierte", "minister", "ministerinnen", "richter", "ermittler", "helfer",
-}
+IMPERSONAL = resources.words("speakers_impersonal")
+GROUP_HEADS = resources.words("speakers_group_heads")
+SINGULAR_DETERMINERS = resources.words("speakers_singular_determiners")
+DESCRIPTION_DETERMINERS = resources.words("speakers_description_determiners")
 
 
 @dataclass(frozen=True)
@@ -47,18 +41,7 @@ def _head(doc: Doc, tokens: Sequence[int]) -> int:
 
 # Nouns for people by role or occupation (speaker descriptions "der Minister", "die Sprecherin"); compounds
 # ending in one of them ("Regierungssprecher", "UN-Chef") count too.
-PERSON_NOUNS = (
-    "sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister", "ministerin", "kanzler",
-    "kanzlerin", "direktor", "direktorin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "politiker",
-    "politikerin", "experte", "expertin", "sekretär", "sekretärin", "vertreter", "vertreterin", "anwalt", "anwältin",
-    "richter", "richterin", "polizei", "regierung", "behörde", "ministerium", "verband", "gewerkschaft", "partei",
-    "mann", "frau", "bürgermeister", "bürgermeisterin", "abgeordnete", "abgeordneter", "trainer", "trainerin",
-    "manager", "managerin", "gründer", "gründerin", "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin",
-    "professor", "professorin", "autor", "autorin", "kommission", "gericht", "staatsanwaltschaft", "republikaner",
-    "demokrat", "demokratin", "zeuge", "zeugin", "kritiker", "kritikerin", "unternehmen", "konzern", "firma",
-    "agentur", "institut", "organisation", "staaten", "länder", "land", "union", "fraktion", "rat", "vorstand",
-    "komitee", "ausschuss", "team", "sender", "zeitung", "magazin", "medien", "bericht", "studie",
-)
+PERSON_NOUNS = resources.word_list("speakers_person_nouns")
 
 
 def is_person_noun(word: str) -> bool:
@@ -72,7 +55,7 @@ def is_group_phrase(doc: Doc, tokens: Sequence[int]) -> bool:
 
 def _is_group(doc: Doc, tokens: Sequence[int]) -> bool:
     words = [doc[i].text.lower() for i in tokens]
-    if words[0] in ("der", "dem", "des", "ein", "einem", "eines", "sein", "seinem", "ihr", "ihrem"):
+    if words[0] in SINGULAR_DETERMINERS:
         return False  # singular: "der Minister" is one person although "Minister" is also a plural
     if any(w in GROUP_HEADS or any(w.endswith(g) and len(w) - len(g) >= 3 for g in GROUP_HEADS if len(g) > 6) for w in words):
         # a named person with a plural-looking role word ("Minister X") is not a group
@@ -130,7 +113,7 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
     entity = entities.entity_for_span(doc, span.start_char, span.end_char)
     if entity is not None and entity.label == "PER":
         return SpeakerInfo("description", entity.entity_id, entity.canonical_name, "entity_link")
-    if low in ("der", "die", "das", "dem", "den", "des", "ein", "eine") or first.pos_ == "DET":
+    if low in DESCRIPTION_DETERMINERS or first.pos_ == "DET":
         return SpeakerInfo("description", evidence="description_unresolved")
     # a capitalised phrase the entity stage did not find (blank pipeline, unknown name) is taken as written
     return SpeakerInfo("explicit", evidence="phrase_not_linked")

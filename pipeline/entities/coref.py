@@ -27,15 +27,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import resources
 from ..layer import syntax
 from . import roles as R
 from .records import Mention
 
 WINDOW = 3  # previous sentences searched for a pronoun's antecedent
-COMPLEMENTIZERS = frozenset("dass ob weil wenn als da nachdem während obwohl sodass damit wie".split())
-GENERIC_CLASS_NOUNS = frozenset("politiker wissenschaftler forscher experte manager unternehmer journalist aktivist".split())
-SING_IRREGULAR = frozenset("ist war hat hatte wird wurde kann konnte will wollte muss musste soll sollte darf durfte mag sei habe".split())
-PLUR_IRREGULAR = frozenset("sind waren haben hatten werden wurden können konnten wollen wollten müssen mussten sollen sollten dürfen seien".split())
+SUBORDINATORS = resources.words("coref_subordinators")
+GENERIC_CLASS_NOUNS = resources.words("coref_generic_class_nouns")
+SING_IRREGULAR = resources.words("coref_singular_verbs")
+PLUR_IRREGULAR = resources.words("coref_plural_verbs")
 
 
 def pronoun_features(tok: Token) -> tuple[str | None, str | None] | None:
@@ -72,7 +73,7 @@ def verb_number(tok: Token) -> str | None:
                 return "sing" if verb.morph.get("Number")[0] == "Sing" else "plur"
     # neighbouring finite verb: "Sie kündigte", "sagte sie"
     for j in (tok.i + 1, tok.i - 1):
-        if 0 <= j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS | COMPLEMENTIZERS:
+        if 0 <= j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS | SUBORDINATORS:
             w = doc[j].lower_
             if w in SING_IRREGULAR:
                 return "sing"
@@ -113,7 +114,7 @@ def _subject_like_position(tok: Token, sent_of: list[int]) -> bool:
     if i < 0 or sent_of[i] != sent_of[tok.i]:
         return True
     prev = doc[i]
-    return prev.lower_ in COMPLEMENTIZERS or prev.text in (",", "–", ":") or (prev.is_lower and prev.is_alpha and prev.lower_ not in R.FUNCTION_WORDS)
+    return prev.lower_ in SUBORDINATORS or prev.text in (",", "–", ":") or (prev.is_lower and prev.is_alpha and prev.lower_ not in R.FUNCTION_WORDS)
 
 
 @dataclass
@@ -353,7 +354,7 @@ def _description_spans(doc: Doc, name_starts: dict[int, str]) -> list[Span]:
     return out
 
 
-TITLE_NAMEISH = frozenset({"Dr.", "Prof."})
+TITLE_NAMEISH = frozenset(t for t in R.ACADEMIC_TITLES if t.endswith("."))  # "Dr." between "der" and a name
 
 
 def _before_apposition(doc: Doc, i: int, name_starts: dict[int, str]) -> bool:

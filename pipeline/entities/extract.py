@@ -51,8 +51,9 @@ DEFAULT_PATTERNS = "entity_patterns.jsonl"  # in pipeline/resources
 LABELS = ("PER", "ORG", "LOC", "MISC")
 # Labels of other NER schemes mapped onto ours (GermEval OTH, OntoNotes-style names).
 LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC", "OTH": "MISC"}
-TITLE_ABBREVIATIONS = frozenset({"Dr.", "Prof.", "Dr", "Prof", "Dipl.-Ing.", "Sir"})
-PLURAL_NAMES = frozenset({"usa", "vereinigte staaten", "niederlande", "grune", "vereinte nationen", "philippinen"})
+TITLE_ABBREVIATIONS = R.TITLES
+INDEFINITE_DETERMINERS = resources.words("names_indefinite_determiners")
+PLURAL_NAMES = resources.words("names_plural")
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){1,3}$|^[A-ZÄÖÜ]\.(?:-[A-ZÄÖÜ]\.)?$")
 ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}$")
 CAMEL = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")
@@ -392,7 +393,7 @@ def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
             proper_prefix = bool(prefix) and (prefix.isupper() or prefix.count("-") >= 1 or bool(lex.party(prefix)))
             bare = {head.lower(), head.lower()[:-1], head.lower()[:-2]} & lex.org_strong  # "Amt", "Amts", "Amtes"
             strong_alone = kind == "strong" and not bare
-            indefinite = i > 0 and doc[i - 1].lower_ in ("ein", "eine", "einem", "einen", "einer", "eines", "kein", "keine", "neues", "neuen")
+            indefinite = i > 0 and doc[i - 1].lower_ in INDEFINITE_DETERMINERS
             if s < i or e > i + 1 or proper_prefix or strong_alone and not indefinite:
                 out.append(NameSpan(s, e, "ORG", f"rule:org_{kind}"))
             continue

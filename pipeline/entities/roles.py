@@ -31,22 +31,17 @@ from ..layer import syntax
 RESOURCES = resources.RESOURCES
 
 # Words that never start or continue a name although capitalised (sentence-initial function words, months ...).
-FUNCTION_WORDS = frozenset(
-    """der die das des dem den ein eine einer eines einem einen und oder aber sowie für von vom zu zum zur im in
-    am an auf aus bei beim mit nach über unter vor seit laut wie als dass ob wenn weil auch nur noch nicht es er
-    sie wir ich ihr ihre ihr sein seine diese dieser dieses jene man auch so da dort hier dabei damit daher denn doch
-    dann nun schon sehr mehr the of and""".split()
-)
-MONTHS = frozenset(
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember Montag Dienstag Mittwoch "
-    "Donnerstag Freitag Samstag Sonntag".split()
-)
-NAME_PARTICLES = frozenset("von van de der den zu di da del della la le ten ter bin al el dos du".split())
+FUNCTION_WORDS = resources.words("names_function_words")
+# Month and weekday names, capitalised words that never start a name: the calendar table's full forms.
+MONTHS = frozenset(row[0] for row in resources.rows("figures_time.tsv") if row[1] in ("month", "weekday") and "." not in row[0])
+NAME_PARTICLES = resources.words("names_particles")
 # particles that only continue a particle run ("von der Leyen", "de la Cruz"), never open one ("Oliver der ...")
-INNER_PARTICLES = frozenset("der den la le".split())
-ARTICLES = frozenset("der die das des dem den".split())
-ORG_LINKERS = frozenset("der des von vom bei beim im in am".split())
-ACADEMIC_TITLES = frozenset({"Dr.", "Prof.", "Dr", "Prof"})
+INNER_PARTICLES = resources.words("names_inner_particles")
+ARTICLES = resources.words("names_articles")
+ORG_LINKERS = resources.words("names_org_linkers")
+OBLIQUE_DETERMINERS = resources.words("names_oblique_determiners")
+TITLES = frozenset(title for title, _ in resources.rows("titles.tsv"))  # before a name, never part of it
+ACADEMIC_TITLES = frozenset(title for title, group in resources.rows("titles.tsv") if group == "academic")
 
 
 def fold(text: str) -> str:
@@ -318,7 +313,7 @@ def nominative_org_name(tokens: list[str], preceded_by: str | None) -> str:
             head = stem
     gender = org_head_gender(head)
     ending = {"masculine": "er", "neuter": "es", "feminine": "e"}[gender]
-    oblique = art in ("der", "des", "dem", "den", "einer", "eines", "einem", "einen", "zur", "zum", "im", "beim", "vom", "am")
+    oblique = art in OBLIQUE_DETERMINERS
     nominative_weak = art in ("der", "das", "die") and all(w.endswith("e") for w in words[:n_adj])
     if art == "der" and nominative_weak and gender == "feminine":
         return " ".join(words)  # "der" before "-e": nominative masculine, but the head says feminine; leave it

@@ -159,26 +159,13 @@ NUMBER_COMPOUND_RE = re.compile(rf"^(?P<num>{_NUM})-(?P<rest>[^\W\d_][\w-]*)$")
 GENDER_RE = re.compile(r"(?:[:*_/]innen|[:*_/]in|Innen)$")
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 # Closed-class words that can stand between a number and nothing countable; never adjectives or nouns.
-FUNCTION_WORDS = frozenset(
-    "und oder aber sowie als wie in im an am auf aus bei mit nach von vom zu zum zur für über unter um vor hinter "
-    "neben zwischen gegen ohne durch seit bis pro je der die das den dem des ein eine einer eines einem einen "
-    "nicht noch nur schon auch sogar mehr weniger gut allein insgesamt jeweils davon dabei wegen trotz während "
-    "laut gegenüber samt innerhalb außerhalb oberhalb unterhalb "
-    # auxiliaries and modals: lower-case words ending like adjectives that are never attributes
-    "ist sind war waren wird werden wurde wurden worden hat haben hatte hatten habe sei seien wäre wären "
-    "kann können konnte konnten muss müssen musste mussten soll sollen sollte sollten will wollen wollte "
-    "wollten darf dürfen durfte durften mag möchte möchten".split()
-)
+FUNCTION_WORDS = resources.words("figures_function_words")
 # Words that open a sentence after a number with a full stop, which makes "30." a cardinal, not an ordinal.
-SENTENCE_OPENERS = frozenset(
-    "er sie es wir ich ihr man dies diese dieser dieses das dann danach damit dabei doch jedoch auch zudem außerdem "
-    "trotzdem nun heute bereits so daher deshalb somit allerdings hier dort insgesamt zuvor später".split()
-)
+SENTENCE_OPENERS = resources.words("figures_sentence_openers")
 CLOSED_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "PART", "PUNCT", "SYM", "NUM", "INTJ"})
 # Determiners of the genitive that names what a share is of ("20 Prozent der Unternehmen", "ihres Bedarfs").
-GENITIVE_DETERMINERS = frozenset(
-    "der des aller dieser dieses jener ihrer ihres seiner seines unserer unseres eurer eures deren dessen".split()
-)
+GENITIVE_DETERMINERS = resources.words("figures_genitive_determiners")
+HALF_PRECEDERS = resources.words("figures_half_preceders")
 DASHES = frozenset({"-", "–", "—"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", ".", "!", "?"})
 
@@ -755,7 +742,7 @@ class _Scanner:
     def match_bare_quantity(self, i: int) -> int | None:
         """"Tausende Teilnehmer", "Milliarden Euro", "die Hälfte der Haushalte"."""
         t, lex = self.text(i), self.lex
-        if t == "Hälfte" and self.low(i - 1) in ("die", "der", "zur", "eine", "knapp", "gut", "fast", "rund", "etwa", "mehr", "als"):
+        if t == "Hälfte" and self.low(i - 1) in HALF_PRECEDERS:
             j = i + 1
             counted = None
             if self.adjacent(i) and self.low(j) in GENITIVE_DETERMINERS:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TypeVar
 
 RESOURCES = Path(__file__).resolve().parent
+LEXICONS = "lexicons"  # one-column word lists, one file each
 T = TypeVar("T")
 
 
@@ -151,6 +152,20 @@ def _data_lines(name: str) -> list[str]:
 def rows(name: str) -> list[list[str]]:
     """Data lines of a tab-separated resource (blank lines and ``#`` comments skipped), split at tabs."""
     return [line.split("\t") for line in _data_lines(name)]
+
+
+def _entries(name: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text(f"{LEXICONS}/{name}.txt").split("\n") if line.strip() and not line.startswith("#"))
+
+
+def words(name: str) -> frozenset[str]:
+    """The entries of the word list ``lexicons/<name>.txt`` (read once, when the stage module is imported)."""
+    return frozenset(_entries(name))
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of ``lexicons/<name>.txt`` in file order."""
+    return _entries(name)
 
 
 def records(name: str) -> list[dict[str, str]]:
