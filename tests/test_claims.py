@@ -452,3 +452,11 @@ def test_sample_expert_talk():
 
 def test_forms_constant_matches_interface():
     assert claims_module.FORMS == ("direct", "indirect", "free_indirect", "reported", "according_to", "mixed")
+
+
+def test_recognisers_run_in_an_explicit_precedence_order(nlp):
+    names = [r.name for r in claims_module.extract.PRECEDENCE]
+    assert names[0] == "direct_quote_with_frame" and names[-1] == "nested_quote" and len(set(names)) == len(names)
+    # precedence decides overlaps: the quote with its frame takes the message before the verb-cue recogniser
+    _, (c,) = claims_of(nlp, "„Europa muss jetzt handeln“, sagte die Ministerin.")
+    assert c.form == "direct" and c.evidence[0].startswith("quote")

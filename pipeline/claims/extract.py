@@ -13,7 +13,7 @@ the final punctuation, reported speech events and free indirect continuations ta
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -725,6 +725,15 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
     return None
 
 
+@dataclass(frozen=True)
+class Recogniser:
+    """One claim rule: ``run`` adds events to the extractor; tokens and quotes an earlier one took are off limits."""
+
+    name: str
+    run: Callable[[_Extractor], None]
+    finds: str
+
+
 class _Extractor:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -756,13 +765,8 @@ class _Extractor:
             cue = find_cue(v, i)
             if cue:
                 self.cues[i] = cue
-        self._direct_quotes()
-        self._verb_cues()
-        self._according_to()
-        self._quotes_with_cue()
-        self._standalone_quotes()
-        self._free_indirect()
-        self._nested_quotes()
+        for recogniser in PRECEDENCE:
+            recogniser.run(self)
         self.events.sort(key=lambda ev: (min(ev.message), ev.nested))
         return self.events
 
@@ -1365,6 +1369,21 @@ class _Extractor:
         info = before[-1].speaker_info if speaker else None
         self.add(Event("free_indirect", run, None, speaker, evidence=["konjunktiv_i_sentence"], confidence=0.5,
                        speaker_info=info))
+
+
+# Claim rules in precedence order. Each later recogniser only takes message tokens (``covered``) and quotes
+# (``used_quotes``) that the earlier ones left, so the order decides overlaps: a quote with its frame beats a
+# content clause of the same verb, a verb cue beats "laut X", and free indirect speech only continues what a
+# speaker already said. Nested quotes come last because they split messages already found.
+PRECEDENCE: tuple[Recogniser, ...] = (
+    Recogniser("direct_quote_with_frame", _Extractor._direct_quotes, 'a quotation with its frame: "„…“, sagte X" / "X sagte: „…“"'),
+    Recogniser("verb_cue", _Extractor._verb_cues, 'a reporting verb with a content clause, an inserted frame or a reported speech event'),
+    Recogniser("according_to", _Extractor._according_to, '"laut X", "X zufolge", "nach Angaben von X"'),
+    Recogniser("quote_after_cue", _Extractor._quotes_with_cue, "a quotation after a cue in the same sentence"),
+    Recogniser("standalone_quote", _Extractor._standalone_quotes, "a quotation that is (nearly) a whole sentence, speaker from the context"),
+    Recogniser("free_indirect", _Extractor._free_indirect, "sentences continuing a speaker's words in Konjunktiv I, and Konjunktiv I runs"),
+    Recogniser("nested_quote", _Extractor._nested_quotes, "a quotation inside an indirect message (mixed speech)"),
+)
 
 
 NAME_LINKERS = resources.words("claims_name_linkers")
