@@ -113,6 +113,7 @@ class _View:
         self.sent_of = layer.sent_of
         self.quotes = layer.quotes
         self.quote_of = layer.quote_of
+        self.low = [text.lower() for text in layer.text]  # what _low(doc[i]) gives, without a Token view
 
     # -- token predicates
     def is_punct(self, i: int) -> bool:
@@ -265,22 +266,22 @@ def find_cue(view: _View, i: int) -> Cue | None:
     # sentence start must be tagged as a verb ("Sagen" could be the noun)
     if tok.is_title and view.has_pos and tok.pos_ and not view.is_verb(i):
         # "Kritisiert wird, dass ...": a fronted participle before its auxiliary
-        if not (i + 1 < view.n and _low(doc[i + 1]) in AUXILIARIES):
+        if not (i + 1 < view.n and view.low[i + 1] in AUXILIARIES):
             return None
     entries = _verb_entries(view, i)
     if not entries:
         return None
     left, right = view.clause_bounds(i)
     clause = range(left, right)
-    words = {_low(doc[j]): j for j in clause if j != i}
+    words = {view.low[j]: j for j in clause if j != i}
     for vf in sorted(entries, key=lambda v: (not v.verb.particle or v.joined, not v.verb.reflexive, v.verb.prep is None)):
         verb = vf.verb
         tokens = [i]
         if verb.particle and not vf.joined:
             # the separable particle stands at the end of the V2 clause ("teilte ... mit")
-            last = [j for j in clause if j > i and _low(doc[j]) == verb.particle and _is_particle(view, j, right)]
+            last = [j for j in clause if j > i and view.low[j] == verb.particle and _is_particle(view, j, right)]
             if " " in verb.lemma:  # "stark machen", "infrage stellen": the word may precede a participle
-                last = [j for j in clause if j != i and _low(doc[j]) == verb.particle]
+                last = [j for j in clause if j != i and view.low[j] == verb.particle]
             if not last:
                 continue
             tokens.append(last[-1])
@@ -295,14 +296,14 @@ def find_cue(view: _View, i: int) -> Cue | None:
             elif verb.prep_required:
                 continue
         if vf.kind in ("participle", "infinitive", "lemma"):
-            aux = [j for j in clause if j < i and _low(doc[j]) in AUXILIARIES]
-            aux_after = [j for j in clause if j > i and _low(doc[j]) in AUXILIARIES and (view.is_finite(j))]
+            aux = [j for j in clause if j < i and view.low[j] in AUXILIARIES]
+            aux_after = [j for j in clause if j > i and view.low[j] in AUXILIARIES and (view.is_finite(j))]
             if aux:
                 tokens.append(aux[0])
             elif aux_after:
                 tokens.append(aux_after[0])
         if verb.lemma == "heißen":
-            es = [j for j in clause if _low(doc[j]) == "es"]
+            es = [j for j in clause if view.low[j] == "es"]
             if not es:
                 continue
             tokens.append(es[0])
@@ -759,9 +760,10 @@ class _Extractor:
         if v.n == 0:
             return []
         self.cues: dict[int, Cue] = {}
+        alpha = layer_of(self.doc).is_alpha
         for i in range(v.n):
-            if v.in_quote(i):
-                continue
+            if not alpha[i] or v.in_quote(i):
+                continue  # find_cue wants a word; words in quotes are the quoted speaker's
             cue = find_cue(v, i)
             if cue:
                 self.cues[i] = cue

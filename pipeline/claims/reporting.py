@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from .. import resources
 from dataclasses import dataclass
-from pathlib import Path
 
 RESOURCES = resources.RESOURCES
 

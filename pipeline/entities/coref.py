@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from ..layer import syntax
+from ..layer.document import layer_of
 from . import roles as R
 from .records import Mention
 
@@ -143,16 +144,16 @@ def narrative_index(doc: Doc, sent_of: list[int]) -> list[int]:
         return []
     outside = [False] * (sent_of[-1] + 1)
     inside = False
-    for tok in doc:
-        t = tok.text
+    facts = layer_of(doc)
+    for i, t in enumerate(facts.text):
         if t in OPENING_QUOTES:
             inside = True
         elif t in CLOSING_QUOTES:
             inside = not inside if t == "“" and not inside else False  # "“" opens in English typography
         elif t == '"':
             inside = not inside
-        elif not inside and not tok.is_punct and not tok.is_space:
-            outside[sent_of[tok.i]] = True
+        elif not inside and not facts.is_punct[i] and not facts.is_space[i]:
+            outside[sent_of[i]] = True
     out, n = [], 0
     for is_narrative in outside:
         n += is_narrative
@@ -327,8 +328,8 @@ def match_description(doc: Doc, span: Span, mentions, entities):
 def _description_spans(doc: Doc, name_starts: dict[int, str]) -> list[Span]:
     """Definite singular descriptions not glued to a name: 'der UN-Chef', 'die deutsche Spitzenpolitikerin'."""
     out = []
-    for i, tok in enumerate(doc):
-        if tok.lower_ not in ("der", "die"):
+    for i, low in enumerate(layer_of(doc).lower):
+        if low not in ("der", "die"):
             continue
         j = i + 1
         while j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS:
@@ -343,7 +344,7 @@ def _description_spans(doc: Doc, name_starts: dict[int, str]) -> list[Span]:
         if role is not None and "exact" in role.classes:
             continue
         g = (role or member[0]).gender
-        if tok.lower_ == "die" and g == "male":
+        if low == "die" and g == "male":
             continue  # "die Republikaner", "die Direktoren": plural
         nxt = j + 1
         if nxt < len(doc) and (nxt in name_starts or (doc[nxt].text in TITLE_NAMEISH and nxt + 1 in name_starts)):
@@ -381,7 +382,7 @@ def reference_mentions(doc: Doc, mentions, entities, sent_of: list[int]):
     refs: list = []
     pending = sorted(
         [("description", s.start, s) for s in _description_spans(doc, name_starts) if not taken & set(range(s.start, s.end))]
-        + [("pronoun", t.i, t) for t in doc if t.lower_ in ("er", "sie") and t.i not in taken],
+        + [("pronoun", i, doc[i]) for i, low in enumerate(layer_of(doc).lower) if low in ("er", "sie") and i not in taken],
         key=lambda x: x[1],
     )
     for kind, position, obj in pending:

@@ -102,7 +102,7 @@ class EntityPatterns:
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str, str | None, int]]:
         out = []
-        words = [t.text for t in doc]
+        words = layer_of(doc).text
         for i in range(len(words)):
             for n in range(min(self.max_len, len(words) - i), 0, -1):
                 hit = self.phrases.get(tuple(words[i : i + n]))
@@ -365,10 +365,9 @@ def _adjective_like(tok: Token) -> bool:
 def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     lex = R.lexicons()
     out = []
-    for i, tok in enumerate(doc):
+    for i, t in enumerate(layer_of(doc).text):
         if i in blocked:
             continue
-        t = tok.text
         if t in lex.org_suffixes and i > 0:
             s = i
             while s > 0 and i - s < 5 and (s - 1) not in blocked and (doc[s - 1].text[:1].isupper() or doc[s - 1].text == "&") and doc[s - 1].lower_ not in R.FUNCTION_WORDS:
@@ -440,8 +439,8 @@ def _acronym_definitions(doc: Doc, blocked: set[int]) -> list[NameSpan]:
 def _parenthesis_orgs(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     """"(Head of Marketing, OVHcloud)": a capitalised part after a role inside parentheses is the employer."""
     out = []
-    for i, tok in enumerate(doc):
-        if tok.text != "(" or i + 1 >= len(doc) or not R.match_role_word(doc[i + 1].text):
+    for i, t in enumerate(layer_of(doc).text):
+        if t != "(" or i + 1 >= len(doc) or not R.match_role_word(doc[i + 1].text):
             continue
         close = next((k for k in range(i + 1, min(len(doc), i + 20)) if doc[k].text == ")"), None)
         if close is None:
@@ -459,12 +458,12 @@ def _parenthesis_orgs(doc: Doc, blocked: set[int]) -> list[NameSpan]:
 def _genitive_locations(doc: Doc, patterns: EntityPatterns, blocked: set[int]) -> list[NameSpan]:
     """'Frankreichs', 'Europas': the genitive of a single-word place from the patterns file."""
     out = []
-    for i, tok in enumerate(doc):
-        if i in blocked or len(tok.text) < 4 or not tok.text.endswith("s") or not tok.text[:1].isupper():
+    for i, t in enumerate(layer_of(doc).text):
+        if i in blocked or len(t) < 4 or not t.endswith("s") or not t[:1].isupper():
             continue
-        hit = patterns.phrases.get((tok.text[:-1],))
+        hit = patterns.phrases.get((t[:-1],))
         if hit and hit[0] == "LOC":
-            out.append(NameSpan(i, i + 1, "LOC", "rule:genitive_place", hit[1] or tok.text[:-1]))
+            out.append(NameSpan(i, i + 1, "LOC", "rule:genitive_place", hit[1] or t[:-1]))
     return out
 
 
@@ -724,7 +723,7 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sen
         lengths[f[0]].append(len(f))
     for v in lengths.values():
         v.sort(reverse=True)
-    texts = [t.text for t in doc]
+    texts = layer_of(doc).text
     i = 0
     while i < len(doc):
         hit = None
@@ -927,8 +926,11 @@ def _gender_from_pronouns(doc: Doc, entities: list[Entity], mentions: list[Menti
         if m.label == "PER":
             per_sent[m.sent_index].add(m.entity_id)
     votes: dict[str, set[str]] = defaultdict(set)
-    for tok in doc:
-        if tok.lower_ not in ("er", "sie") or not _sentence_initial(doc, tok, sent_of):
+    for i, low in enumerate(layer_of(doc).lower):
+        if low not in ("er", "sie"):
+            continue
+        tok = doc[i]
+        if not _sentence_initial(doc, tok, sent_of):
             continue
         if tok.lower_ == "sie" and coref.verb_number(tok) != "sing":
             continue  # "Sie hatten ...": a group, or no evidence for the singular

@@ -17,11 +17,9 @@ Patterns covered (each returns :class:`Attachment` objects with the rule name as
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 

@@ -23,11 +23,9 @@ Conventions (documented in docs/figures.md):
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
@@ -274,8 +272,9 @@ class _Core:
 class _Scanner:
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
-        self.raw = doc.text  # Doc.text joins all tokens on every access: read it once
-        self.texts = [t.text for t in doc]
+        facts = layer_of(doc)
+        self.texts = facts.text
+        self.raw = "".join(text + space for text, space in zip(facts.text, facts.whitespace))  # == doc.text, no Token views
         self.lows = [t.lower() for t in self.texts]
         self.lex = lex
         self.n = len(doc)

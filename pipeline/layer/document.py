@@ -8,6 +8,9 @@ every stage in any order.
 - ``sents``/``sent_of``/``sent_end``: the one sentence segmentation (``pipeline.layer.sentences``); the
   ``sent_index`` of every table row is ``sent_of`` of its first token.
 - ``quotes``/``quote_of``: quotation spans (``pipeline.layer.quotes``), also as ``doc.spans["quotes"]``.
+- token facts as plain lists (``text``, ``lower``, ``is_alpha``, ``is_punct``, ``is_space``, ``whitespace``) read in one pass: a
+  rule that scans the whole Doc reads them instead of creating a ``Token`` view per token and rule (creating
+  views is about half the time of the rule stages).
 """
 
 from __future__ import annotations
@@ -31,6 +34,12 @@ class DocumentLayer:
     sent_end: list[int]  # end token of every token's sentence
     quotes: list[Quote]
     quote_of: list[Quote | None]  # the quote every token is part of (marks included)
+    text: list[str]
+    lower: list[str]  # Token.lower_
+    is_alpha: list[bool]
+    is_punct: list[bool]
+    is_space: list[bool]
+    whitespace: list[str]
 
 
 def build_layer(doc: Doc) -> DocumentLayer:
@@ -48,7 +57,15 @@ def build_layer(doc: Doc) -> DocumentLayer:
         for i in range(q.start, q.end + 1):
             quote_of[i] = q
     doc.spans[QUOTES_KEY] = [doc[q.start : q.end + 1] for q in quotes]
-    return DocumentLayer(n, sents, sent_of, sent_end, quotes, quote_of)
+    text, lower, is_alpha, is_punct, is_space, whitespace = [], [], [], [], [], []
+    for tok in doc:
+        text.append(tok.text)
+        lower.append(tok.lower_)
+        is_alpha.append(tok.is_alpha)
+        is_punct.append(tok.is_punct)
+        is_space.append(tok.is_space)
+        whitespace.append(tok.whitespace_)
+    return DocumentLayer(n, sents, sent_of, sent_end, quotes, quote_of, text, lower, is_alpha, is_punct, is_space, whitespace)
 
 
 def layer_of(doc: Doc) -> DocumentLayer:
