@@ -309,8 +309,12 @@ def _person_evidence(doc: Doc, s: int, e: int) -> bool:
 
 def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     out = []
+    texts = layer_of(doc).text
     i = 0
     while i < len(doc):
+        if not texts[i][:1].isupper() and texts[i] != ",":
+            i += 1  # every rule below starts at a capitalised word (first name, initial, role noun) or a comma
+            continue
         tok = doc[i]
         span = None
         if i not in blocked and tok.text[:1].isupper() and (R.is_first_name(tok.text) or INITIALS.match(tok.text)) and _is_name_word_or_initial(tok):
