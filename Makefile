@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SHARED_DATA ?= ../shared/data
 SPKATT ?= $(SHARED_DATA)/SpkAtt2023-news/train
 
-.PHONY: setup extract test model model-eval model-bench evaluate spkatt bench audit clean-outputs
+.PHONY: setup extract test test-fast model model-eval model-bench evaluate spkatt bench audit clean-outputs
 
 setup: $(VENV)/.installed
 
@@ -20,6 +20,10 @@ extract: setup
 
 test: setup
 	$(PY) -m pytest
+
+# The suite without the slow tests (worker processes, Dask, notebook, browser): for development.
+test-fast: setup
+	$(PY) -m pytest -m "not slow"
 
 # Rebuild the project's own German pipeline from ../shared/data (never run in CI).
 model: setup

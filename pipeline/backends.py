@@ -71,7 +71,6 @@ def get_nlp(settings: WorkerSettings) -> Language:
     """The pipeline for these settings, loaded once per process."""
     key = (settings.model_source, settings.model_kind, settings.components)
     if key not in _NLP_BY_SETTINGS:
-        from . import claims, entities, figures  # noqa: F401  (registers the components)
         from .model import ModelChoice, load_model
 
         nlp = load_model(ModelChoice(settings.model_source, settings.model_source, settings.model_kind, False))

@@ -20,7 +20,7 @@ The name key: ``fold_name`` writes umlauts and ß the German way (ö -> oe, ß -
 remaining accents (é -> e), so "Köhn" and "Kohn" stay two people while "Köhn" and "Koehn" are one.
 The letter table is ``resources/name_folding.tsv``. This module imports nothing heavy at import
 time (the entity component calls ``global_id`` in every worker); pandas is only used by
-``write_corpus_tables`` and ``corpus_frames``.
+``pipeline.runner.write_corpus_tables`` (a run) and ``pipeline.load.corpus_frames`` (older runs).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def global_id(label: str, name: str) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def _text(value: Any) -> str:
+def text_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and math.isnan(value):
@@ -97,15 +97,15 @@ def _text(value: Any) -> str:
     if type(value).__name__ == "NAType":
         return ""
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(_text(v) for v in value)
+        return LIST_SEPARATOR.join(text_cell(v) for v in value)
     return str(value)
 
 
 def _items(value: Any) -> list[str]:
     """A list cell (' | ' joined in the CSV, a tuple in memory) as its items."""
     if isinstance(value, (list, tuple)):
-        return [_text(v) for v in value if _text(v)]
-    return [part.strip() for part in _text(value).split(LIST_SEPARATOR.strip()) if part.strip()]
+        return [text_cell(v) for v in value if text_cell(v)]
+    return [part.strip() for part in text_cell(value).split(LIST_SEPARATOR.strip()) if part.strip()]
 
 
 def _ranked(counter: Counter) -> list[str]:
@@ -122,18 +122,18 @@ def message_words(text: str) -> frozenset[str]:
 
 def claim_speaker_keys(claims: Iterable[Mapping[str, Any]], entities: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """claim_id -> speaker key (``speakers.global_id``); claims of nobody in particular are left out."""
-    by_entity = {_text(e["entity_id"]): e for e in entities}
+    by_entity = {text_cell(e["entity_id"]): e for e in entities}
     keys: dict[str, str] = {}
     for claim in claims:
-        entity = by_entity.get(_text(claim.get("speaker_entity_id")))
-        resolution = _text(claim.get("speaker_resolution"))
-        speaker_text = _text(claim.get("speaker_text"))
+        entity = by_entity.get(text_cell(claim.get("speaker_entity_id")))
+        resolution = text_cell(claim.get("speaker_resolution"))
+        speaker_text = text_cell(claim.get("speaker_text"))
         if entity is not None:
-            keys[_text(claim["claim_id"])] = _text(entity.get("global_id")) or global_id(_text(entity["label"]) or "misc", _text(entity["canonical_name"]))
+            keys[text_cell(claim["claim_id"])] = text_cell(entity.get("global_id")) or global_id(text_cell(entity["label"]) or "misc", text_cell(entity["canonical_name"]))
         elif resolution == "group" and name_slug(speaker_text):
-            keys[_text(claim["claim_id"])] = f"{GROUP_PREFIX}:{name_slug(speaker_text)}"
-        elif resolution in NAMED_RESOLUTIONS and name_slug(_text(claim.get("speaker_name")) or speaker_text):
-            keys[_text(claim["claim_id"])] = f"{UNLINKED_PREFIX}:{name_slug(_text(claim.get('speaker_name')) or speaker_text)}"
+            keys[text_cell(claim["claim_id"])] = f"{GROUP_PREFIX}:{name_slug(speaker_text)}"
+        elif resolution in NAMED_RESOLUTIONS and name_slug(text_cell(claim.get("speaker_name")) or speaker_text):
+            keys[text_cell(claim["claim_id"])] = f"{UNLINKED_PREFIX}:{name_slug(text_cell(claim.get('speaker_name')) or speaker_text)}"
     return keys
 
 
@@ -196,22 +196,22 @@ def quote_cluster_rows(
     order = sorted(
         range(len(claims)),
         key=lambda i: (
-            _text(doc_dates.get(_text(claims[i]["doc_id"]))) or "9999",
-            _text(claims[i]["doc_id"]),
-            int(claims[i]["start_char"]) if _text(claims[i].get("start_char")) else -1,
-            _text(claims[i]["claim_id"]),
+            text_cell(doc_dates.get(text_cell(claims[i]["doc_id"]))) or "9999",
+            text_cell(claims[i]["doc_id"]),
+            int(claims[i]["start_char"]) if text_cell(claims[i].get("start_char")) else -1,
+            text_cell(claims[i]["claim_id"]),
         ),
     )
     ordered = [claims[i] for i in order]
     uf = _UnionFind(len(ordered))
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for position, claim in enumerate(ordered):
-        key = speaker_keys.get(_text(claim["claim_id"]))
+        key = speaker_keys.get(text_cell(claim["claim_id"]))
         if key:
             by_speaker[key].append(position)
     for positions in by_speaker.values():
-        words = [message_words(_text(ordered[p].get("claim_text"))) for p in positions]
-        docs = [_text(ordered[p]["doc_id"]) for p in positions]
+        words = [message_words(text_cell(ordered[p].get("claim_text"))) for p in positions]
+        docs = [text_cell(ordered[p]["doc_id"]) for p in positions]
         for i, j in _linked_pairs(words, docs):
             uf.union(positions[i], positions[j])
     members: dict[int, list[int]] = defaultdict(list)
@@ -222,13 +222,13 @@ def quote_cluster_rows(
         group = members[uf.find(position)]
         rows.append(
             {
-                "claim_id": _text(claim["claim_id"]),
-                "doc_id": _text(claim["doc_id"]),
-                "speaker_global_id": speaker_keys.get(_text(claim["claim_id"])) or None,
+                "claim_id": text_cell(claim["claim_id"]),
+                "doc_id": text_cell(claim["doc_id"]),
+                "speaker_global_id": speaker_keys.get(text_cell(claim["claim_id"])) or None,
                 # the root is the smallest position: the earliest claim of the cluster
-                "quote_cluster_id": _text(ordered[min(group)]["claim_id"]),
+                "quote_cluster_id": text_cell(ordered[min(group)]["claim_id"]),
                 "cluster_size": len(group),
-                "cluster_documents": len({_text(ordered[p]["doc_id"]) for p in group}),
+                "cluster_documents": len({text_cell(ordered[p]["doc_id"]) for p in group}),
             }
         )
     rows.sort(key=lambda r: (r["doc_id"], r["claim_id"]))
@@ -248,28 +248,28 @@ def speaker_rows(
     if clusters is None:
         clusters = quote_cluster_rows(claims, keys)
     cluster_of = {r["claim_id"]: r["quote_cluster_id"] for r in clusters}
-    by_entity = {_text(e["entity_id"]): e for e in entities}
+    by_entity = {text_cell(e["entity_id"]): e for e in entities}
     acc: dict[str, dict[str, Any]] = {}
     for claim in claims:
-        claim_id = _text(claim["claim_id"])
+        claim_id = text_cell(claim["claim_id"])
         key = keys.get(claim_id)
         if key is None:
             continue
         s = acc.setdefault(key, {"names": Counter(), "labels": Counter(), "roles": Counter(), "affiliations": Counter(), "claims": 0, "quotes": set(), "docs": set(), "entities": set()})
         s["claims"] += 1
         s["quotes"].add(cluster_of.get(claim_id, claim_id))
-        s["docs"].add(_text(claim["doc_id"]))
-        entity = by_entity.get(_text(claim.get("speaker_entity_id")))
+        s["docs"].add(text_cell(claim["doc_id"]))
+        entity = by_entity.get(text_cell(claim.get("speaker_entity_id")))
         if entity is not None:
-            if _text(entity["entity_id"]) not in s["entities"]:
+            if text_cell(entity["entity_id"]) not in s["entities"]:
                 # roles and affiliations count once per document entity, not once per claim
-                s["entities"].add(_text(entity["entity_id"]))
+                s["entities"].add(text_cell(entity["entity_id"]))
                 s["roles"].update(_items(entity.get("roles")))
                 s["affiliations"].update(_items(entity.get("affiliation")))
-            s["names"][_text(entity["canonical_name"])] += 1
-            s["labels"][_text(entity["label"])] += 1
+            s["names"][text_cell(entity["canonical_name"])] += 1
+            s["labels"][text_cell(entity["label"])] += 1
         else:
-            s["names"][_text(claim.get("speaker_name")) or _text(claim.get("speaker_text"))] += 1
+            s["names"][text_cell(claim.get("speaker_name")) or text_cell(claim.get("speaker_text"))] += 1
     rows = []
     for key, s in acc.items():
         names = sorted(s["names"].items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
@@ -308,44 +308,9 @@ def corpus_rows(
 # --------------------------------------------------------------------------- tables
 
 
-def _frame_records(frame: Any) -> list[dict[str, Any]]:
-    return [{k: (None if _text(v) == "" else v) for k, v in r.items()} for r in frame.to_dict("records")]
+def frame_records(frame: Any) -> list[dict[str, Any]]:
+    return [{k: (None if text_cell(v) == "" else v) for k, v in r.items()} for r in frame.to_dict("records")]
 
 
-def _doc_dates(documents: Any) -> dict[str, str]:
-    return {_text(r["doc_id"]): (_text(r["date"])[:10] if _text(r["date"]) else "") for r in _frame_records(documents)}
-
-
-def corpus_frames(frames: Mapping[str, Any]) -> dict[str, Any]:
-    """``speakers`` and ``quote_clusters`` as typed DataFrames from loaded ``entities``/``claims``/``documents``."""
-    import pandas as pd
-
-    from .load import convert_column
-    from .schema import QUOTE_CLUSTERS, SPEAKERS
-
-    speakers, clusters = corpus_rows(_frame_records(frames["claims"]), _frame_records(frames["entities"]), _doc_dates(frames["documents"]))
-    out = {}
-    for table, rows in ((SPEAKERS, speakers), (QUOTE_CLUSTERS, clusters)):
-        raw = {c.name: pd.Series([_text(r.get(c.name)) for r in rows], dtype="string") for c in table.columns}
-        out[table.name] = pd.DataFrame({c.name: convert_column(raw[c.name], c, table.name) for c in table.columns})
-    return out
-
-
-def write_corpus_tables(output_dir: Path, *, excel_safe: bool = False) -> dict[str, int]:
-    """Read ``entities``/``claims``/``documents`` of ``output_dir``, write ``speakers.csv`` and ``quote_clusters.csv``.
-
-    Both files are written in one atomic batch; returns the row counts. Called by the runner once
-    every document is done (and by nobody else: ``pipeline.load`` derives them for older runs).
-    """
-    from .export import OutputBatch
-    from .load import empty_frame, read_table
-    from .schema import CLAIMS, DOCUMENTS, ENTITIES, QUOTE_CLUSTERS, SPEAKERS
-
-    output_dir = Path(output_dir)
-    # After the entity stage alone there is no claims table yet: an absent table counts as empty.
-    frames = {t.name: read_table(output_dir / t.file_name, t) if (output_dir / t.file_name).exists() else empty_frame(t) for t in (CLAIMS, ENTITIES, DOCUMENTS)}
-    speakers, clusters = corpus_rows(_frame_records(frames["claims"]), _frame_records(frames["entities"]), _doc_dates(frames["documents"]))
-    with OutputBatch(output_dir, excel_safe=excel_safe) as out:
-        out.write_table(SPEAKERS, speakers)
-        out.write_table(QUOTE_CLUSTERS, clusters)
-    return dict(out.row_counts)
+def doc_dates(documents: Any) -> dict[str, str]:
+    return {text_cell(r["doc_id"]): (text_cell(r["date"])[:10] if text_cell(r["date"]) else "") for r in frame_records(documents)}

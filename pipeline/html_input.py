@@ -36,6 +36,8 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
+from .text_decoding import decode_bytes
+
 HTML_SUFFIXES = (".html", ".htm")
 EXTRACTOR_MODES = ("precision", "recall")
 DEFAULT_MODE = "precision"
@@ -163,8 +165,6 @@ def _is_utf8_with_multibyte(data: bytes) -> bool:
 
 def decode_html(data: bytes) -> tuple[str, str, list[PageProblem]]:
     """``(text, encoding, warnings)``: byte order mark, then the declared charset, then detection (ingest)."""
-    from .ingest import decode_bytes
-
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = decode_bytes(data)
         return text, encoding, []
@@ -677,30 +677,6 @@ def page_columns(page: dict[str, Any] | None) -> dict[str, Any]:
 def predecided_blocks(page: dict[str, Any] | None) -> list[tuple[int, int, str, tuple[tuple[str, float], ...]]]:
     """Pre-decided boilerplate spans for boilerplate.clean_document: (start, end, category, signals)."""
     return [(int(s), int(e), str(c), ((EXTRACTOR_SIGNAL, EXTRACTOR_WEIGHT),)) for s, e, c in (page or {}).get("removed", ())]
-
-
-def html_document(data: bytes, rel: str, doc_id: str, favour: str = DEFAULT_MODE) -> Any:
-    """An ingest ``Document`` for an HTML file, or an ``IngestProblem`` naming the file and what is wrong."""
-    from .ingest import Document, IngestProblem, normalise_newlines
-    from .language import detect_language
-
-    try:
-        page = read_page(data, favour)
-    except NotReadable as exc:
-        return IngestProblem(rel, exc.problem, exc.message)
-    # The visible text has only LF line breaks; the file's own line endings are recorded as for text input.
-    _, newlines = normalise_newlines(data[:65536].decode("latin-1"))
-    return Document(
-        doc_id=doc_id,
-        path=rel,
-        encoding=page.encoding,
-        sha256=hashlib.sha256(data).hexdigest(),
-        n_bytes=len(data),
-        newlines=newlines,
-        text=page.text,
-        language=detect_language(page.main_text or page.text),
-        page=page_fields(page),
-    )
 
 
 def page_date(page: dict[str, Any] | None) -> str | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .language import detect_language, is_minable
+from .text_decoding import decode_bytes, normalise_newlines  # noqa: F401  (part of the ingest API)
 
 HTML_SUFFIXES = (".html", ".htm")  # read by html_input.py (visible text + main-text decision)
 INPUT_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
@@ -117,52 +118,6 @@ def detect_binary(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes, returning ``(text, encoding)``.
-
-    Order: BOMs (UTF-8, UTF-16), strict UTF-8, mostly-UTF-8 with a few invalid bytes
-    (decoded with U+FFFD replacements, recorded as ``utf-8+replaced``), cp1252, latin-1.
-    cp1252 rather than latin-1 is tried first because German Windows text uses its
-    euro sign and typographic quotes (0x80-0x9F).
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if _looks_like_damaged_utf8(data):
-        return data.decode("utf-8", errors="replace"), "utf-8+replaced"
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-
-
-def _looks_like_damaged_utf8(data: bytes) -> bool:
-    """True when valid multi-byte UTF-8 sequences outnumber the stray high bytes."""
-    sequences = _UTF8_MULTIBYTE.findall(data)
-    stray_high_bytes = sum(1 for b in data if b >= 0x80) - sum(len(s) for s in sequences)
-    return bool(sequences) and len(sequences) >= stray_high_bytes
-
-
-def normalise_newlines(text: str) -> tuple[str, str]:
-    """Convert CRLF and lone CR to LF; report the style the file used."""
-    crlf = text.count("\r\n")
-    cr = text.count("\r") - crlf
-    lf = text.count("\n") - crlf
-    styles = [name for name, n in (("CRLF", crlf), ("CR", cr), ("LF", lf)) if n]
-    style = styles[0] if len(styles) == 1 else ("mixed" if styles else "none")
-    if crlf or cr:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, style
-
-
 def slugify(value: str) -> str:
     value = unicodedata.normalize("NFKD", value.translate(_TRANSLITERATION))
     value = value.encode("ascii", "ignore").decode("ascii").lower()
@@ -216,9 +171,7 @@ def read_document(
     if binary:
         return IngestProblem(rel, "binary", f"not a text file: looks like {binary}")
     if path.suffix.lower() in HTML_SUFFIXES:
-        from .html_input import html_document  # imported on demand: trafilatura is only needed for HTML input
-
-        return html_document(data, rel, doc_id, html_favour)
+        return _read_html(data, rel, doc_id, html_favour)
     text, encoding = decode_bytes(data)
     text, newlines = normalise_newlines(text)
     if "\x00" in text:
@@ -235,6 +188,30 @@ def read_document(
         newlines=newlines,
         text=text,
         language=detect_language(text),
+    )
+
+
+def _read_html(data: bytes, rel: str, doc_id: str, favour: str) -> Document | IngestProblem:
+    """An ingest ``Document`` for an HTML file, or an ``IngestProblem`` naming the file and what is wrong."""
+    # imported on demand: trafilatura and lxml are only needed for HTML input
+    from .html_input import NotReadable, page_fields, read_page
+
+    try:
+        page = read_page(data, favour)
+    except NotReadable as exc:
+        return IngestProblem(rel, exc.problem, exc.message)
+    # The visible text has only LF line breaks; the file's own line endings are recorded as for text input.
+    _, newlines = normalise_newlines(data[:65536].decode("latin-1"))
+    return Document(
+        doc_id=doc_id,
+        path=rel,
+        encoding=page.encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        n_bytes=len(data),
+        newlines=newlines,
+        text=page.text,
+        language=detect_language(page.main_text or page.text),
+        page=page_fields(page),
     )
 
 

@@ -192,13 +192,29 @@ def load(path: Path | str = "data/processed", *, allow_missing: bool = False, ve
     # a run written before they existed gets them derived here, the same way the runner does.
     underived = [name for name in DERIVED_TABLES if not (path / TABLES[name].file_name).exists()]
     if underived:
-        from .corpus import corpus_frames
-
         frames.update({name: frame for name, frame in corpus_frames(frames).items() if name in underived})
     texts = read_texts(path / TEXTS_FILE) if (path / TEXTS_FILE).exists() else {}
     manifest_path = path / MANIFEST_FILE
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     return Tables(frames, texts, manifest, path, missing=tuple(t.name for t in TABLES.values() if t.file_name in missing))
+
+
+def corpus_frames(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """``speakers`` and ``quote_clusters`` as typed DataFrames from loaded ``entities``/``claims``/``documents``."""
+    from .corpus import corpus_rows, doc_dates, frame_records, text_cell
+    from .schema import QUOTE_CLUSTERS, SPEAKERS
+
+    speakers, clusters = corpus_rows(frame_records(frames["claims"]), frame_records(frames["entities"]), doc_dates(frames["documents"]))
+    out = {}
+    for table, rows in ((SPEAKERS, speakers), (QUOTE_CLUSTERS, clusters)):
+        raw = {c.name: pd.Series([text_cell(r.get(c.name)) for r in rows], dtype="string") for c in table.columns}
+        out[table.name] = pd.DataFrame({c.name: convert_column(raw[c.name], c, table.name) for c in table.columns})
+    return out
+
+
+def read_or_empty(path: Path, table: Table) -> pd.DataFrame:
+    """A table file, or an empty table of its schema where it has not been written (a stage run alone)."""
+    return read_table(path / table.file_name, table) if (path / table.file_name).exists() else empty_frame(table)
 
 
 def settle_folder(path: Path, *, wait_seconds: float = 10.0) -> None:

@@ -29,8 +29,7 @@ from typing import Any, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, boilerplate, claims, entities, figures  # noqa: F401  (registers components)
-from . import html_input
+from . import __version__, boilerplate, html_input  # the stage factories are spaCy entry points (pyproject.toml)
 from .export import OutputBatch, file_digest, read_json, read_jsonl, record_to_row
 from .ingest import DEFAULT_MAX_BYTES, Document, IngestError, IngestProblem, ingest_directory
 from .language import is_minable
@@ -503,14 +502,23 @@ def run_extraction_stage(cfg: RunConfig, stage: str) -> AnnotateOutcome:
 
 
 def _cross_document_tables(run: _Run) -> dict[str, int]:
-    """speakers.csv and quote_clusters.csv from the run's finished entities/claims tables (pipeline/corpus.py).
-
-    Written into the staging folder like every other table, so they switch in with the tables they
-    are computed from.
-    """
-    from .corpus import write_corpus_tables
-
+    """speakers.csv and quote_clusters.csv, written into the staging folder like every other table, so they
+    switch in with the tables they are computed from."""
     return write_corpus_tables(run.staging.output, excel_safe=run.excel_safe)
+
+
+def write_corpus_tables(output_dir: Path, *, excel_safe: bool = False) -> dict[str, int]:
+    """Read ``entities``/``claims``/``documents`` of ``output_dir``, write ``speakers.csv`` and ``quote_clusters.csv``
+    (pipeline/corpus.py) in one batch; returns the row counts."""
+    from .corpus import corpus_rows, doc_dates, frame_records
+    from .load import read_or_empty
+
+    frames = {t.name: read_or_empty(Path(output_dir), t) for t in (CLAIMS, ENTITIES, DOCUMENTS)}
+    speakers, clusters = corpus_rows(frame_records(frames["claims"]), frame_records(frames["entities"]), doc_dates(frames["documents"]))
+    with OutputBatch(output_dir, excel_safe=excel_safe) as out:
+        out.write_table(TABLES["speakers"], speakers)
+        out.write_table(TABLES["quote_clusters"], clusters)
+    return dict(out.row_counts)
 
 
 @dataclass

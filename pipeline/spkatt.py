@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .backends import install_error_handler
-from .extensions import register_extensions
+from .layer.extensions import register_extensions
 
 register_extensions()
 log = logging.getLogger(__name__)

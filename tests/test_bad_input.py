@@ -141,7 +141,7 @@ def test_one_very_long_sentence_and_unbalanced_quotes_do_not_crash(tmp_path):
 
 
 def test_a_failing_component_loses_one_document_not_the_run(tmp_path, monkeypatch):
-    from pipeline import figures
+    from pipeline.figures import component as figures  # the component calls extract_figures
 
     raw = tmp_path / "raw"
     raw.mkdir()

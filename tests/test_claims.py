@@ -14,17 +14,21 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline import claims as claims_module
-from pipeline import entities, reporting
+from pipeline import entities
+from pipeline.claims import reporting
 from pipeline.claims import FORMS, extract_claims
 from pipeline.entities import Entity
-from pipeline.quotes import find_quotes
+from pipeline.layer.quotes import find_quotes
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return spacy.blank("de")
+    # the claims stage reads the entity stage's annotation (a missing one is an error), so it runs first
+    blank = spacy.blank("de")
+    blank.add_pipe("claimgraph_entities")
+    return blank
 
 
 def claims_of(nlp, text):
@@ -319,9 +323,14 @@ TIGER = dict(heads=[1, 4, 1, 1, 4, 4, 5, 8, 4, 10, 4, 4],
              deps=["sb", "par", "oc", "punct", "ROOT", "mo", "nk", "nk", "sb", "nk", "da", "punct"])
 
 
+def with_entities(nlp, doc):
+    """A hand-built Doc through the entity stage, as the pipeline runs it before the claims stage."""
+    return nlp.get_pipe("claimgraph_entities")(doc)
+
+
 def parsed_doc(nlp, scheme):
-    return Doc(nlp.vocab, words=WORDS, spaces=[w not in (",", ".") and i + 1 < len(WORDS) and WORDS[i + 1] not in (",", ".") for i, w in enumerate(WORDS)],
-               pos=POS, tags=TAGS, morphs=MORPHS, lemmas=[w.lower() for w in WORDS], sent_starts=[True] + [False] * 11, **scheme)
+    return with_entities(nlp, Doc(nlp.vocab, words=WORDS, spaces=[w not in (",", ".") and i + 1 < len(WORDS) and WORDS[i + 1] not in (",", ".") for i, w in enumerate(WORDS)],
+               pos=POS, tags=TAGS, morphs=MORPHS, lemmas=[w.lower() for w in WORDS], sent_starts=[True] + [False] * 11, **scheme))
 
 
 @pytest.mark.parametrize("scheme", [UD, TIGER], ids=["ud", "tiger"])
@@ -353,7 +362,7 @@ def test_dass_clause_parsed(nlp, scheme):
               tags=["PPER", "VVFIN", "$,", "KOUS", "NE", "NN", "VVINF", "VMFIN", "$."],
               morphs=["Case=Nom|Gender=Masc|Number=Sing|Person=3", "Mood=Ind|VerbForm=Fin", "", "", "", "", "VerbForm=Inf",
                       "Mood=Sub|VerbForm=Fin", ""], sent_starts=[True] + [False] * 8, **scheme)
-    (c,) = extract_claims(doc)
+    (c,) = extract_claims(with_entities(nlp, doc))
     assert c.claim_text == "dass Europa Stärken nutzen müsse" and c.speaker_text == "Er"
     assert c.cue_lemma == "betonen" and c.evidence[0] == "complementizer:dass"
 
@@ -382,8 +391,17 @@ def test_unlinked_description_stays_a_description(nlp):
 # --------------------------------------------------------------------------- component and samples
 
 
+def test_claims_without_the_entity_stage_is_a_clear_error():
+    # never a silent re-run of the entity stage (which would rewrite doc.ents behind the pipeline's back)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("claimgraph_claims")
+    with pytest.raises(entities.MissingEntitiesError, match="claimgraph_entities"):
+        nlp("„Wir kommen“, sagte sie.")
+
+
 def test_component_sets_claims_with_ids():
     nlp = spacy.blank("de")
+    nlp.add_pipe("claimgraph_entities")
     nlp.add_pipe("claimgraph_claims")
     doc = nlp.make_doc("„Wir kommen“, sagte sie. Er betonte, dass Europa handeln müsse.")
     doc._.doc_id = "probe"
@@ -434,3 +452,11 @@ def test_sample_expert_talk():
 
 def test_forms_constant_matches_interface():
     assert claims_module.FORMS == ("direct", "indirect", "free_indirect", "reported", "according_to", "mixed")
+
+
+def test_recognisers_run_in_an_explicit_precedence_order(nlp):
+    names = [r.name for r in claims_module.extract.PRECEDENCE]
+    assert names[0] == "direct_quote_with_frame" and names[-1] == "nested_quote" and len(set(names)) == len(names)
+    # precedence decides overlaps: the quote with its frame takes the message before the verb-cue recogniser
+    _, (c,) = claims_of(nlp, "„Europa muss jetzt handeln“, sagte die Ministerin.")
+    assert c.form == "direct" and c.evidence[0].startswith("quote")

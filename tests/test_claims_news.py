@@ -12,13 +12,16 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline import interviews
+from pipeline.claims import interviews
 from pipeline.claims import extract_claims
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return spacy.blank("de")
+    """Tokenizer only (no sentence boundaries: the layer's fallback splitter) plus the entity stage the claims need."""
+    blank = spacy.blank("de")
+    blank.add_pipe("claimgraph_entities")
+    return blank
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +34,21 @@ def nlp_ents():
     return blank
 
 
+_ENTITY_STAGE = None
+
+
+def annotated(doc):
+    """The entity stage's annotation, which the claims stage requires (a hand-built Doc has none)."""
+    global _ENTITY_STAGE
+    if doc._.entities is not None:
+        return doc
+    if _ENTITY_STAGE is None:
+        _ENTITY_STAGE = spacy.blank("de").add_pipe("claimgraph_entities")
+    return _ENTITY_STAGE(doc)
+
+
 def claims_of(nlp, text):
-    doc = nlp(text)
+    doc = annotated(nlp(text))
     found = extract_claims(doc)
     for c in found:
         assert doc.text[c.start_char:c.end_char] == c.claim_text
@@ -138,7 +154,7 @@ def test_gender_agreement_in_the_salience_fallback(nlp_ents):
 
 
 def test_what_counts_as_a_person_or_organisation_description():
-    from pipeline import salience
+    from pipeline.claims import salience
 
     assert salience._is_person_description(["der", "44-Jährige"])
     assert salience._is_person_description(["die", "Studienleiterin"])
@@ -249,7 +265,7 @@ def test_reported_event_opened_by_an_article_with_a_parse(nlp, scheme):
               morphs=["", "Case=Nom|Number=Sing", "Mood=Ind|VerbForm=Fin", "", "", "VerbForm=Part", ""],
               lemmas=["der", "Landrat", "haben", "der", "Plan", "kritisieren", "."],
               sent_starts=[True] + [False] * 6, **scheme)
-    (c,) = extract_claims(doc)
+    (c,) = extract_claims(annotated(doc))
     assert c.form == "reported" and c.speaker_text == "Der Landrat" and c.cue_lemma == "kritisieren"
 
 
@@ -289,7 +305,7 @@ def test_object_glued_into_the_parsed_subject_is_cut(nlp, scheme):
     doc = Doc(nlp.vocab, words=C_WORDS, spaces=[True] * 8 + [False, False], pos=C_POS, tags=C_TAGS,
               lemmas=["am", "Montag", "haben", "CDU-Politiker", "der", "CSU", "zu", "Mäßigung", "aufrufen", "."],
               sent_starts=[True] + [False] * 9, **scheme)
-    (c,) = extract_claims(doc)
+    (c,) = extract_claims(annotated(doc))
     assert c.form == "reported" and c.speaker_text == "CDU-Politiker"
 
 

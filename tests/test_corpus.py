@@ -14,9 +14,9 @@ from pipeline.corpus import (
     fold_name,
     global_id,
     message_words,
-    write_corpus_tables,
 )
 from pipeline.load import check_tables, claims_with_speakers_and_figures, load
+from pipeline.runner import write_corpus_tables
 from pipeline.schema import QUOTE_CLUSTERS, SPEAKERS
 from tests.tables_fixture import FACH, PARIS, write_tables
 
@@ -57,7 +57,7 @@ def test_fold_name_is_ascii_and_idempotent():
 
 
 def test_entity_component_uses_the_corrected_key():
-    from pipeline import entities
+    from pipeline.entities import extract as entities
 
     assert entities._global_id("PER", "Marina Köhn") == "per:marina-koehn"
     assert entities._global_id("ORG", "Europäische Union") == "org:europaeische-union"
@@ -215,7 +215,7 @@ def test_write_corpus_tables_and_loader(tmp_path):
 
 def test_an_extract_run_writes_both_tables_consistent_with_its_entities_and_claims(tmp_path):
     """The runner's post-pass: the files of a real run equal what the loader would derive."""
-    from pipeline.corpus import corpus_frames
+    from pipeline.load import corpus_frames
     from tests.sample_run import copy_outputs
 
     out = copy_outputs(tmp_path / "processed")

@@ -14,7 +14,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline import entities as E
-from pipeline import roles as R
+from pipeline.entities import roles as R
 from pipeline.schema import ENTITIES, MENTIONS
 
 

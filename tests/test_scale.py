@@ -79,12 +79,14 @@ def test_extraction_stage_alone_matches_full_run(tmp_path, reference):
         assert (cfg.output_dir / name).read_bytes() == reference[name], name
 
 
+@pytest.mark.slow  # starts worker processes that each load the pipeline
 def test_two_local_processes_give_identical_tables(tmp_path, reference):
     cfg = _cfg(tmp_path, use_cache=False, backend="processes", workers=2, chunk_size=1)
     runner.run_all(cfg)
     assert _tables(cfg) == reference
 
 
+@pytest.mark.slow  # starts worker processes that each load the pipeline
 def test_dask_local_cluster_of_two_workers_gives_identical_tables(tmp_path, reference):
     pytest.importorskip("distributed")
     cfg = _cfg(tmp_path, use_cache=False, backend="dask", workers=2, chunk_size=1)

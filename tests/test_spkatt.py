@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import claims as claims_module
+from pipeline.claims import component as claims_component
 from pipeline import runner, spkatt
 from pipeline.claims import Claim
 from pipeline.model import BLANK_MODEL_NAME, ModelChoice
@@ -279,7 +279,7 @@ def test_predict_dir_maps_claims_back_to_input_ids(tmp_path, blank_pipeline, mon
         # the quotation of the second input sentence, with the verb and pronoun after it
         return [make_claim(range(11, 19), form="direct", cue=[20], speaker=[21], frame=[19, 20, 21])]
 
-    monkeypatch.setattr(claims_module, "extract_claims", fake_extract)
+    monkeypatch.setattr(claims_component, "extract_claims", fake_extract)
     in_dir, out_dir = tmp_path / "in", tmp_path / "out"
     write(in_dir, "eins.json", {"DocumentName": "Eins", "Sentences": SENTENCES})
     for name in ("b.json", "dx.json", "zwei.json"):  # failing first, in between and last

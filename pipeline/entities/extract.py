@@ -13,9 +13,9 @@ Steps, each a pure function over the ``Doc``:
    when two people share the surname and nothing disambiguates); organisations by a normalised name
    key, by the patterns file's ``id`` and by "Name (ACRONYM)" definitions; untagged repetitions of a
    known name or acronym are added as mentions.
-3. **Roles and affiliations** (``pipeline.roles``), **gender** (text first: female/male role nouns and
+3. **Roles and affiliations** (``pipeline.entities.roles``), **gender** (text first: female/male role nouns and
    pronouns; then the first-name lexicon) and a cross-document ``global_id``.
-4. **Pronouns and descriptions** (``pipeline.coref``): a third-person "er"/"sie" in subject position
+4. **Pronouns and descriptions** (``pipeline.entities.coref``): a third-person "er"/"sie" in subject position
    and a definite description such as "der UN-Chef" become mentions when their antecedent is
    unambiguous.
 
@@ -34,62 +34,29 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from . import coref, syntax
+from .. import resources
+from ..layer import syntax
+from ..layer.document import layer_of
+from ..layer.extensions import make_id
+from . import coref
 from . import roles as R
-from .extensions import make_id, register_extensions
+from .records import Entity, Mention
 
-register_extensions()
 
 PATTERNS_ENV = "CLAIMGRAPH_ENTITY_PATTERNS"
-DEFAULT_PATTERNS = R.RESOURCES / "entity_patterns.jsonl"
+DEFAULT_PATTERNS = "entity_patterns.jsonl"  # in pipeline/resources
 LABELS = ("PER", "ORG", "LOC", "MISC")
 # Labels of other NER schemes mapped onto ours (GermEval OTH, OntoNotes-style names).
 LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC", "OTH": "MISC"}
-TITLE_ABBREVIATIONS = frozenset({"Dr.", "Prof.", "Dr", "Prof", "Dipl.-Ing.", "Sir"})
-PLURAL_NAMES = frozenset({"usa", "vereinigte staaten", "niederlande", "grune", "vereinte nationen", "philippinen"})
+TITLE_ABBREVIATIONS = R.TITLES
+INDEFINITE_DETERMINERS = resources.words("names_indefinite_determiners")
+PLURAL_NAMES = resources.words("names_plural")
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){1,3}$|^[A-ZÄÖÜ]\.(?:-[A-ZÄÖÜ]\.)?$")
 ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}$")
 CAMEL = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")
-
-
-@dataclass
-class Mention:
-    mention_id: str
-    entity_id: str
-    text: str
-    label: str  # PER ORG LOC MISC
-    start_char: int
-    end_char: int
-    sent_index: int
-    link_method: str  # full_name surname_alias acronym name_variant pronoun role_description
-    start: int = -1  # token index in the Doc
-    end: int = -1
-    evidence: str = ""
-
-
-@dataclass
-class Entity:
-    entity_id: str
-    label: str
-    canonical_name: str
-    acronym: str | None = None
-    n_mentions: int = 0
-    roles: tuple[str, ...] = ()
-    affiliation: tuple[str, ...] = ()
-    gender: str | None = None  # female | male | None
-    number: str = "sing"  # sing | plur
-    global_id: str = ""
-    # Structured evidence for description matching (not exported).
-    role_matches: tuple[R.RoleMatch, ...] = field(default=(), repr=False)
-    org_keys: frozenset[str] = field(default=frozenset(), repr=False)  # folded affiliation names, acronyms, prefixes
-    nationalities: frozenset[str] = field(default=frozenset(), repr=False)
-    parties: frozenset[str] = field(default=frozenset(), repr=False)
-    gender_evidence: str = field(default="", repr=False)
-    aliases: frozenset[str] = field(default=frozenset(), repr=False)  # folded names this entity answers to
 
 
 # --------------------------------------------------------------------------- patterns file
@@ -105,33 +72,37 @@ class EntityPatterns:
     _matchers: dict[int, Matcher] = field(default_factory=dict, repr=False)
 
     def add_file(self, path: Path, priority: int) -> None:
-        tokenizer = _tokenizer()
         with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                line = line.strip()
-                if not line or line.startswith("#"):
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}:{n}: not a JSON object: {exc}") from None
-                if "comment" in row and "pattern" not in row:
-                    continue
-                label = LABEL_MAP.get(str(row.get("label", "")).upper())
-                if label is None or "pattern" not in row:
-                    raise ValueError(f"{path}:{n}: needs 'label' (PER, ORG, LOC, MISC) and 'pattern'")
-                pattern = row["pattern"]
-                if isinstance(pattern, str):
-                    words = tuple(t.text for t in tokenizer(pattern))
-                    if words:
-                        self.phrases[words] = (label, row.get("id"), priority)
-                        self.max_len = max(self.max_len, len(words))
-                else:
-                    self.token_patterns.append((label, row.get("id"), pattern, priority))
+            self.add_lines(fh, path, priority)
+
+    def add_lines(self, lines: Iterable[str], path: Path | str, priority: int) -> None:
+        """EntityRuler JSONL lines; ``path`` names their file in errors."""
+        tokenizer = _tokenizer()
+        for n, line in enumerate(lines, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not a JSON object: {exc}") from None
+            if "comment" in row and "pattern" not in row:
+                continue
+            label = LABEL_MAP.get(str(row.get("label", "")).upper())
+            if label is None or "pattern" not in row:
+                raise ValueError(f"{path}:{n}: needs 'label' (PER, ORG, LOC, MISC) and 'pattern'")
+            pattern = row["pattern"]
+            if isinstance(pattern, str):
+                words = tuple(t.text for t in tokenizer(pattern))
+                if words:
+                    self.phrases[words] = (label, row.get("id"), priority)
+                    self.max_len = max(self.max_len, len(words))
+            else:
+                self.token_patterns.append((label, row.get("id"), pattern, priority))
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str, str | None, int]]:
         out = []
-        words = [t.text for t in doc]
+        words = layer_of(doc).text
         for i in range(len(words)):
             for n in range(min(self.max_len, len(words) - i), 0, -1):
                 hit = self.phrases.get(tuple(words[i : i + n]))
@@ -173,7 +144,7 @@ def pattern_paths(extra: Sequence[str | Path] = (), environ: dict[str, str] | No
 def load_patterns(extra: Sequence[str | Path] = (), use_default: bool = True, environ: dict[str, str] | None = None) -> EntityPatterns:
     patterns = EntityPatterns()
     if use_default:
-        patterns.add_file(DEFAULT_PATTERNS, priority=3)
+        patterns.add_lines(resources.text(DEFAULT_PATTERNS).split("\n"), resources.RESOURCES / DEFAULT_PATTERNS, priority=3)
         for party in R.lexicons().parties:
             for name in party.names:
                 words = tuple(t.text for t in _tokenizer()(name))
@@ -184,12 +155,12 @@ def load_patterns(extra: Sequence[str | Path] = (), use_default: bool = True, en
     return patterns
 
 
-@functools.lru_cache(maxsize=4)
+@resources.memoised_by_argument(4)
 def _cached_patterns(extra: tuple[str, ...], env_value: str) -> EntityPatterns:
     return load_patterns(extra, environ={PATTERNS_ENV: env_value})
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def _pattern_aliases() -> dict[str, set[tuple[str, ...]]]:
     """Patterns-file id -> every written form with that id (shipped file and user files)."""
     out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
@@ -207,19 +178,8 @@ def default_patterns() -> EntityPatterns:
 
 
 def sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token; without sentence boundaries, split after . ! ? tokens."""
-    out = [0] * len(doc)
-    if doc.has_annotation("SENT_START"):
-        for n, sent in enumerate(doc.sents):
-            for t in sent:
-                out[t.i] = n
-        return out
-    n = 0
-    for t in doc:
-        out[t.i] = n
-        if t.text in (".", "!", "?") or "\n\n" in t.text:
-            n += 1
-    return out
+    """Sentence number of every token: the shared layer's one segmentation (``pipeline.layer.sentences``)."""
+    return layer_of(doc).sent_of
 
 
 # --------------------------------------------------------------------------- names
@@ -349,8 +309,12 @@ def _person_evidence(doc: Doc, s: int, e: int) -> bool:
 
 def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     out = []
+    texts = layer_of(doc).text
     i = 0
     while i < len(doc):
+        if not texts[i][:1].isupper() and texts[i] != ",":
+            i += 1  # every rule below starts at a capitalised word (first name, initial, role noun) or a comma
+            continue
         tok = doc[i]
         span = None
         if i not in blocked and tok.text[:1].isupper() and (R.is_first_name(tok.text) or INITIALS.match(tok.text)) and _is_name_word_or_initial(tok):
@@ -405,10 +369,9 @@ def _adjective_like(tok: Token) -> bool:
 def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     lex = R.lexicons()
     out = []
-    for i, tok in enumerate(doc):
+    for i, t in enumerate(layer_of(doc).text):
         if i in blocked:
             continue
-        t = tok.text
         if t in lex.org_suffixes and i > 0:
             s = i
             while s > 0 and i - s < 5 and (s - 1) not in blocked and (doc[s - 1].text[:1].isupper() or doc[s - 1].text == "&") and doc[s - 1].lower_ not in R.FUNCTION_WORDS:
@@ -433,7 +396,7 @@ def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
             proper_prefix = bool(prefix) and (prefix.isupper() or prefix.count("-") >= 1 or bool(lex.party(prefix)))
             bare = {head.lower(), head.lower()[:-1], head.lower()[:-2]} & lex.org_strong  # "Amt", "Amts", "Amtes"
             strong_alone = kind == "strong" and not bare
-            indefinite = i > 0 and doc[i - 1].lower_ in ("ein", "eine", "einem", "einen", "einer", "eines", "kein", "keine", "neues", "neuen")
+            indefinite = i > 0 and doc[i - 1].lower_ in INDEFINITE_DETERMINERS
             if s < i or e > i + 1 or proper_prefix or strong_alone and not indefinite:
                 out.append(NameSpan(s, e, "ORG", f"rule:org_{kind}"))
             continue
@@ -480,8 +443,8 @@ def _acronym_definitions(doc: Doc, blocked: set[int]) -> list[NameSpan]:
 def _parenthesis_orgs(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     """"(Head of Marketing, OVHcloud)": a capitalised part after a role inside parentheses is the employer."""
     out = []
-    for i, tok in enumerate(doc):
-        if tok.text != "(" or i + 1 >= len(doc) or not R.match_role_word(doc[i + 1].text):
+    for i, t in enumerate(layer_of(doc).text):
+        if t != "(" or i + 1 >= len(doc) or not R.match_role_word(doc[i + 1].text):
             continue
         close = next((k for k in range(i + 1, min(len(doc), i + 20)) if doc[k].text == ")"), None)
         if close is None:
@@ -499,12 +462,12 @@ def _parenthesis_orgs(doc: Doc, blocked: set[int]) -> list[NameSpan]:
 def _genitive_locations(doc: Doc, patterns: EntityPatterns, blocked: set[int]) -> list[NameSpan]:
     """'Frankreichs', 'Europas': the genitive of a single-word place from the patterns file."""
     out = []
-    for i, tok in enumerate(doc):
-        if i in blocked or len(tok.text) < 4 or not tok.text.endswith("s") or not tok.text[:1].isupper():
+    for i, t in enumerate(layer_of(doc).text):
+        if i in blocked or len(t) < 4 or not t.endswith("s") or not t[:1].isupper():
             continue
-        hit = patterns.phrases.get((tok.text[:-1],))
+        hit = patterns.phrases.get((t[:-1],))
         if hit and hit[0] == "LOC":
-            out.append(NameSpan(i, i + 1, "LOC", "rule:genitive_place", hit[1] or tok.text[:-1]))
+            out.append(NameSpan(i, i + 1, "LOC", "rule:genitive_place", hit[1] or t[:-1]))
     return out
 
 
@@ -764,7 +727,7 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sen
         lengths[f[0]].append(len(f))
     for v in lengths.values():
         v.sort(reverse=True)
-    texts = [t.text for t in doc]
+    texts = layer_of(doc).text
     i = 0
     while i < len(doc):
         hit = None
@@ -817,7 +780,7 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _global_id(label: str, name: str) -> str:
-    from .corpus import global_id  # issue 21: umlauts as ae/oe/ue, so Köhn and Kohn stay apart
+    from ..corpus import global_id  # issue 21: umlauts as ae/oe/ue, so Köhn and Kohn stay apart
 
     return global_id(label, name)
 
@@ -969,8 +932,11 @@ def _gender_from_pronouns(doc: Doc, entities: list[Entity], mentions: list[Menti
         if m.label == "PER":
             per_sent[m.sent_index].add(m.entity_id)
     votes: dict[str, set[str]] = defaultdict(set)
-    for tok in doc:
-        if tok.lower_ not in ("er", "sie") or not _sentence_initial(doc, tok, sent_of):
+    for i, low in enumerate(layer_of(doc).lower):
+        if low not in ("er", "sie"):
+            continue
+        tok = doc[i]
+        if not _sentence_initial(doc, tok, sent_of):
             continue
         if tok.lower_ == "sie" and coref.verb_number(tok) != "sing":
             continue  # "Sie hatten ...": a group, or no evidence for the singular
@@ -1000,9 +966,17 @@ def _sentence_initial(doc: Doc, tok: Token, sent_of: list[int]) -> bool:
 # --------------------------------------------------------------------------- API for the claims stage
 
 
-def _ensure(doc: Doc) -> tuple[list[Mention], list[Entity]]:
+class MissingEntitiesError(ValueError):
+    """The Doc has no entity annotation: ``claimgraph_entities`` did not run before the stage that asks."""
+
+
+def require_entities(doc: Doc, asking: str = "the claims stage") -> tuple[list[Mention], list[Entity]]:
+    """``doc._.mentions`` and ``doc._.entities``; a Doc without them is an error, never a silent re-run."""
     if doc._.entities is None or doc._.mentions is None:
-        doc._.mentions, doc._.entities = extract_entities(doc)
+        raise MissingEntitiesError(
+            f"{asking} needs doc._.entities, but the Doc has none: add 'claimgraph_entities' to the pipeline "
+            "before it (nlp.add_pipe('claimgraph_entities'))"
+        )
     return doc._.mentions, doc._.entities
 
 
@@ -1021,7 +995,7 @@ def _indices(doc: Doc) -> tuple[list[int], list[int]]:
 
 def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The entity of a mention overlapping the given character range, if any (names before pronouns)."""
-    mentions, entities = _ensure(doc)
+    mentions, entities = require_entities(doc)
     by_id = {e.entity_id: e for e in entities}
     hits = [m for m in mentions if m.start_char < end_char and start_char < m.end_char]
     if not hits:
@@ -1033,7 +1007,7 @@ def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
 
 def resolve_pronoun(doc: Doc, token: Token) -> tuple[Entity | None, str]:
     """Antecedent of a personal pronoun used as a speaker, with evidence text."""
-    mentions, entities = _ensure(doc)
+    mentions, entities = require_entities(doc)
     sent_of, narrative = _indices(doc)
     entity, evidence, _ = coref.rank_pronoun(doc, token, mentions, entities, sent_of, narrative)
     return entity, evidence
@@ -1041,24 +1015,6 @@ def resolve_pronoun(doc: Doc, token: Token) -> tuple[Entity | None, str]:
 
 def resolve_description(doc: Doc, span: Span) -> tuple[Entity | None, str]:
     """Person matching a description ("der UN-Chef") by role, party or affiliation, with evidence."""
-    mentions, entities = _ensure(doc)
+    mentions, entities = require_entities(doc)
     entity, evidence, _ = coref.match_description(doc, span, mentions, entities)
     return entity, evidence
-
-
-# --------------------------------------------------------------------------- component
-
-
-class EntitiesComponent:
-    def __init__(self, patterns: Sequence[str] = (), use_default_patterns: bool = True):
-        self.patterns = load_patterns(patterns, use_default_patterns) if (patterns or not use_default_patterns) else None
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions, doc._.entities = extract_entities(doc, self.patterns)
-        return doc
-
-
-@Language.factory("claimgraph_entities", default_config={"patterns": [], "use_default_patterns": True})
-def make_entities_component(nlp: Language, name: str, patterns: list[str], use_default_patterns: bool) -> EntitiesComponent:
-    """``patterns``: extra EntityRuler-format JSONL files (also ``CLAIMGRAPH_ENTITY_PATTERNS``)."""
-    return EntitiesComponent(patterns, use_default_patterns)

@@ -2,7 +2,7 @@
 
 Everything here reads surface patterns first (capitalisation, punctuation, parentheses, the title
 lexicon) because the statistical parser is weak on appositions; dependency arcs, read through
-``pipeline.syntax``, only add evidence (an out-of-lexicon noun becomes a role when the parser says it
+``pipeline.layer.syntax``, only add evidence (an out-of-lexicon noun becomes a role when the parser says it
 is an apposition of the name).
 
 Patterns covered (each returns :class:`Attachment` objects with the rule name as evidence):
@@ -17,35 +17,29 @@ Patterns covered (each returns :class:`Attachment` objects with the rule name as
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from . import syntax
+from .. import resources
+from ..layer import syntax
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+RESOURCES = resources.RESOURCES
 
 # Words that never start or continue a name although capitalised (sentence-initial function words, months ...).
-FUNCTION_WORDS = frozenset(
-    """der die das des dem den ein eine einer eines einem einen und oder aber sowie für von vom zu zum zur im in
-    am an auf aus bei beim mit nach über unter vor seit laut wie als dass ob wenn weil auch nur noch nicht es er
-    sie wir ich ihr ihre ihr sein seine diese dieser dieses jene man auch so da dort hier dabei damit daher denn doch
-    dann nun schon sehr mehr the of and""".split()
-)
-MONTHS = frozenset(
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember Montag Dienstag Mittwoch "
-    "Donnerstag Freitag Samstag Sonntag".split()
-)
-NAME_PARTICLES = frozenset("von van de der den zu di da del della la le ten ter bin al el dos du".split())
+FUNCTION_WORDS = resources.words("names_function_words")
+# Month and weekday names, capitalised words that never start a name: the calendar table's full forms.
+MONTHS = frozenset(row[0] for row in resources.rows("figures_time.tsv") if row[1] in ("month", "weekday") and "." not in row[0])
+NAME_PARTICLES = resources.words("names_particles")
 # particles that only continue a particle run ("von der Leyen", "de la Cruz"), never open one ("Oliver der ...")
-INNER_PARTICLES = frozenset("der den la le".split())
-ARTICLES = frozenset("der die das des dem den".split())
-ORG_LINKERS = frozenset("der des von vom bei beim im in am".split())
-ACADEMIC_TITLES = frozenset({"Dr.", "Prof.", "Dr", "Prof"})
+INNER_PARTICLES = resources.words("names_inner_particles")
+ARTICLES = resources.words("names_articles")
+ORG_LINKERS = resources.words("names_org_linkers")
+OBLIQUE_DETERMINERS = resources.words("names_oblique_determiners")
+TITLES = frozenset(title for title, _ in resources.rows("titles.tsv"))  # before a name, never part of it
+ACADEMIC_TITLES = frozenset(title for title, group in resources.rows("titles.tsv") if group == "academic")
 
 
 def fold(text: str) -> str:
@@ -69,13 +63,7 @@ def has_parse(doc: Doc) -> bool:
 
 
 def _data_lines(name: str) -> list[list[str]]:
-    rows = []
-    with open(RESOURCES / name, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line.strip() and not line.startswith("#"):
-                rows.append(line.split("\t"))
-    return rows
+    return resources.rows(name)
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -124,7 +112,7 @@ class Lexicons:
         return self.party_by_name.get(fold(text))
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def lexicons() -> Lexicons:
     roles, blocked = {}, set()
     for row in _data_lines("role_nouns.tsv"):
@@ -232,7 +220,7 @@ def _ends_with_any(word: str, endings: frozenset[str]) -> bool:
     return any(word[k:] in endings for k in range(len(word)))
 
 
-@functools.lru_cache(maxsize=65536)
+@resources.memoised_by_argument(65536)
 def match_role_word(word: str) -> RoleMatch | None:
     """The role noun a (possibly compound, possibly hyphen-prefixed) word ends with, if any."""
     if not word or not word[0].isupper():
@@ -274,7 +262,7 @@ def match_party_member(word: str) -> tuple[RoleMatch, str] | None:
 # --------------------------------------------------------------------------- organisations
 
 
-@functools.lru_cache(maxsize=65536)
+@resources.memoised_by_argument(65536)
 def org_keyword(word: str) -> str | None:
     """'strong' or 'weak' when a capitalised word ends like an institution ("Umweltbundesamt")."""
     if not word or not word[0].isupper() or word in lexicons().org_exclude:
@@ -323,7 +311,7 @@ def nominative_org_name(tokens: list[str], preceded_by: str | None) -> str:
             head = stem
     gender = org_head_gender(head)
     ending = {"masculine": "er", "neuter": "es", "feminine": "e"}[gender]
-    oblique = art in ("der", "des", "dem", "den", "einer", "eines", "einem", "einen", "zur", "zum", "im", "beim", "vom", "am")
+    oblique = art in OBLIQUE_DETERMINERS
     nominative_weak = art in ("der", "das", "die") and all(w.endswith("e") for w in words[:n_adj])
     if art == "der" and nominative_weak and gender == "feminine":
         return " ".join(words)  # "der" before "-e": nominative masculine, but the head says feminine; leave it

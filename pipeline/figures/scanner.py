@@ -23,20 +23,18 @@ Conventions (documented in docs/figures.md):
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .extensions import make_id, register_extensions
+from .. import resources
+from ..layer.document import layer_of
+from ..layer.extensions import make_id
 
-register_extensions()
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+RESOURCES = resources.RESOURCES
 
 KINDS = ("money", "percent", "count", "measure", "date", "year", "duration", "ordinal")
 QUALIFIERS = ("exact", "approximately", "at_least", "more_than", "at_most", "less_than", "up_to", "range")
@@ -66,11 +64,7 @@ class Figure:
 
 def _rows(name: str) -> Iterable[list[str]]:
     """Data lines of a tab-separated resource file (``#`` lines are comments)."""
-    with (RESOURCES / name).open(encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if line.strip() and not line.startswith("#"):
-                yield line.split("\t")
+    return resources.rows(name)
 
 
 @dataclass(frozen=True)
@@ -98,7 +92,7 @@ class Lexicon:
         return max(len(k) for k in self.currencies)
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def load_lexicon() -> Lexicon:
     scales = {s: (float(f), bare == "yes") for s, f, bare in _rows("figures_scales.tsv")}
     currencies = {tuple(s.lower().split(" ")): (code, float(f)) for s, code, f in _rows("figures_currencies.tsv")}
@@ -163,26 +157,13 @@ NUMBER_COMPOUND_RE = re.compile(rf"^(?P<num>{_NUM})-(?P<rest>[^\W\d_][\w-]*)$")
 GENDER_RE = re.compile(r"(?:[:*_/]innen|[:*_/]in|Innen)$")
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 # Closed-class words that can stand between a number and nothing countable; never adjectives or nouns.
-FUNCTION_WORDS = frozenset(
-    "und oder aber sowie als wie in im an am auf aus bei mit nach von vom zu zum zur für über unter um vor hinter "
-    "neben zwischen gegen ohne durch seit bis pro je der die das den dem des ein eine einer eines einem einen "
-    "nicht noch nur schon auch sogar mehr weniger gut allein insgesamt jeweils davon dabei wegen trotz während "
-    "laut gegenüber samt innerhalb außerhalb oberhalb unterhalb "
-    # auxiliaries and modals: lower-case words ending like adjectives that are never attributes
-    "ist sind war waren wird werden wurde wurden worden hat haben hatte hatten habe sei seien wäre wären "
-    "kann können konnte konnten muss müssen musste mussten soll sollen sollte sollten will wollen wollte "
-    "wollten darf dürfen durfte durften mag möchte möchten".split()
-)
+FUNCTION_WORDS = resources.words("figures_function_words")
 # Words that open a sentence after a number with a full stop, which makes "30." a cardinal, not an ordinal.
-SENTENCE_OPENERS = frozenset(
-    "er sie es wir ich ihr man dies diese dieser dieses das dann danach damit dabei doch jedoch auch zudem außerdem "
-    "trotzdem nun heute bereits so daher deshalb somit allerdings hier dort insgesamt zuvor später".split()
-)
+SENTENCE_OPENERS = resources.words("figures_sentence_openers")
 CLOSED_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "PART", "PUNCT", "SYM", "NUM", "INTJ"})
 # Determiners of the genitive that names what a share is of ("20 Prozent der Unternehmen", "ihres Bedarfs").
-GENITIVE_DETERMINERS = frozenset(
-    "der des aller dieser dieses jener ihrer ihres seiner seines unserer unseres eurer eures deren dessen".split()
-)
+GENITIVE_DETERMINERS = resources.words("figures_genitive_determiners")
+HALF_PRECEDERS = resources.words("figures_half_preceders")
 DASHES = frozenset({"-", "–", "—"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", ".", "!", "?"})
 
@@ -291,13 +272,15 @@ class _Core:
 class _Scanner:
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
-        self.raw = doc.text  # Doc.text joins all tokens on every access: read it once
-        self.texts = [t.text for t in doc]
+        facts = layer_of(doc)
+        self.texts = facts.text
+        self.raw = "".join(text + space for text, space in zip(facts.text, facts.whitespace))  # == doc.text, no Token views
         self.lows = [t.lower() for t in self.texts]
         self.lex = lex
         self.n = len(doc)
         self.has_lemma = doc.has_annotation("LEMMA")
-        self.sent_of, self.sent_bounds = _sentences(doc)
+        layer = layer_of(doc)
+        self.sent_of, self.sent_bounds = layer.sent_of, layer.sents
         self.floor = 0  # tokens before this index belong to an earlier figure
         self.trim_dot_at = -1  # a unit token whose last character is the sentence's full stop
         self.figures: list[Figure] = []
@@ -758,7 +741,7 @@ class _Scanner:
     def match_bare_quantity(self, i: int) -> int | None:
         """"Tausende Teilnehmer", "Milliarden Euro", "die Hälfte der Haushalte"."""
         t, lex = self.text(i), self.lex
-        if t == "Hälfte" and self.low(i - 1) in ("die", "der", "zur", "eine", "knapp", "gut", "fast", "rund", "etwa", "mehr", "als"):
+        if t == "Hälfte" and self.low(i - 1) in HALF_PRECEDERS:
             j = i + 1
             counted = None
             if self.adjacent(i) and self.low(j) in GENITIVE_DETERMINERS:
@@ -840,7 +823,7 @@ class _Scanner:
         return None
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def _adj_suffix_re() -> re.Pattern:
     """One pattern for the compound-adjective endings of the lexicon, longest first."""
     suffixes = sorted(load_lexicon().adj_suffixes, key=len, reverse=True)
@@ -850,22 +833,6 @@ def _adj_suffix_re() -> re.Pattern:
 def _clean_float(value: float) -> float:
     """Round away binary noise from scaling ("1,2 Mio." -> 1200000.0, not 1199999.9999999998)."""
     return float(f"{value:.12g}")
-
-
-def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
-    """Sentence index of every token and the token bounds of every sentence (one sentence without boundaries)."""
-    if len(doc) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        sent_of = [0] * len(doc)
-        bounds = []
-        for n, sent in enumerate(doc.sents):
-            bounds.append((sent.start, sent.end))
-            for k in range(sent.start, sent.end):
-                sent_of[k] = n
-        return sent_of, bounds
-    return [0] * len(doc), [(0, len(doc))]
-
-
-# --------------------------------------------------------------------------- claims
 
 
 def claim_for(figure: Figure, claims: Sequence) -> str | None:
@@ -905,9 +872,3 @@ def extract_figures(doc: Doc) -> list[Figure]:
         figure.figure_id = make_id(doc, "F", n)
         figure.claim_id = claim_for(figure, claims) if claims else None
     return figures
-
-
-@Language.component("claimgraph_figures")
-def figures_component(doc: Doc) -> Doc:
-    doc._.figures = extract_figures(doc)
-    return doc

@@ -26,11 +26,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
-from pathlib import Path
-
 from spacy.tokens import Doc
 
-RESOURCES = Path(__file__).parent / "resources"
+from .. import resources
+
+RESOURCES = resources.RESOURCES  # shipped files (not yet carried by a saved pipeline)
 INHERITING = ("standalone_quote+previous_speaker", "konjunktiv_continuation", "konjunktiv_i_sentence")
 PERSON_WINDOW = 4  # sentences back for the last speaker
 MENTION_WINDOW = 2  # sentences back for the last named person

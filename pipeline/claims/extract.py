@@ -2,7 +2,7 @@
 
 The rules read surface evidence first (quotation marks, commas and colons, verb position, the reporting
 lexicons, ``Mood=Sub``, complementizers, NER) because the project's own parser is weak (LAS about 0.65-0.70);
-dependency arcs are used, through ``pipeline.syntax``, only where they are reliable: the subject of the cue
+dependency arcs are used, through ``pipeline.layer.syntax``, only where they are reliable: the subject of the cue
 verb and its clausal complement. Without a parse, morphology or NER the same rules run on word forms alone.
 
 Token spans follow the SpkAtt-2023 annotation conventions (see docs/claims.md): a direct message includes its
@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import interviews, reporting, salience, syntax
-from .extensions import make_id, register_extensions
-from .quotes import Quote, find_quotes, is_mark
-from .speakers import SpeakerInfo, resolve_speaker
+from ..layer import syntax
+from ..layer.extensions import make_id
+from ..layer.document import layer_of
+from ..layer.quotes import Quote, is_mark
+from ..layer.sentences import SENT_END
+from .. import resources
+from ..entities.extract import entity_for_span, require_entities
+from . import interviews, reporting, salience
+from .speakers import SpeakerInfo, is_group_phrase, is_person_noun, resolve_speaker
 
-register_extensions()
 log = logging.getLogger(__name__)
 
 FORMS = ("direct", "indirect", "free_indirect", "reported", "according_to", "mixed")
@@ -64,81 +67,34 @@ class Claim:
 
 # --------------------------------------------------------------------------- word classes
 
-COMPLEMENTIZERS = {"dass", "daß", "ob", "wonach", "warum", "weshalb", "weswegen", "wieso", "inwiefern", "inwieweit",
-                   "wer", "was", "wann", "wo", "wie", "welche", "welcher", "welches"}
+COMPLEMENTIZERS = resources.words("claims_complementizers")
+NON_SPEAKER_PRONOUNS = resources.words("claims_non_speaker_pronouns")
+FRAME_CHUNK_STARTS = resources.words("claims_frame_chunk_starts")
 # Clauses after a comma that are adjuncts, never the content of a verb of saying.
-ADJUNCT_STARTS = {"um", "ohne", "statt", "anstatt", "weil", "da", "denn", "obwohl", "obgleich", "nachdem", "bevor",
-                  "als", "wenn", "falls", "während", "sodass", "so", "und", "oder", "aber", "sondern", "doch",
-                  "der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "bis", "seit", "seitdem",
-                  "zumal", "damit", "indem", "wobei", "wodurch", "womit"}
-SENT_END = {".", "!", "?", "…"}
-# Words of ADJUNCT_STARTS that open a main clause when they stand first in the sentence (articles of the subject,
-# V2 adverbs and coordinators), so a verb-final look there is a perfect tense or a particle, not a subordinate clause.
-SENTENCE_INITIAL_MAIN_CLAUSE = {"der", "die", "das", "dem", "den", "so", "und", "oder", "aber", "doch", "sondern"}
+ADJUNCT_STARTS = resources.words("claims_adjunct_starts")
+# Words of ADJUNCT_STARTS that open a main clause when they stand first in the sentence.
+SENTENCE_INITIAL_MAIN_CLAUSE = resources.words("claims_sentence_initial_main_clause")
 CLAUSE_BREAK = {",", ";", ":", "–", "—", "(", ")"}
-AUXILIARIES = {"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "sei",
-               "seien", "wäre", "wären", "wird", "wurde", "wurden", "werden", "werde", "würde", "würden", "wollte",
-               "will", "wollen", "soll", "sollte", "sollen", "kann", "konnte", "könne", "muss", "musste", "müsse",
-               "darf", "durfte", "möchte", "mag"}
+AUXILIARIES = resources.words("claims_auxiliaries")
 # Finite forms that are unambiguously Konjunktiv (I or II) in third-person news prose.
-SUBJUNCTIVE_FORMS = {
-    "sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse",
-    "gebe", "gehe", "komme", "liege", "stehe", "bleibe", "lasse", "sehe", "wäre", "wären", "hätte", "hätten",
-    "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "gäbe", "käme", "ginge",
-}
-ARTICLES_PRONOUNS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "er",
-                     "sie", "es", "sein", "seine", "seiner", "ihr", "ihre", "ihrer"}
+SUBJUNCTIVE_FORMS = resources.words("claims_subjunctive_forms")
+ARTICLES_PRONOUNS = resources.words("claims_articles_pronouns")
 # Capitalised at the start of a sentence but never part of a speaker phrase (used when there is no tagger).
-CLOSED_CLASS = {
-    "gestern", "vorgestern", "später", "damals", "inzwischen", "mittlerweile", "unterdessen", "ebenfalls", "zunächst",
-    "schließlich", "danach", "anschließend", "bislang", "bisher", "derzeit", "aktuell", "zurzeit", "kürzlich", "jüngst",
-    "erst", "ebenso", "vielmehr", "insbesondere", "darum", "somit", "folglich", "hingegen", "dagegen", "indes", "zwar",
-    "offenbar", "offensichtlich", "vermutlich", "möglicherweise", "wahrscheinlich", "angeblich", "laut", "gemäß",
-    "zufolge", "dazu", "hierzu", "ferner", "weiter", "weiterhin", "stattdessen", "gleichzeitig", "zugleich", "sogar",
-    "auf", "an", "in", "im", "am", "um", "zum", "zur", "vom", "von", "mit", "nach", "bei", "aus", "für", "über", "unter",
-    "vor", "hinter", "neben", "zwischen", "gegen", "ohne", "durch", "seit", "bis", "trotz", "wegen", "während", "laut",
-    "weltweit", "auch", "dabei", "damit", "darüber", "dennoch", "doch", "jedoch", "zudem", "außerdem", "bereits",
-    "zuvor", "heute", "gestern", "morgen", "jetzt", "nun", "dann", "da", "so", "wie", "wenn", "als", "weil", "dass",
-    "ob", "und", "oder", "aber", "sondern", "denn", "nicht", "nur", "noch", "schon", "immer", "hier", "dort",
-    "besonders", "vor allem", "allerdings", "demnach", "daher", "deshalb", "trotzdem", "anfang", "ende", "mitte",
-}
-WH_WORDS = {"wie", "was", "wer", "wo", "wann", "welche", "welcher", "welches", "warum", "weshalb", "wieso", "weswegen"}
-PREPOSITIONS = {"auf", "an", "in", "im", "am", "um", "zum", "zur", "vom", "von", "mit", "nach", "bei", "beim", "aus", "für",
-                "über", "unter", "vor", "hinter", "neben", "zwischen", "gegen", "ohne", "durch", "seit", "bis", "trotz",
-                "wegen", "während", "ins", "ans", "aufs", "gegenüber", "bezüglich", "angesichts", "infolge", "dank"}
-NOT_NOMINATIVE = {"den", "dem", "einen", "einem", "ihn", "ihm", "ihnen", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem"}
-QUANTIFIERS = {"rund", "etwa", "ca.", "knapp", "fast", "über", "mehr", "als", "weniger", "mindestens", "gut", "bis", "zu", "nahezu", "annähernd"}
-NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "ter", "vom"}
-RELATIVE_STARTS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
+CLOSED_CLASS = resources.words("claims_closed_class")
+WH_WORDS = resources.words("claims_wh_words")
+PREPOSITIONS = resources.words("claims_prepositions")
+NOT_NOMINATIVE = resources.words("claims_not_nominative")
+QUANTIFIERS = resources.words("claims_quantifiers")
+NAME_PARTICLES = resources.words("claims_name_particles")
+RELATIVE_STARTS = resources.words("claims_relative_starts")
 # Unambiguous third-person Konjunktiv I forms: the mood of indirect speech.
-KONJUNKTIV_I = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse", "gebe",
-                "gehe", "komme", "liege", "stehe", "bleibe", "lasse", "sehe", "brauche", "gelte", "fehle", "handle",
-                "handele", "betrage", "drohe", "führe", "diene", "hänge", "finde", "zeige", "lebe", "arbeite", "plane"}
+KONJUNKTIV_I = resources.words("claims_konjunktiv_i")
 # Addressees (docs/claims.md): nouns of a listening audience after "vor", verbs with a dative or accusative
-# addressee, appeal verbs with "an"/"zu".
-AUDIENCE_NOUNS = ("journalisten", "journalistinnen", "reportern", "presse", "medienvertretern", "abgeordneten",
-                  "delegierten", "anhängern", "studenten", "zuhörern", "publikum", "parlament", "bundestag", "gericht",
-                  "ausschuss", "vertretern", "mitgliedern", "gästen", "teilnehmern", "parteitag", "kongress")
-DATIVE_VERBS = {"sagen", "erklären", "mitteilen", "versichern", "zusichern", "vorwerfen", "versprechen", "raten",
-                "empfehlen", "antworten", "danken", "drohen", "widersprechen", "bestätigen", "berichten", "schreiben",
-                "verraten", "zurufen", "vorschlagen", "erzählen", "zusagen", "signalisieren", "nahelegen", "unterstellen",
-                "entgegnen", "erwidern", "garantieren", "gratulieren", "androhen", "vorhalten", "befehlen", "verbieten",
-                "erlauben", "anbieten"}
-URGE_VERBS = {"auffordern", "bitten", "warnen", "fragen", "ermahnen", "drängen", "ermutigen", "ermuntern", "beschuldigen",
-              "kritisieren", "loben", "anklagen", "informieren", "unterrichten", "überzeugen", "beschwören", "anweisen"}
-APPEAL_VERBS = {"appellieren", "aufrufen", "wenden", "richten", "auffordern"}
-DATIVE_FORMS = {"dem", "einem", "ihm", "ihnen", "uns", "mir", "diesem", "seinem", "ihrem", "den"}
-ACCUSATIVE_FORMS = {"den", "die", "das", "einen", "eine", "ihn", "sie", "uns", "alle", "diesen", "diese", "seine", "ihre"}
+# addressee, appeal verbs with "an"/"zu" (the verbs' addressee column in reporting_verbs.tsv).
+AUDIENCE_NOUNS = resources.word_list("claims_audience_nouns")
+DATIVE_FORMS = resources.words("claims_dative_forms")
+ACCUSATIVE_FORMS = resources.words("claims_accusative_forms")
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "X"}
-# Head nouns of speaker phrases that denote a group rather than one person.
-GROUP_HEADS = {
-    "staaten", "länder", "teilnehmer", "teilnehmerinnen", "teilnehmer:innen", "teilnehmer*innen", "experten",
-    "expertinnen", "expert*innen", "kritiker", "kritikerinnen", "demonstranten", "beobachter", "medien", "analysten",
-    "ökonomen", "wissenschaftler", "forscher", "forscherinnen", "ärzte", "politiker", "abgeordnete", "bürger",
-    "anwohner", "zeugen", "augenzeugen", "mitglieder", "gewerkschaften", "verbände", "unternehmen", "firmen",
-    "regierungen", "behörden", "umweltschützer", "aktivisten", "befürworter", "gegner", "fans", "eltern", "schüler",
-    "studenten", "lehrer", "bewohner", "einwohner", "menschen", "leute", "vertreter", "delegierte", "minister",
-}
 
 
 def _low(tok: Token) -> str:
@@ -155,54 +111,12 @@ class _View:
         self.has_morph = doc.has_annotation("MORPH")
         self.has_lemma = doc.has_annotation("LEMMA")
         self.parsed = syntax.is_parsed(doc)
-        self.sents = self._sentences()
-        self.sent_of = [0] * self.n
-        for k, (s, e) in enumerate(self.sents):
-            for i in range(s, e):
-                self.sent_of[i] = k
-        ends = [0] * self.n
-        for s, e in self.sents:
-            for i in range(s, e):
-                ends[i] = e
-        self.quotes = find_quotes(doc, ends)
-        self.quote_of: list[Quote | None] = [None] * self.n
-        for q in self.quotes:
-            for i in range(q.start, q.end + 1):
-                self.quote_of[i] = q
-
-    def _sentences(self) -> list[tuple[int, int]]:
-        doc = self.doc
-        if self.n == 0:
-            return []
-        if doc.has_annotation("SENT_START"):
-            out: list[tuple[int, int]] = []
-            for sent in doc.sents:
-                # a weak parser splits inside sentences ("In Frankreich wollen Unternehmen | rund 109 Milliarden
-                # ..."): a "sentence" starting in lower case after one without final punctuation is glued back
-                first = next((t for t in sent if not t.is_space), None)
-                if out and first is not None and (first.is_lower or first.like_num) and not is_mark(first.text):
-                    prev_last = doc[out[-1][1] - 1]
-                    if prev_last.text not in SENT_END | {":"} and "\n" not in prev_last.whitespace_ and not prev_last.is_space:
-                        out[-1] = (out[-1][0], sent.end)
-                        continue
-                out.append((sent.start, sent.end))
-            return _split_at_line_breaks(doc, out)
-        # fallback splitter: sentence punctuation (optionally followed by a closing quote) before an upper-case word
-        out, start = [], 0
-        for i, tok in enumerate(doc):
-            nxt = doc[i + 1] if i + 1 < self.n else None
-            if tok.text in SENT_END or (tok.text in ("“", "«", "\"") and i > 0 and doc[i - 1].text in SENT_END):
-                if nxt is None or (nxt.text in ("“", "«", "\"") and tok.text in SENT_END):
-                    continue
-                if nxt.is_title or nxt.is_upper or is_mark(nxt.text) or nxt.is_space or nxt.is_digit:
-                    out.append((start, i + 1))
-                    start = i + 1
-            elif "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
-                out.append((start, i + 1))
-                start = i + 1
-        if start < self.n:
-            out.append((start, self.n))
-        return out
+        layer = layer_of(doc)
+        self.sents = layer.sents
+        self.sent_of = layer.sent_of
+        self.quotes = layer.quotes
+        self.quote_of = layer.quote_of
+        self.low = [text.lower() for text in layer.text]  # what _low(doc[i]) gives, without a Token view
 
     # -- token predicates
     def is_punct(self, i: int) -> bool:
@@ -322,22 +236,6 @@ class _View:
         return tok.text in CLAUSE_BREAK
 
 
-def _split_at_line_breaks(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A line break always ends a sentence in a news page (headlines, datelines, ticker entries have no full
-    stop), whatever the parser glued together: "Tierwohl am Sechseläuten\nTierschützer kritisieren ..."."""
-    out = []
-    for s, e in sents:
-        start = s
-        for i in range(s, e - 1):
-            tok = doc[i]
-            if ("\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)) and not doc[i + 1].is_space:
-                if any(not doc[j].is_space for j in range(start, i + 1)):
-                    out.append((start, i + 1))
-                    start = i + 1
-        out.append((start, e))
-    return out
-
-
 # --------------------------------------------------------------------------- cues
 
 
@@ -371,22 +269,22 @@ def find_cue(view: _View, i: int) -> Cue | None:
     # sentence start must be tagged as a verb ("Sagen" could be the noun)
     if tok.is_title and view.has_pos and tok.pos_ and not view.is_verb(i):
         # "Kritisiert wird, dass ...": a fronted participle before its auxiliary
-        if not (i + 1 < view.n and _low(doc[i + 1]) in AUXILIARIES):
+        if not (i + 1 < view.n and view.low[i + 1] in AUXILIARIES):
             return None
     entries = _verb_entries(view, i)
     if not entries:
         return None
     left, right = view.clause_bounds(i)
     clause = range(left, right)
-    words = {_low(doc[j]): j for j in clause if j != i}
+    words = {view.low[j]: j for j in clause if j != i}
     for vf in sorted(entries, key=lambda v: (not v.verb.particle or v.joined, not v.verb.reflexive, v.verb.prep is None)):
         verb = vf.verb
         tokens = [i]
         if verb.particle and not vf.joined:
             # the separable particle stands at the end of the V2 clause ("teilte ... mit")
-            last = [j for j in clause if j > i and _low(doc[j]) == verb.particle and _is_particle(view, j, right)]
+            last = [j for j in clause if j > i and view.low[j] == verb.particle and _is_particle(view, j, right)]
             if " " in verb.lemma:  # "stark machen", "infrage stellen": the word may precede a participle
-                last = [j for j in clause if j != i and _low(doc[j]) == verb.particle]
+                last = [j for j in clause if j != i and view.low[j] == verb.particle]
             if not last:
                 continue
             tokens.append(last[-1])
@@ -401,14 +299,14 @@ def find_cue(view: _View, i: int) -> Cue | None:
             elif verb.prep_required and not (verb.prep in words and words[verb.prep] > i):
                 continue  # "sprach von einem Fehler" has the preposition itself, "geht davon aus" the correlate
         if vf.kind in ("participle", "infinitive", "lemma"):
-            aux = [j for j in clause if j < i and _low(doc[j]) in AUXILIARIES]
-            aux_after = [j for j in clause if j > i and _low(doc[j]) in AUXILIARIES and (view.is_finite(j))]
+            aux = [j for j in clause if j < i and view.low[j] in AUXILIARIES]
+            aux_after = [j for j in clause if j > i and view.low[j] in AUXILIARIES and (view.is_finite(j))]
             if aux:
                 tokens.append(aux[0])
             elif aux_after:
                 tokens.append(aux_after[0])
         if verb.lemma == "heißen":
-            es = [j for j in clause if _low(doc[j]) == "es"]
+            es = [j for j in clause if view.low[j] == "es"]
             if not es:
                 continue
             tokens.append(es[0])
@@ -679,7 +577,7 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     if dateline and any(i in dateline for i in span):
         span = [i for i in span if i not in dateline and not view.is_punct(i)]
         span = span if span and _plausible_speaker(view, span) else []
-    if len(span) == 1 and _low(view.doc[span[0]]) in ("es", "das", "dies", "was", "sich", "uns", "mich", "dich", "euch"):
+    if len(span) == 1 and _low(view.doc[span[0]]) in NON_SPEAKER_PRONOUNS:
         return []  # "hieß es", expletive, anaphoric or reflexive words are no speakers
     return span
 
@@ -795,7 +693,7 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     return []
 
 
-PASSIVE_AUX = {"wird", "wurde", "wurden", "werden", "worden", "würde", "würden"}
+PASSIVE_AUX = resources.words("claims_passive_auxiliaries")
 
 
 def _is_passive(view: _View, cue: Cue, left: int, right: int) -> bool:
@@ -859,10 +757,7 @@ def _trim(view: _View, tokens: Iterable[int]) -> list[int]:
     return out
 
 
-SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "herbei", "hin", "mit", "nach", "vor", "weg",
-                       "zu", "zurück", "zusammen", "dar", "bekannt", "frei", "fort", "los", "statt", "teil", "um", "vorbei",
-                       "weiter", "wieder", "entgegen", "hervor", "heraus", "herein", "hinzu", "voran", "voraus", "durch",
-                       "klar", "offen", "stand", "kund", "nahe", "hoch", "herab", "zurecht", "aufrecht", "bereit")
+SEPARABLE_PARTICLES = resources.word_list("claims_separable_particles")
 
 
 def _is_zu_infinitive(word: str) -> bool:
@@ -920,6 +815,15 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
     return None
 
 
+@dataclass(frozen=True)
+class Recogniser:
+    """One claim rule: ``run`` adds events to the extractor; tokens and quotes an earlier one took are off limits."""
+
+    name: str
+    run: Callable[[_Extractor], None]
+    finds: str
+
+
 class _Extractor:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -948,19 +852,15 @@ class _Extractor:
         if v.n == 0:
             return []
         self.cues: dict[int, Cue] = {}
+        alpha = layer_of(self.doc).is_alpha
         for i in range(v.n):
-            if v.in_quote(i):
-                continue
+            if not alpha[i] or v.in_quote(i):
+                continue  # find_cue wants a word; words in quotes are the quoted speaker's
             cue = find_cue(v, i)
             if cue:
                 self.cues[i] = cue
-        self._direct_quotes()
-        self._verb_cues()
-        self._according_to()
-        self._quotes_with_cue()
-        self._standalone_quotes()
-        self._free_indirect()
-        self._nested_quotes()
+        for recogniser in PRECEDENCE:
+            recogniser.run(self)
         self.events.sort(key=lambda ev: (min(ev.message), ev.nested))
         return self.events
 
@@ -1097,20 +997,20 @@ class _Extractor:
                 np = _np_span(v, i + 1, v.n)
                 if np and set(np) <= inside and any(_low(doc[j]) in AUDIENCE_NOUNS or any(_low(doc[j]).endswith(a) for a in AUDIENCE_NOUNS) for j in np):
                     return np
-            if low in ("an", "zu") and cue.verb is not None and cue.verb.lemma in APPEAL_VERBS and i + 1 < v.n:
+            if low in ("an", "zu") and cue.verb is not None and "appeal" in cue.verb.addressee and i + 1 < v.n:
                 np = _np_span(v, i + 1, v.n)
                 if np and set(np) <= inside and not set(np) & taken:
                     return np
         verb = cue.verb
-        if verb is not None and (verb.lemma in DATIVE_VERBS or verb.lemma in URGE_VERBS):
-            wanted = DATIVE_FORMS if verb.lemma in DATIVE_VERBS else ACCUSATIVE_FORMS
+        if verb is not None and ("dative" in verb.addressee or "accusative" in verb.addressee):
+            wanted = DATIVE_FORMS if "dative" in verb.addressee else ACCUSATIVE_FORMS
             start = min(cue.tokens)
             for j in range(start + 1, min(start + 8, v.n)):
                 if j not in inside or j in taken or v.is_break(j) or j in cue.tokens:
                     if j in taken or j in cue.tokens:
                         continue
                     break
-                if _low(doc[j]) in wanted or ("Dat" in doc[j].morph.get("Case") and verb.lemma in DATIVE_VERBS
+                if _low(doc[j]) in wanted or ("Dat" in doc[j].morph.get("Case") and "dative" in verb.addressee
                                               and doc[j].pos_ in ("DET", "PRON") and _low(doc[j]) not in ("der", "die", "das")):
                     if j > 0 and (doc[j - 1].tag_ in ("APPR", "APPRART") or _low(doc[j - 1]) in PREPOSITIONS):
                         break
@@ -1235,7 +1135,7 @@ class _Extractor:
             return None
         # the statement before the comma must be a main clause: no subordinator first, and a finite verb in
         # its first chunk ("Europa müsse mehr tun, sagte er", not "Falls ..., droht"; not "X, der ..., wies")
-        if _low(doc[s]) in ADJUNCT_STARTS - {"der", "die", "das", "den", "dem", "so", "und", "aber", "doch"} or _low(doc[s]) in COMPLEMENTIZERS:
+        if _low(doc[s]) in ADJUNCT_STARTS - FRAME_CHUNK_STARTS or _low(doc[s]) in COMPLEMENTIZERS:
             return None
         chunk_end = s
         while chunk_end < left - 1 and doc[chunk_end].text not in (",", ";", ":") :
@@ -1319,16 +1219,9 @@ class _Extractor:
             return True
         if any(doc[i].ent_type_ in ("LOC", "MISC") for i in speaker):
             return False
-        try:
-            from .entities import entity_for_span
-
-            entity = entity_for_span(doc, span.start_char, span.end_char)
-        except Exception:  # noqa: BLE001 - the entity stage is optional here
-            entity = None
+        entity = entity_for_span(doc, span.start_char, span.end_char)
         if entity is not None:
             return entity.label in ("PER", "ORG")
-        from .speakers import is_group_phrase, is_person_noun
-
         if is_group_phrase(doc, speaker) or any(is_person_noun(doc[i].text) for i in speaker):
             return True
         if any(doc[i].pos_ == "PROPN" for i in speaker):
@@ -1597,7 +1490,22 @@ class _Extractor:
                        speaker_info=info))
 
 
-NAME_LINKERS = {"von", "van", "der", "die", "das", "des", "und", "de", "la", "le", "of", "the", "for", "am", "im", "in", "zu", "zur", "zum", "for", "a"}
+# Claim rules in precedence order. Each later recogniser only takes message tokens (``covered``) and quotes
+# (``used_quotes``) that the earlier ones left, so the order decides overlaps: a quote with its frame beats a
+# content clause of the same verb, a verb cue beats "laut X", and free indirect speech only continues what a
+# speaker already said. Nested quotes come last because they split messages already found.
+PRECEDENCE: tuple[Recogniser, ...] = (
+    Recogniser("direct_quote_with_frame", _Extractor._direct_quotes, 'a quotation with its frame: "„…“, sagte X" / "X sagte: „…“"'),
+    Recogniser("verb_cue", _Extractor._verb_cues, 'a reporting verb with a content clause, an inserted frame or a reported speech event'),
+    Recogniser("according_to", _Extractor._according_to, '"laut X", "X zufolge", "nach Angaben von X"'),
+    Recogniser("quote_after_cue", _Extractor._quotes_with_cue, "a quotation after a cue in the same sentence"),
+    Recogniser("standalone_quote", _Extractor._standalone_quotes, "a quotation that is (nearly) a whole sentence, speaker from the context"),
+    Recogniser("free_indirect", _Extractor._free_indirect, "sentences continuing a speaker's words in Konjunktiv I, and Konjunktiv I runs"),
+    Recogniser("nested_quote", _Extractor._nested_quotes, "a quotation inside an indirect message (mixed speech)"),
+)
+
+
+NAME_LINKERS = resources.words("claims_name_linkers")
 
 
 def _opens_sentence(v: _View, i: int) -> bool:
@@ -1633,8 +1541,7 @@ def _quoted_words(v: _View, q: Quote) -> bool:
     return any(t.text.islower() and t.lower_ not in NAME_LINKERS for t in words)
 
 
-KONJUNKTIV_II = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte",
-                 "dürften", "sollte", "sollten", "wollte", "wollten", "möchte", "möchten", "gäbe", "käme", "ginge"}
+KONJUNKTIV_II = resources.words("claims_konjunktiv_ii")
 
 
 def _konjunktiv_i(tok: Token) -> bool:
@@ -1646,7 +1553,7 @@ def _konjunktiv_i(tok: Token) -> bool:
             and tok.text.islower())
 
 
-COORDINATORS = {"und", "oder", "aber", "sondern", "doch", "denn", "so", "sowie"}
+COORDINATORS = resources.words("claims_coordinators")
 SUBORDINATE_STARTS = (COMPLEMENTIZERS | RELATIVE_STARTS | ADJUNCT_STARTS) - COORDINATORS
 # at the start of a sentence "der/die/das" are articles, not relative pronouns
 INITIAL_SUBORDINATORS = SUBORDINATE_STARTS - RELATIVE_STARTS
@@ -1691,7 +1598,12 @@ def _chars(doc: Doc, tokens: Sequence[int]) -> tuple[str | None, int | None, int
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
-    """All attributed claims of ``doc`` in text order (pure: reads the Doc and its entity annotations)."""
+    """All attributed claims of ``doc`` in text order (pure: reads the Doc and its entity annotations).
+
+    The Doc must carry the entity stage's annotation (``claimgraph_entities`` ran before); otherwise
+    ``MissingEntitiesError``.
+    """
+    require_entities(doc)
     extractor = _Extractor(doc)
     events = extractor.run()
     claims: list[Claim] = []
@@ -1815,7 +1727,7 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
             sp_start, sp_end, resolution, cue = mention.start_char, mention.end_char, "continuation", []
         else:
             continue
-        entity = _entity_at(doc, sp_start, sp_end)
+        entity = entity_for_span(doc, sp_start, sp_end)
         name = a.speaker
         if entity is not None and not entity.canonical_name.isupper() and len(entity.canonical_name) >= len(a.speaker):
             name = entity.canonical_name  # the entity stage may know more ("Mundt" -> "Andreas Mundt")
@@ -1839,20 +1751,5 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
     return [replace(c, claim_id=make_id(doc, "C", n)) for n, c in enumerate(merged, start=1)]
 
 
-def _entity_at(doc: Doc, start: int, end: int):
-    try:
-        from .entities import entity_for_span
-
-        return entity_for_span(doc, start, end)
-    except Exception:  # noqa: BLE001 - the entity stage is optional
-        return None
-
-
 def syntax_sentence_index(doc: Doc, i: int) -> int:
-    return _View(doc).sent_of[i] if doc.has_annotation("SENT_START") else 0
-
-
-@Language.component("claimgraph_claims")
-def claims_component(doc: Doc) -> Doc:
-    doc._.claims = extract_claims(doc)
-    return doc
+    return layer_of(doc).sent_of[i]

@@ -8,17 +8,15 @@ on forms as well as on ``token.lemma_`` keeps the rules working when the lemmati
 
 from __future__ import annotations
 
-import csv
+from .. import resources
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+RESOURCES = resources.RESOURCES
 
 # Verb prefixes that are never separated and suppress "ge-" in the participle ("erklärt", "verlangt").
-INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter", "unter", "über", "voll")
+INSEPARABLE_PREFIXES = resources.word_list("reporting_inseparable_prefixes")
 # Verbs that merely start with a prefix-like string.
-NOT_PREFIXED = {"geben", "gehen", "beten", "erben", "melden"}
+NOT_PREFIXED = resources.words("reporting_not_prefixed")
 
 
 @dataclass(frozen=True)
@@ -30,6 +28,7 @@ class ReportingVerb:
     prep_required: bool
     stwr: str
     clause: str  # yes | only | no
+    addressee: frozenset[str] = frozenset()  # dative | accusative | appeal: how the verb names its addressee
 
     @property
     def base(self) -> str:
@@ -61,8 +60,7 @@ class AccordingTo:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    lines = [ln for ln in (RESOURCES / name).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return resources.records(name)
 
 
 def _dash(value: str) -> str | None:
@@ -119,7 +117,7 @@ def strong_forms(infinitive: str, strong: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def verbs() -> tuple[ReportingVerb, ...]:
     out = []
     for row in _rows("reporting_verbs.tsv"):
@@ -133,17 +131,18 @@ def verbs() -> tuple[ReportingVerb, ...]:
                 prep_required=bool(prep and prep.endswith("!")),
                 stwr=row["stwr"].strip(),
                 clause=row["clause"].strip(),
+                addressee=frozenset((_dash(row["addressee"]) or "").split(",")) - {""},
             )
         )
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def _strong() -> dict[str, str]:
     return {row["lemma"].strip(): row["strong"].strip() for row in _rows("reporting_verbs.tsv") if _dash(row["strong"])}
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def verb_forms() -> dict[str, tuple[VerbForm, ...]]:
     """Lower-cased word form (or lemma) -> the reporting verbs it can be a form of."""
     table: dict[str, list[VerbForm]] = {}
@@ -174,7 +173,7 @@ def verb_forms() -> dict[str, tuple[VerbForm, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def nouns() -> dict[str, ReportingNoun]:
     """Lower-cased noun form -> entry (singular and the listed inflected forms)."""
     table = {}
@@ -197,7 +196,7 @@ def noun_entry(word: str) -> ReportingNoun | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def according_to() -> tuple[AccordingTo, ...]:
     return tuple(
         AccordingTo(tuple(row["cue"].strip().split()), row["position"].strip(), row["needs"].strip())
@@ -205,7 +204,7 @@ def according_to() -> tuple[AccordingTo, ...]:
     )
 
 
-@lru_cache(maxsize=1)
+@resources.memoised
 def according_to_by_first_word() -> dict[str, tuple[AccordingTo, ...]]:
     """The "laut X" cues grouped by their first word, each group in the file's order (which sets precedence)."""
     groups: dict[str, list[AccordingTo]] = {}

@@ -29,9 +29,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-RESOURCES = Path(__file__).parent / "resources"
+from .. import resources
+
+RESOURCES = resources.RESOURCES  # shipped files (not yet carried by a saved pipeline)
 
 
 def data_lines(name: str) -> list[list[str]]:

@@ -27,14 +27,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import resources
+from ..layer import syntax
+from ..layer.document import layer_of
 from . import roles as R
-from . import syntax
+from .records import Mention
 
 WINDOW = 3  # previous sentences searched for a pronoun's antecedent
-COMPLEMENTIZERS = frozenset("dass ob weil wenn als da nachdem während obwohl sodass damit wie".split())
-GENERIC_CLASS_NOUNS = frozenset("politiker wissenschaftler forscher experte manager unternehmer journalist aktivist".split())
-SING_IRREGULAR = frozenset("ist war hat hatte wird wurde kann konnte will wollte muss musste soll sollte darf durfte mag sei habe".split())
-PLUR_IRREGULAR = frozenset("sind waren haben hatten werden wurden können konnten wollen wollten müssen mussten sollen sollten dürfen seien".split())
+SUBORDINATORS = resources.words("coref_subordinators")
+GENERIC_CLASS_NOUNS = resources.words("coref_generic_class_nouns")
+SING_IRREGULAR = resources.words("coref_singular_verbs")
+PLUR_IRREGULAR = resources.words("coref_plural_verbs")
 
 
 def pronoun_features(tok: Token) -> tuple[str | None, str | None] | None:
@@ -71,7 +74,7 @@ def verb_number(tok: Token) -> str | None:
                 return "sing" if verb.morph.get("Number")[0] == "Sing" else "plur"
     # neighbouring finite verb: "Sie kündigte", "sagte sie"
     for j in (tok.i + 1, tok.i - 1):
-        if 0 <= j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS | COMPLEMENTIZERS:
+        if 0 <= j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS | SUBORDINATORS:
             w = doc[j].lower_
             if w in SING_IRREGULAR:
                 return "sing"
@@ -112,7 +115,7 @@ def _subject_like_position(tok: Token, sent_of: list[int]) -> bool:
     if i < 0 or sent_of[i] != sent_of[tok.i]:
         return True
     prev = doc[i]
-    return prev.lower_ in COMPLEMENTIZERS or prev.text in (",", "–", ":") or (prev.is_lower and prev.is_alpha and prev.lower_ not in R.FUNCTION_WORDS)
+    return prev.lower_ in SUBORDINATORS or prev.text in (",", "–", ":") or (prev.is_lower and prev.is_alpha and prev.lower_ not in R.FUNCTION_WORDS)
 
 
 @dataclass
@@ -141,16 +144,16 @@ def narrative_index(doc: Doc, sent_of: list[int]) -> list[int]:
         return []
     outside = [False] * (sent_of[-1] + 1)
     inside = False
-    for tok in doc:
-        t = tok.text
+    facts = layer_of(doc)
+    for i, t in enumerate(facts.text):
         if t in OPENING_QUOTES:
             inside = True
         elif t in CLOSING_QUOTES:
             inside = not inside if t == "“" and not inside else False  # "“" opens in English typography
         elif t == '"':
             inside = not inside
-        elif not inside and not tok.is_punct and not tok.is_space:
-            outside[sent_of[tok.i]] = True
+        elif not inside and not facts.is_punct[i] and not facts.is_space[i]:
+            outside[sent_of[i]] = True
     out, n = [], 0
     for is_narrative in outside:
         n += is_narrative
@@ -325,8 +328,8 @@ def match_description(doc: Doc, span: Span, mentions, entities):
 def _description_spans(doc: Doc, name_starts: dict[int, str]) -> list[Span]:
     """Definite singular descriptions not glued to a name: 'der UN-Chef', 'die deutsche Spitzenpolitikerin'."""
     out = []
-    for i, tok in enumerate(doc):
-        if tok.lower_ not in ("der", "die"):
+    for i, low in enumerate(layer_of(doc).lower):
+        if low not in ("der", "die"):
             continue
         j = i + 1
         while j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS:
@@ -341,7 +344,7 @@ def _description_spans(doc: Doc, name_starts: dict[int, str]) -> list[Span]:
         if role is not None and "exact" in role.classes:
             continue
         g = (role or member[0]).gender
-        if tok.lower_ == "die" and g == "male":
+        if low == "die" and g == "male":
             continue  # "die Republikaner", "die Direktoren": plural
         nxt = j + 1
         if nxt < len(doc) and (nxt in name_starts or (doc[nxt].text in TITLE_NAMEISH and nxt + 1 in name_starts)):
@@ -352,7 +355,7 @@ def _description_spans(doc: Doc, name_starts: dict[int, str]) -> list[Span]:
     return out
 
 
-TITLE_NAMEISH = frozenset({"Dr.", "Prof."})
+TITLE_NAMEISH = frozenset(t for t in R.ACADEMIC_TITLES if t.endswith("."))  # "Dr." between "der" and a name
 
 
 def _before_apposition(doc: Doc, i: int, name_starts: dict[int, str]) -> bool:
@@ -367,7 +370,6 @@ def _before_apposition(doc: Doc, i: int, name_starts: dict[int, str]) -> bool:
 
 def reference_mentions(doc: Doc, mentions, entities, sent_of: list[int]):
     """Mentions for resolved descriptions and subject pronouns (see module docstring for the rule)."""
-    from .entities import Mention
 
     name_starts = {m.start: m.label for m in mentions}
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -380,7 +382,7 @@ def reference_mentions(doc: Doc, mentions, entities, sent_of: list[int]):
     refs: list = []
     pending = sorted(
         [("description", s.start, s) for s in _description_spans(doc, name_starts) if not taken & set(range(s.start, s.end))]
-        + [("pronoun", t.i, t) for t in doc if t.lower_ in ("er", "sie") and t.i not in taken],
+        + [("pronoun", i, doc[i]) for i, low in enumerate(layer_of(doc).lower) if low in ("er", "sie") and i not in taken],
         key=lambda x: x[1],
     )
     for kind, position, obj in pending:

@@ -9,33 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Doc
 
-from . import entities
+from .. import entities, resources
 
-PERSONAL_PRONOUNS = {"er", "sie", "ihr", "wir", "ich", "es"}
+PERSONAL_PRONOUNS = resources.words("speakers_personal_pronouns")
 # Pronoun-like words that never resolve to one person.
-IMPERSONAL = {"man", "jemand", "niemand", "alle", "viele", "einige", "manche"}
-GROUP_HEADS = {
-    "staaten", "länder", "teilnehmer", "teilnehmerinnen", "teilnehmer:innen", "teilnehmer*innen", "teilnehmende",
-    "experten", "expertinnen", "expert*innen", "expert:innen", "kritiker", "kritikerinnen", "demonstranten",
-    "beobachter", "medien", "analysten", "ökonomen", "wissenschaftler", "forscher", "forscherinnen", "ärzte",
-    "politiker", "abgeordnete", "bürger", "anwohner", "zeugen", "augenzeugen", "mitglieder", "gewerkschaften",
-    "verbände", "unternehmen", "firmen", "regierungen", "behörden", "umweltschützer", "aktivisten", "befürworter",
-    "gegner", "fans", "eltern", "schüler", "studenten", "lehrer", "bewohner", "einwohner", "menschen", "leute",
-    "vertreter", "vertreterinnen", "delegierte", "minister", "ministerinnen", "richter", "ermittler", "helfer",
-}
-
-
-def _resource_group_heads() -> set[str]:
-    path = Path(__file__).parent / "resources" / "group_nouns.tsv"
-    with open(path, encoding="utf-8") as fh:
-        return {line.strip().lower() for line in fh if line.strip() and not line.startswith("#")}
-
-
-GROUP_HEADS = GROUP_HEADS | _resource_group_heads()
+IMPERSONAL = resources.words("speakers_impersonal")
+GROUP_HEADS = resources.words("speakers_group_heads")
+SINGULAR_DETERMINERS = resources.words("speakers_singular_determiners")
+DESCRIPTION_DETERMINERS = resources.words("speakers_description_determiners")
 
 
 @dataclass(frozen=True)
@@ -57,18 +41,7 @@ def _head(doc: Doc, tokens: Sequence[int]) -> int:
 
 # Nouns for people by role or occupation (speaker descriptions "der Minister", "die Sprecherin"); compounds
 # ending in one of them ("Regierungssprecher", "UN-Chef") count too.
-PERSON_NOUNS = (
-    "sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister", "ministerin", "kanzler",
-    "kanzlerin", "direktor", "direktorin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "politiker",
-    "politikerin", "experte", "expertin", "sekretär", "sekretärin", "vertreter", "vertreterin", "anwalt", "anwältin",
-    "richter", "richterin", "polizei", "regierung", "behörde", "ministerium", "verband", "gewerkschaft", "partei",
-    "mann", "frau", "bürgermeister", "bürgermeisterin", "abgeordnete", "abgeordneter", "trainer", "trainerin",
-    "manager", "managerin", "gründer", "gründerin", "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin",
-    "professor", "professorin", "autor", "autorin", "kommission", "gericht", "staatsanwaltschaft", "republikaner",
-    "demokrat", "demokratin", "zeuge", "zeugin", "kritiker", "kritikerin", "unternehmen", "konzern", "firma",
-    "agentur", "institut", "organisation", "staaten", "länder", "land", "union", "fraktion", "rat", "vorstand",
-    "komitee", "ausschuss", "team", "sender", "zeitung", "magazin", "medien", "bericht", "studie",
-)
+PERSON_NOUNS = resources.word_list("speakers_person_nouns")
 
 
 def is_person_noun(word: str) -> bool:
@@ -82,7 +55,7 @@ def is_group_phrase(doc: Doc, tokens: Sequence[int]) -> bool:
 
 def _is_group(doc: Doc, tokens: Sequence[int]) -> bool:
     words = [doc[i].text.lower() for i in tokens]
-    if words[0] in ("der", "dem", "des", "ein", "einem", "eines", "sein", "seinem", "ihr", "ihrem"):
+    if words[0] in SINGULAR_DETERMINERS:
         return False  # singular: "der Minister" is one person although "Minister" is also a plural
     if any(w in GROUP_HEADS or any(w.endswith(g) and len(w) - len(g) >= 3 for g in GROUP_HEADS if len(g) > 6) for w in words):
         # a named person with a plural-looking role word ("Minister X") is not a group
@@ -113,7 +86,7 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
     if len(tokens) == 1 and low in IMPERSONAL:
         return SpeakerInfo("group", evidence="impersonal")
     if len(tokens) == 1 and low in PERSONAL_PRONOUNS:
-        entity, why = _safe(entities.resolve_pronoun, doc, first)
+        entity, why = entities.resolve_pronoun(doc, first)
         if entity is not None:
             return SpeakerInfo("pronoun", entity.entity_id, entity.canonical_name, why or "pronoun_antecedent")
         if low in ("wir", "ihr") or (low == "sie" and "Plur" in first.morph.get("Number")):
@@ -127,38 +100,20 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
             best = sorted(names, key=lambda m: (m.label != "PER", m.start_char))[0]
             entity = next((e for e in (doc._.entities or ()) if e.entity_id == best.entity_id), None)
         if entity is None:
-            entity = _safe_entity(doc, span.start_char, span.end_char)
+            entity = entities.entity_for_span(doc, span.start_char, span.end_char)
         if entity is not None:
             kind = "explicit" if entity.canonical_name and entity.canonical_name.lower() in span.text.lower() else "alias"
             return SpeakerInfo(kind, entity.entity_id, entity.canonical_name, "entity_link")
         return SpeakerInfo("explicit", evidence="name_not_linked")
     if _is_group(doc, tokens):
         return SpeakerInfo("group", evidence="group_phrase")
-    entity, why = _safe(entities.resolve_description, doc, span)
+    entity, why = entities.resolve_description(doc, span)
     if entity is not None:
         return SpeakerInfo("description", entity.entity_id, entity.canonical_name, why or "description_match")
-    entity = _safe_entity(doc, span.start_char, span.end_char)
+    entity = entities.entity_for_span(doc, span.start_char, span.end_char)
     if entity is not None and entity.label == "PER":
         return SpeakerInfo("description", entity.entity_id, entity.canonical_name, "entity_link")
-    if low in ("der", "die", "das", "dem", "den", "des", "ein", "eine") or first.pos_ == "DET":
+    if low in DESCRIPTION_DETERMINERS or first.pos_ == "DET":
         return SpeakerInfo("description", evidence="description_unresolved")
     # a capitalised phrase the entity stage did not find (blank pipeline, unknown name) is taken as written
     return SpeakerInfo("explicit", evidence="phrase_not_linked")
-
-
-def _safe(func, doc, arg):
-    """The entity stage's linking functions; a failure there must not lose the claim."""
-    try:
-        result = func(doc, arg)
-    except Exception:  # noqa: BLE001 - logged by the caller's evidence, never fatal for a claim
-        return None, ""
-    if result is None:
-        return None, ""
-    return result
-
-
-def _safe_entity(doc: Doc, start: int, end: int):
-    try:
-        return entities.entity_for_span(doc, start, end)
-    except Exception:  # noqa: BLE001
-        return None
