@@ -40,7 +40,10 @@ try:  # the regex parser behind re.compile, to find literal text a regex needs (
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parser
 
-CATEGORIES = ("consent", "newsletter", "privacy", "cookie", "advertising", "navigation", "social", "credit", "subscription", "other")
+CATEGORIES = (
+    "consent", "newsletter", "privacy", "cookie", "advertising", "navigation", "social", "credit", "subscription", "other",
+    "teaser", "contact", "about",  # related-article lists, press contact boxes, "Über uns" blurbs (issue 18)
+)
 COUNTER = "content"  # lexicon category of counter-evidence (negative weights)
 
 RESOURCES = Path(__file__).resolve().parent / "resources"

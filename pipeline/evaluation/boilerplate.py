@@ -143,3 +143,131 @@ def report(corpus: Path | None = None) -> str:
         lines.append(f"- {r.id} [{r.split}] gold={r.label} predicted={p.label} score={p.score:g} ({p.signals or 'no signal'})")
         lines.append(f"    {r.text[:150]}{'…' if len(r.text) > 150 else ''}")
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- real-page corpus
+
+REALPAGES_DIR = Path(__file__).resolve().parents[2] / "eval" / "realpages"
+REAL_LABELS = ("content",) + bp.CATEGORIES
+HELDOUT_SHARE = 3  # of 10 hash buckets: a site (never a page) goes to the held-out part
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    kind: str
+    site: str
+    url: str
+    split: str  # "dev" or "heldout", decided by the site alone (see split_of)
+    blocks: tuple[tuple[str, str], ...]  # (label, text), one per line of the page
+
+
+def split_of(site: str) -> str:
+    """The corpus part of a site: a fixed hash of its domain, so one site is never in both parts and the split
+    was decided before any rule was written (10 buckets, 3 held out)."""
+    import hashlib
+
+    return "heldout" if int(hashlib.sha1(site.encode("utf-8")).hexdigest(), 16) % 10 < HELDOUT_SHARE else "dev"
+
+
+def load_pages(directory: Path | None = None) -> list[Page]:
+    """The labelled pages of ``eval/realpages/pages_*.txt`` (format: see the head of pages_a.txt)."""
+    directory = Path(directory or REALPAGES_DIR)
+    files = sorted(directory.glob("pages_*.txt"))
+    if not files:
+        raise FileNotFoundError(f"no real-page files (pages_*.txt) in {directory}")
+    pages: list[Page] = []
+    seen: set[str] = set()
+    for path in files:
+        header, blocks = None, []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("### "):
+                if header:
+                    pages.append(Page(*header, tuple(blocks)))
+                parts = [p.strip() for p in line[4:].split("|", 3)]
+                if len(parts) != 4 or not all(parts):
+                    raise ValueError(f"{path}:{number}: page header must be '### id | kind | site | url'")
+                if parts[0] in seen:
+                    raise ValueError(f"{path}:{number}: duplicate page id {parts[0]!r}")
+                seen.add(parts[0])
+                header, blocks = (parts[0], parts[1], parts[2], parts[3], split_of(parts[2])), []
+            elif not line.strip() or line.startswith("#"):
+                continue
+            else:
+                label, sep, text = line.partition("\t")
+                if not sep or not text.strip():
+                    raise ValueError(f"{path}:{number}: expected 'label<TAB>text'")
+                if label not in REAL_LABELS:
+                    raise ValueError(f"{path}:{number}: label {label!r} is not one of {', '.join(REAL_LABELS)}")
+                if header is None:
+                    raise ValueError(f"{path}:{number}: block before the first page header")
+                blocks.append((label, text))
+        if header:
+            pages.append(Page(*header, tuple(blocks)))
+    return pages
+
+
+def page_records(pages: list[Page]) -> list[Record]:
+    return [
+        Record(f"{page.id}.{i}", page.id, label, page.split, text, page.url)
+        for page in pages
+        for i, (label, text) in enumerate(page.blocks)
+    ]
+
+
+def predict_pages(pages: list[Page], lexicon: bp.Lexicon | None = None) -> list[Prediction]:
+    """Decisions for every block of the pages, each part (dev, held-out) cleaned as one run of documents, so that
+    lines repeated across the pages of a run act as they do in ``python cli.py clean``."""
+    lexicon = lexicon or bp.load_lexicon()
+    predictions: list[Prediction] = []
+    for split in sorted({p.split for p in pages}):
+        records = page_records([p for p in pages if p.split == split])
+        predictions += predict(records, lexicon)
+    return predictions
+
+
+def _real_section(title: str, predictions: list[Prediction]) -> list[str]:
+    content = [p for p in predictions if p.record.label == "content"]
+    junk = [p for p in predictions if p.record.label != "content"]
+    kept_chars = sum(len(p.record.text) for p in content if p.label == "content")
+    all_chars = sum(len(p.record.text) for p in content) or 1
+    lost_paragraphs = [p for p in content if p.label != "content" and len(p.record.text) >= 100]
+    removed = [p for p in junk if p.label != "content"]
+    junk_chars = sum(len(p.record.text) for p in junk) or 1
+    removed_chars = sum(len(p.record.text) for p in removed)
+    pages = len({p.record.doc for p in predictions})
+    lines = [f"## {title}: {pages} pages, {len(predictions)} blocks ({len(content)} content, {len(junk)} junk)"]
+    lines.append(
+        f"article text kept: {kept_chars}/{all_chars} chars = {kept_chars / all_chars:.3f}; "
+        f"content blocks kept {len(content) - sum(p.label != 'content' for p in content)}/{len(content)}; "
+        f"article paragraphs (>= 100 chars) lost: {len(lost_paragraphs)}"
+    )
+    lines.append(
+        f"junk removed: {len(removed)}/{len(junk)} blocks = {len(removed) / max(1, len(junk)):.3f}; "
+        f"{removed_chars}/{junk_chars} chars = {removed_chars / junk_chars:.3f}"
+    )
+    lines.append(f"{'gold category':<14}{'n':>5}{'removed':>9}")
+    for label in bp.CATEGORIES:
+        group = [p for p in junk if p.record.label == label]
+        if group:
+            hit = sum(p.label != "content" for p in group)
+            lines.append(f"{label:<14}{len(group):>5}{hit / len(group):>9.3f}")
+    return lines
+
+
+def real_report(pages_dir: Path | None = None, *, splits: tuple[str, ...] = ("dev", "heldout")) -> str:
+    pages = [p for p in load_pages(pages_dir) if p.split in splits]
+    predictions = predict_pages(pages)
+    lines = [f"Real-page corpus {pages_dir or REALPAGES_DIR} (paraphrased article text, page furniture as found)", ""]
+    for split in splits:
+        part = [p for p in predictions if p.record.split == split]
+        if part:
+            lines += _real_section(f"real pages, {split}", part) + [""]
+    errors = [p for p in predictions if (p.label == "content") != (p.record.label == "content")]
+    lines.append(f"## real-page errors: {len(errors)} (content removed first)")
+    errors.sort(key=lambda p: (p.record.label != "content", p.record.split, p.record.id))
+    for p in errors:
+        r = p.record
+        lines.append(f"- {r.id} [{r.split}] gold={r.label} predicted={p.label} score={p.score:g} ({p.signals or 'no signal'})")
+        lines.append(f"    {r.text[:150]}{'…' if len(r.text) > 150 else ''}")
+    return "\n".join(lines)
