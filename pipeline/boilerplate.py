@@ -49,6 +49,7 @@ COUNTER = "content"  # lexicon category of counter-evidence (negative weights)
 RESOURCES = Path(__file__).resolve().parent / "resources"
 PHRASES_FILE = RESOURCES / "boilerplate_phrases.tsv"
 METADATA_FILE = RESOURCES / "boilerplate_metadata.tsv"
+STOPWORDS_FILE = RESOURCES / "boilerplate_stopwords.txt"
 
 THRESHOLD = 3.0  # total score from which a block is boilerplate
 MIN_KINDS = 2  # distinct kinds of positive evidence required (lexicon plus at least one other)
@@ -323,6 +324,14 @@ KINDS = {
     "menu_line": "layout",
     "label_prefix": "layout",
     "neighbours": "neighbours",
+    # structure of the page (issue 18): each of these decides a block by itself, see _structure_pass
+    "contact_box": "structure",
+    "menu_run": "structure",
+    "teaser_run": "structure",
+    "widget": "structure",
+    "about_run": "structure",
+    "repeated": "structure",
+    "sandwiched": "structure",
 }
 
 
@@ -431,7 +440,7 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
         features.append(("menu_line", 1.5))
     # "Lesen Sie auch: ...", "Über die Autorin: ...": a box label, known to the lexicon, before a colon. A news
     # heading "Datenschutz: Was Sie wissen müssen" has the same shape, hence the strong phrase inside the label.
-    label = _LABEL_PREFIX.match(plain)
+    label = _LABEL_PREFIX.match(plain) if words <= 20 else None  # "Themen: <long list>" is an agenda, not a box label
     if label and any(s < label.end() - 1 and p.weight >= 2.0 for s, _, p in hits):
         features.append(("label_prefix", 1.0))
     if at_end:
@@ -535,13 +544,341 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
     return flags, date, dateline
 
 
+# --------------------------------------------------------------------------- page structure (issue 18)
+#
+# Browser copies of real pages bring furniture the phrase lexicon cannot know word by word: menus and
+# breadcrumbs, author widgets, price tickers, press contact boxes, "about us" blurbs, teaser lists. They are found
+# from the shape of blocks and of their runs (jusText-style: length, stop-word density, sentence-likeness) and
+# from their place on the page. Every rule below is conservative about running text: a block that reads as a
+# sentence (final punctuation, function words) is never taken by a run rule, and dates, bylines and captions are
+# never touched.
+
+_WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_SENTENCE_FINAL = tuple('.!?…"“”»«')
+_BULLET = re.compile(r"^\s*(?:[•·▪►*–-]|\d{1,2}[.)])\s+")
+# A phone number after "Tel.", "Fax" ... may use dots ("+49 (0)30.27 48 83-1410"); without a label only spaces,
+# "/" and "-" separate its groups, so that dates ("07.08.2025") and amounts never count as phone numbers.
+_PHONE = re.compile(
+    r"\b(?:tel(?:efon)?|fax|mobil|handy|fon)\b\.?\s*:?\s*(?:\+\d{2}\s?(?:\(0\)\s?)?|\(0\d+\)\s?|0)\d{1,5}[\d\s./()-]{4,}\d"
+    r"|(?<![\w.,/])(?:\+\d{2}\s?(?:\(0\)\s?)?\d{2,5}|0[1-9]\d{1,4})(?:\s?[/-]\s?|\s)\d[\d\s-]{3,}\d(?![.,]?\d)",
+    re.IGNORECASE,
+)
+_PHONE_BARE = re.compile(r"\btel:\+?\d{7,}")
+_EMAIL = re.compile(r"\S+@\S+\.\w{2,}|\b\w[\w.-]*\s+(?:AT|\[at\]|\(at\))\s+[\w-]+\s+(?:PUNKT|DOT|\[dot\]|\(dot\))\s+\w+\b")
+_STREET = re.compile(
+    r"\b[A-ZÄÖÜ][\w-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|hof|markt|chaussee)\s+\d{1,4}\s?[a-z]?\b"
+    r"|\b(?:Am|An der|Im|In der|Auf dem)\s+[A-ZÄÖÜ][\w-]+\s+\d{1,4}[a-z]?\b"
+)
+_POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
+_NAME = re.compile(
+    r"(?:(?:Frau|Herr|Dr\.|Prof\.)\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+    r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
+)
+_NUMBER_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|EUR|USD|CHF|GBP|PKT|Pkt\.?|Punkte|%|[-–+|/$€£]+")
+_TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}\s*Uhr")
+_CODE_LIKE = re.compile(r"\S*_\S*|\S+\.(?:png|jpe?g|gif|svg|webp)|\[\{.*|\[\]|\{.*\}|[\w-]+-|!\[.*\]\(.*\)")
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Plain-text shape of a block: what a reader sees at a glance (length, running text or not, contact data)."""
+
+    words: int
+    stopwords: int
+    stop_density: float
+    sentence_like: bool  # running text: final punctuation and function words, or long with function words
+    short_item: bool  # menu/list item: at most 4 words, no sentence end, at most one function word
+    headline: bool  # 3-16 words, no final full stop: a title or a teaser headline
+    widget: str  # "", "no_text", "quote", "time", "code": lines without words (counters, price tickers, rules)
+    contact_strong: int  # phone numbers and e-mail addresses
+    contact_weak: int  # street + number, postcode + town
+    name: bool  # the whole block is a person's name (or a "|"-separated list of names)
+
+
+def block_shape(text: str) -> Shape:
+    stripped = _BULLET.sub("", text).strip()
+    tokens = _WORD_RE.findall(stripped)
+    words = len(stripped.split())
+    stop = sum(t.lower() in _stopwords() for t in tokens)
+    density = stop / len(tokens) if tokens else 0.0
+    final = stripped.endswith(_SENTENCE_FINAL)
+    sentence_like = bool(tokens) and ((final and words >= 6 and stop >= 1) or (words >= 15 and density >= 0.15))
+    short_item = 0 < words <= 4 and not stripped.endswith((".", "!", "?", "…")) and stop <= 1 and len(tokens) >= 1
+    headline = 3 <= words <= 16 and not stripped.endswith((".", "…", ";", ",", ":")) and stripped[:1].isupper()
+    letters = sum(c.isalpha() for c in stripped)
+    widget = ""
+    if letters < 2:
+        widget = "no_text"
+    elif all(_NUMBER_TOKEN.fullmatch(t) for t in stripped.split()) and any(c.isdigit() or c in "%" for c in stripped):
+        widget = "quote"
+    elif re.fullmatch(r"(?:PKT\s*)+|(?:EUR\s*)+", stripped):
+        widget = "quote"
+    elif _TIME_ONLY.fullmatch(stripped):
+        widget = "time"
+    elif words <= 2 and _CODE_LIKE.fullmatch(stripped) or stripped.startswith("[{") or stripped.startswith("!["):
+        widget = "code"
+    strong = len(_PHONE.findall(stripped)) + len(_PHONE_BARE.findall(stripped)) + len(_EMAIL.findall(stripped))
+    weak = len(_STREET.findall(stripped)) + len(_POSTCODE.findall(stripped))
+    parts = [x.strip() for x in re.split(r"\s*\|\s*", stripped) if x.strip()]
+    name = bool(parts) and words <= 12 and all(_NAME.fullmatch(x) for x in parts)
+    return Shape(words, stop, density, sentence_like, short_item, headline, widget, strong, weak, name)
+
+
+def _lexicon_weight(block: "_Scored", category: str) -> float:
+    return sum(v for n, v in block.signals if n == f"lexicon:{category}")
+
+
+def _mark(block: "_Scored", category: str, signal: str, value: float) -> None:
+    block.signals = [s for s in block.signals if s[0] != signal] + [(signal, value)]
+    block.category = category
+    block.is_boilerplate = True
+
+
+def _free(block: "_Scored") -> bool:
+    """A block a structure rule may take: not yet removed, no date/byline/caption."""
+    return not block.is_boilerplate and not (PROTECTED_FLAGS & set(block.flags))
+
+
+def _first_paragraph(shapes: list[Shape]) -> int:
+    """Index of the first block of running text (>= 20 words, sentence-like): where the article starts."""
+    return next((i for i, s in enumerate(shapes) if s.sentence_like and s.words >= 20), len(shapes))
+
+
+def _widgets(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    # A line without words (counters "0", rules "____", "$"), a price ticker row, a bare time stamp or a code
+    # fragment ("spot_img", "pingdom.png") carries no statement; figures read from it would be fake.
+    for block, shape in zip(blocks, shapes):
+        if shape.widget and _free(block):
+            _mark(block, "other", "widget", 3.0)
+
+
+def _contact_line(block: "_Scored", shape: Shape) -> bool:
+    return shape.contact_strong > 0 or shape.contact_weak > 0 or _lexicon_weight(block, "contact") > 0
+
+
+def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """Press contact boxes: a label ("Pressekontakt", "Rückfragen bitte an:") or the first address/phone line,
+    then name, role, organisation, street, phone and e-mail lines. A box needs a phone number or an e-mail
+    address, and a label or a second contact line; none of its lines may read as a sentence (a police appeal
+    "Hinweise unter 0711 8990-0" is kept)."""
+    n = len(blocks)
+
+    def box_line(i: int) -> bool:
+        b, s = blocks[i], shapes[i]
+        if PROTECTED_FLAGS & set(b.flags) or s.sentence_like or s.words > 30:
+            return False
+        return s.words <= 8 or _contact_line(b, s)
+
+    i = 0
+    while i < n:
+        b, s = blocks[i], shapes[i]
+        label = _lexicon_weight(b, "contact") >= 2.0 and s.words <= 12 and not s.sentence_like
+        if not (label or (_contact_line(b, s) and box_line(i))):
+            i += 1
+            continue
+        end = i
+        last_evidence = i if _contact_line(b, s) else -1
+        while end + 1 < n and box_line(end + 1) and (last_evidence < 0 or end + 1 - last_evidence <= 3):
+            end += 1
+            if _contact_line(blocks[end], shapes[end]):
+                last_evidence = end
+        if last_evidence < 0:
+            i += 1
+            continue
+        end = last_evidence
+        # trailing web address or handle lines belong to the box
+        while end + 1 < n and box_line(end + 1) and re.fullmatch(r"\s*(?:https?://|www\.)\S+\s*", blocks[end + 1].text):
+            end += 1
+        start = i
+        if not label:  # an unlabelled box may start with the organisation's name one or two lines above
+            while start > 0 and i - start < 2 and _free(blocks[start - 1]) and box_line(start - 1):
+                prev = shapes[start - 1]
+                if prev.words > 5 or prev.stopwords or prev.headline and prev.words > 4:
+                    break
+                start -= 1
+        strong = sum(shapes[k].contact_strong for k in range(start, end + 1))
+        evidence_lines = sum(_contact_line(blocks[k], shapes[k]) for k in range(start, end + 1))
+        names = any(shapes[k].name for k in range(start, end + 1))
+        if strong and (label or evidence_lines >= 2 or names or re.search(r":\s", b.text)):
+            for k in range(start, end + 1):
+                if _free(blocks[k]):
+                    _mark(blocks[k], "contact", "contact_box", 3.0)
+            i = end + 1
+        else:
+            i += 1
+
+
+def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+    """Runs of short items without sentence end or function words: menus, breadcrumbs, footer links, author
+    widgets, share bars. At the top of the page (before the first paragraph) three items suffice; inside the
+    page a run needs five items or menu words from the lexicon. A run introduced by a line ending in ":" or by
+    an unfinished sentence is an enumeration of the article and is kept."""
+    n, i = len(blocks), 0
+    while i < n:
+        if not (shapes[i].short_item and _free(blocks[i])):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and shapes[j + 1].short_item and _free(blocks[j + 1]):
+            j += 1
+        run = range(i, j + 1)
+        before = blocks[i - 1].text.rstrip() if i > 0 else ""
+        introduced = before.endswith(":") or (before[-1:].isalpha() and before[-1:].islower() and shapes[i - 1].words >= 4)
+        lexical = sum(
+            1 for k in run if _lexicon_weight(blocks[k], "navigation") + _lexicon_weight(blocks[k], "social") > 0
+        )
+        # a title stack (rubric, title, subtitle, author) has longer items than a menu: at the top, two thirds
+        # of the items must have one or two words
+        tiny = sum(shapes[k].words <= 2 for k in run) * 3 >= 2 * len(run)
+        long_enough = len(run) >= 3 and j < top and tiny or len(run) >= 5 and tiny or len(run) >= 3 and lexical >= 2
+        if long_enough and not introduced:
+            social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
+            for k in run:
+                _mark(blocks[k], "social" if social else "navigation", "menu_run", float(len(run)))
+        i = j + 1
+
+
+def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+    """Three or more headlines in a row after the article has begun: a list of links to other articles
+    ("Mehr zum Thema", the table of contents of a news blog). The heading stack at the top of a page (kicker,
+    title, subtitle) is never taken."""
+    n, i = len(blocks), max(top + 1, 0)
+    while i < n:
+        def teaser_like(k: int) -> bool:  # a headline of at least four words (not a numbered section heading)
+            return shapes[k].headline and shapes[k].words >= 4 and not shapes[k].sentence_like and _free(blocks[k])
+
+        if not teaser_like(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and teaser_like(j + 1):
+            j += 1
+        heading = i > 0 and blocks[i - 1].is_boilerplate and _lexicon_weight(blocks[i - 1], "teaser") > 0
+        if j - i + 1 >= 3 or heading and j >= i:
+            for k in range(i, j + 1):
+                _mark(blocks[k], "teaser", "teaser_run", float(j - i + 1))
+        i = j + 1
+
+
+def _about_blocks(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """"About us" blurbs of press releases: a paragraph with self-description phrases (founded in, employs N,
+    "Mehr Infos:") next to removed furniture (contact box, distribution line), and the paragraphs between an
+    "Über <Name>" heading and the contact box or end of page."""
+    n = len(blocks)
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if not _free(b) or _lexicon_weight(b, "about") < 1.5:
+            continue
+        near = [k for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < n and blocks[k].is_boilerplate]
+        if near:
+            _mark(b, "about", "about_run", 2.0)
+    for i, b in enumerate(blocks):
+        if not (b.is_boilerplate and b.category == "about" and shapes[i].words <= 8):
+            continue
+        j = i + 1
+        while j < n and _free(blocks[j]) and j - i <= 4:
+            j += 1
+        if j - i > 1 and j < n and blocks[j].is_boilerplate:
+            for k in range(i + 1, j):
+                _mark(blocks[k], "about", "about_run", 2.0)
+
+
+def _repeated_lines(blocks: list["_Scored"], shapes: list[Shape], repeated: frozenset[str], top: int) -> None:
+    # A short line that occurs in many documents of the same run is site furniture ("Werte in diesem Artikel",
+    # "Erstellt: Aktualisiert:"). Never a sentence, and never the line right before the first paragraph (a
+    # title shared by agency copies on several portals).
+    if not repeated:
+        return
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if _free(b) and not s.sentence_like and s.words <= 8 and i != top - 1 and normalise_line(b.text) in repeated:
+            _mark(b, "navigation" if s.short_item else "other", "repeated", 2.0)
+
+
+def _sandwiched(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    # jusText context smoothing: a short non-sentence block between two removed blocks goes with them
+    # ("Kontakt" inside a footer menu, a name line inside a contact box).
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(blocks) - 1):
+            b, s = blocks[i], shapes[i]
+            if (
+                _free(b) and s.words <= 6 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith(":")
+                and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate
+            ):
+                _mark(b, blocks[i - 1].category, "sandwiched", 1.5)
+                changed = True
+
+
+def _topic_word_headings(blocks: list["_Scored"]) -> None:
+    # A one-word ad marker ("Werbung", "Anzeige") that the next paragraph takes up as its topic is a section
+    # heading of an article about advertising, not a marker.
+    for i, b in enumerate(blocks[:-1]):
+        word = b.text.strip().lower()
+        if b.is_boilerplate and len(word.split()) == 1 and len(word) >= 5 and word.isalpha():
+            following = blocks[i + 1]
+            if not following.is_boilerplate and re.search(rf"\b{re.escape(word)}\b", following.text.lower()):
+                b.is_boilerplate = False
+                b.category = "other"
+                b.signals = b.signals + [("topic_of_next_paragraph", 0.0)]
+
+
+def _structure_pass(blocks: list["_Scored"], repeated: frozenset[str] = frozenset()) -> None:
+    shapes = [block_shape(b.text) for b in blocks]
+    top = _first_paragraph(shapes)
+    _topic_word_headings(blocks)
+    _widgets(blocks, shapes)
+    _contact_boxes(blocks, shapes)
+    _repeated_lines(blocks, shapes, repeated, top)
+    _menu_runs(blocks, shapes, top)
+    _teaser_runs(blocks, shapes, top)
+    _about_blocks(blocks, shapes)
+    _sandwiched(blocks, shapes)
+
+
+def normalise_line(text: str) -> str:
+    """Key for cross-document repetition: case-folded, digits as 0, whitespace collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"\d", "0", text.strip().casefold()))
+
+
+def repeated_lines(texts: Sequence[str], *, min_documents: int = 3, min_share: float = 0.2) -> frozenset[str]:
+    """Short lines (at most 8 words) that occur in at least ``min_documents`` documents and ``min_share`` of all
+    documents of a run: the furniture of the sites the run was copied from."""
+    if len(texts) < min_documents:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for text in texts:
+        for line in {normalise_line(m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()}:
+            if len(line.split()) <= 8:
+                counts[line] = counts.get(line, 0) + 1
+    needed = max(min_documents, min_share * len(texts))
+    return frozenset(line for line, c in counts.items() if c >= needed)
+
+
 # --------------------------------------------------------------------------- entry point
 
 
-def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None = None) -> CleanResult:
+def clean_documents(
+    raw_texts: Sequence[str], *, strip: bool = True, lexicon: Lexicon | None = None
+) -> list[CleanResult]:
+    """``clean_document`` for every text of a run, with the lines repeated across the run's documents as extra
+    evidence of site furniture (see ``repeated_lines``)."""
+    repeated = repeated_lines(raw_texts) if strip else frozenset()
+    return [clean_document(text, strip=strip, lexicon=lexicon, repeated=repeated) for text in raw_texts]
+
+
+def clean_document(
+    raw_text: str, *, strip: bool = True, lexicon: Lexicon | None = None, repeated: frozenset[str] = frozenset()
+) -> CleanResult:
     """Blocks of ``raw_text`` with their boilerplate decision, the cleaned text and the document date.
 
-    With ``strip=False`` every block is content (signals and flags are still computed and reported)."""
+    With ``strip=False`` every block is content (signals and flags are still computed and reported).
+    ``repeated``: normalised lines that recur across the documents of the run (``repeated_lines``)."""
     lexicon = lexicon or load_lexicon()
     spans = split_blocks(raw_text)
     n_chars = max(1, len(raw_text))
@@ -565,6 +902,8 @@ def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None
         item.is_boilerplate = strip and _decide(item)
         scored.append(item)
     if strip:
+        _neighbour_pass(scored)
+        _structure_pass(scored, repeated)
         _neighbour_pass(scored)
 
     blocks = tuple(

@@ -76,6 +76,7 @@ def predict(records: list[Record], lexicon: bp.Lexicon | None = None) -> list[Pr
     for record in records:
         by_doc.setdefault(record.doc, []).append(record)
     predictions: dict[str, Prediction] = {}
+    documents = []
     for doc_records in by_doc.values():
         text, spans = "", []
         for record in doc_records:
@@ -83,7 +84,10 @@ def predict(records: list[Record], lexicon: bp.Lexicon | None = None) -> list[Pr
                 text += "\n"
             spans.append((record, len(text), len(text) + len(record.text)))
             text += record.text
-        result = bp.clean_document(text, lexicon=lexicon)
+        documents.append((text, spans))
+    # one run, as `python cli.py clean` sees a folder: lines repeated across its documents count as furniture
+    results = bp.clean_documents([text for text, _ in documents], lexicon=lexicon)
+    for (text, spans), result in zip(documents, results):
         for record, start, end in spans:
             covering = [b for b in result.blocks if b.start_char < end and b.end_char > start]
             removed = [b for b in covering if b.is_boilerplate]
