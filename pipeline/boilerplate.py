@@ -264,7 +264,11 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_soft_wrap(line: str, following: str) -> bool:
     """A hard-wrapped paragraph: the line stops mid-sentence and the next one continues in lower case."""
-    return bool(line) and line[-1] not in '.!?:;"“”»«)…' and following[:1].islower()
+    # Hard-wrapped text has long lines; a short line before a lower-case one is a menu item or widget
+    # ("Kommentare" / "null", "56plus" / "lesen-oder-vorlesen") and stays a block of its own.
+    return (
+        len(line) >= 35 and len(line.split()) >= 5 and line[-1] not in '.!?:;"“”»«)…' and following[:1].islower()
+    )
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -332,6 +336,7 @@ KINDS = {
     "about_run": "structure",
     "repeated": "structure",
     "sandwiched": "structure",
+    "page_head": "structure",
 }
 
 
@@ -366,7 +371,7 @@ def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
 
 
 _LABEL_PREFIX = re.compile(r"^[A-ZÄÖÜ©][\w-]*(?:\s+[\w-]+){0,3}\s*:\s+\S")
-_MENU_SEPARATORS = re.compile(r"\s+[|·•›>»/]\s+|\s*[|·•›»]\s*|,\s+")
+_MENU_SEPARATORS = re.compile(r"\s+[|·•›>»/→⟩]\s+|\s*[|·•›»→]\s*|,\s+")
 
 
 def _menu_line(text: str) -> bool:
@@ -604,10 +609,10 @@ class Shape:
 def block_shape(text: str) -> Shape:
     stripped = _BULLET.sub("", text).strip()
     tokens = _WORD_RE.findall(stripped)
-    words = len(stripped.split())
+    words = len([w for w in stripped.split() if w not in "|·•/"])
     stop = sum(t.lower() in _stopwords() for t in tokens)
     density = stop / len(tokens) if tokens else 0.0
-    final = stripped.endswith(_SENTENCE_FINAL)
+    final = bool(re.search(r"[.!?…][\"“”»«’')\]]*$", stripped))  # a closing quote alone ends no sentence
     sentence_like = bool(tokens) and ((final and words >= 6 and stop >= 1) or (words >= 15 and density >= 0.15))
     short_item = 0 < words <= 4 and not stripped.endswith((".", "!", "?", "…")) and stop <= 1 and len(tokens) >= 1
     headline = 3 <= words <= 16 and not stripped.endswith((".", "…", ";", ",", ":")) and stripped[:1].isupper()
@@ -646,8 +651,8 @@ def _free(block: "_Scored") -> bool:
 
 
 def _first_paragraph(shapes: list[Shape]) -> int:
-    """Index of the first block of running text (>= 20 words, sentence-like): where the article starts."""
-    return next((i for i, s in enumerate(shapes) if s.sentence_like and s.words >= 20), len(shapes))
+    """Index of the first block of running text (>= 12 words, sentence-like): where the article starts."""
+    return next((i for i, s in enumerate(shapes) if s.sentence_like and s.words >= 12), len(shapes))
 
 
 def _widgets(blocks: list["_Scored"], shapes: list[Shape]) -> None:
@@ -673,7 +678,7 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         b, s = blocks[i], shapes[i]
         if PROTECTED_FLAGS & set(b.flags) or s.sentence_like or s.words > 30:
             return False
-        return s.words <= 8 or _contact_line(b, s)
+        return s.words <= 8 or s.name or _contact_line(b, s)
 
     i = 0
     while i < n:
@@ -697,15 +702,16 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             end += 1
         start = i
         if not label:  # an unlabelled box may start with the organisation's name one or two lines above
-            while start > 0 and i - start < 2 and _free(blocks[start - 1]) and box_line(start - 1):
+            while start > 0 and (i - start < 2 or shapes[start - 1].name) and _free(blocks[start - 1]) and box_line(start - 1):
                 prev = shapes[start - 1]
-                if prev.words > 5 or prev.stopwords or prev.headline and prev.words > 4:
+                if not prev.name and (prev.words > 5 or prev.stopwords or prev.headline and prev.words > 4):
                     break
                 start -= 1
         strong = sum(shapes[k].contact_strong for k in range(start, end + 1))
         evidence_lines = sum(_contact_line(blocks[k], shapes[k]) for k in range(start, end + 1))
         names = any(shapes[k].name for k in range(start, end + 1))
-        if strong and (label or evidence_lines >= 2 or names or re.search(r":\s", b.text)):
+        weak = sum(shapes[k].contact_weak for k in range(start, end + 1))
+        if strong and (label or evidence_lines >= 2 or names or re.search(r":\s", b.text)) or label and weak >= 2:
             for k in range(start, end + 1):
                 if _free(blocks[k]):
                     _mark(blocks[k], "contact", "contact_box", 3.0)
@@ -729,7 +735,10 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
             j += 1
         run = range(i, j + 1)
         before = blocks[i - 1].text.rstrip() if i > 0 else ""
-        introduced = before.endswith(":") or (before[-1:].isalpha() and before[-1:].islower() and shapes[i - 1].words >= 4)
+        # "…, wenn Sie" / "folgende Ziele:" introduce an enumeration of the article (dates and bylines do not)
+        introduced = i > 0 and not (PROTECTED_FLAGS & set(blocks[i - 1].flags)) and (
+            before.endswith(":") or ("," in before and shapes[i - 1].stopwords >= 1 and before[-1:].isalpha())
+        )
         lexical = sum(
             1 for k in run if _lexicon_weight(blocks[k], "navigation") + _lexicon_weight(blocks[k], "social") > 0
         )
@@ -744,11 +753,32 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
         i = j + 1
 
 
+def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+    """The head of a page before its title: skip links, site names and breadcrumbs. Three shapes, only before
+    the first paragraph: an item the lexicon knows as a menu word ("Inhalt", "Suche") while everything above
+    it was removed; a numbered breadcrumb ("1. rosenheim24-de", "2. Bayern"); a rubric in capitals of at most
+    three words ("UNTERNEHMENSFÜHRUNG")."""
+    for i in range(max(0, top)):
+        b, s = blocks[i], shapes[i]
+        if not _free(b) or not s.short_item:
+            continue
+        head = all(blocks[k].is_boilerplate for k in range(i))
+        numbered = re.match(r"\s*(\d)\.\s", b.text)
+        sequence = numbered and (
+            i + 1 < len(blocks) and re.match(rf"\s*{int(numbered.group(1)) + 1}\.\s", blocks[i + 1].text)
+            or i > 0 and re.match(rf"\s*{int(numbered.group(1)) - 1}\.\s", blocks[i - 1].text)
+        )
+        letters = [c for c in b.text if c.isalpha()]
+        capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters)
+        if head and _lexicon_weight(b, "navigation") > 0 or sequence or capitals:
+            _mark(b, "navigation", "page_head", 2.0)
+
+
 def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
     """Three or more headlines in a row after the article has begun: a list of links to other articles
     ("Mehr zum Thema", the table of contents of a news blog). The heading stack at the top of a page (kicker,
     title, subtitle) is never taken."""
-    n, i = len(blocks), max(top + 1, 0)
+    n, i = len(blocks), (top + 1 if top >= 0 else len(blocks))  # no article, no teasers of other articles
     while i < n:
         def teaser_like(k: int) -> bool:  # a headline of at least four words (not a numbered section heading)
             return shapes[k].headline and shapes[k].words >= 4 and not shapes[k].sentence_like and _free(blocks[k])
@@ -830,12 +860,15 @@ def _topic_word_headings(blocks: list["_Scored"]) -> None:
 
 def _structure_pass(blocks: list["_Scored"], repeated: frozenset[str] = frozenset()) -> None:
     shapes = [block_shape(b.text) for b in blocks]
+    # Where the article starts; a text without any paragraph has no page head (top-of-page rules stay off)
     top = _first_paragraph(shapes)
+    top = top if top < len(blocks) else -1
     _topic_word_headings(blocks)
     _widgets(blocks, shapes)
     _contact_boxes(blocks, shapes)
     _repeated_lines(blocks, shapes, repeated, top)
     _menu_runs(blocks, shapes, top)
+    _page_head(blocks, shapes, top)
     _teaser_runs(blocks, shapes, top)
     _about_blocks(blocks, shapes)
     _sandwiched(blocks, shapes)
