@@ -266,9 +266,18 @@ def _is_soft_wrap(line: str, following: str) -> bool:
     """A hard-wrapped paragraph: the line stops mid-sentence and the next one continues in lower case."""
     # Hard-wrapped text has long lines; a short line before a lower-case one is a menu item or widget
     # ("Kommentare" / "null", "56plus" / "lesen-oder-vorlesen") and stays a block of its own.
-    return (
-        len(line) >= 35 and len(line.split()) >= 5 and line[-1] not in '.!?:;"“”»«)…' and following[:1].islower()
-    )
+    if len(line) < 35 or len(line.split()) < 5:
+        return False
+    last = line.split()[-1]
+    open_end = line[-1] not in '.!?:;"“”»«)…' or last.lower().rstrip(".") in _WRAP_ABBREVIATIONS
+    # German nouns are capitalised: a long line that stops on a function word, a comma or a hyphen ("Zu den",
+    # "Vermittlung von", "Nord-") continues on the next line whatever its first letter. (A title may end on a
+    # verb, "… was uns verbindet", so a content word at the end is not enough.)
+    mid_sentence = len(line) >= 50 and (last[-1] in ",-" or last.lower() in _stopwords())
+    return open_end and (following[:1].islower() or mid_sentence and following[:1].isalnum())
+
+
+_WRAP_ABBREVIATIONS = frozenset({"ca", "z.b", "u.a", "bzw", "nr", "inkl", "ggf", "vgl", "sog", "rd", "mio", "mrd", "dr", "prof"})
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -689,7 +698,8 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             continue
         end = i
         last_evidence = i if _contact_line(b, s) else -1
-        while end + 1 < n and box_line(end + 1) and (last_evidence < 0 or end + 1 - last_evidence <= 3):
+        gap = 5 if label else 3  # a labelled box may list name, role and organisation before the address
+        while end + 1 < n and box_line(end + 1) and (last_evidence < 0 or end + 1 - last_evidence <= gap):
             end += 1
             if _contact_line(blocks[end], shapes[end]):
                 last_evidence = end
@@ -796,6 +806,21 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
         i = j + 1
 
 
+def _after_contact_box(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+    """The self-description a press release prints after its contact box ("Die Bundespolizeidirektion … nimmt
+    … wahr"): paragraphs directly after a contact box below the article, up to the next headline, without
+    reporting verbs or quotations (a following press release starts with a headline and reports)."""
+    n = len(blocks)
+    for i in range(max(top, 0) + 1, n):
+        if not (blocks[i - 1].is_boilerplate and blocks[i - 1].category in ("contact", "about")):
+            continue
+        b, s = blocks[i], shapes[i]
+        names = {name for name, v in b.signals if v < 0}
+        if _free(b) and s.sentence_like and not s.headline and not names & {"news_reporting", "quotation"}:
+            if any(blocks[k].category == "contact" and blocks[k].is_boilerplate for k in range(max(0, i - 2), i)):
+                _mark(b, "about", "about_run", 2.0)
+
+
 def _about_blocks(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     """"About us" blurbs of press releases: a paragraph with self-description phrases (founded in, employs N,
     "Mehr Infos:") next to removed furniture (contact box, distribution line), and the paragraphs between an
@@ -804,7 +829,7 @@ def _about_blocks(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     for i, (b, s) in enumerate(zip(blocks, shapes)):
         if not _free(b) or _lexicon_weight(b, "about") < 1.5:
             continue
-        near = [k for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < n and blocks[k].is_boilerplate]
+        near = [k for k in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3) if 0 <= k < n and blocks[k].is_boilerplate]
         if near:
             _mark(b, "about", "about_run", 2.0)
     for i, b in enumerate(blocks):
@@ -871,6 +896,7 @@ def _structure_pass(blocks: list["_Scored"], repeated: frozenset[str] = frozense
     _page_head(blocks, shapes, top)
     _teaser_runs(blocks, shapes, top)
     _about_blocks(blocks, shapes)
+    _after_contact_box(blocks, shapes, top)
     _sandwiched(blocks, shapes)
 
 
