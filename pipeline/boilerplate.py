@@ -273,7 +273,7 @@ def _is_soft_wrap(line: str, following: str) -> bool:
     # German nouns are capitalised: a long line that stops on a function word, a comma or a hyphen ("Zu den",
     # "Vermittlung von", "Nord-") continues on the next line whatever its first letter. (A title may end on a
     # verb, "… was uns verbindet", so a content word at the end is not enough.)
-    mid_sentence = len(line) >= 50 and (last[-1] in ",-" or last.lower() in _stopwords())
+    mid_sentence = len(line) >= 40 and (last[-1] in ",-" or last.lower() in _stopwords())
     return open_end and (following[:1].islower() or mid_sentence and following[:1].isalnum())
 
 
@@ -806,7 +806,12 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
         i = j + 1
 
 
-def _after_contact_box(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+def _reports(text: str, lexicon: Lexicon) -> bool:
+    """The block reports (reporting verbs, fines, courts: counter-evidence rows of weight <= -1.5)."""
+    return any(p.weight <= -1.5 and p.category == COUNTER and p.regex.search(text) for p in lexicon.phrases)
+
+
+def _after_contact_box(blocks: list["_Scored"], shapes: list[Shape], top: int, lexicon: Lexicon) -> None:
     """The self-description a press release prints after its contact box ("Die Bundespolizeidirektion … nimmt
     … wahr"): paragraphs directly after a contact box below the article, up to the next headline, without
     reporting verbs or quotations (a following press release starts with a headline and reports)."""
@@ -815,8 +820,8 @@ def _after_contact_box(blocks: list["_Scored"], shapes: list[Shape], top: int) -
         if not (blocks[i - 1].is_boilerplate and blocks[i - 1].category in ("contact", "about")):
             continue
         b, s = blocks[i], shapes[i]
-        names = {name for name, v in b.signals if v < 0}
-        if _free(b) and s.sentence_like and not s.headline and not names & {"news_reporting", "quotation"}:
+        quoted = any(name == "quotation" for name, _ in b.signals)
+        if _free(b) and s.sentence_like and not s.headline and not quoted and not _reports(b.text, lexicon):
             if any(blocks[k].category == "contact" and blocks[k].is_boilerplate for k in range(max(0, i - 2), i)):
                 _mark(b, "about", "about_run", 2.0)
 
@@ -883,7 +888,7 @@ def _topic_word_headings(blocks: list["_Scored"]) -> None:
                 b.signals = b.signals + [("topic_of_next_paragraph", 0.0)]
 
 
-def _structure_pass(blocks: list["_Scored"], repeated: frozenset[str] = frozenset()) -> None:
+def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozenset[str] = frozenset()) -> None:
     shapes = [block_shape(b.text) for b in blocks]
     # Where the article starts; a text without any paragraph has no page head (top-of-page rules stay off)
     top = _first_paragraph(shapes)
@@ -896,7 +901,7 @@ def _structure_pass(blocks: list["_Scored"], repeated: frozenset[str] = frozense
     _page_head(blocks, shapes, top)
     _teaser_runs(blocks, shapes, top)
     _about_blocks(blocks, shapes)
-    _after_contact_box(blocks, shapes, top)
+    _after_contact_box(blocks, shapes, top, lexicon)
     _sandwiched(blocks, shapes)
 
 
@@ -962,7 +967,7 @@ def clean_document(
         scored.append(item)
     if strip:
         _neighbour_pass(scored)
-        _structure_pass(scored, repeated)
+        _structure_pass(scored, lexicon, repeated)
         _neighbour_pass(scored)
 
     blocks = tuple(
