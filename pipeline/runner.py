@@ -131,8 +131,10 @@ def run_clean(cfg: RunConfig, documents: Sequence[Document] | None = None) -> di
     started = _now()
     documents = load_documents(cfg) if documents is None else documents
     lexicon = boilerplate.load_lexicon(cfg.boilerplate_phrases)
+    # lines repeated across the run's documents count as site furniture (issue 18)
+    repeated = boilerplate.repeated_lines([doc.text for doc in documents]) if cfg.strip_boilerplate else frozenset()
     cleaned = {
-        doc.doc_id: boilerplate.clean_document(doc.text, strip=cfg.strip_boilerplate, lexicon=lexicon)
+        doc.doc_id: boilerplate.clean_document(doc.text, strip=cfg.strip_boilerplate, lexicon=lexicon, repeated=repeated)
         for doc in cfg.progress(documents, len(documents), "clean")
     }
     with OutputBatch(cfg.interim_dir) as interim:

@@ -15,6 +15,11 @@ A record's prediction is the block(s) covering it: boilerplate with that block's
 was removed, else content. Reported: per class precision/recall/F1 (the category must match), the binary
 boilerplate-vs-content precision/recall (the issue's target: recall >= 0.9 with no content block removed), the
 share of content records kept, and every error.
+
+The real-page corpus (``eval/realpages/pages_*.txt``, issue 18) is reported next to it: pages as a browser copy
+gives them, each line labelled content or a boilerplate category, split into dev and held-out by site. Reported
+per part: article text kept (characters and blocks; article paragraphs of >= 100 characters lost), junk removed
+(blocks and characters), recall per gold category, and every error (removed content first).
 """
 
 from __future__ import annotations
@@ -131,7 +136,16 @@ def _section(title: str, predictions: list[Prediction]) -> list[str]:
 
 
 def report(corpus: Path | None = None) -> str:
-    """Printable per-class precision/recall/F1, content-kept rate and error list, per split and overall."""
+    """Printable per-class precision/recall/F1, content-kept rate and error list, per split and overall; with the
+    default corpus also the real-page corpus (dev and held-out parts) of ``eval/realpages``."""
+    text = snippet_report(corpus)
+    if corpus is None:
+        text += "\n\n" + real_report()
+    return text
+
+
+def snippet_report(corpus: Path | None = None) -> str:
+    """The report on the hand-written snippet corpus alone."""
     records = load_corpus(corpus)
     predictions = predict(records, bp.load_lexicon())
     lines = [f"Boilerplate evaluation on {corpus or DEFAULT_CORPUS}", ""]
