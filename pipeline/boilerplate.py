@@ -627,7 +627,9 @@ def block_shape(text: str) -> Shape:
     headline = 3 <= words <= 16 and not stripped.endswith((".", "…", ";", ",", ":")) and stripped[:1].isupper()
     letters = sum(c.isalpha() for c in stripped)
     widget = ""
-    if letters < 2:
+    if re.search(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", stripped):
+        pass  # a date line ("26.04.2023 |") dates the text next to it: never a widget
+    elif letters < 2:
         widget = "no_text"
     elif all(_NUMBER_TOKEN.fullmatch(t) for t in stripped.split()) and any(c.isdigit() or c in "%" for c in stripped):
         widget = "quote"
@@ -790,8 +792,12 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
     title, subtitle) is never taken."""
     n, i = len(blocks), (top + 1 if top >= 0 else len(blocks))  # no article, no teasers of other articles
     while i < n:
-        def teaser_like(k: int) -> bool:  # a headline of at least four words (not a numbered section heading)
-            return shapes[k].headline and shapes[k].words >= 4 and not shapes[k].sentence_like and _free(blocks[k])
+        def teaser_like(k: int) -> bool:
+            # a headline of at least four words; bulleted lines are the article's own enumerations
+            return (
+                shapes[k].headline and shapes[k].words >= 4 and not shapes[k].sentence_like and _free(blocks[k])
+                and not _BULLET.match(blocks[k].text)
+            )
 
         if not teaser_like(i):
             i += 1
@@ -868,7 +874,7 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         for i in range(1, len(blocks) - 1):
             b, s = blocks[i], shapes[i]
             if (
-                _free(b) and s.words <= 6 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith(":")
+                _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith(":")
                 and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate
             ):
                 _mark(b, blocks[i - 1].category, "sandwiched", 1.5)
