@@ -50,6 +50,7 @@ RESOURCES = Path(__file__).resolve().parent / "resources"
 PHRASES_FILE = RESOURCES / "boilerplate_phrases.tsv"
 METADATA_FILE = RESOURCES / "boilerplate_metadata.tsv"
 STOPWORDS_FILE = RESOURCES / "boilerplate_stopwords.txt"
+WRAP_WORDS_FILE = RESOURCES / "boilerplate_wrap_words.tsv"
 
 THRESHOLD = 3.0  # total score from which a block is boilerplate
 MIN_KINDS = 2  # distinct kinds of positive evidence required (lexicon plus at least one other)
@@ -269,15 +270,23 @@ def _is_soft_wrap(line: str, following: str) -> bool:
     if len(line) < 35 or len(line.split()) < 5:
         return False
     last = line.split()[-1]
-    open_end = line[-1] not in '.!?:;"“”»«)…' or last.lower().rstrip(".") in _WRAP_ABBREVIATIONS
+    open_end = line[-1] not in '.!?:;"“”»«)…' or last.lower().rstrip(".") in _wrap_words()["abbreviation"]
     # German nouns are capitalised: a long line that stops on a function word, a comma or a hyphen ("Zu den",
     # "Vermittlung von", "Nord-") continues on the next line whatever its first letter. (A title may end on a
     # verb, "… was uns verbindet", so a content word at the end is not enough.)
-    mid_sentence = len(line) >= 40 and (last[-1] in ",-" or last.lower() in _stopwords())
+    mid_sentence = len(line) >= 40 and (last[-1] in ",-" or last.lower() in _wrap_words()["function"])
     return open_end and (following[:1].islower() or mid_sentence and following[:1].isalnum())
 
 
-_WRAP_ABBREVIATIONS = frozenset({"ca", "z.b", "u.a", "bzw", "nr", "inkl", "ggf", "vgl", "sog", "rd", "mio", "mrd", "dr", "prof"})
+@functools.lru_cache(maxsize=1)
+def _wrap_words() -> dict[str, frozenset[str]]:
+    """``resources/boilerplate_wrap_words.tsv``: line-final words that continue a hard-wrapped paragraph."""
+    kinds: dict[str, set[str]] = {"function": set(), "abbreviation": set()}
+    for number, cols in _rows(WRAP_WORDS_FILE):
+        if len(cols) < 2 or cols[0] not in kinds:
+            raise ValueError(f"{WRAP_WORDS_FILE}:{number}: expected 'function|abbreviation<TAB>word'")
+        kinds[cols[0]].add(cols[1].strip().lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
