@@ -648,8 +648,12 @@ def block_shape(text: str) -> Shape:
         widget = "time"
     elif words <= 2 and _CODE_LIKE.fullmatch(stripped) or stripped.startswith("[{") or stripped.startswith("!["):
         widget = "code"
-    strong = len(_PHONE.findall(stripped)) + len(_PHONE_BARE.findall(stripped)) + len(_EMAIL.findall(stripped))
-    weak = len(_STREET.findall(stripped)) + len(_POSTCODE.findall(stripped))
+    strong = weak = 0
+    if any(c.isdigit() for c in stripped):  # every phone number, street number and postcode has digits
+        strong = len(_PHONE.findall(stripped)) + len(_PHONE_BARE.findall(stripped))
+        weak = len(_STREET.findall(stripped)) + len(_POSTCODE.findall(stripped))
+    if "@" in stripped or " AT " in stripped or "[at]" in stripped or "(at)" in stripped:
+        strong += len(_EMAIL.findall(stripped))
     parts = [x.strip() for x in re.split(r"\s*\|\s*", stripped) if x.strip()]
     name = bool(parts) and words <= 12 and all(_NAME.fullmatch(x) for x in parts)
     return Shape(words, stop, density, sentence_like, short_item, headline, widget, strong, weak, name)
