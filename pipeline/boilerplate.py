@@ -818,8 +818,14 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
         j = i
         while j + 1 < n and teaser_like(j + 1):
             j += 1
-        heading = i > 0 and blocks[i - 1].is_boilerplate and _lexicon_weight(blocks[i - 1], "teaser") > 0
-        if j - i + 1 >= 3 or heading and j >= i:
+        # a removed list heading ("Mehr zum Thema", "Lesen Sie auch") directly above: one headline suffices
+        prev = blocks[i - 1] if i > 0 else None
+        heading = bool(prev and prev.is_boilerplate and shapes[i - 1].words <= 5) and (
+            _lexicon_weight(prev, "teaser") > 0 or _lexicon_weight(prev, "navigation") >= 2.5
+        )
+        # a single headline right above a paragraph is that paragraph's title, not a teaser
+        titles_paragraph = j + 1 < n and shapes[j + 1].sentence_like and shapes[j + 1].words >= 12
+        if j - i + 1 >= 3 or heading and not titles_paragraph:
             for k in range(i, j + 1):
                 _mark(blocks[k], "teaser", "teaser_run", float(j - i + 1))
         i = j + 1
