@@ -58,6 +58,8 @@ MIN_LEXICON = 1.5  # weight of the strongest phrase required: a typical phrase, 
 LEXICON_CAP = 6.0  # per category: a long consent paragraph should not drown every counter-signal
 LEXICON_TOTAL_CAP = 8.0  # over all categories: many topic words in one paragraph are still one kind of evidence
 COUNTER_CAP = -4.0
+LONG_BLOCK_WORDS = 40  # from this length a block needs LONG_BLOCK_LEXICON of phrase evidence on its own
+LONG_BLOCK_LEXICON = 3.0
 SENTENCE_MODE_MIN_CHARS = 300  # a text without line breaks longer than this is split into sentences
 PROTECTED_FLAGS = frozenset({"date", "byline", "caption"})
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -483,6 +485,12 @@ def _decide(block: _Scored) -> bool:
     kinds = block.kinds()
     # A bare heading inside a boilerplate run ("Newsletter", "Recht auf Widerruf") has one topical word at most.
     minimum = 1.0 if "neighbours" in kinds and _heading_like(block.text) else MIN_LEXICON
+    # A long paragraph (a service article addressing the reader: "Dieser Artikel zeigt Ihnen, wo Sie …") needs
+    # as much phrase evidence as a consent notice has, not one typical phrase plus the way it addresses people.
+    if len(block.text.split()) >= LONG_BLOCK_WORDS:
+        lexical = sum(v for name, v in block.signals if name.startswith("lexicon:"))
+        if lexical < LONG_BLOCK_LEXICON and not {"neighbours", "structure"} & kinds:
+            return False
     return block.strongest >= minimum and len(kinds) >= MIN_KINDS and block.score >= THRESHOLD
 
 

@@ -468,3 +468,13 @@ def test_bad_real_page_file_names_file_and_line(tmp_path):
     (tmp_path / "pages_x.txt").write_text("### p1 | news | example.de | https://example.de/a\nspam\tText\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"pages_x.txt:2: label 'spam'"):
         bp_eval.load_pages(tmp_path)
+
+
+def test_long_service_paragraph_addressing_the_reader_about_privacy_is_kept():
+    # one typical phrase ("Drittanbieter-Inhalte") plus "Sie"/"ich" is not the evidence a consent notice carries
+    paragraph = (
+        "Wer täglich viele Websites besucht, fragt sich beim Datenschutz oft, wer eigentlich die eigenen Daten "
+        "verarbeitet. Wer verarbeitet meine Daten, und wie behalte ich die Kontrolle? Dieser Artikel zeigt Ihnen, "
+        "wo Sie die Drittanbieter-Inhalte im Privacy Center großer Nachrichtenportale finden und wie Sie sie verwalten können."
+    )
+    assert bp.clean_document(f"Datenschutz im Alltag\n{paragraph}\nDie Einstellungen lassen sich jederzeit ändern.").removed_blocks == []

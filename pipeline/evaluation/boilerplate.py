@@ -176,7 +176,7 @@ class Page:
     kind: str
     site: str
     url: str
-    split: str  # "dev" or "heldout", decided by the site alone (see split_of)
+    split: str  # "dev" or "heldout", decided by the site alone (see split_of); "test" for test_*.txt files
     blocks: tuple[tuple[str, str], ...]  # (label, text), one per line of the page
 
 
@@ -191,7 +191,8 @@ def split_of(site: str) -> str:
 def load_pages(directory: Path | None = None) -> list[Page]:
     """The labelled pages of ``eval/realpages/pages_*.txt`` (format: see the head of pages_a.txt)."""
     directory = Path(directory or REALPAGES_DIR)
-    files = sorted(directory.glob("pages_*.txt"))
+    # pages_*.txt: dev and held-out by site hash; test_*.txt: a fresh part collected after the freeze ("test")
+    files = sorted(directory.glob("pages_*.txt")) + sorted(directory.glob("test_*.txt"))
     if not files:
         raise FileNotFoundError(f"no real-page files (pages_*.txt) in {directory}")
     pages: list[Page] = []
@@ -208,7 +209,8 @@ def load_pages(directory: Path | None = None) -> list[Page]:
                 if parts[0] in seen:
                     raise ValueError(f"{path}:{number}: duplicate page id {parts[0]!r}")
                 seen.add(parts[0])
-                header, blocks = (parts[0], parts[1], parts[2], parts[3], split_of(parts[2])), []
+                split = "test" if path.name.startswith("test_") else split_of(parts[2])
+                header, blocks = (parts[0], parts[1], parts[2], parts[3], split), []
             elif not line.strip() or line.startswith("#"):
                 continue
             else:
@@ -273,7 +275,7 @@ def _real_section(title: str, predictions: list[Prediction]) -> list[str]:
     return lines
 
 
-def real_report(pages_dir: Path | None = None, *, splits: tuple[str, ...] = ("dev", "heldout")) -> str:
+def real_report(pages_dir: Path | None = None, *, splits: tuple[str, ...] = ("dev", "heldout", "test")) -> str:
     pages = [p for p in load_pages(pages_dir) if p.split in splits]
     predictions = predict_pages(pages)
     lines = [f"Real-page corpus {pages_dir or REALPAGES_DIR} (paraphrased article text, page furniture as found)", ""]
