@@ -53,6 +53,7 @@ w=np.zeros(X.shape[1])
 for it in range(4000):
     z=X[dev]@w; p=1/(1+np.exp(-z)); g=X[dev].T@(p-Y[dev])/dev.sum()+1e-3*w; w-=0.5*g
 pd=1/(1+np.exp(-X@w))
+print("features:", X.shape[1], "dev blocks:", int(dev.sum()), "held-out blocks:", int(held.sum()))
 for tau in (0.5,0.6,0.7,0.8,0.9,0.95):
     for name,m in (('dev',dev),('held',held)):
         dec=(pd>tau)|R
