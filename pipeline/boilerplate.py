@@ -19,6 +19,13 @@ A block is boilerplate when its total score reaches ``THRESHOLD`` and at least `
 positive signal fired, one of them a lexicon phrase (the category comes from the lexicon). A single keyword
 never suffices, so an article about GDPR fines or cookie banners keeps every paragraph.
 
+A second, structural layer (``_structure_pass``, issue 18) then judges the page as a browser copy gives it: the
+plain-text shape of each block (length, function words, sentence-likeness, contact data) and runs of blocks:
+menus and breadcrumbs, the page head above the first paragraph, price tickers and counters, press contact boxes,
+"about us" blurbs, teaser lists, lines repeated across the documents of a run (``clean_documents``,
+``repeated_lines``) and context smoothing. It never takes a block that reads as a sentence (except about blurbs
+next to removed furniture) nor a date line, byline or caption.
+
 Metadata lines are recognised and kept: date lines ("Stand: 08.12.2025") set ``CleanResult.date``; date lines,
 bylines and photo captions are flagged and never removed.
 
@@ -585,7 +592,6 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
 # never touched.
 
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
-_SENTENCE_FINAL = tuple('.!?…"“”»«')
 _BULLET = re.compile(r"^\s*(?:[•·▪►*–-]|\d{1,2}[.)])\s+")
 # A phone number after "Tel.", "Fax" ... may use dots ("+49 (0)30.27 48 83-1410"); without a label only spaces,
 # "/" and "-" separate its groups, so that dates ("07.08.2025") and amounts never count as phone numbers.
