@@ -721,7 +721,9 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     i = 0
     while i < n:
         b, s = blocks[i], shapes[i]
-        label = _lexicon_weight(b, "contact") >= 2.0 and s.words <= 12 and not s.sentence_like
+        # a label names the box ("Pressekontakt"); a phone or e-mail line is evidence, not a label, so that the
+        # organisation lines above it ("Staatskanzlei:", "Büro Regierungssprecher") are still taken
+        label = _lexicon_weight(b, "contact") >= 2.0 and s.words <= 12 and not s.sentence_like and not s.contact_strong
         if not (label or (_contact_line(b, s) and box_line(i))):
             i += 1
             continue
@@ -775,7 +777,8 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
         run = range(i, j + 1)
         before = blocks[i - 1].text.rstrip() if i > 0 else ""
         # "…, wenn Sie" / "folgende Ziele:" introduce an enumeration of the article (dates and bylines do not)
-        introduced = i > 0 and not (PROTECTED_FLAGS & set(blocks[i - 1].flags)) and (
+        # (a removed label such as "Sie befinden sich hier:" or "Folge uns:" introduces furniture, not an enumeration)
+        introduced = i > 0 and not blocks[i - 1].is_boilerplate and not (PROTECTED_FLAGS & set(blocks[i - 1].flags)) and (
             before.endswith(":") or ("," in before and shapes[i - 1].stopwords >= 1 and before[-1:].isalpha())
         )
         lexical = sum(
