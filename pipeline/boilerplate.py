@@ -688,9 +688,16 @@ def _free(block: "_Scored") -> bool:
     return not block.is_boilerplate and not (PROTECTED_FLAGS & set(block.flags))
 
 
-def _first_paragraph(shapes: list[Shape]) -> int:
-    """Index of the first block of running text (>= 12 words, sentence-like): where the article starts."""
-    return next((i for i, s in enumerate(shapes) if s.sentence_like and s.words >= 12), len(shapes))
+def _first_paragraph(shapes: list[Shape], blocks: Sequence["_Scored"] = ()) -> int:
+    """Index of the first block of running text (>= 12 words, sentence-like) not already removed as
+    boilerplate: where the article starts."""
+    return next(
+        (
+            i for i, s in enumerate(shapes)
+            if s.sentence_like and s.words >= 12 and not (i < len(blocks) and blocks[i].is_boilerplate)
+        ),
+        len(shapes),
+    )
 
 
 def _widgets(blocks: list["_Scored"], shapes: list[Shape]) -> None:
@@ -812,7 +819,13 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
         )
         letters = [c for c in b.text if c.isalpha()]
         capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters)
-        if head and _lexicon_weight(b, "navigation") > 0 or sequence or capitals:
+        # a menu word with only removed furniture above it, unless it is the line right above the first
+        # paragraph (a topic page titled "Polizei", a kicker): that line heads the article
+        menu_word = head and _lexicon_weight(b, "navigation") > 0 and i != top - 1
+        # the same short line twice in a row at the head: the first is the site's menu entry, the second the
+        # page title ("Polizei" / "Polizei", "HASEPOST" / "HASEPOST")
+        doubled = s.words <= 2 and i + 1 < top and normalise_line(blocks[i + 1].text) == normalise_line(b.text)
+        if menu_word or sequence or capitals or doubled:
             _mark(b, "navigation", "page_head", 2.0)
 
 
@@ -933,7 +946,8 @@ def _topic_word_headings(blocks: list["_Scored"]) -> None:
 def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozenset[str] = frozenset()) -> None:
     shapes = [block_shape(b.text) for b in blocks]
     # Where the article starts; a text without any paragraph has no page head (top-of-page rules stay off)
-    top = _first_paragraph(shapes)
+    # (a cookie banner or site notice the phrase layer removed is no article paragraph)
+    top = _first_paragraph(shapes, blocks)
     top = top if top < len(blocks) else -1
     _topic_word_headings(blocks)
     _widgets(blocks, shapes)
