@@ -463,10 +463,11 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
     ]
     # A short line that is (almost) nothing but a strong formula is boilerplate on its own: "Artikel teilen".
     strongest = max((h[2].weight for h in hits), default=0.0)
-    if hits and words <= 10 and strongest >= 2.5:
+    # A longer line counts only when a formula of weight >= 3 fills all of it (a share bar of 14 words).
+    if hits and strongest >= 2.5 and (words <= 10 or words <= 24 and strongest >= 3.0):
         covered = sum(e - s for s, e, p in hits if p.weight > 0)
         coverage = min(1.0, covered / max(1, len("".join(plain.split()))))
-        if coverage >= 0.6:
+        if coverage >= (0.6 if words <= 10 else 0.95):
             features.append(("formula_line", round(2.0 * coverage, 2)))
     if _menu_line(plain):
         features.append(("menu_line", 1.5))
@@ -700,6 +701,16 @@ def _first_paragraph(shapes: list[Shape], blocks: Sequence["_Scored"] = ()) -> i
     )
 
 
+def _title_slot(blocks: list["_Scored"], shapes: list[Shape], top: int) -> int:
+    """The line that titles the first paragraph: the last block above it that is not removed, not a date,
+    byline or caption and not a widget ("Verlängerte Winterferien" above "Lesezeit: 4 min" and the first
+    paragraph). Page-head rules never take it, however short it is; -1 without a paragraph."""
+    k = top - 1
+    while k >= 0 and (blocks[k].is_boilerplate or PROTECTED_FLAGS & set(blocks[k].flags) or shapes[k].widget):
+        k -= 1
+    return k if top > 0 else -1
+
+
 def _widgets(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     # A line without words (counters "0", rules "____", "$"), a price ticker row, a bare time stamp or a code
     # fragment ("spot_img", "pingdom.png") carries no statement; figures read from it would be fake.
@@ -768,20 +779,33 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             i += 1
 
 
-def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int = -1) -> None:
     """Runs of short items without sentence end or function words: menus, breadcrumbs, footer links, author
     widgets, share bars. At the top of the page (before the first paragraph) three items suffice; inside the
     page a run needs five items or menu words from the lexicon. A run introduced by a line ending in ":" or by
     an unfinished sentence is an enumeration of the article and is kept."""
     n, i = len(blocks), 0
+
+    def member(k: int) -> bool:
+        # items the phrase layer already removed ("Startseite") still belong to the run; the page title never
+        b = blocks[k]
+        taken = b.is_boilerplate and b.category in ("navigation", "social")
+        # a one-word item or a known menu word right above the paragraph ("Impressum", "Mail") ends the menu;
+        # a title of two or more words ("Verlängerte Winterferien") is never taken
+        titled = k == title and shapes[k].words >= 2 and not (_lexicon_weight(b, "navigation") or _lexicon_weight(b, "social"))
+        return shapes[k].short_item and (_free(b) or taken) and not titled
+
     while i < n:
-        if not (shapes[i].short_item and _free(blocks[i])):
+        if not member(i):
             i += 1
             continue
         j = i
-        while j + 1 < n and shapes[j + 1].short_item and _free(blocks[j + 1]):
+        while j + 1 < n and member(j + 1):
             j += 1
         run = range(i, j + 1)
+        if not any(_free(blocks[k]) for k in run):
+            i = j + 1
+            continue
         before = blocks[i - 1].text.rstrip() if i > 0 else ""
         # "…, wenn Sie" / "folgende Ziele:" introduce an enumeration of the article (dates and bylines do not)
         # (a removed label such as "Sie befinden sich hier:" or "Folge uns:" introduces furniture, not an enumeration)
@@ -798,11 +822,12 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
         if long_enough and not introduced:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
-                _mark(blocks[k], "social" if social else "navigation", "menu_run", float(len(run)))
+                if _free(blocks[k]):
+                    _mark(blocks[k], "social" if social else "navigation", "menu_run", float(len(run)))
         i = j + 1
 
 
-def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int = -1) -> None:
     """The head of a page before its title: skip links, site names and breadcrumbs. Three shapes, only before
     the first paragraph: an item the lexicon knows as a menu word ("Inhalt", "Suche") while everything above
     it was removed; a numbered breadcrumb ("1. rosenheim24-de", "2. Bayern"); a rubric in capitals of at most
@@ -825,7 +850,7 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
         # the same short line twice in a row at the head: the first is the site's menu entry, the second the
         # page title ("Polizei" / "Polizei", "HASEPOST" / "HASEPOST")
         doubled = s.words <= 2 and i + 1 < top and normalise_line(blocks[i + 1].text) == normalise_line(b.text)
-        if menu_word or sequence or capitals or doubled:
+        if (menu_word or sequence or doubled) and i != title or capitals:
             _mark(b, "navigation", "page_head", 2.0)
 
 
@@ -914,7 +939,7 @@ def _repeated_lines(blocks: list["_Scored"], shapes: list[Shape], repeated: froz
             _mark(b, "navigation" if s.short_item else "other", "repeated", 2.0)
 
 
-def _sandwiched(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -> None:
     # jusText context smoothing: a short non-sentence block between two removed blocks goes with them
     # ("Kontakt" inside a footer menu, a name line inside a contact box).
     changed = True
@@ -923,7 +948,7 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         for i in range(1, len(blocks) - 1):
             b, s = blocks[i], shapes[i]
             if (
-                _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith(":")
+                i != title and _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith(":")
                 and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate
             ):
                 _mark(b, blocks[i - 1].category, "sandwiched", 1.5)
@@ -953,12 +978,13 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _widgets(blocks, shapes)
     _contact_boxes(blocks, shapes)
     _repeated_lines(blocks, shapes, repeated, top)
-    _menu_runs(blocks, shapes, top)
-    _page_head(blocks, shapes, top)
+    title = _title_slot(blocks, shapes, top)
+    _menu_runs(blocks, shapes, top, title)
+    _page_head(blocks, shapes, top, title)
     _teaser_runs(blocks, shapes, top)
     _about_blocks(blocks, shapes)
     _after_contact_box(blocks, shapes, top, lexicon)
-    _sandwiched(blocks, shapes)
+    _sandwiched(blocks, shapes, title)
 
 
 def normalise_line(text: str) -> str:

@@ -478,3 +478,81 @@ def test_long_service_paragraph_addressing_the_reader_about_privacy_is_kept():
         "wo Sie die Drittanbieter-Inhalte im Privacy Center großer Nachrichtenportale finden und wie Sie sie verwalten können."
     )
     assert bp.clean_document(f"Datenschutz im Alltag\n{paragraph}\nDie Einstellungen lassen sich jederzeit ändern.").removed_blocks == []
+
+
+# --------------------------------------------------------------------------- page head and phrase families (round 2)
+
+
+def test_breadcrumb_after_its_label_is_removed_and_title_date_and_paragraph_stay():
+    raw = (
+        "Sie befinden sich hier:\nStartseite\nPresse\nMeldungen\n"
+        "Landkreis erhöht Zuschuss für Schulbusse\nStand: 14.03.2025\n"
+        "Der Kreistag hat am Montag beschlossen, den Zuschuss für Schulbusse um zwölf Prozent zu erhöhen, teilte das Landratsamt mit."
+    )
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"Sie befinden sich hier:", "Startseite", "Presse", "Meldungen"} <= removed
+    assert {"Landkreis erhöht Zuschuss für Schulbusse", "Stand: 14.03.2025"} <= kept
+    assert raw.splitlines()[-1] in kept
+    _assert_tiling(raw, result)
+
+
+def test_top_cookie_banner_is_no_article_start_and_a_doubled_rubric_keeps_the_page_title():
+    raw = (
+        "Diese Website verwendet Cookies. Cookies gewährleisten den vollen Funktionsumfang unseres Angebots, "
+        "ermöglichen die Personalisierung von Inhalten und die Analyse der Zugriffe.\n"
+        "Polizei\nPolizei\n"
+        "Betrunkene Partygäste haben am Samstagabend vor einem Jugendzentrum randaliert, die Polizei nahm zwei Männer fest."
+    )
+    result = bp.clean_document(raw)
+    polizei = [b for b in result.blocks if b.text == "Polizei"]
+    assert polizei[0].is_boilerplate and polizei[0].category == "navigation"
+    assert not polizei[1].is_boilerplate  # the page title right above the first paragraph
+    assert result.blocks[0].is_boilerplate and not result.blocks[-1].is_boilerplate
+
+
+def test_rubric_right_above_the_first_paragraph_is_its_kicker_and_stays():
+    raw = "Finanzen\nDie Bundesbank rechnet für das laufende Jahr mit einem Wachstum von 0,4 Prozent, sagte ihr Präsident."
+    assert bp.clean_document(raw).removed_blocks == []
+
+
+def test_organisation_lines_above_the_phone_numbers_of_a_contact_list_join_the_box():
+    raw = (
+        "Wegen einer Sperrung sind die Ministerien am Mittwoch nur eingeschränkt erreichbar. Anfragen richten Sie bitte an:\n"
+        "Staatskanzlei:\nBüro Regierungssprecher\nTel.: 0331 866-1093\nMail: sprecher@stk.land.example\n"
+        "Ministerium der Finanzen:\nSprecher Ingo Brandt\nTel.: 0170 8361144"
+    )
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"Staatskanzlei:", "Büro Regierungssprecher", "Tel.: 0331 866-1093", "Sprecher Ingo Brandt"} <= removed
+    assert raw.splitlines()[0] in kept
+
+
+def test_paywall_and_ad_blocker_prompts_go_but_articles_about_them_stay():
+    page = (
+        "Der Gemeinderat hat den Neubau der Grundschule am Donnerstag mit großer Mehrheit beschlossen, die Kosten liegen bei elf Millionen Euro.\n"
+        "Sie wollen einmalig die Ausgabe mit dem Bericht kaufen?\n"
+        "Hier geht es zu der gewünschten Ausgabe im Online-Kiosk.\n"
+        "Offenbar nutzen Sie einen Werbeblocker. Bitte deaktivieren Sie ihn für unsere Seite."
+    )
+    result, kept, removed = _kept_and_removed(page)
+    assert page.splitlines()[0] in kept
+    assert {"Hier geht es zu der gewünschten Ausgabe im Online-Kiosk.",
+            "Offenbar nutzen Sie einen Werbeblocker. Bitte deaktivieren Sie ihn für unsere Seite."} <= removed
+    article = (
+        "Immer mehr Leser nutzen Werbeblocker, sagte der Verbandssprecher am Montag. Laut einer Studie verwenden 32 Prozent "
+        "der Internetnutzer einen Adblocker, die Verlage verlieren dadurch Millionen.\n"
+        "Die Zeitung verkauft ihre Ausgabe inzwischen auch im Online-Kiosk, teilte der Verlag mit; die Zahl der Digitalabos stieg um 8 Prozent."
+    )
+    assert bp.clean_document(article).removed_blocks == []
+
+
+def test_follow_prompt_reading_time_and_share_counters_are_furniture():
+    raw = (
+        "Folge uns:\nFacebook\nInstagram\nYouTube\n"
+        "Verlängerte Winterferien\nLesezeit: 4 min\n"
+        "Im Kampf gegen die Pandemie verlangen manche Politiker längere Winterferien, die Kultusminister sind uneins.\n"
+        "Share on Facebook41Share on Google+13Tweet about this on TwitterEmail this to someone"
+    )
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"Folge uns:", "Facebook", "Instagram", "YouTube", "Lesezeit: 4 min"} <= removed
+    assert "Share on Facebook41Share on Google+13Tweet about this on TwitterEmail this to someone" in removed
+    assert {"Verlängerte Winterferien", raw.splitlines()[6]} <= kept
