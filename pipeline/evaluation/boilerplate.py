@@ -192,7 +192,8 @@ def load_pages(directory: Path | None = None) -> list[Page]:
     """The labelled pages of ``eval/realpages/pages_*.txt`` (format: see the head of pages_a.txt)."""
     directory = Path(directory or REALPAGES_DIR)
     # pages_*.txt: dev and held-out by site hash; test_*.txt: a fresh part collected after the freeze ("test")
-    files = sorted(directory.glob("pages_*.txt")) + sorted(directory.glob("test_*.txt"))
+    # fresh_*.txt: round 2 of issue 18, collected after the round-2 rules were frozen ("fresh")
+    files = sorted(directory.glob("pages_*.txt")) + sorted(directory.glob("test_*.txt")) + sorted(directory.glob("fresh_*.txt"))
     if not files:
         raise FileNotFoundError(f"no real-page files (pages_*.txt) in {directory}")
     pages: list[Page] = []
@@ -209,7 +210,7 @@ def load_pages(directory: Path | None = None) -> list[Page]:
                 if parts[0] in seen:
                     raise ValueError(f"{path}:{number}: duplicate page id {parts[0]!r}")
                 seen.add(parts[0])
-                split = "test" if path.name.startswith("test_") else split_of(parts[2])
+                split = "test" if path.name.startswith("test_") else "fresh" if path.name.startswith("fresh_") else split_of(parts[2])
                 header, blocks = (parts[0], parts[1], parts[2], parts[3], split), []
             elif not line.strip() or line.startswith("#"):
                 continue
@@ -275,7 +276,7 @@ def _real_section(title: str, predictions: list[Prediction]) -> list[str]:
     return lines
 
 
-def real_report(pages_dir: Path | None = None, *, splits: tuple[str, ...] = ("dev", "heldout", "test")) -> str:
+def real_report(pages_dir: Path | None = None, *, splits: tuple[str, ...] = ("dev", "heldout", "test", "fresh")) -> str:
     pages = [p for p in load_pages(pages_dir) if p.split in splits]
     predictions = predict_pages(pages)
     lines = [f"Real-page corpus {pages_dir or REALPAGES_DIR} (paraphrased article text, page furniture as found)", ""]
