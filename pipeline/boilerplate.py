@@ -647,7 +647,12 @@ def block_shape(text: str) -> Shape:
     density = stop / len(tokens) if tokens else 0.0
     final = bool(re.search(r"[.!?…][\"“”»«’')\]]*$", stripped))  # a closing quote alone ends no sentence
     sentence_like = bool(tokens) and ((final and words >= 6 and stop >= 1) or (words >= 15 and density >= 0.15))
-    short_item = 0 < words <= 4 and not stripped.endswith((".", "!", "?", "…")) and stop <= 1 and len(tokens) >= 1
+    # a "Label: value" row ("Anlass: keine wesentlichen Auswirkungen", "Verantwortlich:Lange, Birte") is a
+    # metadata line of the document, not a menu item
+    key_value = bool(re.match(r"^[A-ZÄÖÜ][\w/-]*\s?:\s?\S", stripped)) and not re.match(r"^\d", stripped)
+    short_item = (
+        0 < words <= 4 and not stripped.endswith((".", "!", "?", "…")) and stop <= 1 and len(tokens) >= 1 and not key_value
+    )
     headline = 3 <= words <= 16 and not stripped.endswith((".", "…", ";", ",", ":")) and stripped[:1].isupper()
     letters = sum(c.isalpha() for c in stripped)
     widget = ""

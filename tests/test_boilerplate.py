@@ -556,3 +556,16 @@ def test_follow_prompt_reading_time_and_share_counters_are_furniture():
     assert {"Folge uns:", "Facebook", "Instagram", "YouTube", "Lesezeit: 4 min"} <= removed
     assert "Share on Facebook41Share on Google+13Tweet about this on TwitterEmail this to someone" in removed
     assert {"Verlängerte Winterferien", raw.splitlines()[6]} <= kept
+
+
+def test_metadata_rows_and_video_titles_of_the_article_are_no_menu_and_no_credit():
+    raw = (
+        "Vorlage - 2022/346\nBetreff: Verteilung der Mittel des Strukturfonds 2022\n"
+        "Anlass: keine wesentlichen Auswirkungen\nStatus:öffentlich\nVerantwortlich:Lange, Birte\n"
+        "Die Mittel des Fonds werden nach der folgenden Aufstellung auf die Gemeinden des Kreises verteilt, beschloss der Ausschuss.\n"
+        "Video: So holst du das Meiste aus Analystenschätzungen heraus\n"
+        "Analysten legen ihre Kursziele meist für einen Zeitraum von zwölf Monaten fest, sagte die Autorin."
+    )
+    assert bp.clean_document(raw).removed_blocks == []
+    credit = "Video: picture alliance/dpa | Michael Kappeler"
+    assert credit in {b.text for b in bp.clean_document(raw + "\n" + credit).removed_blocks}
