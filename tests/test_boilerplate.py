@@ -452,14 +452,16 @@ def test_real_page_corpus_is_split_by_site_and_meets_the_precision_targets():
     held_sites = {p.site for p in pages if p.split == "heldout"}
     assert dev_sites and held_sites and not dev_sites & held_sites
     predictions = bp_eval.predict_pages(pages)
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", "test", "fresh"):
         part = [p for p in predictions if p.record.split == split]
+        assert part, split
         content = [p for p in part if p.record.label == "content"]
         assert not [p for p in content if p.label != "content" and len(p.record.text) >= 100]  # no paragraph lost
         kept = sum(len(p.record.text) for p in content if p.label == "content") / sum(len(p.record.text) for p in content)
         assert kept >= 0.98
-        junk = [p for p in part if p.record.label != "content"]
-        assert sum(p.label != "content" for p in junk) / len(junk) >= 0.55
+        if split in ("dev", "heldout"):
+            junk = [p for p in part if p.record.label != "content"]
+            assert sum(p.label != "content" for p in junk) / len(junk) >= 0.7
     report = bp_eval.report()
     assert "real pages, dev" in report and "real pages, heldout" in report and "real-page errors" in report
 
