@@ -19,6 +19,13 @@ A block is boilerplate when its total score reaches ``THRESHOLD`` and at least `
 positive signal fired, one of them a lexicon phrase (the category comes from the lexicon). A single keyword
 never suffices, so an article about GDPR fines or cookie banners keeps every paragraph.
 
+A second, structural layer (``_structure_pass``, issue 18) then judges the page as a browser copy gives it: the
+plain-text shape of each block (length, function words, sentence-likeness, contact data) and runs of blocks:
+menus and breadcrumbs, the page head above the first paragraph, price tickers and counters, press contact boxes,
+"about us" blurbs, teaser lists, lines repeated across the documents of a run (``clean_documents``,
+``repeated_lines``) and context smoothing. It never takes a block that reads as a sentence (except about blurbs
+next to removed furniture) nor a date line, byline or caption.
+
 Metadata lines are recognised and kept: date lines ("Stand: 08.12.2025") set ``CleanResult.date``; date lines,
 bylines and photo captions are flagged and never removed.
 
@@ -41,12 +48,17 @@ try:  # the regex parser behind re.compile, to find literal text a regex needs (
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parser
 
-CATEGORIES = ("consent", "newsletter", "privacy", "cookie", "advertising", "navigation", "social", "credit", "subscription", "other")
+CATEGORIES = (
+    "consent", "newsletter", "privacy", "cookie", "advertising", "navigation", "social", "credit", "subscription", "other",
+    "teaser", "contact", "about",  # related-article lists, press contact boxes, "Über uns" blurbs (issue 18)
+)
 COUNTER = "content"  # lexicon category of counter-evidence (negative weights)
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
 PHRASES_FILE = RESOURCES / "boilerplate_phrases.tsv"
 METADATA_FILE = RESOURCES / "boilerplate_metadata.tsv"
+STOPWORDS_FILE = RESOURCES / "boilerplate_stopwords.txt"
+WRAP_WORDS_FILE = RESOURCES / "boilerplate_wrap_words.tsv"
 
 THRESHOLD = 3.0  # total score from which a block is boilerplate
 MIN_KINDS = 2  # distinct kinds of positive evidence required (lexicon plus at least one other)
@@ -54,6 +66,8 @@ MIN_LEXICON = 1.5  # weight of the strongest phrase required: a typical phrase, 
 LEXICON_CAP = 6.0  # per category: a long consent paragraph should not drown every counter-signal
 LEXICON_TOTAL_CAP = 8.0  # over all categories: many topic words in one paragraph are still one kind of evidence
 COUNTER_CAP = -4.0
+LONG_BLOCK_WORDS = 40  # from this length a block needs LONG_BLOCK_LEXICON of phrase evidence on its own
+LONG_BLOCK_LEXICON = 3.0
 SENTENCE_MODE_MIN_CHARS = 300  # a text without line breaks longer than this is split into sentences
 PROTECTED_FLAGS = frozenset({"date", "byline", "caption"})
 # Against a pre-decided removal (HTML extractor) only date lines and bylines are kept: a caption left out by the
@@ -264,7 +278,28 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_soft_wrap(line: str, following: str) -> bool:
     """A hard-wrapped paragraph: the line stops mid-sentence and the next one continues in lower case."""
-    return bool(line) and line[-1] not in '.!?:;"“”»«)…' and following[:1].islower()
+    # Hard-wrapped text has long lines; a short line before a lower-case one is a menu item or widget
+    # ("Kommentare" / "null", "56plus" / "lesen-oder-vorlesen") and stays a block of its own.
+    if len(line) < 35 or len(line.split()) < 5:
+        return False
+    last = line.split()[-1]
+    open_end = line[-1] not in '.!?:;"“”»«)…' or last.lower().rstrip(".") in _wrap_words()["abbreviation"]
+    # German nouns are capitalised: a long line that stops on a function word, a comma or a hyphen ("Zu den",
+    # "Vermittlung von", "Nord-") continues on the next line whatever its first letter. (A title may end on a
+    # verb, "… was uns verbindet", so a content word at the end is not enough.)
+    mid_sentence = len(line) >= 40 and (last[-1] in ",-" or last.lower() in _wrap_words()["function"])
+    return open_end and (following[:1].islower() or mid_sentence and following[:1].isalnum())
+
+
+@functools.lru_cache(maxsize=1)
+def _wrap_words() -> dict[str, frozenset[str]]:
+    """``resources/boilerplate_wrap_words.tsv``: line-final words that continue a hard-wrapped paragraph."""
+    kinds: dict[str, set[str]] = {"function": set(), "abbreviation": set()}
+    for number, cols in _rows(WRAP_WORDS_FILE):
+        if len(cols) < 2 or cols[0] not in kinds:
+            raise ValueError(f"{WRAP_WORDS_FILE}:{number}: expected 'function|abbreviation<TAB>word'")
+        kinds[cols[0]].add(cols[1].strip().lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -324,6 +359,15 @@ KINDS = {
     "menu_line": "layout",
     "label_prefix": "layout",
     "neighbours": "neighbours",
+    # structure of the page (issue 18): each of these decides a block by itself, see _structure_pass
+    "contact_box": "structure",
+    "menu_run": "structure",
+    "teaser_run": "structure",
+    "widget": "structure",
+    "about_run": "structure",
+    "repeated": "structure",
+    "sandwiched": "structure",
+    "page_head": "structure",
 }
 
 
@@ -358,7 +402,7 @@ def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
 
 
 _LABEL_PREFIX = re.compile(r"^[A-ZÄÖÜ©][\w-]*(?:\s+[\w-]+){0,3}\s*:\s+\S")
-_MENU_SEPARATORS = re.compile(r"\s+[|·•›>»/]\s+|\s*[|·•›»]\s*|,\s+")
+_MENU_SEPARATORS = re.compile(r"\s+[|·•›>»/→⟩]\s+|\s*[|·•›»→]\s*|,\s+")
 
 
 def _menu_line(text: str) -> bool:
@@ -381,6 +425,7 @@ class _Scored:
     own_score: float  # score before the neighbour pass
     strongest: float = 0.0  # weight of the strongest boilerplate phrase
     is_boilerplate: bool = False
+    predecided: bool = False  # removed by a decision made before this stage (html_input)
 
     @property
     def score(self) -> float:
@@ -423,16 +468,17 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
     ]
     # A short line that is (almost) nothing but a strong formula is boilerplate on its own: "Artikel teilen".
     strongest = max((h[2].weight for h in hits), default=0.0)
-    if hits and words <= 10 and strongest >= 2.5:
+    # A longer line counts only when a formula of weight >= 3 fills all of it (a share bar of 14 words).
+    if hits and strongest >= 2.5 and (words <= 10 or words <= 24 and strongest >= 3.0):
         covered = sum(e - s for s, e, p in hits if p.weight > 0)
         coverage = min(1.0, covered / max(1, len("".join(plain.split()))))
-        if coverage >= 0.6:
+        if coverage >= (0.6 if words <= 10 else 0.95):
             features.append(("formula_line", round(2.0 * coverage, 2)))
     if _menu_line(plain):
         features.append(("menu_line", 1.5))
     # "Lesen Sie auch: ...", "Über die Autorin: ...": a box label, known to the lexicon, before a colon. A news
     # heading "Datenschutz: Was Sie wissen müssen" has the same shape, hence the strong phrase inside the label.
-    label = _LABEL_PREFIX.match(plain)
+    label = _LABEL_PREFIX.match(plain) if words <= 20 else None  # "Themen: <long list>" is an agenda, not a box label
     if label and any(s < label.end() - 1 and p.weight >= 2.0 for s, _, p in hits):
         features.append(("label_prefix", 1.0))
     if at_end:
@@ -452,6 +498,12 @@ def _decide(block: _Scored) -> bool:
     kinds = block.kinds()
     # A bare heading inside a boilerplate run ("Newsletter", "Recht auf Widerruf") has one topical word at most.
     minimum = 1.0 if "neighbours" in kinds and _heading_like(block.text) else MIN_LEXICON
+    # A long paragraph (a service article addressing the reader: "Dieser Artikel zeigt Ihnen, wo Sie …") needs
+    # as much phrase evidence as a consent notice has, not one typical phrase plus the way it addresses people.
+    if len(block.text.split()) >= LONG_BLOCK_WORDS:
+        lexical = sum(v for name, v in block.signals if name.startswith("lexicon:"))
+        if lexical < LONG_BLOCK_LEXICON and not {"neighbours", "structure"} & kinds:
+            return False
     return block.strongest >= minimum and len(kinds) >= MIN_KINDS and block.score >= THRESHOLD
 
 
@@ -536,6 +588,434 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
     return flags, date, dateline
 
 
+# --------------------------------------------------------------------------- page structure (issue 18)
+#
+# Browser copies of real pages bring furniture the phrase lexicon cannot know word by word: menus and
+# breadcrumbs, author widgets, price tickers, press contact boxes, "about us" blurbs, teaser lists. They are found
+# from the shape of blocks and of their runs (jusText-style: length, stop-word density, sentence-likeness) and
+# from their place on the page. Every rule below is conservative about running text: a block that reads as a
+# sentence (final punctuation, function words) is never taken by a run rule, and dates, bylines and captions are
+# never touched.
+
+_WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_BULLET = re.compile(r"^\s*(?:[•·▪►*–-]|\d{1,2}[.)])\s+")
+# A phone number after "Tel.", "Fax" ... may use dots ("+49 (0)30.27 48 83-1410"); without a label only spaces,
+# "/" and "-" separate its groups, so that dates ("07.08.2025") and amounts never count as phone numbers.
+_PHONE = re.compile(
+    r"\b(?:tel(?:efon)?|fax|mobil|handy|fon)\b\.?\s*:?\s*(?:\+\d{2}\s?(?:\(0\)\s?)?|\(0\d+\)\s?|0)\d{1,5}[\d\s./()-]{4,}\d"
+    r"|(?<![\w.,/])(?:\+\d{2}\s?(?:\(0\)\s?)?\d{2,5}|0[1-9]\d{1,4})(?:\s?[/-]\s?|\s)\d[\d\s-]{3,}\d(?![.,]?\d)",
+    re.IGNORECASE,
+)
+_PHONE_BARE = re.compile(r"\btel:\+?\d{7,}")
+_EMAIL = re.compile(r"\S+@\S+\.\w{2,}|\b\w[\w.-]*\s+(?:AT|\[at\]|\(at\))\s+[\w-]+\s+(?:PUNKT|DOT|\[dot\]|\(dot\))\s+\w+\b")
+_STREET = re.compile(
+    r"\b[A-ZÄÖÜ][\w-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|hof|markt|chaussee)\s+\d{1,4}\s?[a-z]?\b"
+    r"|\b(?:Am|An der|Im|In der|Auf dem)\s+[A-ZÄÖÜ][\w-]+\s+\d{1,4}[a-z]?\b"
+)
+_POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
+_NAME = re.compile(
+    r"(?:(?:Frau|Herr|Dr\.|Prof\.)\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+    r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
+)
+_NUMBER_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|EUR|USD|CHF|GBP|PKT|Pkt\.?|Punkte|%|[-–+|/$€£]+")
+_TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}\s*Uhr")
+_CODE_LIKE = re.compile(r"\S*_\S*|\S+\.(?:png|jpe?g|gif|svg|webp)|\[\{.*|\[\]|\{.*\}|[\w-]+-|!\[.*\]\(.*\)")
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Plain-text shape of a block: what a reader sees at a glance (length, running text or not, contact data)."""
+
+    words: int
+    stopwords: int
+    stop_density: float
+    sentence_like: bool  # running text: final punctuation and function words, or long with function words
+    short_item: bool  # menu/list item: at most 4 words, no sentence end, at most one function word
+    headline: bool  # 3-16 words, no final full stop: a title or a teaser headline
+    widget: str  # "", "no_text", "quote", "time", "code": lines without words (counters, price tickers, rules)
+    contact_strong: int  # phone numbers and e-mail addresses
+    contact_weak: int  # street + number, postcode + town
+    name: bool  # the whole block is a person's name (or a "|"-separated list of names)
+
+
+def block_shape(text: str) -> Shape:
+    stripped = _BULLET.sub("", text).strip()
+    tokens = _WORD_RE.findall(stripped)
+    words = len([w for w in stripped.split() if w not in "|·•/"])
+    stop = sum(t.lower() in _stopwords() for t in tokens)
+    density = stop / len(tokens) if tokens else 0.0
+    final = bool(re.search(r"[.!?…][\"“”»«’')\]]*$", stripped))  # a closing quote alone ends no sentence
+    sentence_like = bool(tokens) and ((final and words >= 6 and stop >= 1) or (words >= 15 and density >= 0.15))
+    # a "Label: value" row ("Anlass: keine wesentlichen Auswirkungen", "Verantwortlich:Lange, Birte") is a
+    # metadata line of the document, not a menu item
+    key_value = bool(re.match(r"^[A-ZÄÖÜ][\w/-]*\s?:\s?\S", stripped)) and not re.match(r"^\d", stripped)
+    short_item = (
+        0 < words <= 4 and not stripped.endswith((".", "!", "?", "…")) and stop <= 1 and len(tokens) >= 1 and not key_value
+    )
+    headline = 3 <= words <= 16 and not stripped.endswith((".", "…", ";", ",", ":")) and stripped[:1].isupper()
+    letters = sum(c.isalpha() for c in stripped)
+    widget = ""
+    if re.search(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", stripped):
+        pass  # a date line ("26.04.2023 |") dates the text next to it: never a widget
+    elif letters < 2:
+        widget = "no_text"
+    elif all(_NUMBER_TOKEN.fullmatch(t) for t in stripped.split()) and any(c.isdigit() or c in "%" for c in stripped):
+        widget = "quote"
+    elif re.fullmatch(r"(?:PKT\s*)+|(?:EUR\s*)+", stripped):
+        widget = "quote"
+    elif _TIME_ONLY.fullmatch(stripped):
+        widget = "time"
+    elif words <= 2 and _CODE_LIKE.fullmatch(stripped) or stripped.startswith("[{") or stripped.startswith("!["):
+        widget = "code"
+    strong = weak = 0
+    if any(c.isdigit() for c in stripped):  # every phone number, street number and postcode has digits
+        strong = len(_PHONE.findall(stripped)) + len(_PHONE_BARE.findall(stripped))
+        weak = len(_STREET.findall(stripped)) + len(_POSTCODE.findall(stripped))
+    if "@" in stripped or " AT " in stripped or "[at]" in stripped or "(at)" in stripped:
+        strong += len(_EMAIL.findall(stripped))
+    parts = [x.strip() for x in re.split(r"\s*\|\s*", stripped) if x.strip()]
+    name = bool(parts) and words <= 12 and all(_NAME.fullmatch(x) for x in parts)
+    return Shape(words, stop, density, sentence_like, short_item, headline, widget, strong, weak, name)
+
+
+def _lexicon_weight(block: "_Scored", category: str) -> float:
+    return sum(v for n, v in block.signals if n == f"lexicon:{category}")
+
+
+def _mark(block: "_Scored", category: str, signal: str, value: float) -> None:
+    block.signals = [s for s in block.signals if s[0] != signal] + [(signal, value)]
+    block.category = category
+    block.is_boilerplate = True
+
+
+def _free(block: "_Scored") -> bool:
+    """A block a structure rule may take: not yet removed, no date/byline/caption."""
+    return not block.is_boilerplate and not (PROTECTED_FLAGS & set(block.flags))
+
+
+def _first_paragraph(shapes: list[Shape], blocks: Sequence["_Scored"] = ()) -> int:
+    """Index of the first block of running text (>= 12 words, sentence-like) not already removed as
+    boilerplate: where the article starts."""
+    return next(
+        (
+            i for i, s in enumerate(shapes)
+            if s.sentence_like and s.words >= 12 and not (i < len(blocks) and blocks[i].is_boilerplate)
+        ),
+        len(shapes),
+    )
+
+
+def _title_slot(blocks: list["_Scored"], shapes: list[Shape], top: int) -> int:
+    """The line that titles the first paragraph: the last block above it that is not removed, not a date,
+    byline or caption and not a widget ("Verlängerte Winterferien" above "Lesezeit: 4 min" and the first
+    paragraph). Page-head rules never take it, however short it is; -1 without a paragraph."""
+    k = top - 1
+    while k >= 0 and (blocks[k].is_boilerplate or PROTECTED_FLAGS & set(blocks[k].flags) or shapes[k].widget):
+        k -= 1
+    return k if top > 0 else -1
+
+
+def _widgets(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    # A line without words (counters "0", rules "____", "$"), a price ticker row, a bare time stamp or a code
+    # fragment ("spot_img", "pingdom.png") carries no statement; figures read from it would be fake.
+    for block, shape in zip(blocks, shapes):
+        if shape.widget and _free(block):
+            _mark(block, "other", "widget", 3.0)
+
+
+def _contact_line(block: "_Scored", shape: Shape) -> bool:
+    return shape.contact_strong > 0 or shape.contact_weak > 0 or _lexicon_weight(block, "contact") > 0
+
+
+def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """Press contact boxes: a label ("Pressekontakt", "Rückfragen bitte an:") or the first address/phone line,
+    then name, role, organisation, street, phone and e-mail lines. A box needs a phone number or an e-mail
+    address, and a label or a second contact line; none of its lines may read as a sentence (a police appeal
+    "Hinweise unter 0711 8990-0" is kept)."""
+    n = len(blocks)
+
+    def box_line(i: int) -> bool:
+        b, s = blocks[i], shapes[i]
+        if PROTECTED_FLAGS & set(b.flags) or s.sentence_like or s.words > 30:
+            return False
+        return s.words <= 8 or s.name or _contact_line(b, s)
+
+    i = 0
+    while i < n:
+        b, s = blocks[i], shapes[i]
+        # a label names the box ("Pressekontakt"); a phone or e-mail line is evidence, not a label, so that the
+        # organisation lines above it ("Staatskanzlei:", "Büro Regierungssprecher") are still taken
+        label = _lexicon_weight(b, "contact") >= 2.0 and s.words <= 12 and not s.sentence_like and not s.contact_strong
+        if not (label or (_contact_line(b, s) and box_line(i))):
+            i += 1
+            continue
+        end = i
+        last_evidence = i if _contact_line(b, s) else -1
+        gap = 5 if label else 3  # a labelled box may list name, role and organisation before the address
+        while end + 1 < n and box_line(end + 1) and (last_evidence < 0 or end + 1 - last_evidence <= gap):
+            end += 1
+            if _contact_line(blocks[end], shapes[end]):
+                last_evidence = end
+        if last_evidence < 0:
+            i += 1
+            continue
+        end = last_evidence
+        # trailing web address or handle lines belong to the box
+        while end + 1 < n and box_line(end + 1) and re.fullmatch(r"\s*(?:https?://|www\.)\S+\s*", blocks[end + 1].text):
+            end += 1
+        start = i
+        if not label:  # an unlabelled box may start with the organisation's name one or two lines above
+            while start > 0 and (i - start < 2 or shapes[start - 1].name) and _free(blocks[start - 1]) and box_line(start - 1):
+                prev = shapes[start - 1]
+                if not prev.name and (prev.words > 5 or prev.stopwords or prev.headline and prev.words > 4):
+                    break
+                start -= 1
+        strong = sum(shapes[k].contact_strong for k in range(start, end + 1))
+        evidence_lines = sum(_contact_line(blocks[k], shapes[k]) for k in range(start, end + 1))
+        names = any(shapes[k].name for k in range(start, end + 1))
+        weak = sum(shapes[k].contact_weak for k in range(start, end + 1))
+        if strong and (label or evidence_lines >= 2 or names or re.search(r":\s", b.text)) or label and weak >= 2:
+            for k in range(start, end + 1):
+                if _free(blocks[k]):
+                    _mark(blocks[k], "contact", "contact_box", 3.0)
+            i = end + 1
+        else:
+            i += 1
+
+
+def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int = -1) -> None:
+    """Runs of short items without sentence end or function words: menus, breadcrumbs, footer links, author
+    widgets, share bars. At the top of the page (before the first paragraph) three items suffice; inside the
+    page a run needs five items or menu words from the lexicon. A run introduced by a line ending in ":" or by
+    an unfinished sentence is an enumeration of the article and is kept."""
+    n, i = len(blocks), 0
+
+    def member(k: int) -> bool:
+        # items the phrase layer already removed ("Startseite") still belong to the run; the page title never
+        b = blocks[k]
+        taken = b.is_boilerplate and b.category in ("navigation", "social")
+        # a one-word item or a known menu word right above the paragraph ("Impressum", "Mail") ends the menu;
+        # a title of two or more words ("Verlängerte Winterferien") is never taken
+        titled = k == title and shapes[k].words >= 2 and not (_lexicon_weight(b, "navigation") or _lexicon_weight(b, "social"))
+        return shapes[k].short_item and (_free(b) or taken) and not titled
+
+    while i < n:
+        if not member(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and member(j + 1):
+            j += 1
+        run = range(i, j + 1)
+        if not any(_free(blocks[k]) for k in run):
+            i = j + 1
+            continue
+        before = blocks[i - 1].text.rstrip() if i > 0 else ""
+        # "…, wenn Sie" / "folgende Ziele:" introduce an enumeration of the article (dates and bylines do not)
+        # (a removed label such as "Sie befinden sich hier:" or "Folge uns:" introduces furniture, not an enumeration)
+        introduced = i > 0 and not blocks[i - 1].is_boilerplate and not (PROTECTED_FLAGS & set(blocks[i - 1].flags)) and (
+            before.endswith(":") or ("," in before and shapes[i - 1].stopwords >= 1 and before[-1:].isalpha())
+        )
+        lexical = sum(
+            1 for k in run if _lexicon_weight(blocks[k], "navigation") + _lexicon_weight(blocks[k], "social") > 0
+        )
+        # a title stack (rubric, title, subtitle, author) has longer items than a menu: at the top, two thirds
+        # of the items must have one or two words
+        tiny = sum(shapes[k].words <= 2 for k in run) * 3 >= 2 * len(run)
+        long_enough = len(run) >= 3 and j < top and tiny or len(run) >= 5 and tiny or len(run) >= 3 and lexical >= 2
+        if long_enough and not introduced:
+            social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
+            for k in run:
+                if _free(blocks[k]):
+                    _mark(blocks[k], "social" if social else "navigation", "menu_run", float(len(run)))
+        i = j + 1
+
+
+def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int = -1) -> None:
+    """The head of a page before its title: skip links, site names and breadcrumbs. Three shapes, only before
+    the first paragraph: an item the lexicon knows as a menu word ("Inhalt", "Suche") while everything above
+    it was removed; a numbered breadcrumb ("1. rosenheim24-de", "2. Bayern"); a rubric in capitals of at most
+    three words ("UNTERNEHMENSFÜHRUNG")."""
+    for i in range(max(0, top)):
+        b, s = blocks[i], shapes[i]
+        if not _free(b) or not s.short_item:
+            continue
+        head = all(blocks[k].is_boilerplate for k in range(i))
+        numbered = re.match(r"\s*(\d)\.\s", b.text)
+        sequence = numbered and (
+            i + 1 < len(blocks) and re.match(rf"\s*{int(numbered.group(1)) + 1}\.\s", blocks[i + 1].text)
+            or i > 0 and re.match(rf"\s*{int(numbered.group(1)) - 1}\.\s", blocks[i - 1].text)
+        )
+        letters = [c for c in b.text if c.isalpha()]
+        capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters)
+        # a menu word with only removed furniture above it, unless it is the line right above the first
+        # paragraph (a topic page titled "Polizei", a kicker): that line heads the article
+        menu_word = head and _lexicon_weight(b, "navigation") > 0 and i != top - 1
+        # the same short line twice in a row at the head: the first is the site's menu entry, the second the
+        # page title ("Polizei" / "Polizei", "HASEPOST" / "HASEPOST")
+        doubled = s.words <= 2 and i + 1 < top and normalise_line(blocks[i + 1].text) == normalise_line(b.text)
+        if (menu_word or sequence or doubled) and i != title or capitals:
+            _mark(b, "navigation", "page_head", 2.0)
+
+
+def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+    """Three or more headlines in a row after the article has begun: a list of links to other articles
+    ("Mehr zum Thema", the table of contents of a news blog). The heading stack at the top of a page (kicker,
+    title, subtitle) is never taken."""
+    n, i = len(blocks), (top + 1 if top >= 0 else len(blocks))  # no article, no teasers of other articles
+    while i < n:
+        def teaser_like(k: int) -> bool:
+            # a headline of at least four words; bulleted lines are the article's own enumerations
+            return (
+                shapes[k].headline and shapes[k].words >= 4 and not shapes[k].sentence_like and _free(blocks[k])
+                and not _BULLET.match(blocks[k].text)
+            )
+
+        if not teaser_like(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and teaser_like(j + 1):
+            j += 1
+        # a removed list heading ("Mehr zum Thema", "Lesen Sie auch") directly above: one headline suffices
+        prev = blocks[i - 1] if i > 0 else None
+        heading = bool(prev and prev.is_boilerplate and shapes[i - 1].words <= 5) and (
+            _lexicon_weight(prev, "teaser") > 0 or _lexicon_weight(prev, "navigation") >= 2.5
+        )
+        # a single headline right above a paragraph is that paragraph's title, not a teaser
+        titles_paragraph = j + 1 < n and shapes[j + 1].sentence_like and shapes[j + 1].words >= 12
+        if j - i + 1 >= 3 or heading and not titles_paragraph:
+            for k in range(i, j + 1):
+                _mark(blocks[k], "teaser", "teaser_run", float(j - i + 1))
+        i = j + 1
+
+
+def _reports(text: str, lexicon: Lexicon) -> bool:
+    """The block reports (reporting verbs, fines, courts: counter-evidence rows of weight <= -1.5)."""
+    return any(p.weight <= -1.5 and p.category == COUNTER and p.regex.search(text) for p in lexicon.phrases)
+
+
+def _after_contact_box(blocks: list["_Scored"], shapes: list[Shape], top: int, lexicon: Lexicon) -> None:
+    """The self-description a press release prints after its contact box ("Die Bundespolizeidirektion … nimmt
+    … wahr"): paragraphs directly after a contact box below the article, up to the next headline, without
+    reporting verbs or quotations (a following press release starts with a headline and reports)."""
+    n = len(blocks)
+    for i in range(max(top, 0) + 1, n):
+        if not (blocks[i - 1].is_boilerplate and blocks[i - 1].category in ("contact", "about")):
+            continue
+        b, s = blocks[i], shapes[i]
+        quoted = any(name == "quotation" for name, _ in b.signals)
+        if _free(b) and s.sentence_like and not s.headline and not quoted and not _reports(b.text, lexicon):
+            if any(blocks[k].category == "contact" and blocks[k].is_boilerplate for k in range(max(0, i - 2), i)):
+                _mark(b, "about", "about_run", 2.0)
+
+
+def _about_blocks(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """"About us" blurbs of press releases: a paragraph with self-description phrases (founded in, employs N,
+    "Mehr Infos:") next to removed furniture (contact box, distribution line), and the paragraphs between an
+    "Über <Name>" heading and the contact box or end of page."""
+    n = len(blocks)
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if not _free(b) or _lexicon_weight(b, "about") < 1.5:
+            continue
+        near = [k for k in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3) if 0 <= k < n and blocks[k].is_boilerplate]
+        if near:
+            _mark(b, "about", "about_run", 2.0)
+    for i, b in enumerate(blocks):
+        if not (b.is_boilerplate and b.category == "about" and shapes[i].words <= 8):
+            continue
+        j = i + 1
+        while j < n and _free(blocks[j]) and j - i <= 4:
+            j += 1
+        if j - i > 1 and j < n and blocks[j].is_boilerplate:
+            for k in range(i + 1, j):
+                _mark(blocks[k], "about", "about_run", 2.0)
+
+
+def _repeated_lines(blocks: list["_Scored"], shapes: list[Shape], repeated: frozenset[str], top: int) -> None:
+    # A short line that occurs in many documents of the same run is site furniture ("Werte in diesem Artikel",
+    # "Erstellt: Aktualisiert:"). Never a sentence, and never the line right before the first paragraph (a
+    # title shared by agency copies on several portals).
+    if not repeated:
+        return
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if _free(b) and not s.sentence_like and s.words <= 8 and i != top - 1 and normalise_line(b.text) in repeated:
+            _mark(b, "navigation" if s.short_item else "other", "repeated", 2.0)
+
+
+def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -> None:
+    # jusText context smoothing: a short non-sentence block between two removed blocks goes with them
+    # ("Kontakt" inside a footer menu, a name line inside a contact box).
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(blocks) - 1):
+            b, s = blocks[i], shapes[i]
+            if (
+                i != title and _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith(":")
+                and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate
+            ):
+                _mark(b, blocks[i - 1].category, "sandwiched", 1.5)
+                changed = True
+
+
+def _topic_word_headings(blocks: list["_Scored"]) -> None:
+    # A one-word ad marker ("Werbung", "Anzeige") that the next paragraph takes up as its topic is a section
+    # heading of an article about advertising, not a marker.
+    for i, b in enumerate(blocks[:-1]):
+        word = b.text.strip().lower()
+        if b.is_boilerplate and len(word.split()) == 1 and len(word) >= 5 and word.isalpha():
+            following = blocks[i + 1]
+            if not following.is_boilerplate and re.search(rf"\b{re.escape(word)}\b", following.text.lower()):
+                b.is_boilerplate = False
+                b.category = "other"
+                b.signals = b.signals + [("topic_of_next_paragraph", 0.0)]
+
+
+def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozenset[str] = frozenset()) -> None:
+    shapes = [block_shape(b.text) for b in blocks]
+    # Where the article starts; a text without any paragraph has no page head (top-of-page rules stay off)
+    # (a cookie banner or site notice the phrase layer removed is no article paragraph)
+    top = _first_paragraph(shapes, blocks)
+    top = top if top < len(blocks) else -1
+    _topic_word_headings(blocks)
+    _widgets(blocks, shapes)
+    _contact_boxes(blocks, shapes)
+    _repeated_lines(blocks, shapes, repeated, top)
+    title = _title_slot(blocks, shapes, top)
+    _menu_runs(blocks, shapes, top, title)
+    _page_head(blocks, shapes, top, title)
+    _teaser_runs(blocks, shapes, top)
+    _about_blocks(blocks, shapes)
+    _after_contact_box(blocks, shapes, top, lexicon)
+    _sandwiched(blocks, shapes, title)
+
+
+def normalise_line(text: str) -> str:
+    """Key for cross-document repetition: case-folded, digits as 0, whitespace collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"\d", "0", text.strip().casefold()))
+
+
+def repeated_lines(texts: Sequence[str], *, min_documents: int = 3, min_share: float = 0.2) -> frozenset[str]:
+    """Short lines (at most 8 words) that occur in at least ``min_documents`` documents and ``min_share`` of all
+    documents of a run: the furniture of the sites the run was copied from."""
+    if len(texts) < min_documents:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for text in texts:
+        for line in {normalise_line(m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()}:
+            if len(line.split()) <= 8:
+                counts[line] = counts.get(line, 0) + 1
+    needed = max(min_documents, min_share * len(texts))
+    return frozenset(line for line, c in counts.items() if c >= needed)
+
+
 # --------------------------------------------------------------------------- entry point
 
 
@@ -562,10 +1042,28 @@ def _predecided_for(start: int, end: int, text: str, predecided: Sequence[Predec
     return best if best is not None and covered >= 0.5 * size else None
 
 
-def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None = None, predecided: Sequence[Predecided] = ()) -> CleanResult:
+def clean_documents(
+    raw_texts: Sequence[str], *, strip: bool = True, lexicon: Lexicon | None = None, predecided: Sequence[Sequence[Predecided]] | None = None
+) -> list[CleanResult]:
+    """``clean_document`` for every text of a run, with the lines repeated across the run's documents as extra
+    evidence of site furniture (see ``repeated_lines``)."""
+    repeated = repeated_lines(raw_texts) if strip else frozenset()
+    spans = predecided if predecided is not None else [()] * len(raw_texts)
+    return [clean_document(text, strip=strip, lexicon=lexicon, repeated=repeated, predecided=p) for text, p in zip(raw_texts, spans)]
+
+
+def clean_document(
+    raw_text: str,
+    *,
+    strip: bool = True,
+    lexicon: Lexicon | None = None,
+    repeated: frozenset[str] = frozenset(),
+    predecided: Sequence[Predecided] = (),
+) -> CleanResult:
     """Blocks of ``raw_text`` with their boilerplate decision, the cleaned text and the document date.
 
     With ``strip=False`` every block is content (signals and flags are still computed and reported).
+    ``repeated``: normalised lines that recur across the documents of the run (``repeated_lines``).
     ``predecided`` spans (from html_input) make the blocks they mostly cover boilerplate with the given category
     and signals; this classifier still scores those blocks, its own verdict is kept in their flags
     (``classifier_boilerplate`` / ``classifier_content``), and it alone decides every other block. Date lines
@@ -600,9 +1098,16 @@ def clean_document(raw_text: str, *, strip: bool = True, lexicon: Lexicon | None
             item.category = category if item.is_boilerplate and category != "other" else decided[2]
             item.signals = [*decided[3], *item.signals]
             item.is_boilerplate = True
+            item.predecided = True
         scored.append(item)
     if strip:
         _neighbour_pass(scored)
+        _structure_pass(scored, lexicon, repeated)
+        _neighbour_pass(scored)
+        for item in scored:
+            # the context passes may turn a short block into content; an HTML extractor's decision stands
+            if item.predecided:
+                item.is_boilerplate = True
 
     blocks = tuple(
         Block(

@@ -278,9 +278,12 @@ def _clean(run: _Run, documents: Sequence[Document]) -> dict[str, boilerplate.Cl
     cfg = run.cfg
     started = _now()
     lexicon = boilerplate.load_lexicon(cfg.boilerplate_phrases)
+    # lines repeated across the run's documents count as site furniture (issue 18)
+    repeated = boilerplate.repeated_lines([doc.text for doc in documents]) if cfg.strip_boilerplate else frozenset()
     cleaned = {
         doc.doc_id: boilerplate.clean_document(
-            doc.text, strip=cfg.strip_boilerplate, lexicon=lexicon, predecided=html_input.predecided_blocks(doc.page)
+            doc.text, strip=cfg.strip_boilerplate, lexicon=lexicon, repeated=repeated,
+            predecided=html_input.predecided_blocks(doc.page),
         )
         for doc in cfg.progress(documents, len(documents), "clean")
     }

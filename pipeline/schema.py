@@ -78,7 +78,7 @@ BOILERPLATE = Table(
         ("block_index", "Int64", "position of the block in the document (0-based)"),
         ("start_char", "Int64", f"start of the block, {OFFSETS}"),
         ("end_char", "Int64", f"end of the block (exclusive), {OFFSETS}"),
-        ("category", "category", "consent, newsletter, privacy, cookie, advertising, navigation, social, credit, subscription, other"),
+        ("category", "category", "consent, newsletter, privacy, cookie, advertising, navigation, social, credit, subscription, other, teaser, contact, about"),
         ("score", "Float64", "combined boilerplate score of the block"),
         ("signals", "string", "signals that fired with their scores, 'name=score' separated by '; '"),
         ("text", "string", "the removed text"),

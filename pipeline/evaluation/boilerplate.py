@@ -15,6 +15,11 @@ A record's prediction is the block(s) covering it: boilerplate with that block's
 was removed, else content. Reported: per class precision/recall/F1 (the category must match), the binary
 boilerplate-vs-content precision/recall (the issue's target: recall >= 0.9 with no content block removed), the
 share of content records kept, and every error.
+
+The real-page corpus (``eval/realpages/pages_*.txt``, issue 18) is reported next to it: pages as a browser copy
+gives them, each line labelled content or a boilerplate category, split into dev and held-out by site. Reported
+per part: article text kept (characters and blocks; article paragraphs of >= 100 characters lost), junk removed
+(blocks and characters), recall per gold category, and every error (removed content first).
 """
 
 from __future__ import annotations
@@ -76,6 +81,7 @@ def predict(records: list[Record], lexicon: bp.Lexicon | None = None) -> list[Pr
     for record in records:
         by_doc.setdefault(record.doc, []).append(record)
     predictions: dict[str, Prediction] = {}
+    documents = []
     for doc_records in by_doc.values():
         text, spans = "", []
         for record in doc_records:
@@ -83,7 +89,10 @@ def predict(records: list[Record], lexicon: bp.Lexicon | None = None) -> list[Pr
                 text += "\n"
             spans.append((record, len(text), len(text) + len(record.text)))
             text += record.text
-        result = bp.clean_document(text, lexicon=lexicon)
+        documents.append((text, spans))
+    # one run, as `python cli.py clean` sees a folder: lines repeated across its documents count as furniture
+    results = bp.clean_documents([text for text, _ in documents], lexicon=lexicon)
+    for (text, spans), result in zip(documents, results):
         for record, start, end in spans:
             covering = [b for b in result.blocks if b.start_char < end and b.end_char > start]
             removed = [b for b in covering if b.is_boilerplate]
@@ -127,7 +136,16 @@ def _section(title: str, predictions: list[Prediction]) -> list[str]:
 
 
 def report(corpus: Path | None = None) -> str:
-    """Printable per-class precision/recall/F1, content-kept rate and error list, per split and overall."""
+    """Printable per-class precision/recall/F1, content-kept rate and error list, per split and overall; with the
+    default corpus also the real-page corpus (dev and held-out parts) of ``eval/realpages``."""
+    text = snippet_report(corpus)
+    if corpus is None:
+        text += "\n\n" + real_report()
+    return text
+
+
+def snippet_report(corpus: Path | None = None) -> str:
+    """The report on the hand-written snippet corpus alone."""
     records = load_corpus(corpus)
     predictions = predict(records, bp.load_lexicon())
     lines = [f"Boilerplate evaluation on {corpus or DEFAULT_CORPUS}", ""]
@@ -138,6 +156,137 @@ def report(corpus: Path | None = None) -> str:
         lines += _section("all", predictions) + [""]
     errors = [p for p in predictions if p.label != p.record.label]
     lines.append(f"## errors: {len(errors)}")
+    for p in errors:
+        r = p.record
+        lines.append(f"- {r.id} [{r.split}] gold={r.label} predicted={p.label} score={p.score:g} ({p.signals or 'no signal'})")
+        lines.append(f"    {r.text[:150]}{'…' if len(r.text) > 150 else ''}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- real-page corpus
+
+REALPAGES_DIR = Path(__file__).resolve().parents[2] / "eval" / "realpages"
+REAL_LABELS = ("content",) + bp.CATEGORIES
+HELDOUT_SHARE = 3  # of 10 hash buckets: a site (never a page) goes to the held-out part
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    kind: str
+    site: str
+    url: str
+    split: str  # "dev" or "heldout", decided by the site alone (see split_of); "test" for test_*.txt files
+    blocks: tuple[tuple[str, str], ...]  # (label, text), one per line of the page
+
+
+def split_of(site: str) -> str:
+    """The corpus part of a site: a fixed hash of its domain, so one site is never in both parts and the split
+    was decided before any rule was written (10 buckets, 3 held out)."""
+    import hashlib
+
+    return "heldout" if int(hashlib.sha1(site.encode("utf-8")).hexdigest(), 16) % 10 < HELDOUT_SHARE else "dev"
+
+
+def load_pages(directory: Path | None = None) -> list[Page]:
+    """The labelled pages of ``eval/realpages/pages_*.txt`` (format: see the head of pages_a.txt)."""
+    directory = Path(directory or REALPAGES_DIR)
+    # pages_*.txt: dev and held-out by site hash; test_*.txt: a fresh part collected after the freeze ("test")
+    # fresh_*.txt: round 2 of issue 18, collected after the round-2 rules were frozen ("fresh")
+    files = sorted(directory.glob("pages_*.txt")) + sorted(directory.glob("test_*.txt")) + sorted(directory.glob("fresh_*.txt"))
+    if not files:
+        raise FileNotFoundError(f"no real-page files (pages_*.txt) in {directory}")
+    pages: list[Page] = []
+    seen: set[str] = set()
+    for path in files:
+        header, blocks = None, []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("### "):
+                if header:
+                    pages.append(Page(*header, tuple(blocks)))
+                parts = [p.strip() for p in line[4:].split("|", 3)]
+                if len(parts) != 4 or not all(parts):
+                    raise ValueError(f"{path}:{number}: page header must be '### id | kind | site | url'")
+                if parts[0] in seen:
+                    raise ValueError(f"{path}:{number}: duplicate page id {parts[0]!r}")
+                seen.add(parts[0])
+                split = "test" if path.name.startswith("test_") else "fresh" if path.name.startswith("fresh_") else split_of(parts[2])
+                header, blocks = (parts[0], parts[1], parts[2], parts[3], split), []
+            elif not line.strip() or line.startswith("#"):
+                continue
+            else:
+                label, sep, text = line.partition("\t")
+                if not sep or not text.strip():
+                    raise ValueError(f"{path}:{number}: expected 'label<TAB>text'")
+                if label not in REAL_LABELS:
+                    raise ValueError(f"{path}:{number}: label {label!r} is not one of {', '.join(REAL_LABELS)}")
+                if header is None:
+                    raise ValueError(f"{path}:{number}: block before the first page header")
+                blocks.append((label, text))
+        if header:
+            pages.append(Page(*header, tuple(blocks)))
+    return pages
+
+
+def page_records(pages: list[Page]) -> list[Record]:
+    return [
+        Record(f"{page.id}.{i}", page.id, label, page.split, text, page.url)
+        for page in pages
+        for i, (label, text) in enumerate(page.blocks)
+    ]
+
+
+def predict_pages(pages: list[Page], lexicon: bp.Lexicon | None = None) -> list[Prediction]:
+    """Decisions for every block of the pages, each part (dev, held-out) cleaned as one run of documents, so that
+    lines repeated across the pages of a run act as they do in ``python cli.py clean``."""
+    lexicon = lexicon or bp.load_lexicon()
+    predictions: list[Prediction] = []
+    for split in sorted({p.split for p in pages}):
+        records = page_records([p for p in pages if p.split == split])
+        predictions += predict(records, lexicon)
+    return predictions
+
+
+def _real_section(title: str, predictions: list[Prediction]) -> list[str]:
+    content = [p for p in predictions if p.record.label == "content"]
+    junk = [p for p in predictions if p.record.label != "content"]
+    kept_chars = sum(len(p.record.text) for p in content if p.label == "content")
+    all_chars = sum(len(p.record.text) for p in content) or 1
+    lost_paragraphs = [p for p in content if p.label != "content" and len(p.record.text) >= 100]
+    removed = [p for p in junk if p.label != "content"]
+    junk_chars = sum(len(p.record.text) for p in junk) or 1
+    removed_chars = sum(len(p.record.text) for p in removed)
+    pages = len({p.record.doc for p in predictions})
+    lines = [f"## {title}: {pages} pages, {len(predictions)} blocks ({len(content)} content, {len(junk)} junk)"]
+    lines.append(
+        f"article text kept: {kept_chars}/{all_chars} chars = {kept_chars / all_chars:.3f}; "
+        f"content blocks kept {len(content) - sum(p.label != 'content' for p in content)}/{len(content)}; "
+        f"article paragraphs (>= 100 chars) lost: {len(lost_paragraphs)}"
+    )
+    lines.append(
+        f"junk removed: {len(removed)}/{len(junk)} blocks = {len(removed) / max(1, len(junk)):.3f}; "
+        f"{removed_chars}/{junk_chars} chars = {removed_chars / junk_chars:.3f}"
+    )
+    lines.append(f"{'gold category':<14}{'n':>5}{'removed':>9}")
+    for label in bp.CATEGORIES:
+        group = [p for p in junk if p.record.label == label]
+        if group:
+            hit = sum(p.label != "content" for p in group)
+            lines.append(f"{label:<14}{len(group):>5}{hit / len(group):>9.3f}")
+    return lines
+
+
+def real_report(pages_dir: Path | None = None, *, splits: tuple[str, ...] = ("dev", "heldout", "test", "fresh")) -> str:
+    pages = [p for p in load_pages(pages_dir) if p.split in splits]
+    predictions = predict_pages(pages)
+    lines = [f"Real-page corpus {pages_dir or REALPAGES_DIR} (paraphrased article text, page furniture as found)", ""]
+    for split in splits:
+        part = [p for p in predictions if p.record.split == split]
+        if part:
+            lines += _real_section(f"real pages, {split}", part) + [""]
+    errors = [p for p in predictions if (p.label == "content") != (p.record.label == "content")]
+    lines.append(f"## real-page errors: {len(errors)} (content removed first)")
+    errors.sort(key=lambda p: (p.record.label != "content", p.record.split, p.record.id))
     for p in errors:
         r = p.record
         lines.append(f"- {r.id} [{r.split}] gold={r.label} predicted={p.label} score={p.score:g} ({p.signals or 'no signal'})")
