@@ -165,6 +165,7 @@ class _View:
         for q in self.quotes:
             for i in range(q.start, q.end + 1):
                 self.quote_of[i] = q
+        self._speechlike: dict[Quote, bool] = {}  # asked once per token: uncached it is quadratic in a quote's length
 
     def _sentences(self) -> list[tuple[int, int]]:
         doc = self.doc
@@ -277,6 +278,11 @@ class _View:
 
     def speechlike(self, q: Quote) -> bool:
         """A quote that can be a message (not a title or a scare-quoted term)."""
+        if q not in self._speechlike:
+            self._speechlike[q] = self._is_speechlike(q)
+        return self._speechlike[q]
+
+    def _is_speechlike(self, q: Quote) -> bool:
         content = [i for i in q.content if not self.is_punct(i)]
         if len(content) >= 6:
             return True
