@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from . import coref, syntax
 from . import roles as R
 from .extensions import make_id, register_extensions
+from .spanindex import overlapping
 
 register_extensions()
 
@@ -1029,7 +1030,7 @@ def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The entity of a mention overlapping the given character range, if any (names before pronouns)."""
     mentions, entities = _ensure(doc)
     by_id = {e.entity_id: e for e in entities}
-    hits = [m for m in mentions if m.start_char < end_char and start_char < m.end_char]
+    hits = overlapping(mentions, start_char, end_char)  # indexed: asked once per claim
     if not hits:
         return None
     rank = {"full_name": 0, "surname_alias": 0, "acronym": 1, "name_variant": 1, "role_description": 2, "pronoun": 3}

@@ -176,3 +176,24 @@ def test_a_failing_segment_fails_its_document_only(monkeypatch, failing_segment)
     assert isinstance(outcomes[0], segments.Failure)
     assert outcomes[1].text == "Text zwei."
 
+
+
+def test_span_index_gives_what_a_scan_of_all_records_gives():
+    import random
+    from dataclasses import dataclass
+
+    from pipeline.spanindex import overlapping
+
+    @dataclass
+    class Mention:
+        start_char: int
+        end_char: int
+
+    rng = random.Random(15)
+    mentions = [Mention(s, s + rng.randint(1, 40)) for s in (rng.randint(0, 5000) for _ in range(800))]
+    for _ in range(300):
+        a = rng.randint(-50, 5100)
+        b = a + rng.randint(0, 120)
+        assert overlapping(mentions, a, b) == [m for m in mentions if m.start_char < b and a < m.end_char]
+    mentions.append(Mention(10, 20))  # the index follows a list that grew
+    assert mentions[-1] in overlapping(mentions, 15, 16)
