@@ -118,17 +118,17 @@ def size_inputs(spkatt_dir: Path, sizes_mb: list[float], kinds: tuple[str, ...] 
         return "".join(out)[: n_bytes].rstrip() + "\n"
 
     inputs = []
+    if "short-lines" in kinds:
+        lines = [" ".join(words[i : i + 3]) for i in range(0, 300_000, 3)]
+        inputs.append(("100,000 short lines", "\n".join(lines[i % len(lines)] for i in range(100_000)) + "\n"))
+    if "quotes" in kinds:
+        inputs.append(("10,000 opening „ without a closing mark", "„" * 10_000 + "\n"))
     for mb in sizes_mb:
         n_bytes = int(mb * 1_000_000)
         if "line" in kinds:
             inputs.append((f"{mb:g} MB single line", repeat(" ", n_bytes)))
         if "paragraphs" in kinds:
             inputs.append((f"{mb:g} MB paragraphs", repeat("\n\n", n_bytes)))
-    if "short-lines" in kinds:
-        lines = [" ".join(words[i : i + 3]) for i in range(0, 300_000, 3)]
-        inputs.append(("100,000 short lines", "\n".join(lines[i % len(lines)] for i in range(100_000)) + "\n"))
-    if "quotes" in kinds:
-        inputs.append(("10,000 opening „ without a closing mark", "„" * 10_000 + "\n"))
     return inputs
 
 
