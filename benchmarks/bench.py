@@ -115,7 +115,8 @@ def size_inputs(spkatt_dir: Path, sizes_mb: list[float], kinds: tuple[str, ...] 
             out.append(part)
             size += len(part.encode("utf-8"))
             i += 1
-        return "".join(out)[: n_bytes].rstrip() + "\n"
+        # cut in bytes, not characters, so that "5 MB" stays within the default --max-doc-bytes of 5,000,000
+        return "".join(out).encode("utf-8")[: n_bytes - 1].decode("utf-8", errors="ignore").rstrip() + "\n"
 
     inputs = []
     if "short-lines" in kinds:
