@@ -310,12 +310,15 @@ def spkatt_predict(
     out_dir: Annotated[Path, typer.Argument(help="Directory for predicted JSON files (same names).")],
     model: ModelOpt = None,
     quiet: Quiet = False,
+    strict: Strict = False,
 ) -> None:
     """Run the claim stage on pre-tokenised SpkAtt documents and write predictions in the same format."""
     from pipeline import spkatt
 
-    cfg = _config(model=model, quiet=quiet)
-    _run(spkatt.predict_dir, in_dir, out_dir, cfg)
+    cfg = _config(model=model, quiet=quiet, strict=strict)
+    summary = _run(spkatt.predict_dir, in_dir, out_dir, cfg)
+    if summary.failed:  # invalid or failing files were left out: a partial run, like extract
+        raise typer.Exit(PARTIAL_EXIT_CODE)
 
 
 @spkatt_app.command("score")

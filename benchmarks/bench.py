@@ -10,6 +10,11 @@ Measured for the same spaCy pipeline in one run:
   3. the same with the ``processes`` backend and 2 workers
   4. peak resident memory of a full run at 1,000 and at ``--docs`` documents (separate processes)
   5. a second run on unchanged input with the cache (incremental) and whether its tables are identical
+
+``--sizes 0.1,0.5,1,2,5`` instead measures single large documents (the memory model): for each size in MB a
+single-line document and one of paragraphs, plus 100,000 short lines and 10,000 opening quotation marks,
+each a full run (``runner.run_all``) in a fresh process; prints time and peak RSS. The inputs are generated
+under ``--work`` (git-ignored), never committed.
 """
 
 from __future__ import annotations
@@ -94,6 +99,98 @@ def peak_memory_mb(input_dir: Path, work: Path, name: str, model: str | None) ->
     return int(out.strip().splitlines()[-1]) / 1024
 
 
+SIZE_KINDS = ("line", "paragraphs", "short-lines", "quotes")
+
+
+def size_inputs(spkatt_dir: Path, sizes_mb: list[float], kinds: tuple[str, ...] = SIZE_KINDS) -> list[tuple[str, str]]:
+    """``(label, text)`` of the single-document inputs of ``--sizes``, built from the SpkAtt articles."""
+    texts = build_texts(spkatt_dir)
+    paragraphs = [p for t in texts for p in t.split("\n\n") if p.strip()]
+    words = " ".join(paragraphs).split()
+
+    def repeat(separator: str, n_bytes: int) -> str:
+        out, size, i = [], 0, 0
+        while size < n_bytes:
+            part = paragraphs[i % len(paragraphs)] + separator
+            out.append(part)
+            size += len(part.encode("utf-8"))
+            i += 1
+        # cut in bytes, not characters, so that "5 MB" stays within the default --max-doc-bytes of 5,000,000
+        return "".join(out).encode("utf-8")[: n_bytes - 1].decode("utf-8", errors="ignore").rstrip() + "\n"
+
+    inputs = []
+    if "short-lines" in kinds:
+        lines = [" ".join(words[i : i + 3]) for i in range(0, 300_000, 3)]
+        inputs.append(("100,000 short lines", "\n".join(lines[i % len(lines)] for i in range(100_000)) + "\n"))
+    if "quotes" in kinds:
+        inputs.append(("10,000 opening „ without a closing mark", "„" * 10_000 + "\n"))
+    for mb in sizes_mb:
+        n_bytes = int(mb * 1_000_000)
+        if "line" in kinds:
+            inputs.append((f"{mb:g} MB single line", repeat(" ", n_bytes)))
+        if "paragraphs" in kinds:
+            inputs.append((f"{mb:g} MB paragraphs", repeat("\n\n", n_bytes)))
+    return inputs
+
+
+def build_texts(spkatt_dir: Path) -> list[str]:
+    files = sorted(spkatt_dir.glob("*.json"))
+    if not files:
+        raise SystemExit(f"no SpkAtt JSON files in {spkatt_dir}; pass --spkatt")
+    return ["\n\n".join(detokenise(s["Tokens"]) for s in json.loads(p.read_text(encoding="utf-8"))["Sentences"]) for p in files]
+
+
+def single_document_run(text: str, work: Path, name: str, model: str | None) -> dict:
+    """Time and peak RSS of a full run over one document, in a fresh process (the model load not timed)."""
+    raw = work / name / "raw"
+    shutil.rmtree(work / name, ignore_errors=True)
+    raw.mkdir(parents=True)
+    (raw / "doc.txt").write_text(text, encoding="utf-8")
+    code = (
+        "import sys, time, resource, json; sys.path.insert(0, %r)\n"
+        "from pipeline import runner\n"
+        "from pipeline.backends import WorkerSettings, get_nlp\n"
+        "from pathlib import Path\n"
+        "cfg = runner.RunConfig(input_dir=Path(%r), output_dir=Path(%r), interim_dir=Path(%r), model=%r, use_cache=False, on_warning=lambda m: None)\n"
+        "choice = runner._choose_model(cfg)\n"
+        "get_nlp(runner._worker_settings(cfg, choice, runner.ALL_COMPONENTS))\n"
+        "loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "start, cpu = time.perf_counter(), time.process_time()\n"
+        "summary = runner.run_all(cfg)\n"
+        "seconds, cpu = time.perf_counter() - start, time.process_time() - cpu\n"
+        "claims = sum(1 for _ in open(Path(%r) / 'claims.csv', encoding='utf-8')) - 1\n"
+        "print(json.dumps({'seconds': seconds, 'loaded_kb': loaded, 'peak_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+        " 'cpu': cpu, 'failures': len(summary.failures), 'claims': claims}))\n"
+    ) % (str(ROOT), str(raw), str(work / name / "out"), str(work / name / "interim"), model, str(work / name / "out"))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    shutil.rmtree(work / name, ignore_errors=True)
+    if done.returncode != 0:
+        return {"error": f"exit code {done.returncode}: {done.stderr.strip().splitlines()[-1:] or ''}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_sizes(args) -> None:
+    sizes = [float(s) for s in args.sizes.split(",") if s.strip()]
+    choice = runner.resolve_model(args.model)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}", flush=True)
+    print(f"pipeline: {choice.source} ({choice.kind}); texts from {args.spkatt}; one document per run, fresh process", flush=True)
+    print("\n| input | MB | time s | CPU s | CPU s per MB | peak RSS MB | RSS above model load MB | per MB of text | claims |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
+    kinds = tuple(k.strip() for k in args.size_kinds.split(","))
+    for i, (label, text) in enumerate(size_inputs(args.spkatt, sizes, kinds)):
+        mb = len(text.encode("utf-8")) / 1_000_000
+        r = single_document_run(text, args.work, f"size-{'-'.join(kinds)}-{i}", args.model)
+        if "error" in r:
+            print(f"| {label} | {mb:.2f} | failed: {r['error']} | | | | | | |", flush=True)
+            continue
+        peak, above = r["peak_kb"] / 1024, (r["peak_kb"] - r["loaded_kb"]) / 1024
+        failed = f" ({r['failures']} failed)" if r["failures"] else ""
+        print(
+            f"| {label} | {mb:.2f} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['cpu'] / mb:.0f} | {peak:.0f} | {above:.0f} | {above / mb:.0f} | {r['claims']}{failed} |",
+            flush=True,
+        )
+
+
 def tables(cfg: runner.RunConfig) -> dict[str, bytes]:
     return {t.file_name: (cfg.output_dir / t.file_name).read_bytes() for t in TABLES.values()}
 
@@ -108,7 +205,12 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=ROOT / "artifacts" / "bench")
     parser.add_argument("--repeats", type=int, default=2,
                         help="throughput runs of each kind, interleaved; the best is reported (the machine is shared)")
+    parser.add_argument("--sizes", default=None, help="comma-separated document sizes in MB (e.g. 0.1,0.5,1,2,5): memory model instead")
+    parser.add_argument("--size-kinds", default=",".join(SIZE_KINDS), help=f"with --sizes: which inputs ({', '.join(SIZE_KINDS)})")
     args = parser.parse_args()
+    if args.sizes:
+        run_sizes(args)
+        return
 
     work = args.work
     # outputs and caches of an earlier benchmark would let the "first" incremental run reuse its parses

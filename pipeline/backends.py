@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from . import segments
 from .export import format_cell, record_to_row
 from .schema import CLAIMS, ENTITIES, FIGURES, MENTIONS, Table
 
@@ -98,20 +99,6 @@ def extraction_cells(doc: Doc, components: Sequence[str]) -> dict[str, list[list
     return tables
 
 
-def install_error_handler(nlp: Language, handler) -> None:
-    """Call ``handler(name, proc, docs, exc)`` instead of raising when a component fails in ``nlp.pipe``.
-
-    ``Language.set_error_handler`` raises AttributeError on compiled pipes (parser, ner) in spaCy 3.8,
-    so the handler is set pipe by pipe, and as the default for plain function components.
-    """
-    nlp.default_error_handler = handler
-    for _, proc in nlp.pipeline:
-        try:
-            proc.set_error_handler(handler)
-        except AttributeError:
-            pass
-
-
 def _serialise(doc: Doc) -> bytes:
     return DocBin(store_user_data=False, docs=[doc]).to_bytes()
 
@@ -119,51 +106,55 @@ def _serialise(doc: Doc) -> bytes:
 def annotate(settings: WorkerSettings, tasks: Sequence[Task]) -> list[DocResult]:
     """Parse (unless cached) and run the extraction components over one chunk of documents.
 
-    A document that a component fails on gets a ``failure`` instead of rows; the others go on.
+    A document that a component fails on gets a ``failure`` instead of rows; the others go on (a failed
+    parse batch is retried document by document, see segments.py). Documents are parsed and extracted
+    in groups of at most ``segments.BATCH_CHARS`` characters, so only one group's Docs are in memory.
     """
     nlp = get_nlp(settings)
     ours = [name for name in nlp.pipe_names if name in settings.components]
-    failed: dict[str, dict[str, str]] = {}
-
-    def record_failure(proc_name, proc, docs, exc):
-        for doc in docs:
-            failed[doc._.doc_id] = {"stage": f"nlp:{proc_name}", "problem": "failed", "message": f"{type(exc).__name__}: {exc}"}
-
-    install_error_handler(nlp, record_failure)
-    parsed: dict[str, Doc] = {}
-    new_parse: set[str] = set()
-    to_parse = []
-    for task in tasks:
-        if task.parsed is not None:
-            doc = next(DocBin().from_bytes(task.parsed).get_docs(nlp.vocab))
-            doc._.doc_id = task.doc_id
-            parsed[task.doc_id] = doc
-        else:
-            doc = nlp.make_doc(task.text)
-            doc._.doc_id = task.doc_id
-            to_parse.append(doc)
-    for doc in nlp.pipe(to_parse, batch_size=settings.batch_size, disable=ours):
-        parsed[doc._.doc_id] = doc
-        new_parse.add(doc._.doc_id)
-
     results = []
-    for task in tasks:
-        doc = parsed.get(task.doc_id)
-        if doc is None:
-            results.append(DocResult(task.doc_id, failure=failed.get(task.doc_id) or {"stage": "nlp", "problem": "failed", "message": "document lost in the pipeline"}))
-            continue
-        result = DocResult(task.doc_id, parsed=_serialise(doc) if task.doc_id in new_parse else None)
-        try:
-            for name in ours:
-                doc = nlp.get_pipe(name)(doc)
-            result.rows = extraction_cells(doc, ours)
-            result.stats = document_stats(doc)
-        except Exception as exc:  # one document's failure must not end the run
-            result.failure = {"stage": f"nlp:{name}", "problem": "failed", "message": f"{type(exc).__name__}: {exc}"}
-        if settings.keep_docs:
-            result.doc = doc
-        results.append(result)
+    for group in _groups(tasks, settings.batch_size, segments.BATCH_CHARS):
+        to_parse = [task for task in group if task.parsed is None]
+        fresh = dict(zip((t.doc_id for t in to_parse), segments.parse_texts(nlp, [t.text for t in to_parse], disable=ours, batch_size=settings.batch_size)))
+        for task in group:
+            if task.parsed is not None:
+                parsed: Doc | segments.Failure = next(DocBin().from_bytes(task.parsed).get_docs(nlp.vocab))
+            else:
+                parsed = fresh.pop(task.doc_id)
+            results.append(_extract(nlp, ours, task, parsed, settings.keep_docs))
     return results
+
+
+def _groups(tasks: Sequence[Task], max_docs: int, max_chars: int) -> Iterator[list[Task]]:
+    group: list[Task] = []
+    chars = 0
+    for task in tasks:
+        if group and (len(group) >= max_docs or chars + len(task.text) > max_chars):
+            yield group
+            group, chars = [], 0
+        group.append(task)
+        chars += len(task.text)
+    if group:
+        yield group
+
+
+def _extract(nlp: Language, ours: Sequence[str], task: Task, parsed: Doc | segments.Failure, keep_doc: bool) -> DocResult:
+    if isinstance(parsed, segments.Failure):
+        return DocResult(task.doc_id, failure=parsed.as_row())
+    doc = parsed
+    doc._.doc_id = task.doc_id
+    result = DocResult(task.doc_id, parsed=_serialise(doc) if task.parsed is None else None)
+    name = "extraction"
+    try:
+        for name in ours:
+            doc = nlp.get_pipe(name)(doc)
+        result.rows = extraction_cells(doc, ours)
+        result.stats = document_stats(doc)
+    except Exception as exc:  # one document's failure must not end the run
+        result.failure = {"stage": f"nlp:{name}", "problem": "failed", "message": f"{type(exc).__name__}: {exc}"}
+    if keep_doc:
+        result.doc = doc
+    return result
 
 
 def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:

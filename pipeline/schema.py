@@ -190,7 +190,7 @@ ERRORS = Table(
         ("path", "string", "input file, relative to the input directory"),
         ("doc_id", "string", "document id if one was assigned, else empty"),
         ("stage", "category", "stage that reported the problem (ingest, clean, nlp, ...)"),
-        ("problem", "category", "problem code: empty, binary, too_large, unreadable, outside_input (file skipped); invalid_bytes, not_german (file processed with a caveat); failed (a component failed on the document); HTML pages: not_html, html_frames, html_no_body, html_script_only, html_broken (skipped), html_broken_markup, html_huge_scripts, html_charset, html_no_main_text, html_extractor_failed (processed with a caveat)"),
+        ("problem", "category", "problem code: empty, binary, too_large, unreadable, outside_input, special_file, symlink_loop, invalid_name (file or folder skipped); invalid_bytes, not_german (file processed with a caveat); failed (a component failed on the document); HTML pages: not_html, html_frames, html_no_body, html_script_only, html_broken (skipped), html_broken_markup, html_huge_scripts, html_charset, html_no_main_text, html_extractor_failed (processed with a caveat)"),
         ("message", "string", "human-readable explanation"),
     ),
     primary_key=("path", "stage", "problem"),

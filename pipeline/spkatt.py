@@ -35,7 +35,6 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .backends import install_error_handler
 from .layer.extensions import register_extensions
 
 register_extensions()
@@ -103,6 +102,11 @@ def read_article(path: Path, *, require_sentences: bool = True) -> Article:
         raise ValueError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path}: not UTF-8 ({exc.reason})") from None
+    except RecursionError:
+        raise ValueError(f"{path}: JSON nested too deeply (SpkAtt files are {MAX_JSON_DEPTH} levels deep at most)") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read file ({exc.strerror or exc})") from None
+    _check_values(data, path)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a JSON object with Sentences, got {type(data).__name__}")
     sentences = data.get("Sentences", None if require_sentences else [])
@@ -122,7 +126,34 @@ def read_article(path: Path, *, require_sentences: bool = True) -> Article:
     if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
         raise ValueError(f"{path}: 'Annotations' must be a list of objects")
     name = data.get("DocumentName")
+    if name is not None and not isinstance(name, str):
+        raise ValueError(f"{path}: 'DocumentName' must be a string, got {type(name).__name__}")
     return Article(Path(path), name if isinstance(name, str) else Path(path).stem, sentences, annotations, "Sentences" in data)
+
+
+MAX_JSON_DEPTH = 8  # object > Sentences/Annotations > list > object > list; a little room for extra fields
+
+
+def _check_values(data: Any, path: Path) -> None:
+    """Reject nesting deeper than ``MAX_JSON_DEPTH`` and strings with lone surrogates (``"\\ud800"``, valid JSON
+    but not encodable as UTF-8, so no output could be written), naming where they are. Iterative: no
+    recursion limit to hit."""
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise ValueError(f"{path}: JSON nested too deeply at {where or 'the top'} (SpkAtt files are {MAX_JSON_DEPTH} levels deep at most)")
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError(f"{path}: {where or 'the top'} contains a lone surrogate ({value!a}), not a character") from None
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((key, f"{where}.{key!a}" if where else f"{key!a}", depth + 1))
+                stack.append((item, f"{where}.{key}" if where else key, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{k}]", depth + 1) for k, item in enumerate(value))
 
 
 def parse_token_id(value: Any, where: str) -> TokenId:
@@ -287,32 +318,38 @@ class PredictSummary:
 
 
 def annotate_articles(nlp: Language, articles: Sequence[Article], cfg) -> Iterator[tuple[Article, BuiltDoc | None, str | None]]:
-    """Run the pipeline over Docs built from the articles; yields (article, built doc or None, error)."""
-    built: dict[str, BuiltDoc] = {}
-    failures: dict[str, str] = {}
+    """Run the pipeline over Docs built from the articles; yields (article, built doc or None, error).
 
-    def docs() -> Iterator[Doc]:  # built lazily: only the batch in flight is held besides the results
-        for a in articles:
-            built[a.path.stem] = build_doc(nlp.vocab, a)
-            yield built[a.path.stem].doc
+    A failing batch is retried article by article (segments.pipe_isolated): only the article that fails
+    alone is reported, with the component and the exception.
+    """
+    yield from cfg.progress(_annotate_batches(nlp, articles, max(1, cfg.batch_size)), len(articles), "spkatt")
 
-    def on_error(proc_name, proc, docs, exc):  # one failing document must not stop the corpus
-        for d in docs:
-            failures[d._.doc_id] = f"{proc_name}: {type(exc).__name__}: {exc}"
 
-    install_error_handler(nlp, on_error)
-    pending = iter(articles)
-    for doc in cfg.progress(nlp.pipe(docs(), batch_size=cfg.batch_size), len(articles), "spkatt"):
-        # nlp.pipe keeps the input order; articles skipped up to this Doc were dropped by the error handler
-        for article in pending:
-            built_doc = built.pop(article.path.stem)
-            if article.path.stem == doc._.doc_id:
-                yield article, built_doc, None
-                break
-            yield article, None, failures.get(article.path.stem, "dropped by the pipeline")
-    for article in pending:
-        built.pop(article.path.stem, None)
-        yield article, None, failures.get(article.path.stem, "dropped by the pipeline")
+def _annotate_batches(nlp: Language, articles: Sequence[Article], batch_size: int) -> Iterator[tuple[Article, BuiltDoc | None, str | None]]:
+    from .segments import Failure, pipe_isolated
+
+    for start in range(0, len(articles), batch_size):
+        batch = articles[start : start + batch_size]
+        built: list[BuiltDoc | None] = []
+        errors: list[str | None] = []
+        for article in batch:
+            try:
+                built.append(build_doc(nlp.vocab, article))
+                errors.append(None)
+            except Exception as exc:  # a document spaCy cannot even build must not stop the corpus
+                built.append(None)
+                errors.append(f"building the Doc: {type(exc).__name__}: {exc}")
+        docs = [b.doc for b in built if b is not None]
+        outcomes = iter(pipe_isolated(nlp, docs) if docs else ())
+        for article, built_doc, error in zip(batch, built, errors):
+            if built_doc is not None:
+                outcome = next(outcomes)
+                if isinstance(outcome, Failure):
+                    built_doc, error = None, f"{outcome.component}: {type(outcome.exception).__name__}: {outcome.exception}"
+                else:
+                    built_doc = BuiltDoc(outcome, built_doc.token_ids)
+            yield article, built_doc, error
 
 
 def predict_dir(in_dir: Path, out_dir: Path, cfg) -> PredictSummary:
@@ -324,10 +361,22 @@ def predict_dir(in_dir: Path, out_dir: Path, cfg) -> PredictSummary:
     out_dir = Path(out_dir)
     if out_dir.resolve() == Path(in_dir).resolve():
         raise StageError("the output directory must differ from the input directory (inputs would be overwritten)")
-    articles = [read_article(p) for p in files]  # every file is validated before the model is loaded
+    # every file is validated before the model is loaded; an invalid one is reported and left out
+    # (--strict: the first one stops the run, nothing written), the others are predicted
+    articles = []
+    summary = PredictSummary(files=len(files))
+    for p in files:
+        try:
+            articles.append(read_article(p))
+        except ValueError as exc:
+            if getattr(cfg, "strict", False):
+                raise
+            summary.failed.append(p.name)
+            cfg.on_warning(f"{exc}; no prediction written")
+    if not articles:
+        raise StageError(f"no valid SpkAtt file in {in_dir} ({len(files)} invalid)")
     out_dir.mkdir(parents=True, exist_ok=True)
     nlp, _choice = load_pipeline(cfg, components=("claimgraph_entities", "claimgraph_claims"))
-    summary = PredictSummary(files=len(files))
     for article, built, error in annotate_articles(nlp, articles, cfg):
         if built is None:
             summary.failed.append(article.path.name)
@@ -336,11 +385,16 @@ def predict_dir(in_dir: Path, out_dir: Path, cfg) -> PredictSummary:
         doc = built.doc
         if [t.is_sent_start for t in doc] != [tid[1] == 0 for tid in built.token_ids]:
             summary.sentence_boundaries_changed += 1
-        annotations = claims_to_annotations(doc._.claims or (), built.token_ids)
-        write_json_atomic(
-            out_dir / article.path.name,
-            {"Annotations": annotations, "DocumentName": article.document_name, "Sentences": article.sentences},
-        )
+        try:
+            annotations = claims_to_annotations(doc._.claims or (), built.token_ids)
+            write_json_atomic(
+                out_dir / article.path.name,
+                {"Annotations": annotations, "DocumentName": article.document_name, "Sentences": article.sentences},
+            )
+        except (OSError, ValueError) as exc:
+            summary.failed.append(article.path.name)
+            cfg.on_warning(f"{article.path}: prediction not written ({type(exc).__name__}: {exc})")
+            continue
         summary.written += 1
         summary.annotations += len(annotations)
     if summary.sentence_boundaries_changed:
@@ -350,7 +404,8 @@ def predict_dir(in_dir: Path, out_dir: Path, cfg) -> PredictSummary:
     # the CLI prints nothing else on success: one line on stderr says what was written
     print(
         f"spkatt predict: {summary.written}/{summary.files} files written to {out_dir}, {summary.annotations} annotations, "
-        f"{summary.seconds:.1f} s",
+        + (f"{len(summary.failed)} failed (listed above), " if summary.failed else "")
+        + f"{summary.seconds:.1f} s",
         file=sys.stderr,
     )
     return summary

@@ -313,13 +313,90 @@ def test_predict_dir_errors_are_clear(tmp_path, blank_pipeline):
     write(in_dir, "ok.json", article([]))
     with pytest.raises(runner.StageError, match="must differ"):
         spkatt.predict_dir(in_dir, in_dir, cfg)
+    strict, _ = config(strict=True)  # --strict: the first invalid file stops the run before anything is written
     write(in_dir, "kaputt.json", '{"Sentences": [{"SentenceId": 0, "Tokens": ["a"]}')
     with pytest.raises(ValueError, match="kaputt.json: not valid JSON"):
-        spkatt.predict_dir(in_dir, tmp_path / "out", cfg)
+        spkatt.predict_dir(in_dir, tmp_path / "out", strict)
     write(in_dir, "kaputt.json", {"Sentences": [{"SentenceId": 0, "Tokens": "a b"}]})
     with pytest.raises(ValueError, match=r"kaputt.json: Sentences\[0\] has no 'Tokens' list"):
-        spkatt.predict_dir(in_dir, tmp_path / "out", cfg)
+        spkatt.predict_dir(in_dir, tmp_path / "out", strict)
     assert not (tmp_path / "out").exists()  # validated before anything is written
+    (in_dir / "ok.json").unlink()
+    with pytest.raises(runner.StageError, match="no valid SpkAtt file"):
+        spkatt.predict_dir(in_dir, tmp_path / "out", cfg)
+    assert not (tmp_path / "out").exists()
+
+
+def _pipeline_never_loaded(cfg, components=()):
+    raise AssertionError("the model was loaded before every file was validated")
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"Sentences": [{"SentenceId": 0, "Tokens": ["Er", "sagte", "\\ud800", "."]}]}', r"Sentences\[0\]\.Tokens\[2\] contains a lone surrogate"),
+        ('{"DocumentName": "\\udce9", "Sentences": []}', "DocumentName contains a lone surrogate"),
+        ('{"DocumentName": 7, "Sentences": []}', "'DocumentName' must be a string"),
+        ('{"Sentences": [{"SentenceId": 0, "Tokens": ["a", 5]}]}', "token that is not a string"),
+        ('{"Sentences": [{"SentenceId": 0, "Tokens": [["a"]]}]}', "token that is not a string"),
+        ('{"Sentences": [{"SentenceId": 0, "Tokens": ["a"], "x": [[[[[[[[1]]]]]]]]}]}', "nested too deeply"),
+    ],
+)
+def test_every_invalid_file_is_found_before_the_model_is_loaded(tmp_path, monkeypatch, content, problem):
+    in_dir = tmp_path / "in"
+    write(in_dir, "kaputt.json", content)
+    cfg, _ = config(strict=True)
+    monkeypatch.setattr(runner, "load_pipeline", _pipeline_never_loaded)
+    with pytest.raises(ValueError, match=f"kaputt.json: .*{problem}"):
+        spkatt.predict_dir(in_dir, tmp_path / "out", cfg)
+
+
+def test_invalid_files_are_left_out_and_the_good_ones_predicted(tmp_path, blank_pipeline):
+    in_dir, out_dir = tmp_path / "in", tmp_path / "out"
+    write(in_dir, "gut.json", article([]))
+    write(in_dir, "tief.json", "[" * 100_000 + "]" * 100_000)
+    write(in_dir, "surrogat.json", '{"Sentences": [{"SentenceId": 0, "Tokens": ["\\ud800"]}]}')
+    cfg, warnings = config()
+    summary = spkatt.predict_dir(in_dir, out_dir, cfg)
+    assert [p.name for p in out_dir.iterdir()] == ["gut.json"]
+    assert sorted(summary.failed) == ["surrogat.json", "tief.json"] and summary.written == 1
+    assert any("tief.json" in w and "nested too deeply" in w for w in warnings)
+    assert any("surrogat.json" in w and "lone surrogate" in w for w in warnings)
+
+
+def test_a_batch_failure_loses_only_the_article_that_causes_it(tmp_path, blank_pipeline, monkeypatch):
+    """A MemoryError for the batch: each article is retried alone; only the one failing alone is lost."""
+    original = claims_component.extract_claims
+
+    def extract(doc):
+        if "Riesig" in doc.text:
+            raise MemoryError("Unable to allocate 19.0 GiB")
+        return original(doc)
+
+    monkeypatch.setattr(claims_component, "extract_claims", extract)
+    in_dir, out_dir = tmp_path / "in", tmp_path / "out"
+    write(in_dir, "a.json", article([]))
+    write(in_dir, "b.json", article([], sentences=[{"SentenceId": 0, "Tokens": ["Riesig", "."]}]))
+    write(in_dir, "c.json", article([]))
+    cfg, warnings = config()
+    summary = spkatt.predict_dir(in_dir, out_dir, cfg)
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a.json", "c.json"]
+    assert summary.failed == ["b.json"]
+    assert any("b.json" in w and "MemoryError" in w for w in warnings)
+
+
+def test_cli_exit_code_says_the_predict_run_was_partial(tmp_path, blank_pipeline):
+    from typer.testing import CliRunner
+
+    from cli import PARTIAL_EXIT_CODE, app
+
+    in_dir = tmp_path / "in"
+    write(in_dir, "gut.json", article([]))
+    write(in_dir, "kaputt.json", '{"Sentences": [{"SentenceId": 0, "Tokens": ["\\ud800"]}]}')
+    result = CliRunner().invoke(app, ["spkatt", "predict", str(in_dir), str(tmp_path / "out"), "-q"])
+    assert result.exit_code == PARTIAL_EXIT_CODE, result.output
+    assert (tmp_path / "out" / "gut.json").exists()
 
 
 def test_predict_dir_with_a_statistical_parser_keeps_the_given_sentences(tmp_path, monkeypatch):

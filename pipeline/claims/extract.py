@@ -117,6 +117,7 @@ class _View:
         self.quotes = layer.quotes
         self.quote_of = layer.quote_of
         self.low = [text.lower() for text in layer.text]  # what _low(doc[i]) gives, without a Token view
+        self._speechlike: dict[Quote, bool] = {}  # asked once per token: uncached it is quadratic in a quote's length
 
     # -- token predicates
     def is_punct(self, i: int) -> bool:
@@ -195,6 +196,11 @@ class _View:
 
     def speechlike(self, q: Quote) -> bool:
         """A quote that can be a message (not a title or a scare-quoted term)."""
+        if q not in self._speechlike:
+            self._speechlike[q] = self._is_speechlike(q)
+        return self._speechlike[q]
+
+    def _is_speechlike(self, q: Quote) -> bool:
         content = [i for i in q.content if not self.is_punct(i)]
         if len(content) >= 6:
             return True

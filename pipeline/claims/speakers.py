@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .. import entities, resources
+from ..spanindex import overlapping
 
 PERSONAL_PRONOUNS = resources.words("speakers_personal_pronouns")
 # Pronoun-like words that never resolve to one person.
@@ -69,9 +70,8 @@ def _name_mentions(doc: Doc, tokens: Sequence[int]):
     starts = {doc[i].idx for i in tokens}
     ends = {doc[i].idx + len(doc[i].text) for i in tokens}
     return [
-        m for m in (doc._.mentions or ())
-        if m.start_char < hi and lo < m.end_char and m.link_method not in ("pronoun", "role_description")
-        and m.start_char in starts and m.end_char in ends
+        m for m in overlapping(doc._.mentions or (), lo, hi)  # indexed: asked once per speaker phrase
+        if m.link_method not in ("pronoun", "role_description") and m.start_char in starts and m.end_char in ends
     ]
 
 

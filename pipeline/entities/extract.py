@@ -44,6 +44,7 @@ from ..layer.extensions import make_id
 from . import coref
 from . import roles as R
 from .records import Entity, Mention
+from ..spanindex import overlapping
 
 
 PATTERNS_ENV = "CLAIMGRAPH_ENTITY_PATTERNS"
@@ -471,10 +472,6 @@ def _genitive_locations(doc: Doc, patterns: EntityPatterns, blocked: set[int]) -
     return out
 
 
-def _overlaps(a: NameSpan, b: NameSpan) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _select(candidates: Iterable[NameSpan]) -> list[NameSpan]:
     """Non-overlapping spans: longest first, then the higher priority."""
     chosen: list[NameSpan] = []
@@ -500,15 +497,27 @@ def find_names(doc: Doc, patterns: EntityPatterns | None = None) -> list[NameSpa
     ruled = user + _select([*gaz_sel, *rules])
     ruled = _select(ruled) if user else ruled
     final = list(ruled)
+    # final's spans by token, so that finding the ones a model name overlaps is not a scan of all (quadratic)
+    at_token: dict[int, list[NameSpan]] = {}
+    removed: set[int] = set()
+
+    def add(span: NameSpan) -> None:
+        final.append(span)
+        for i in range(span.start, span.end):
+            at_token.setdefault(i, []).append(span)
+
+    for r in ruled:
+        for i in range(r.start, r.end):
+            at_token.setdefault(i, []).append(r)
     for m in _merge_name_keyword(doc, _model_names(doc)):
-        overlapping = [r for r in final if _overlaps(m, r)]
+        overlapping = list({id(r): r for i in range(m.start, m.end) for r in at_token.get(i, ()) if id(r) not in removed}.values())
         if not overlapping:
-            final.append(m)
+            add(m)
         elif all(r.start >= m.start and r.end <= m.end and r.label == m.label and r.priority < 4 for r in overlapping) and m.label != "PER":
             # the model found a longer name of the same kind ("Christlich Demokratische Union Deutschlands")
-            for r in overlapping:
-                final.remove(r)
-            final.append(NameSpan(m.start, m.end, m.label, "ner", overlapping[0].cid if len(overlapping) == 1 and m.end - m.start == overlapping[0].end - overlapping[0].start else None, 1))
+            removed.update(id(r) for r in overlapping)
+            add(NameSpan(m.start, m.end, m.label, "ner", overlapping[0].cid if len(overlapping) == 1 and m.end - m.start == overlapping[0].end - overlapping[0].start else None, 1))
+    final = [r for r in final if id(r) not in removed]
     final = [_extend_by_name_part(doc, n) for n in sorted(final, key=lambda n: n.start)]
     return _merge_name_keyword(doc, _relabel_surnames(doc, _select(final)))
 
@@ -997,7 +1006,7 @@ def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The entity of a mention overlapping the given character range, if any (names before pronouns)."""
     mentions, entities = require_entities(doc)
     by_id = {e.entity_id: e for e in entities}
-    hits = [m for m in mentions if m.start_char < end_char and start_char < m.end_char]
+    hits = overlapping(mentions, start_char, end_char)  # indexed: asked once per claim
     if not hits:
         return None
     rank = {"full_name": 0, "surname_alias": 0, "acronym": 1, "name_variant": 1, "role_description": 2, "pronoun": 3}

@@ -868,7 +868,18 @@ def extract_figures(doc: Doc) -> list[Figure]:
     """Every figure in ``doc`` in text order, with ids and, when ``doc._.claims`` is set, claim links."""
     figures = _Scanner(doc, load_lexicon()).run()
     claims = doc._.claims if Doc.has_extension("claims") else None
+    # the claims whose message holds a token, so that each figure is compared with those only, not with
+    # every claim of the document (quadratic in long documents); claims without tokens are always candidates
+    by_token: dict[int, list[int]] = {}
+    untokenised = []
+    for k, claim in enumerate(claims or ()):
+        tokens = getattr(claim, "message_tokens", ()) or ()
+        for i in tokens:
+            by_token.setdefault(i, []).append(k)
+        if not tokens:
+            untokenised.append(k)
     for n, figure in enumerate(figures, start=1):
         figure.figure_id = make_id(doc, "F", n)
-        figure.claim_id = claim_for(figure, claims) if claims else None
+        candidates = sorted({*by_token.get(figure.start_token, ()), *untokenised})
+        figure.claim_id = claim_for(figure, [claims[k] for k in candidates]) if claims else None
     return figures
