@@ -11,6 +11,7 @@ would show it. After each kill the folder must
 - hold exactly one complete run: the previous one, or (if the kill came after the commit point)
   the new one, with every file matching the manifest's SHA-256.
 
+Every run is made with ``--no-cache``, so each takes the full time and a kill lands inside it.
 At the end one more run completes and its tables must be byte-identical to a clean run in a fresh
 folder. Prints one line per kill and a summary; exit code 1 if any check failed.
 """
@@ -45,7 +46,8 @@ def build_corpus(folder: Path, n: int, variant: str) -> Path:
 
 
 def extract(raw: Path, out: Path, model: str | None) -> list[str]:
-    command = [sys.executable, str(ROOT / "cli.py"), "extract", "-i", str(raw), "-o", str(out), "-q"]
+    # --no-cache: every run does the whole work, so a kill at a random moment lands inside it, not after it
+    command = [sys.executable, str(ROOT / "cli.py"), "extract", "-i", str(raw), "-o", str(out), "-q", "--no-cache"]
     return command + (["--model", model] if model else [])
 
 
@@ -108,7 +110,7 @@ def main() -> int:
     subprocess.run(extract(corpora[final], out, args.model), check=True, cwd=ROOT)
     fresh = work / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
-    subprocess.run(extract(corpora[final], fresh, args.model) + ["--no-cache"], check=True, cwd=ROOT)
+    subprocess.run(extract(corpora[final], fresh, args.model), check=True, cwd=ROOT)
     names = sorted(p.name for p in fresh.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != "manifest.json")
     different = [n for n in names if (out / n).read_bytes() != (fresh / n).read_bytes()]
     if different:

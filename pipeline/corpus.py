@@ -186,6 +186,39 @@ def _linked_pairs(words: Sequence[frozenset[str]], docs: Sequence[str]) -> Itera
                 yield i, j
 
 
+def _link_speaker_claims(uf: _UnionFind, positions: Sequence[int], ordered: Sequence[Mapping[str, Any]]) -> None:
+    """Union the claims of one speaker that ``_similar`` links across documents.
+
+    Reprinted agency copy repeats the same message in hundreds of documents, so the claims are first
+    grouped by their word set: the similarity search then runs over distinct messages only (all pairs of
+    200 copies would be 20,000 comparisons per message). Linking two groups, or a group with copies in
+    several documents, connects all their claims, exactly as the pairwise rule would.
+    """
+    groups: dict[frozenset[str], list[int]] = {}
+    for p in positions:
+        groups.setdefault(message_words(text_cell(ordered[p].get("claim_text"))), []).append(p)
+    words = list(groups)
+    members = list(groups.values())
+    doc_sets = [frozenset(text_cell(ordered[p]["doc_id"]) for p in group) for group in members]
+    joined: set[int] = set()
+
+    def join(k: int) -> None:
+        if k not in joined:
+            joined.add(k)
+            for p in members[k][1:]:
+                uf.union(members[k][0], p)
+
+    for k, docs in enumerate(doc_sets):
+        if len(docs) > 1 and _similar(words[k], words[k]):
+            join(k)  # the same message in several documents
+    # two groups are linked unless every claim of both stands in one and the same document
+    labels = [next(iter(d)) if len(d) == 1 else f"\x00{k}" for k, d in enumerate(doc_sets)]
+    for i, j in _linked_pairs(words, labels):
+        join(i)
+        join(j)
+        uf.union(members[i][0], members[j][0])
+
+
 def quote_cluster_rows(
     claims: Sequence[Mapping[str, Any]],
     speaker_keys: Mapping[str, str],
@@ -210,10 +243,7 @@ def quote_cluster_rows(
         if key:
             by_speaker[key].append(position)
     for positions in by_speaker.values():
-        words = [message_words(text_cell(ordered[p].get("claim_text"))) for p in positions]
-        docs = [text_cell(ordered[p]["doc_id"]) for p in positions]
-        for i, j in _linked_pairs(words, docs):
-            uf.union(positions[i], positions[j])
+        _link_speaker_claims(uf, positions, ordered)
     members: dict[int, list[int]] = defaultdict(list)
     for position in range(len(ordered)):
         members[uf.find(position)].append(position)
