@@ -24,12 +24,12 @@ per part: article text kept (characters and blocks; article paragraphs of >= 100
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import boilerplate as bp
+from .gold_files import json_lines
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "boilerplate_snippets.jsonl"
 LABELS = ("content",) + bp.CATEGORIES
@@ -55,16 +55,8 @@ class Prediction:
 
 def load_corpus(path: Path | None = None) -> list[Record]:
     path = Path(path or DEFAULT_CORPUS)
-    if not path.is_file():
-        raise FileNotFoundError(f"corpus not found: {path}")
     records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{number}: not JSON: {exc}") from None
+    for number, row in json_lines(path):
         label, text = row.get("label"), row.get("text", "")
         if label not in LABELS:
             raise ValueError(f"{path}:{number}: label {label!r} is not one of {', '.join(LABELS)}")

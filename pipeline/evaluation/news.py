@@ -27,11 +27,12 @@ is referred to (``ref``), by document kind and by gold form, and every error is 
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .gold_files import json_lines
 
 from ..tokenizer_rules import split_markdown_links
 from ..model import PROJECT_MODEL_DIR, is_pipeline_dir
@@ -67,16 +68,8 @@ class NewsDoc:
 
 def load_corpus(path: Path | None = None) -> list[NewsDoc]:
     path = Path(path or DEFAULT_CORPUS)
-    if not path.is_file():
-        raise FileNotFoundError(f"corpus not found: {path}")
     docs: list[NewsDoc] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{number}: not JSON: {exc}") from None
+    for number, row in json_lines(path):
         if "comment" in row and "text" not in row:
             continue
         text = row.get("text")
