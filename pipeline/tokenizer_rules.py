@@ -11,6 +11,8 @@ after "](" that no rule takes for words of a name.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -21,22 +23,33 @@ GUILLEMETS = ("‹", "›")
 
 
 def split_markdown_links(nlp: Language) -> Language:
-    """Add the markdown-link infixes and the single guillemets to ``nlp``'s tokenizer (idempotent)."""
+    """Add the markdown-link infixes and the single guillemets to ``nlp``'s tokenizer (idempotent).
+
+    The rules are added to the tokenizer's own rules, not to the language defaults: a pipeline may carry
+    rules of its own (the project's model keeps "Teilnehmer:innen" as one token), which must stay.
+    """
     tokenizer = nlp.tokenizer
     if getattr(tokenizer.infix_finditer, "__name__", "") == _MARK:
         return nlp
-    infixes = list(nlp.Defaults.infixes or ()) + list(LINK_INFIXES)
-    tokenizer.infix_finditer = _named(compile_infix_regex(infixes).finditer)
-    prefixes = list(nlp.Defaults.prefixes or ()) + list(GUILLEMETS)
-    suffixes = list(nlp.Defaults.suffixes or ()) + list(GUILLEMETS)
-    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.infix_finditer = _named(
+        _extended(tokenizer.infix_finditer, nlp.Defaults.infixes, list(LINK_INFIXES), compile_infix_regex).finditer
+    )
+    tokenizer.prefix_search = _extended(tokenizer.prefix_search, nlp.Defaults.prefixes, [f"^{g}" for g in GUILLEMETS], compile_prefix_regex).search
+    tokenizer.suffix_search = _extended(tokenizer.suffix_search, nlp.Defaults.suffixes, [f"{g}$" for g in GUILLEMETS], compile_suffix_regex).search
     # the URL matcher would otherwise take "Weber](https://example.org" whole before infixes are tried
     for attr in ("url_match", "token_match"):
         original = getattr(tokenizer, attr, None)
         if original is not None:
             setattr(tokenizer, attr, _without_link_joints(original))
     return nlp
+
+
+def _extended(current, defaults, extra: list[str], compile_rules) -> re.Pattern:
+    """The tokenizer's current rule (a bound method of a compiled pattern) with ``extra`` alternatives added."""
+    pattern = getattr(current, "__self__", None)
+    if isinstance(pattern, re.Pattern):
+        return re.compile("|".join([pattern.pattern, *extra]))
+    return compile_rules(list(defaults or ()) + [e.strip("^$") for e in extra])
 
 
 _MARK = "claimgraph_markdown_infixes"

@@ -135,3 +135,10 @@ def test_open_model_static_features_are_brown_clusters(open_nlp):
     vectors = open_nlp.vocab.vectors
     assert vectors.shape[1] == 749 and len(vectors.key2row) > 300_000  # one-hot cluster rows, spacy-lookups-data
     assert open_nlp.vocab["Bundesbank"].has_vector and not open_nlp.vocab["Xqzzyvw"].has_vector
+
+
+def test_load_model_keeps_the_model_s_own_tokenizer_rules_and_adds_the_link_rules():
+    """The markdown-link rules are added to the loaded tokenizer's rules, not put in place of them."""
+    nlp = load_model(resolve_model(str(PROJECT_MODEL_DIR)))
+    assert [t.text for t in nlp.tokenizer("Die Teilnehmer:innen kamen.")] == ["Die", "Teilnehmer:innen", "kamen", "."]
+    assert [t.text for t in nlp.tokenizer("[Lena Weber](https://example.org) sagte")][:4] == ["[", "Lena", "Weber", "]("]
