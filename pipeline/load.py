@@ -28,19 +28,12 @@ from typing import Any
 
 import pandas as pd
 
-from .schema import DERIVED_TABLES, TABLES, Column, Table
+from .schema import DERIVED_TABLES, OFFSET_TEXT_COLUMNS, TABLES, Column, Table
 
 TEXTS_FILE = "texts.jsonl"
 MANIFEST_FILE = "manifest.json"
 LIST_SEPARATOR = " | "  # how export joins list cells (roles, affiliation)
 
-# Text columns whose content must equal the raw text between the given offset columns.
-OFFSET_TEXT_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("text", "start_char", "end_char"),
-    ("claim_text", "start_char", "end_char"),
-    ("cue_text", "cue_start_char", "cue_end_char"),
-    ("speaker_text", "speaker_start_char", "speaker_end_char"),
-)
 
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}

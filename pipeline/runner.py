@@ -37,7 +37,7 @@ from .backends import COMPONENT_TABLES, DocResult, Task, WorkerSettings, run_tas
 from .cache import Cache, model_fingerprint, parse_key, rows_key
 from .model import BLANK_MODEL_NAME, ModelChoice, describe_choice, load_model, resolve_model
 from .run_folder import RUN_STATE_FILE, RunFolder, Staging
-from .schema import BOILERPLATE, CLAIMS, DERIVED_TABLES, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, TABLES, Table
+from .schema import BOILERPLATE, CLAIMS, DERIVED_TABLES, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, OFFSET_TEXT_COLUMNS, TABLES, Table
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -399,10 +399,11 @@ def _annotate_documents(
             continue
         if result.doc_id not in cached:
             cache.put_rows(rk, {"rows": result.rows, "stats": result.stats})
+        raw_text = by_id[result.doc_id].text
         for table_name, rows in (result.rows or {}).items():
             if table_name in writers:
                 for cells in rows:
-                    writers[table_name].write_cells(cells)
+                    writers[table_name].write_cells(with_raw_span_texts(cells, TABLES[table_name], raw_text))
         stats[result.doc_id] = result.stats or {}
         outcome.processed.append(result.doc_id)
         if result.doc is not None:
@@ -412,6 +413,23 @@ def _annotate_documents(
         for d in documents:
             documents_writer.write_row(_document_row(d, cleaned[d.doc_id], stats.get(d.doc_id)))
     return outcome, {doc_id: pk for doc_id, (pk, _) in keys.items()}
+
+
+def with_raw_span_texts(cells: list[str], table: Table, raw_text: str) -> list[str]:
+    """Every text cell that has offsets holds exactly ``raw_text[start:end]``.
+
+    The rules read the cleaned text, in which removed boilerplate is blanked; a span that crosses a removed
+    block (a claim over a short line the clean stage took for furniture) would otherwise carry the blanks,
+    and its row would contradict the raw text the offsets point into.
+    """
+    names = table.column_names
+    for text_column, start_column, end_column in OFFSET_TEXT_COLUMNS:
+        if text_column not in names or start_column not in names:
+            continue
+        t, s, e = names.index(text_column), names.index(start_column), names.index(end_column)
+        if cells[t] and cells[s] and cells[e]:
+            cells[t] = raw_text[int(cells[s]) : int(cells[e])]
+    return cells
 
 
 def _cached_result(doc_id: str, hit: dict) -> DocResult:

@@ -10,6 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+# Text columns whose content must equal the raw text between the given offset columns.
+OFFSET_TEXT_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("text", "start_char", "end_char"),
+    ("claim_text", "start_char", "end_char"),
+    ("cue_text", "cue_start_char", "cue_end_char"),
+    ("speaker_text", "speaker_start_char", "speaker_end_char"),
+)
+
+
 @dataclass(frozen=True)
 class Column:
     name: str

@@ -530,3 +530,19 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return "State:\tZ" not in state
+
+
+def test_a_span_over_a_removed_block_carries_the_raw_text_of_its_offsets():
+    """Found by the staging check on a 0.5 MB page: a claim crossing a line the clean stage removed ("7") carried
+    the blanks of the cleaned text, so the run was refused. Text cells are now cut from the raw text."""
+    from pipeline.schema import CLAIMS
+
+    raw = "Die Partei erhielt 28 % der Stimmen\n\n7\n\nSitze, sagte der Sprecher."
+    cells = [""] * len(CLAIMS.column_names)
+    names = CLAIMS.column_names
+    start, end = 0, raw.index(", sagte")
+    cells[names.index("claim_text")] = raw[start:end].replace("7", " ")  # what the cleaned text holds
+    cells[names.index("start_char")], cells[names.index("end_char")] = str(start), str(end)
+    fixed = runner.with_raw_span_texts(cells, CLAIMS, raw)
+    assert fixed[names.index("claim_text")] == raw[start:end]
+    assert fixed[names.index("speaker_text")] == ""  # no offsets, nothing to cut
