@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import runner  # noqa: E402
-from pipeline.schema import TABLES  # noqa: E402
+from pipeline.run import runner  # noqa: E402
+from pipeline.output.schema import TABLES  # noqa: E402
 
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?)\]“«’])")
 _NO_SPACE_AFTER = re.compile(r"([(\[„»‚]) ")
@@ -149,7 +149,7 @@ def single_document_run(text: str, work: Path, name: str, model: str | None) -> 
     code = (
         "import sys, time, resource, json; sys.path.insert(0, %r)\n"
         "from pipeline import runner\n"
-        "from pipeline.backends import WorkerSettings, get_nlp\n"
+        "from pipeline.run.backends import WorkerSettings, get_nlp\n"
         "from pathlib import Path\n"
         "cfg = runner.RunConfig(input_dir=Path(%r), output_dir=Path(%r), interim_dir=Path(%r), model=%r, use_cache=False, on_warning=lambda m: None)\n"
         "choice = runner._choose_model(cfg)\n"

@@ -1,4 +1,4 @@
-"""Every CSV an end-to-end run writes over the samples matches pipeline/schema.py, and the README's
+"""Every CSV an end-to-end run writes over the samples matches pipeline/output/schema.py, and the README's
 table reference is the markdown generated from it."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 import pytest
 
 from pipeline.load import OFFSET_TEXT_COLUMNS, check_tables, load, read_table
-from pipeline.schema import TABLES, markdown_table
+from pipeline.output.schema import TABLES, markdown_table
 from tests.conftest import ROOT
 from tests.sample_run import copy_outputs
 

@@ -205,7 +205,7 @@ ERRORS = Table(
     primary_key=("path", "stage", "problem"),
 )
 
-# Cross-document tables (pipeline/corpus.py), written once every document is done.
+# Cross-document tables (pipeline/output/corpus.py), written once every document is done.
 SPEAKERS = Table(
     "speakers",
     "One row per cross-document speaker (everyone with at least one claim), most claims first.",
@@ -240,7 +240,7 @@ QUOTE_CLUSTERS = Table(
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, BOILERPLATE, MENTIONS, ENTITIES, CLAIMS, FIGURES, ERRORS, SPEAKERS, QUOTE_CLUSTERS)}
-# Tables computed from the others after all documents (pipeline/corpus.py); the loader derives them
+# Tables computed from the others after all documents (pipeline/output/corpus.py); the loader derives them
 # when a run predates them.
 DERIVED_TABLES = ("speakers", "quote_clusters")
 

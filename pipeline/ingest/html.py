@@ -36,12 +36,12 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from .text_decoding import decode_bytes
+from .decoding import decode_bytes
 
 HTML_SUFFIXES = (".html", ".htm")
 EXTRACTOR_MODES = ("precision", "recall")
 DEFAULT_MODE = "precision"
-REGIONS_FILE = Path(__file__).resolve().parent / "resources" / "html_regions.tsv"
+REGIONS_FILE = Path(__file__).resolve().parents[1] / "resources" / "html_regions.tsv"
 EXTRACTOR_SIGNAL = "html_extractor"
 EXTRACTOR_WEIGHT = 3.0  # recorded score of a pre-decided block (the classifier's threshold: decided on its own)
 KEEP_FRACTION = 0.5  # a visible line is article text when at least this share of its characters was extracted

@@ -22,9 +22,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from . import segments
-from .export import format_cell, record_to_row
-from .schema import CLAIMS, ENTITIES, FIGURES, MENTIONS, Table
+from ..nlp import segments
+from ..output.export import format_cell, record_to_row
+from ..output.schema import CLAIMS, ENTITIES, FIGURES, MENTIONS, Table
 
 BACKENDS = ("local", "processes", "dask")
 
@@ -72,7 +72,7 @@ def get_nlp(settings: WorkerSettings) -> Language:
     """The pipeline for these settings, loaded once per process."""
     key = (settings.model_source, settings.model_kind, settings.components)
     if key not in _NLP_BY_SETTINGS:
-        from .model import ModelChoice, load_model
+        from ..nlp.model import ModelChoice, load_model
 
         nlp = load_model(ModelChoice(settings.model_source, settings.model_source, settings.model_kind, False))
         nlp.max_length = max(nlp.max_length, settings.max_length)
