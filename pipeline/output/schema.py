@@ -66,7 +66,7 @@ DOCUMENTS = Table(
         ("date", "datetime", "document date found in the text (ISO 8601, e.g. from a 'Stand: 08.12.2025' line), else the page date of an HTML page, else empty"),
         ("chars_kept", "Int64", "characters in blocks kept as content"),
         ("chars_removed", "Int64", "characters in blocks removed as boilerplate"),
-        ("n_sentences", "Int64", "sentences in the cleaned text"),
+        ("n_sentences", "Int64", "sentences in the cleaned text, as the claim stage segments it (claims.sent_index counts from 0 up to n_sentences - 1)"),
         ("n_tokens", "Int64", "tokens in the cleaned text (whitespace tokens excluded)"),
         # HTML input only (html_input.py): page metadata, empty for text input.
         ("title", "string", "HTML page: title (og:title, <title> or the headline), else empty"),
