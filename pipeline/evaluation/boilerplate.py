@@ -185,7 +185,8 @@ def load_pages(directory: Path | None = None) -> list[Page]:
     directory = Path(directory or REALPAGES_DIR)
     # pages_*.txt: dev and held-out by site hash; test_*.txt: a fresh part collected after the freeze ("test")
     # fresh_*.txt: round 2 of issue 18, collected after the round-2 rules were frozen ("fresh")
-    files = sorted(directory.glob("pages_*.txt")) + sorted(directory.glob("test_*.txt")) + sorted(directory.glob("fresh_*.txt"))
+    # round3_*.txt: round 3 of issue 18, held out from the block classifier's development ("round3")
+    files = [f for pattern in ("pages_*.txt", "test_*.txt", "fresh_*.txt", "round3_*.txt") for f in sorted(directory.glob(pattern))]
     if not files:
         raise FileNotFoundError(f"no real-page files (pages_*.txt) in {directory}")
     pages: list[Page] = []
@@ -202,7 +203,8 @@ def load_pages(directory: Path | None = None) -> list[Page]:
                 if parts[0] in seen:
                     raise ValueError(f"{path}:{number}: duplicate page id {parts[0]!r}")
                 seen.add(parts[0])
-                split = "test" if path.name.startswith("test_") else "fresh" if path.name.startswith("fresh_") else split_of(parts[2])
+                prefix = path.name.split("_", 1)[0]
+                split = prefix if prefix in ("test", "fresh", "round3") else split_of(parts[2])
                 header, blocks = (parts[0], parts[1], parts[2], parts[3], split), []
             elif not line.strip() or line.startswith("#"):
                 continue
@@ -268,19 +270,66 @@ def _real_section(title: str, predictions: list[Prediction]) -> list[str]:
     return lines
 
 
-def real_report(pages_dir: Path | None = None, *, splits: tuple[str, ...] = ("dev", "heldout", "test", "fresh")) -> str:
-    pages = [p for p in load_pages(pages_dir) if p.split in splits]
-    predictions = predict_pages(pages)
-    lines = [f"Real-page corpus {pages_dir or REALPAGES_DIR} (paraphrased article text, page furniture as found)", ""]
-    for split in splits:
-        part = [p for p in predictions if p.record.split == split]
-        if part:
-            lines += _real_section(f"real pages, {split}", part) + [""]
+DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh")  # every part looked at while the stage was developed
+HELDOUT_PARTS = ("round3",)  # collected and labelled before the classifier was developed; measured once
+
+
+def cross_validated_predictions() -> list[Prediction]:
+    """Out-of-fold decisions on the development parts: the shipped configuration (L2 strength, feature set,
+    threshold, combination, smoothing) refitted on 4 of 5 site-grouped folds and applied to the fifth."""
+    from ..boilerplate import train
+    from ..boilerplate.classifier import Model, load_model
+
+    shipped = load_model()
+    docs = train.development_docs()
+    keep = train.FEATURE_SETS["all" if shipped.rule_evidence else "without_rule_evidence"]
+    weights = train.out_of_fold_weights(docs, shipped.l2, keep)
+    predictions = []
+    for doc in docs:
+        if doc.source != "pages":
+            continue
+        w, b = weights[doc.fold()]
+        model = Model(shipped.names, tuple(w), b, shipped.threshold, shipped.smoothing, shipped.rules_or_model)
+        for i, ((label, start, end), removed) in enumerate(zip(doc.lines, train.decide(doc, model))):
+            record = Record(f"{doc.doc_id}.{i}", doc.doc_id, label, doc.part, doc.text[start:end], "")
+            predictions.append(Prediction(record, "removed" if removed else "content", 0.0, "out of fold"))
+    return predictions
+
+
+def _errors(predictions: list[Prediction], title: str) -> list[str]:
     errors = [p for p in predictions if (p.label == "content") != (p.record.label == "content")]
-    lines.append(f"## real-page errors: {len(errors)} (content removed first)")
+    lines = [f"## {title}: {len(errors)} (content removed first)"]
     errors.sort(key=lambda p: (p.record.label != "content", p.record.split, p.record.id))
     for p in errors:
         r = p.record
         lines.append(f"- {r.id} [{r.split}] gold={r.label} predicted={p.label} score={p.score:g} ({p.signals or 'no signal'})")
         lines.append(f"    {r.text[:150]}{'…' if len(r.text) > 150 else ''}")
+    return lines
+
+
+def real_report(
+    pages_dir: Path | None = None, *, splits: tuple[str, ...] = DEVELOPMENT_PARTS + HELDOUT_PARTS, cross_validate: bool = True
+) -> str:
+    """Development parts cross-validated (and with the shipped model, fitted on them: optimistic), the held-out
+    round 3 with the shipped model; per category and the error lists."""
+    pages = [p for p in load_pages(pages_dir) if p.split in splits]
+    lines = [f"Real-page corpus {pages_dir or REALPAGES_DIR} (paraphrased article text, page furniture as found)", ""]
+    development = [s for s in splits if s in DEVELOPMENT_PARTS]
+    if cross_validate and development and pages_dir is None:
+        oof = [p for p in cross_validated_predictions() if p.record.split in development]
+        lines += _real_section("development parts, cross-validated (5 site-grouped folds, refitted per fold)", oof) + [""]
+        for split in development:
+            part = [p for p in oof if p.record.split == split]
+            if part:
+                lines += _real_section(f"real pages, {split}, cross-validated", part) + [""]
+    predictions = predict_pages(pages)
+    for split in splits:
+        part = [p for p in predictions if p.record.split == split]
+        if part:
+            note = "held out, shipped model (unseen)" if split in HELDOUT_PARTS else "shipped model (fitted on it: optimistic)"
+            lines += _real_section(f"real pages, {split}, {note}", part) + [""]
+    if cross_validate and development and pages_dir is None:
+        lines += _errors(oof, "development errors, cross-validated") + [""]
+    lines += _errors([p for p in predictions if p.record.split in HELDOUT_PARTS or not cross_validate or pages_dir is not None],
+                     "real-page errors, shipped model")
     return "\n".join(lines)
