@@ -647,6 +647,7 @@ class Shape:
     name: bool  # the whole block is a person's name (or a "|"-separated list of names)
 
 
+@functools.lru_cache(maxsize=65536)
 def block_shape(text: str) -> Shape:
     stripped = _BULLET.sub("", text).strip()
     tokens = _WORD_RE.findall(stripped)
