@@ -94,7 +94,7 @@ def _documents(items: list[tuple[str, str, str, str, list[tuple[str, str]]]], le
 
 
 def development_docs(lexicon: rules.Lexicon | None = None, parts: tuple[str, ...] = DEV_PARTS) -> list[Doc]:
-    from ..evaluation import boilerplate as E
+    from ..evaluation import boilerplate_corpus as E
 
     lexicon = lexicon or rules.load_lexicon()
     items = [(p.id, p.site, p.split, "pages", list(p.blocks)) for p in E.load_pages() if p.split in parts]
