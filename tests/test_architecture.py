@@ -96,8 +96,8 @@ def test_factories_are_registered_in_one_place():
 
 INFRASTRUCTURE_PACKAGES = ("ingest", "nlp", "run", "output", "audit", "evaluation")
 # Top-level modules that are neither a stage package nor infrastructure: the package itself, the public
-# reading API for notebooks (``pipeline.load``) and the clean stage.
-TOP_LEVEL_MODULES = {"__init__.py", "load.py", "boilerplate.py"}
+# reading API for notebooks (``pipeline.load``).
+TOP_LEVEL_MODULES = {"__init__.py", "load.py"}
 
 
 def test_infrastructure_lives_in_its_packages_and_the_top_level_is_small():
