@@ -34,9 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import runner  # noqa: E402
-from pipeline.backends import get_nlp  # noqa: E402
-from pipeline.schema import TABLES  # noqa: E402
+from pipeline.output.schema import TABLES  # noqa: E402
+from pipeline.run import runner  # noqa: E402
+from pipeline.run.backends import get_nlp  # noqa: E402
 
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?)\]“«’])")
 _NO_SPACE_AFTER = re.compile(r"([(\[„»‚]) ")
@@ -81,6 +81,18 @@ def bare_pipe(texts: list[str], model: str | None) -> tuple[float, float, int]:
     return time.perf_counter() - start, time.process_time() - cpu, words
 
 
+def clean_stage_seconds(texts: list[str]) -> tuple[float, float]:
+    """The clean stage alone (rule layer and block classifier) over the texts, as one run: wall-clock and CPU seconds."""
+    from pipeline import boilerplate
+
+    lexicon = boilerplate.load_lexicon()
+    lexicon.cache.clear()
+    boilerplate.block_shape.cache_clear()
+    start, cpu = time.perf_counter(), time.process_time()
+    boilerplate.clean_documents(texts, lexicon=lexicon)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
 def timed_run(cfg: runner.RunConfig) -> tuple[float, float]:
     """Wall-clock and CPU seconds (this process; worker processes not counted) of ``runner.run_all``."""
     start, cpu = time.perf_counter(), time.process_time()
@@ -92,7 +104,7 @@ def peak_memory_mb(input_dir: Path, work: Path, name: str, model: str | None) ->
     """Max RSS of a full run in a fresh process (so earlier measurements do not count)."""
     code = (
         "import sys, resource; sys.path.insert(0, %r)\n"
-        "from pipeline import runner\n"
+        "from pipeline.run import runner\n"
         "from pathlib import Path\n"
         "cfg = runner.RunConfig(input_dir=Path(%r), output_dir=Path(%r), interim_dir=Path(%r), model=%r, use_cache=False, on_warning=lambda m: None)\n"
         "runner.run_all(cfg)\n"
@@ -151,8 +163,8 @@ def single_document_run(text: str, work: Path, name: str, model: str | None) -> 
     (raw / "doc.txt").write_text(text, encoding="utf-8")
     code = (
         "import sys, time, resource, json; sys.path.insert(0, %r)\n"
-        "from pipeline import runner\n"
-        "from pipeline.backends import WorkerSettings, get_nlp\n"
+        "from pipeline.run import runner\n"
+        "from pipeline.run.backends import WorkerSettings, get_nlp\n"
         "from pathlib import Path\n"
         "cfg = runner.RunConfig(input_dir=Path(%r), output_dir=Path(%r), interim_dir=Path(%r), model=%r, use_cache=False, on_warning=lambda m: None)\n"
         "choice = runner._choose_model(cfg)\n"
@@ -239,7 +251,7 @@ def main() -> None:
     # bare, full and 2-process runs interleaved, best of --repeats each: on a shared machine a slow spell during
     # one kind of run would otherwise skew the ratios
     # (CPU seconds are reported too: they are much less sensitive to other jobs on the machine than wall-clock)
-    bare_s = full_s = two_s = bare_cpu = full_cpu = float("inf")
+    bare_s = full_s = two_s = bare_cpu = full_cpu = clean_s = clean_cpu = float("inf")
     # the full run loads its pipeline once per process (backends.get_nlp): load it before the first timed run, as
     # bare_pipe's load is not timed either
     warm = _cfg(throughput_dir, work, "warm", model=args.model)
@@ -247,6 +259,8 @@ def main() -> None:
     for i in range(max(1, args.repeats)):
         seconds, cpu, words = bare_pipe(sample, args.model)
         bare_s, bare_cpu = min(bare_s, seconds), min(bare_cpu, cpu)
+        seconds, cpu = clean_stage_seconds(sample)
+        clean_s, clean_cpu = min(clean_s, seconds), min(clean_cpu, cpu)
         seconds, cpu = timed_run(_cfg(throughput_dir, work, "full", model=args.model, use_cache=False))
         full_s, full_cpu = min(full_s, seconds), min(full_cpu, cpu)
         print(f"  run {i + 1}: bare {bare_s:.1f} s ({bare_cpu:.1f} CPU s), full {full_s:.1f} s ({full_cpu:.1f} CPU s) so far", flush=True)
@@ -258,6 +272,7 @@ def main() -> None:
         print("|---|---:|---:|---:|---:|---:|")
         print(f"| bare nlp.pipe (statistical pipeline only) | {n / bare_s:.1f} | {words / bare_s:,.0f} | {bare_cpu:.1f} | 1.00 | 1.00 |")
         print(f"| full extraction, 1 process | {n / full_s:.1f} | {words / full_s:,.0f} | {full_cpu:.1f} | {bare_s / full_s:.2f} | {bare_cpu / full_cpu:.2f} |")
+        print(f"\nclean stage (rules + block classifier): {1000 * clean_cpu / n:.1f} CPU ms/doc = {clean_cpu / bare_cpu:.1%} of bare parse CPU time")
         return
     inc_cfg = _cfg(throughput_dir, work, "incremental", model=args.model)
     first_s = timed_run(inc_cfg)[0]
@@ -279,6 +294,7 @@ def main() -> None:
     print("\n| measure | value | target |")
     print("|---|---:|---|")
     print(f"| full / bare throughput | {bare_s / full_s:.2f} (CPU time: {bare_cpu / full_cpu:.2f}) | >= 0.90 |")
+    print(f"| clean stage (rules + block classifier) | {1000 * clean_s / n:.1f} ms/doc = {clean_s / bare_s:.1%} of bare parse time | small |")
     print(f"| 2 processes / 1 process | {full_s / two_s:.2f} | >= 1.7 |")
     print(f"| peak RSS at {args.small} docs | {mem_small:.0f} MB | |")
     print(f"| peak RSS at {args.docs} docs | {mem_large:.0f} MB | <= 1.2 x the {args.small}-doc run ({mem_large / mem_small:.2f} x) |")

@@ -28,7 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline import backends, cache, export, runner, segments  # noqa: E402
+from pipeline.nlp import segments  # noqa: E402
+from pipeline.output import export  # noqa: E402
+from pipeline.run import backends, cache, runner  # noqa: E402
 from pipeline.claims.component import ClaimsComponent  # noqa: E402
 from pipeline.entities.component import EntitiesComponent  # noqa: E402
 from pipeline.figures.component import FiguresComponent  # noqa: E402
