@@ -533,7 +533,8 @@ def dateline_tokens(view: _View, k: int) -> set[int]:
     first = next((i for i in range(s, e) if not doc[i].is_space), None)
     if first is None or (k > 0 and not _opens_paragraph(view, first)):
         return set()
-    m = DATELINE.match(doc.text, doc[first].idx, doc[e - 1].idx + len(doc[e - 1].text))
+    layer = layer_of(doc)  # its doc_text: Doc.text rebuilds the text from every token on each call
+    m = DATELINE.match(layer.doc_text, layer.idx[first], layer.idx[e - 1] + len(layer.text[e - 1]))
     if not m:
         return set()
     # the dateline needs an agency, a date or a capitalised place followed by a capitalised sentence
@@ -1698,7 +1699,7 @@ def _without_link_markup(doc: Doc, tokens: list[int]) -> list[int]:
 
 def _interviewee_mention(doc: Doc) -> Span | None:
     """The person an unlabelled interview is with: the first person name of its introduction."""
-    end = interviews.first_question_start(doc.text)
+    end = interviews.first_question_start(layer_of(doc).doc_text)
     if end is None:
         return None
     people = [e for e in doc.ents if e.label_ == "PER" and e.end_char <= end]
@@ -1712,11 +1713,12 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
     answer: in an interview the whole answer is the interviewee's speech.
     """
     mention = _interviewee_mention(doc)
-    answers = interviews.find_answers(doc.text, mention.text if mention is not None else None)
+    text = layer_of(doc).doc_text  # == doc.text, which is rebuilt from every token on each access
+    answers = interviews.find_answers(text, mention.text if mention is not None else None)
     if not answers:
         return claims
     # the interviewer's questions are no claims either ("Herr Mundt, wissen Sie, was ... kostet?")
-    questions = [(s, e) for s, e in interviews.question_spans(doc.text) if s >= answers[0].start - 2000]
+    questions = [(s, e) for s, e in interviews.question_spans(text) if s >= answers[0].start - 2000]
     kept = [c for c in claims if not any(a.start <= c.start_char and c.end_char <= a.end + 1 for a in answers)
             and not any(s <= c.start_char < e for s, e in questions)]
     added = []
@@ -1744,10 +1746,10 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
         cue_start = doc[cue[0]].idx if cue else None
         added.append(Claim(
             claim_id="", sent_index=syntax_sentence_index(doc, message[0]), form="direct",
-            claim_text=doc.text[a.start:a.end], start_char=a.start, end_char=a.end,
+            claim_text=text[a.start:a.end], start_char=a.start, end_char=a.end,
             cue_lemma=":" if cue else "", cue_text=":" if cue else "", cue_start_char=cue_start,
             cue_end_char=cue_start + 1 if cue_start is not None else None,
-            speaker_text=doc.text[sp_start:sp_end], speaker_start_char=sp_start, speaker_end_char=sp_end,
+            speaker_text=text[sp_start:sp_end], speaker_start_char=sp_start, speaker_end_char=sp_end,
             speaker_entity_id=entity.entity_id if entity is not None else None, speaker_name=name,
             speaker_resolution=resolution, addressee_text=None, confidence=0.8 if cue else 0.6,
             evidence=(a.evidence, f"speaker:interview '{a.speaker}'"), message_tokens=tuple(message),
