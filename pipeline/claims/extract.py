@@ -117,28 +117,29 @@ class _View:
         self.quotes = layer.quotes
         self.quote_of = layer.quote_of
         self.low = [text.lower() for text in layer.text]  # what _low(doc[i]) gives, without a Token view
+        self.layer = layer  # token facts as lists: the predicates below create no Token views
         self._speechlike: dict[Quote, bool] = {}  # asked once per token: uncached it is quadratic in a quote's length
 
     # -- token predicates
     def is_punct(self, i: int) -> bool:
-        tok = self.doc[i]
-        return tok.is_punct or tok.is_space or is_mark(tok.text)
+        layer = self.layer
+        return layer.is_punct[i] or layer.is_space[i] or is_mark(layer.text[i])
 
     def is_verb(self, i: int) -> bool:
-        tok = self.doc[i]
-        if self.has_pos and (tok.pos_ or tok.tag_):
-            return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("V")
-        return tok.text.islower() and tok.is_alpha
+        layer = self.layer
+        pos, tag = layer.pos[i], layer.tag[i]
+        if self.has_pos and (pos or tag):
+            return pos in ("VERB", "AUX") or tag.startswith("V")
+        return layer.text[i].islower() and layer.is_alpha[i]
 
     def finite_verb(self, i: int) -> bool:
         """A finite verb, from the tagger or, when it disagrees, from closed lists and the reporting lexicon."""
-        tok = self.doc[i]
-        low = _low(tok)
+        low = self.low[i]
         if low in AUXILIARIES or low in SUBJUNCTIVE_FORMS:
             return True
         if self.is_verb(i) and self.is_finite(i):
             return True
-        return tok.text.islower() and any(f.kind == "finite" for f in reporting.verb_forms().get(low, ()))
+        return self.layer.text[i].islower() and any(f.kind == "finite" for f in reporting.verb_forms().get(low, ()))
 
     def is_finite(self, i: int) -> bool:
         tok = self.doc[i]
@@ -209,14 +210,15 @@ class _View:
         return not self.has_pos or any(self.is_verb(i) and self.is_finite(i) for i in content)
 
     def lemma(self, i: int) -> str:
-        tok = self.doc[i]
-        return tok.lemma_.lower() if self.has_lemma and tok.lemma_ else _low(tok)
+        lemma = self.layer.lemma[i]
+        return lemma.lower() if self.has_lemma and lemma else self.low[i]
 
     def sentence_end(self, s: int, e: int) -> int:
         """End of the sentence without its final punctuation (and a final closing mark outside a quote)."""
-        while e > s and self.doc[e - 1].is_space:
+        space = self.layer.is_space
+        while e > s and space[e - 1]:
             e -= 1
-        if e > s and self.doc[e - 1].text in SENT_END and self.quote_of[e - 1] is None:
+        if e > s and self.layer.text[e - 1] in SENT_END and self.quote_of[e - 1] is None:
             e -= 1
         return e
 
@@ -227,19 +229,20 @@ class _View:
         while left > s and not self.is_break(left - 1):
             left -= 1
         right = i + 1
-        while right < e and not self.is_break(right) and self.doc[right].text not in SENT_END:
+        while right < e and not self.is_break(right) and self.layer.text[right] not in SENT_END:
             right += 1
         return left, right
 
     def is_break(self, k: int) -> bool:
-        tok = self.doc[k]
-        if tok.text == ":" and k > 0 and not self.doc[k - 1].whitespace_ and not tok.whitespace_:
+        text, ws = self.layer.text, self.layer.whitespace
+        t = text[k]
+        if t == ":" and k > 0 and not ws[k - 1] and not ws[k]:
             return False  # gender colon: "Teilnehmer:innen"
-        if is_mark(tok.text):
+        if is_mark(t):
             # the marks of a quoted name ("die Agentur „Xinhua“, die Maschine sei ...") do not end a clause
             q = self.quote_of[k]
             return q is None or self.speechlike(q)
-        return tok.text in CLAUSE_BREAK
+        return t in CLAUSE_BREAK
 
 
 # --------------------------------------------------------------------------- cues
@@ -256,10 +259,10 @@ class Cue:
 
 def _verb_entries(view: _View, i: int) -> list[reporting.VerbForm]:
     table = reporting.verb_forms()
-    tok = view.doc[i]
-    found = list(table.get(_low(tok), ()))
-    if view.has_lemma and tok.lemma_:
-        for vf in table.get(tok.lemma_.lower(), ()):
+    found = list(table.get(view.low[i], ()))
+    lemma = view.layer.lemma[i]
+    if view.has_lemma and lemma:
+        for vf in table.get(lemma.lower(), ()):
             if vf not in found:
                 found.append(vf)
     return found
@@ -267,13 +270,13 @@ def _verb_entries(view: _View, i: int) -> list[reporting.VerbForm]:
 
 def find_cue(view: _View, i: int) -> Cue | None:
     """A reporting verb at token ``i`` with its verb group (auxiliary, particle, "sich", correlate)."""
-    doc = view.doc
-    tok = doc[i]
-    if not tok.is_alpha or (tok.is_title and i > view.sents[view.sent_of[i]][0] and _low(tok) != "wie"):
+    layer = view.layer
+    is_title = layer.is_title[i]
+    if not layer.is_alpha[i] or (is_title and i > view.sents[view.sent_of[i]][0] and view.low[i] != "wie"):
         return None
     # a lower-case word form of a reporting verb is a verb whatever a weak tagger says; a capitalised one at the
     # sentence start must be tagged as a verb ("Sagen" could be the noun)
-    if tok.is_title and view.has_pos and tok.pos_ and not view.is_verb(i):
+    if is_title and view.has_pos and layer.pos[i] and not view.is_verb(i):
         # "Kritisiert wird, dass ...": a fronted participle before its auxiliary
         if not (i + 1 < view.n and view.low[i + 1] in AUXILIARIES):
             return None
@@ -841,13 +844,14 @@ class _Extractor:
 
     # -- helpers
     def add(self, ev: Event) -> None:
-        ev.message = [i for i in ev.message if not self.doc[i].is_space]
+        space = self.view.layer.is_space
+        ev.message = [i for i in ev.message if not space[i]]
         if ev.message:
             dateline = dateline_tokens(self.view, self.view.sent_of[min(ev.message)])
             ev.message = [i for i in ev.message if i not in dateline]
         if not ev.message:
             return
-        if ev.form != "direct" and any(_low(self.doc[i]) == "ich" and not self.view.in_quote(i) for i in ev.message):
+        if ev.form != "direct" and any(self.view.low[i] == "ich" and not self.view.in_quote(i) for i in ev.message):
             # news reports others' words in the third person; a first-person "ich" outside quotes is the
             # writer's own voice (consent notices, columns), not an attributed claim
             return
@@ -1251,12 +1255,12 @@ class _Extractor:
         for s, e in v.sents:
             end = v.sentence_end(s, e)
             for i in range(s, end):
-                entries = by_first_word.get(_low(doc[i]))
+                entries = by_first_word.get(v.low[i])
                 if not entries or v.in_quote(i):
                     continue
                 for entry in entries:
                     n = len(entry.words)
-                    if n > 1 and tuple(_low(t) for t in doc[i:i + n]) != entry.words:
+                    if n > 1 and tuple(v.low[i:i + n]) != entry.words:
                         continue
                     ev = self._according_event(entry, i, n, s, e, end)
                     if ev:
