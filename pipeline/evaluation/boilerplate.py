@@ -190,8 +190,8 @@ def _real_section(title: str, predictions: list[Prediction]) -> list[str]:
     return lines
 
 
-DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh")  # every part looked at while the stage was developed
-HELDOUT_PARTS = ("round3",)  # collected and labelled before the classifier was developed; measured once
+DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3")  # every part looked at while the stage was developed
+HELDOUT_PARTS = ("round4",)  # collected and labelled before the second round was developed; measured once
 
 
 def cross_validated_predictions() -> list[Prediction]:
