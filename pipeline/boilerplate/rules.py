@@ -290,7 +290,11 @@ def _is_soft_wrap(line: str, following: str) -> bool:
     # German nouns are capitalised: a long line that stops on a function word, a comma or a hyphen ("Zu den",
     # "Vermittlung von", "Nord-") continues on the next line whatever its first letter. (A title may end on a
     # verb, "… was uns verbindet", so a content word at the end is not enough.)
-    mid_sentence = len(line) >= 40 and (last[-1] in ",-" or last.lower() in _wrap_words()["function"])
+    # (an abbreviation at the end, "beschäftigt insgesamt ca." / "2600 Mitarbeiter", continues the sentence too)
+    mid_sentence = len(line) >= 40 and (
+        last[-1] in ",-" or last.lower() in _wrap_words()["function"]
+        or last.endswith(".") and last.lower().rstrip(".") in _wrap_words()["abbreviation"]
+    )
     return open_end and (following[:1].islower() or mid_sentence and following[:1].isalnum())
 
 
@@ -961,12 +965,17 @@ def _after_contact_box(blocks: list["_Scored"], shapes: list[Shape], top: int, l
     reporting verbs or quotations (a following press release starts with a headline and reports)."""
     n = len(blocks)
     for i in range(max(top, 0) + 1, n):
-        if not (blocks[i - 1].is_boilerplate and blocks[i - 1].category in ("contact", "about")):
+        # the box may end on its social handles ("Twitter: @…"); the blurb may run over several paragraphs
+        if not (blocks[i - 1].is_boilerplate and blocks[i - 1].category in ("contact", "about", "social")):
             continue
         b, s = blocks[i], shapes[i]
         quoted = any(name == "quotation" for name, _ in b.signals)
-        if _free(b) and s.sentence_like and not s.headline and not quoted and not _reports(b.text, lexicon):
-            if any(blocks[k].category == "contact" and blocks[k].is_boilerplate for k in range(max(0, i - 2), i)):
+        # running text: a paragraph, or a short sentence between the blurb's paragraphs ("So ist es festgelegt.")
+        text_like = s.sentence_like or s.stopwords >= 1 and b.text.rstrip().endswith(".") and blocks[i - 1].category == "about"
+        if _free(b) and text_like and not s.headline and not quoted and not _reports(b.text, lexicon):
+            if any(blocks[k].category == "contact" and blocks[k].is_boilerplate for k in range(max(0, i - 3), i)) or (
+                blocks[i - 1].category == "about" and "about_run" in {name for name, _ in blocks[i - 1].signals}
+            ):
                 _mark(b, "about", "about_run", 2.0)
 
 

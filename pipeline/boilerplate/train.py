@@ -13,7 +13,8 @@ Model choice by **site-grouped cross-validation** (5 folds by a hash of the site
 and a test fold): the L2 strength, the feature set (all features, or without the rule layer's evidence), the
 combination with the rules (model alone, or rules OR model), context smoothing on or off, and the threshold.
 Precision first: a configuration is admissible only if out of fold it keeps >= 0.99 of the content lines and
->= 0.99 of the content characters and loses no article paragraph (>= 100 characters) of the snippets; among
+>= 0.99 of the content characters and loses no article paragraph (>= 100 characters) of the pages or the
+snippets; among
 those the one removing most junk lines wins. The final weights are fitted on all development data.
 Deterministic: the same corpus gives the same file (``tests/test_boilerplate_model.py`` checks it).
 """
@@ -38,7 +39,7 @@ L2_GRID = (1.0, 10.0)
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))  # 0.30 ... 0.95
 RULE_FEATURES = frozenset(
     n for n in FEATURES
-    if n.startswith("rule_") or n in {"phrase_removed", "lexicon_weight", "strongest_phrase", "news_reporting", "reader_address",
+    if n.startswith(("rule_", "lex_")) or n in {"phrase_removed", "lexicon_weight", "strongest_phrase", "news_reporting", "reader_address",
                                        "imperative", "links", "formula_line", "menu_line", "label_prefix", "quotation",
                                        "prev_removed", "next_removed"}
 )
@@ -186,7 +187,8 @@ def choose(docs: list[Doc], log=print) -> tuple[dict, list[dict]]:
                    "threshold": threshold, **m, "snippet_content_kept": s["content_kept"],
                    "snippet_paragraphs_lost": s["paragraphs_lost"], "snippet_junk_removed": s["junk_removed"]}
             row["admissible"] = (m["content_kept"] >= MIN_CONTENT_KEPT and m["chars_kept"] >= MIN_CONTENT_KEPT
-                                 and s["paragraphs_lost"] == 0 and s["content_kept"] >= MIN_CONTENT_KEPT)
+                                 and m["paragraphs_lost"] == 0 and s["paragraphs_lost"] == 0
+                                 and s["content_kept"] >= MIN_CONTENT_KEPT)
             table.append(row)
     admissible = [r for r in table if r["admissible"]]
     if not admissible:
