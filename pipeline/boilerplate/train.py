@@ -3,8 +3,8 @@
     python -m pipeline.boilerplate.train            # cross-validate, choose, fit, write the weights file
     python -m pipeline.boilerplate.train --check    # refit and compare with the shipped file (no write)
 
-Development data: every part of the real-page corpus except the held-out round 3 (``eval/realpages``: dev,
-heldout, test, fresh, all looked at while the rules were written) and the hand-written snippets
+Development data: every part of the real-page corpus except the held-out round 4 (``eval/realpages``: dev,
+heldout, test, fresh and round 3, all looked at while the rules were written) and the hand-written snippets
 (``eval/boilerplate_snippets.jsonl``). Each part is cleaned as one run, so that repetition across its documents
 acts as in ``python cli.py clean``. Training rows are the stage's blocks (a block is junk when every labelled
 line it covers is junk); decisions are scored per labelled line as ``python cli.py evaluate boilerplate`` does.
@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         "Weights of the clean stage's block classifier (pipeline/boilerplate/classifier.py): logistic regression over",
         "the features of pipeline/boilerplate/features.py; a block is boilerplate when its probability >= __threshold__.",
         "Source: fitted by `python -m pipeline.boilerplate.train` (make boilerplate-model) on the development parts of",
-        "eval/realpages (dev, heldout, test, fresh) and eval/boilerplate_snippets.jsonl; choice by site-grouped",
+        "eval/realpages (dev, heldout, test, fresh, round3) and eval/boilerplate_snippets.jsonl; choice by site-grouped",
         f"5-fold cross-validation: {_fmt(best)}.",
         "Do not edit by hand: retrain (the test suite checks that the file reproduces from the corpus).",
     ]
