@@ -187,7 +187,34 @@ def _real_section(title: str, predictions: list[Prediction]) -> list[str]:
         if group:
             hit = sum(p.label != "content" for p in group)
             lines.append(f"{label:<14}{len(group):>5}{hit / len(group):>9.3f}")
+    targets = []
+    for name, group in _target_groups(predictions).items():
+        hit = sum(p.label != "content" for p in group)
+        targets.append(f"{name} {hit}/{len(group)}" + (f" = {hit / len(group):.2f}" if group else ""))
+    lines.append("issue targets (>= 0.90 each): " + "; ".join(targets))
     return lines
+
+
+def _target_groups(predictions: list[Prediction]) -> dict[str, list[Prediction]]:
+    """The furniture the issue sets its own targets for: menus (navigation), press contact boxes, paywall
+    prompts (subscription) and consent or cookie banners at the top of a page (before the first article
+    paragraph of at least 100 characters)."""
+    by_doc: dict[str, list[Prediction]] = {}
+    for p in predictions:
+        by_doc.setdefault(p.record.doc, []).append(p)
+    top_banners = []
+    for doc_predictions in by_doc.values():
+        for p in doc_predictions:
+            if p.record.label == "content" and len(p.record.text) >= 100:
+                break
+            if p.record.label in ("consent", "cookie"):
+                top_banners.append(p)
+    return {
+        "menus": [p for p in predictions if p.record.label == "navigation"],
+        "contact boxes": [p for p in predictions if p.record.label == "contact"],
+        "paywall prompts": [p for p in predictions if p.record.label == "subscription"],
+        "consent banners at the top": top_banners,
+    }
 
 
 DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3")  # every part looked at while the stage was developed
