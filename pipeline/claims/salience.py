@@ -23,14 +23,14 @@ discourse, claim by claim in text order, and says how it decided (``evidence``):
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 from spacy.tokens import Doc
 
 from .. import resources
 
-RESOURCES = resources.RESOURCES  # shipped files (not yet carried by a saved pipeline)
+# Lexicon files read here (through the active resource set: a claims component carries them in its saved pipeline).
+RESOURCE_FILES = ("org_keywords.tsv",)
 INHERITING = ("standalone_quote+previous_speaker", "konjunktiv_continuation", "konjunktiv_i_sentence")
 PERSON_WINDOW = 4  # sentences back for the last speaker
 MENTION_WINDOW = 2  # sentences back for the last named person
@@ -38,17 +38,14 @@ ORG_WINDOW = 6
 AGE_NOUN = re.compile(r"^\d+-[Jj]ährige[rn]?$")
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def org_heads() -> tuple[str, ...]:
     """Head nouns of organisation names ("gewerkschaft", "amt", "ministerium"), longest first."""
     heads = set()
-    with open(RESOURCES / "org_keywords.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            kind, value = line.rstrip("\n").split("\t")[:2]
-            if kind in ("strong", "weak", "masculine", "neuter"):
-                heads.add(value.lower())
+    for row in resources.rows("org_keywords.tsv"):
+        kind, value = row[:2]
+        if kind in ("strong", "weak", "masculine", "neuter"):
+            heads.add(value.lower())
     return tuple(sorted(heads, key=len, reverse=True))
 
 
@@ -110,12 +107,9 @@ AGENT_SUFFIXES = ("erin", "istin", "entin", "antin", "orin", "eurin", "ikerin")
 
 
 def _is_role_word(word: str) -> bool:
-    try:
-        from . import roles
+    from ..entities import roles
 
-        return bool(roles.match_role_word(word))
-    except Exception:  # noqa: BLE001 - the role lexicon is optional here
-        return False
+    return bool(roles.match_role_word(word))
 
 
 def _org_head(word: str) -> str | None:
