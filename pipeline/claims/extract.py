@@ -26,6 +26,7 @@ from ..layer.quotes import Quote, is_mark
 from ..layer.sentences import SENT_END
 from .. import resources
 from ..entities.extract import entity_for_span, require_entities
+from ..entities.roles import org_keyword
 from . import interviews, reporting, salience
 from .speakers import SpeakerInfo, is_group_phrase, is_person_noun, resolve_speaker
 
@@ -1375,7 +1376,9 @@ class _Extractor:
             if _low(doc[start]) not in GENITIVE_ARTICLES | {"dem", "den"} and not doc[start].text[:1].isupper():
                 continue
             span = _np_span(v, start, v.sentence_end(ps, pe))
-            if span and self._animate(span):
+            if any(reporting.noun_entry(doc[t].text) for t in span):
+                continue  # "das Ergebnis einer Analyse der DSW": the author is inside the inner source phrase
+            if span and (self._animate(span) or any(org_keyword(doc[t].text) for t in span)):
                 return span
         return []
 

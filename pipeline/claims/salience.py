@@ -350,10 +350,8 @@ def _collective_pronoun(doc: Doc, disc: _Discourse, claim):
     """"Die Unionsvertreter hatten … bezeichnet. Zudem verlangen sie …": a "sie" the entity stage could not link to a
     person (plural, or no woman in reach) is the group or organisation that spoke last; the verb's number decides
     between a group (plural verb) and an organisation (singular verb: "Die Bahn wies … zurück. Sie nannte …")."""
-    from ..entities.coref import verb_number
-
     tokens = list(claim.speaker_tokens)
-    number = verb_number(doc[tokens[0]]) if tokens else None
+    number = _finite_number_next_to(doc, tokens[0], claim.cue_start_char) if tokens else None
     antecedent, ent, why = disc.last_collective(claim.speaker_start_char, number)
     if antecedent is None:
         return None
@@ -362,6 +360,39 @@ def _collective_pronoun(doc: Doc, disc: _Discourse, claim):
     return replace(claim, speaker_name=antecedent.speaker_name or antecedent.speaker_text, speaker_resolution="pronoun",
                    evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
                    + (f"speaker:salience: '{claim.speaker_text}' -> '{antecedent.speaker_text}' ({why})",))
+
+
+AUXILIARIES = resources.words("claims_auxiliaries")
+
+
+def _finite_number_next_to(doc: Doc, i: int, cue_char: int | None) -> str | None:
+    """Number of the finite verb agreeing with the pronoun at ``i``: the verb right before it ("verlangen sie") or
+    right after it ("sie verlangen"), else the cue; morphology when the tagger gives it, else the ending (plural
+    finite forms end in -n: "verlangen", "hatten", "sind" is listed)."""
+    from . import reporting
+
+    forms = reporting.verb_forms()
+    candidates = [j for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    if cue_char is not None:
+        cue = doc.char_span(cue_char, cue_char + 1, alignment_mode="expand")
+        if cue is not None:
+            candidates.append(cue.start)
+    for j in candidates:
+        tok = doc[j]
+        low = tok.text.lower()
+        if not (tok.is_alpha and tok.text.islower()):
+            continue
+        finite = low in AUXILIARIES or any(f.kind == "finite" for f in forms.get(low, ())) or (
+            tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"))
+        if not finite:
+            continue
+        number = tok.morph.get("Number")
+        if number:
+            return "plur" if number[0] == "Plur" else "sing"
+        if low in ("sind", "seien"):
+            return "plur"
+        return "plur" if low.endswith("n") else "sing"
+    return None
 
 
 def _name_right_after(disc: _Discourse, claim):
