@@ -196,7 +196,7 @@ def test_name_in_apposition_beats_the_organisation(nlp_ents):
 # --------------------------------------------------------------------------- markdown links
 
 def test_markdown_link_around_a_speaker_name(nlp_ents):
-    from pipeline.tokenizer_rules import split_markdown_links
+    from pipeline.nlp.tokenizer_rules import split_markdown_links
 
     md = split_markdown_links(nlp_ents)
     doc, found = claims_of(md, "[Lena Weber](https://example.org/weber) sagte, die Lage sei ernst.")
@@ -222,7 +222,7 @@ def test_a_dateline_is_never_speaker_nor_message(nlp, text, speaker):
 
 @pytest.mark.parametrize("opening, closing", [("„", "“"), ("»", "«"), ("«", "»"), ("‚", "‘"), ("›", "‹"), ("‹", "›"), ('"', '"')])
 def test_every_quotation_style_gives_the_same_claims(opening, closing):
-    from pipeline.tokenizer_rules import split_markdown_links
+    from pipeline.nlp.tokenizer_rules import split_markdown_links
 
     nlp = split_markdown_links(spacy.blank("de"))
     text = (f"{opening}Wir sind vorbereitet{closing}, sagte Weber. "

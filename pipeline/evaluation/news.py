@@ -34,8 +34,8 @@ from pathlib import Path
 
 from .gold_files import json_lines
 
-from ..tokenizer_rules import split_markdown_links
-from ..model import PROJECT_MODEL_DIR, is_pipeline_dir
+from ..nlp.tokenizer_rules import split_markdown_links
+from ..nlp.model import PROJECT_MODEL_DIR, is_pipeline_dir
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "claims_news.jsonl"
 # The unseen test part (split ``test2``): pages collected and annotated before the rule changes it measures, kept in

@@ -1,4 +1,7 @@
-"""Stage 2: split a document into blocks and remove boilerplate (consent, newsletter, cookies ...).
+"""Rule layer of the clean stage: blocks, lexicon, phrase scores and page-structure rules (consent, menus ...).
+
+The entry points (``clean_document``, ``clean_documents``) are in ``orchestrator.py``: they run this layer and
+then the block classifier (``classifier.py``) over the features of ``features.py``.
 
 Texts arrive as copied from web pages: the article plus consent notices, cookie banners, share bars, image
 credits, paywall prompts. This stage splits the raw text into blocks (lines/paragraphs; sentences when the text
@@ -54,7 +57,7 @@ CATEGORIES = (
 )
 COUNTER = "content"  # lexicon category of counter-evidence (negative weights)
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 PHRASES_FILE = RESOURCES / "boilerplate_phrases.tsv"
 METADATA_FILE = RESOURCES / "boilerplate_metadata.tsv"
 STOPWORDS_FILE = RESOURCES / "boilerplate_stopwords.txt"
@@ -644,6 +647,7 @@ class Shape:
     name: bool  # the whole block is a person's name (or a "|"-separated list of names)
 
 
+@functools.lru_cache(maxsize=65536)
 def block_shape(text: str) -> Shape:
     stripped = _BULLET.sub("", text).strip()
     tokens = _WORD_RE.findall(stripped)
@@ -1016,117 +1020,3 @@ def repeated_lines(texts: Sequence[str], *, min_documents: int = 3, min_share: f
     return frozenset(line for line, c in counts.items() if c >= needed)
 
 
-# --------------------------------------------------------------------------- entry point
-
-
-# A decision made before this stage (an HTML page's main-text extractor): (start, end, category, signals);
-# spans do not overlap.
-Predecided = tuple[int, int, str, Sequence[tuple[str, float]]]
-
-
-def _predecided_for(start: int, end: int, text: str, predecided: Sequence[Predecided], ends: Sequence[int]) -> Predecided | None:
-    """The pre-decided span covering most of the block, if together they cover at least half its characters.
-
-    ``predecided`` is sorted by position and ``ends`` holds the end of each span, so only overlapping spans are seen."""
-    size = sum(1 for c in text if not c.isspace()) or 1
-    covered, best, best_overlap = 0, None, 0
-    for i in range(bisect.bisect_right(ends, start), len(predecided)):
-        span = predecided[i]
-        if span[0] >= end:
-            break
-        overlap = min(end, span[1]) - max(start, span[0])
-        if overlap > 0:
-            covered += overlap
-            if overlap > best_overlap:
-                best, best_overlap = span, overlap
-    return best if best is not None and covered >= 0.5 * size else None
-
-
-def clean_documents(
-    raw_texts: Sequence[str], *, strip: bool = True, lexicon: Lexicon | None = None, predecided: Sequence[Sequence[Predecided]] | None = None
-) -> list[CleanResult]:
-    """``clean_document`` for every text of a run, with the lines repeated across the run's documents as extra
-    evidence of site furniture (see ``repeated_lines``)."""
-    repeated = repeated_lines(raw_texts) if strip else frozenset()
-    spans = predecided if predecided is not None else [()] * len(raw_texts)
-    return [clean_document(text, strip=strip, lexicon=lexicon, repeated=repeated, predecided=p) for text, p in zip(raw_texts, spans)]
-
-
-def clean_document(
-    raw_text: str,
-    *,
-    strip: bool = True,
-    lexicon: Lexicon | None = None,
-    repeated: frozenset[str] = frozenset(),
-    predecided: Sequence[Predecided] = (),
-) -> CleanResult:
-    """Blocks of ``raw_text`` with their boilerplate decision, the cleaned text and the document date.
-
-    With ``strip=False`` every block is content (signals and flags are still computed and reported).
-    ``repeated``: normalised lines that recur across the documents of the run (``repeated_lines``).
-    ``predecided`` spans (from html_input) make the blocks they mostly cover boilerplate with the given category
-    and signals; this classifier still scores those blocks, its own verdict is kept in their flags
-    (``classifier_boilerplate`` / ``classifier_content``), and it alone decides every other block. Date lines
-    and bylines stay content (``PREDECIDED_PROTECTED``)."""
-    lexicon = lexicon or load_lexicon()
-    predecided = sorted(predecided, key=lambda span: (span[0], span[1]))
-    predecided_ends = [span[1] for span in predecided]
-    spans = split_blocks(raw_text)
-    n_chars = max(1, len(raw_text))
-    scored: list[_Scored] = []
-    date = dateline = None
-    for start, end in spans:
-        text = raw_text[start:end]
-        flags, block_date, block_dateline = _metadata(text, lexicon)
-        date = date or block_date
-        if start < 400:
-            dateline = dateline or block_dateline
-        at_end = len(spans) >= 3 and start >= 0.7 * n_chars
-        key = (text, at_end)
-        if key not in lexicon.cache:
-            if len(lexicon.cache) > 50_000:
-                lexicon.cache.clear()
-            lexicon.cache[key] = _score(text, lexicon, at_end=at_end)
-        signals, category, strongest = lexicon.cache[key]
-        item = _Scored(start, end, text, tuple(flags), list(signals), category, own_score=0.0, strongest=strongest)
-        item.own_score = item.score
-        item.is_boilerplate = strip and _decide(item)
-        decided = _predecided_for(start, end, text, predecided, predecided_ends) if strip and predecided else None
-        if decided is not None and not PREDECIDED_PROTECTED & set(flags):
-            verdict = "classifier_boilerplate" if item.is_boilerplate else "classifier_content"
-            item.flags = (*item.flags, verdict)
-            item.category = category if item.is_boilerplate and category != "other" else decided[2]
-            item.signals = [*decided[3], *item.signals]
-            item.is_boilerplate = True
-            item.predecided = True
-        scored.append(item)
-    if strip:
-        _neighbour_pass(scored)
-        _structure_pass(scored, lexicon, repeated)
-        _neighbour_pass(scored)
-        for item in scored:
-            # the context passes may turn a short block into content; an HTML extractor's decision stands
-            if item.predecided:
-                item.is_boilerplate = True
-
-    blocks = tuple(
-        Block(
-            block_index=i,
-            start_char=s.start,
-            end_char=s.end,
-            text=s.text,
-            category=s.category if s.is_boilerplate else "content",
-            is_boilerplate=s.is_boilerplate,
-            score=s.score,
-            signals=tuple(s.signals),
-            flags=s.flags,
-        )
-        for i, s in enumerate(scored)
-    )
-    chars = list(raw_text)
-    for block in blocks:
-        if block.is_boilerplate:
-            for i in range(block.start_char, block.end_char):
-                if chars[i] not in LINE_BREAKS:
-                    chars[i] = " "
-    return CleanResult(blocks=blocks, clean_text="".join(chars), date=date or dateline)
