@@ -745,7 +745,8 @@ class Event:
 
 def _sentence_tokens(view: _View, k: int) -> list[int]:
     s, e = view.sents[k]
-    return [i for i in range(s, e) if not view.doc[i].is_space]
+    space = view.layer.is_space
+    return [i for i in range(s, e) if not space[i]]
 
 
 def _frame_for(view: _View, message: Iterable[int], sents: Iterable[int]) -> list[int]:
@@ -755,7 +756,7 @@ def _frame_for(view: _View, message: Iterable[int], sents: Iterable[int]) -> lis
     for k in sorted(set(sents)):
         s, e = view.sents[k]
         end = view.sentence_end(s, e)
-        out += [i for i in range(s, end) if i not in msg and not view.doc[i].is_space]
+        out += [i for i in range(s, end) if i not in msg and not view.layer.is_space[i]]
     return out
 
 
@@ -887,10 +888,13 @@ class _Extractor:
         if v.n == 0:
             return []
         self.cues: dict[int, Cue] = {}
-        alpha = layer_of(self.doc).is_alpha
+        layer = layer_of(self.doc)
+        alpha, lemma, table = layer.is_alpha, layer.lemma, reporting.verb_forms()
         for i in range(v.n):
             if not alpha[i] or v.in_quote(i):
                 continue  # find_cue wants a word; words in quotes are the quoted speaker's
+            if not table.get(v.low[i]) and not (v.has_lemma and lemma[i] and table.get(lemma[i].lower())):
+                continue  # no form or lemma of a reporting verb: find_cue's _verb_entries would be empty
             cue = find_cue(v, i)
             if cue:
                 self.cues[i] = cue
@@ -1652,7 +1656,9 @@ def _in_subordinate_clause(v: _View, i: int) -> bool:
 
 def _has_line_break(doc: Doc, toks: Sequence[int]) -> bool:
     """A line break inside the tokens: a headline glued to the next sentence by the splitter."""
-    return any("\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text) for i in range(toks[0], toks[-1]))
+    layer = layer_of(doc)
+    ws, space, text = layer.whitespace, layer.is_space, layer.text
+    return any("\n" in ws[i] or (space[i] and "\n" in text[i]) for i in range(toks[0], toks[-1]))
 
 
 def view_is_verb_strict(v: _View, i: int) -> bool:
@@ -1666,8 +1672,10 @@ def view_is_verb_strict(v: _View, i: int) -> bool:
 def _chars(doc: Doc, tokens: Sequence[int]) -> tuple[str | None, int | None, int | None]:
     if not tokens:
         return None, None, None
-    span = doc[min(tokens):max(tokens) + 1]  # Span.text, not doc.text: that would join the whole Doc each call
-    return span.text, span.start_char, span.end_char
+    layer = layer_of(doc)  # Span.text and offsets from the layer: no Token view per token, no Doc.text join
+    first, last = min(tokens), max(tokens)
+    start, end = layer.idx[first], layer.idx[last] + len(layer.text[last])
+    return layer.doc_text[start:end], start, end
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
