@@ -225,12 +225,42 @@ class _View:
         """Surface clause around token ``i``: between the nearest clause punctuation marks or quotes."""
         s, e = self.sents[self.sent_of[i]]
         left = i
-        while left > s and not self.is_break(left - 1):
+        while left > s:
+            if self.is_break(left - 1):
+                opening = self._parenthetical(left - 1, -1, s, e)
+                if opening is None:
+                    break
+                left = opening  # "Johanna Wanka (CDU)": a short parenthesis inside a phrase ends no clause
+                continue
             left -= 1
         right = i + 1
-        while right < e and not self.is_break(right) and self.doc[right].text not in SENT_END:
+        while right < e and self.doc[right].text not in SENT_END:
+            if self.is_break(right):
+                closing = self._parenthetical(right, 1, s, e)
+                if closing is None:
+                    break
+                right = closing + 1
+                continue
             right += 1
         return left, right
+
+    def _parenthetical(self, k: int, direction: int, s: int, e: int) -> int | None:
+        """The other bracket of a short parenthesis without a verb or comma at bracket ``k`` ("(CDU)", "(44)",
+        "(EZB)"), searching right from "(" (direction 1) or left from ")" (direction -1); else None."""
+        doc = self.doc
+        if doc[k].text != ("(" if direction == 1 else ")"):
+            return None
+        other = ")" if direction == 1 else "("
+        j = k + direction
+        while s <= j < e and abs(j - k) <= 6:
+            t = doc[j].text
+            if t == other:
+                inner = range(min(j, k) + 1, max(j, k))
+                return j if len(inner) and not any(self.is_verb(m) for m in inner) else None
+            if t in CLAUSE_BREAK or t in SENT_END or doc[j].is_space or is_mark(t):
+                return None
+            j += direction
+        return None
 
     def is_break(self, k: int) -> bool:
         tok = self.doc[k]
@@ -292,6 +322,12 @@ def find_cue(view: _View, i: int) -> Cue | None:
             last = [j for j in clause if j > i and view.low[j] == verb.particle and _is_particle(view, j, right)]
             if " " in verb.lemma:  # "stark machen", "infrage stellen": the word may precede a participle
                 last = [j for j in clause if j != i and view.low[j] == verb.particle]
+            if not last and view.parsed:
+                # an apposition with commas between verb and particle ("griff er den Vorstand, Martin Seiler,
+                # an"): the parse attaches the particle to the verb within the sentence
+                s_k, e_k = view.sents[view.sent_of[i]]
+                last = [c.i for c in syntax.children_with_role(tok, syntax.PARTICLE)
+                        if s_k <= c.i < e_k and c.i > i and view.low[c.i] == verb.particle and not view.in_quote(c.i)]
             if not last:
                 continue
             tokens.append(last[-1])
@@ -1239,7 +1275,8 @@ class _Extractor:
             return None
         message = [i for i in range(s, e) if not doc[i].is_space]
         rest = [i for i in message if i not in speaker and i not in cue.tokens and not v.is_punct(i)]
-        if len(rest) < 2:  # "Er sagte:" alone is a frame, not an event
+        if len(rest) < (2 if doc[last].text == ":" else 1):
+            # "Er sagte:" alone is a frame, not an event; "Ähnlich äußerte sich X." is one
             return None
         if not self._animate(speaker):
             return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
@@ -1252,6 +1289,10 @@ class _Extractor:
         if len(speaker) == 1 and _low(doc[speaker[0]]) in ("er", "sie", "wir", "ich", "man"):
             return True
         if any(doc[i].ent_type_ in ("PER", "ORG") for i in speaker):
+            return True
+        if any(not doc[i].ent_type_ and _is_person_noun_form(doc[i].text) for i in speaker):
+            # a role noun decides before a place or a name the NER mislabels: "Baden-Württembergs
+            # Ministerpräsident", "EZB-Ratsmitglied Gediminas Simkus", plural "die Regierungschefs"
             return True
         if any(doc[i].ent_type_ in ("LOC", "MISC") for i in speaker):
             return False
@@ -1572,6 +1613,17 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 
 
 NAME_LINKERS = resources.words("claims_name_linkers")
+
+
+# Plural and genitive endings of role nouns ("Regierungschefs", "Sprecherinnen", "Experten", "Abgeordneten").
+_ROLE_NOUN_ENDINGS = ("", "s", "n", "en", "nen")
+
+
+def _is_person_noun_form(word: str) -> bool:
+    """A role noun of the person-noun lexicon, or one of its plural or genitive forms."""
+    if not word[:1].isupper():
+        return False
+    return any(is_person_noun(word[:len(word) - len(e)]) for e in _ROLE_NOUN_ENDINGS if word.lower().endswith(e))
 
 
 def _opens_sentence(v: _View, i: int) -> bool:

@@ -251,6 +251,13 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         salient = _previous_person(doc, disc, claim, previous, ent)
         if salient is not None:
             return salient
+    if ent is not None and ent.label != "PER" and _person_head_over_modifier(doc, disc, claim, words):
+        # "die Chefin der Europäischen Zentralbank", "die St. Galler FDP-Magistratin": the phrase names a person
+        # by role; the organisation or place it was linked to is only a modifier of that role
+        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words))
+        if person is not None:
+            return _with(claim, person, "description",
+                         f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why}; role over '{ent.canonical_name}')")
     if ent is not None:
         return claim
     media = _media_head(words)
@@ -274,11 +281,32 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if org is not None:
             return _with(claim, org, "description", f"salience: '{claim.speaker_text}' -> last organisation '{org.canonical_name}' named ...{head}")
         return claim
-    if _is_person_description(words) and not _is_plural_group(doc, claim):
+    if _is_person_description(words) and not _is_plural_group(doc, claim) and words[0].lower() not in INDEFINITE:
+        # an indefinite description ("ein Konzernsprecher", "eine Sprecherin") introduces a new person
         person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words))
         if person is not None:
             return _with(claim, person, "description", f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why})")
     return claim
+
+
+INDEFINITE = ("ein", "eine", "einer", "eines", "einem", "einen")
+
+
+def _person_head_over_modifier(doc: Doc, disc: _Discourse, claim, words: list[str]) -> bool:
+    """A definite person description whose head role noun lies outside the linked name mention: the name is a
+    genitive or an attribute of the role ("die Chefin der EZB", "die St. Galler FDP-Magistratin"). Spokespersons
+    speak for their organisation ("der Sprecher des Ministeriums") and stay with it."""
+    if words[0].lower() in INDEFINITE or not _is_person_description(words):
+        return False
+    head = _head_noun(words)
+    if head is None or AGE_NOUN.match(head) or head.lower().rstrip("s").endswith(("sprecher", "sprecherin")):
+        return False
+    start = claim.speaker_start_char + doc.text[claim.speaker_start_char:claim.speaker_end_char].find(head)
+    end = start + len(head)
+    ment = [m for m in disc.mentions if m.entity_id == claim.speaker_entity_id
+            and claim.speaker_start_char <= m.start_char and m.end_char <= claim.speaker_end_char]
+    return bool(ment) and not any(m.start_char <= start and end <= m.end_char for m in ment) \
+        and not any(m.start_char <= start < m.end_char or m.start_char < end <= m.end_char for m in ment)
 
 
 def _previous_person(doc: Doc, disc: _Discourse, claim, previous, matched):
