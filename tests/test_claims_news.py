@@ -501,3 +501,32 @@ def test_a_particle_after_an_apposition_completes_the_cue(nlp, scheme):
     found = [c for c in extract_claims(annotated(doc)) if not c.is_nested]
     assert [(c.form, c.claim_text, c.cue_lemma, c.speaker_text) for c in found] == [
         ("direct", "„Das ist unseriös“", "angreifen", "er")]
+
+
+def test_a_name_the_entity_stage_misses_stays_salient_for_descriptions_and_continuations(nlp_ents):
+    text = ("„Wir müssen unsere Freiheit verteidigen“, sagte Bundesrätin Keller-Sutter. „Was selbstverständlich schien, "
+            "ist es nicht mehr“, sagte die Magistratin. „Wir müssen das verteidigen.“")
+    _, found = claims_of(nlp_ents, text)
+    assert found[0].speaker_name is None and found[0].speaker_text == "Bundesrätin Keller-Sutter"
+    assert [c.speaker_name for c in found[1:]] == ["Keller-Sutter", "Keller-Sutter"]
+    assert found[2].speaker_resolution == "continuation"
+
+
+def test_a_pronoun_after_a_name_the_entity_stage_misses_is_that_name(nlp_ents):
+    text = ("Villeroy sprach in Paris. „Eine Zinsänderung ist nicht nötig“, sagte Ratsmitglied Gediminas Simkus. "
+            "„Die Inflation sinkt“, fügte er hinzu.")
+    _, found = claims_of(nlp_ents, text)
+    assert found[-1].speaker_text == "er" and found[-1].speaker_name == "Gediminas Simkus"
+
+
+# "Nach eigenen Angaben liegt Anna Kessler in den Umfragen vorn.": the source fills the Vorfeld, the subject follows
+E_WORDS = ["Nach", "eigenen", "Angaben", "liegt", "Anna", "Kessler", "in", "den", "Umfragen", "vorn", "."]
+E_POS = ["ADP", "ADJ", "NOUN", "VERB", "PROPN", "PROPN", "ADP", "DET", "NOUN", "ADV", "PUNCT"]
+E_TAGS = ["APPR", "ADJA", "NN", "VVFIN", "NE", "NE", "APPR", "ART", "NN", "ADV", "$."]
+
+
+def test_nach_eigenen_angaben_in_the_vorfeld_refers_to_the_subject_after_the_verb(nlp):
+    doc = Doc(nlp.vocab, words=E_WORDS, spaces=[True] * 9 + [False, False], pos=E_POS, tags=E_TAGS,
+              morphs=["", "", "", "Mood=Ind|VerbForm=Fin"] + [""] * 7, sent_starts=[True] + [False] * 10)
+    (c,) = extract_claims(annotated(doc))
+    assert c.form == "according_to" and c.speaker_name == "Anna Kessler"
