@@ -530,3 +530,26 @@ def test_nach_eigenen_angaben_in_the_vorfeld_refers_to_the_subject_after_the_ver
               morphs=["", "", "", "Mood=Ind|VerbForm=Fin"] + [""] * 7, sent_starts=[True] + [False] * 10)
     (c,) = extract_claims(annotated(doc))
     assert c.form == "according_to" and c.speaker_name == "Anna Kessler"
+
+
+# an attributive participle is no cue, and Konjunktiv I of a verb whose stem ends in -t reads "entfalte"
+K_WORDS = ["„", "Wir", "sind", "bereit", "“", ",", "sagte", "Drese", ".", "Die", "beschlossene", "Reform", "könne",
+           "nur", "ein", "Anfang", "sein", ".", "Ihre", "Wirkung", "entfalte", "sie", "erst", "später", "."]
+K_TAGS = ["$(", "PPER", "VAFIN", "ADJD", "$(", "$,", "VVFIN", "NE", "$.", "ART", "ADJA", "NN", "VMFIN",
+          "ADV", "ART", "NN", "VAINF", "$.", "PPOSAT", "NN", "VVFIN", "PPER", "ADV", "ADV", "$."]
+K_POS = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "AUX",
+         "ADV", "DET", "NOUN", "AUX", "PUNCT", "DET", "NOUN", "VERB", "PRON", "ADV", "ADV", "PUNCT"]
+K_LEMMAS = ["„", "wir", "sein", "bereit", "“", ",", "sagen", "Drese", ".", "der", "beschließen", "Reform", "können",
+            "nur", "ein", "Anfang", "sein", ".", "ihr", "Wirkung", "entfalten", "sie", "erst", "später", "."]
+
+
+def test_konjunktiv_continuations_past_an_attributive_participle_and_a_stem_in_t(nlp):
+    spaces = [False, True, True, False, False, True, True, False, True] + [True] * 7 + [False, True] + [True] * 5 + [False, False]
+    morphs = [""] * 12 + ["Mood=Sub|VerbForm=Fin"] + [""] * 12
+    doc = Doc(nlp.vocab, words=K_WORDS, spaces=spaces, tags=K_TAGS, pos=K_POS, lemmas=K_LEMMAS, morphs=morphs,
+              sent_starts=[True] + [False] * 8 + [True] + [False] * 8 + [True] + [False] * 6)
+    found = [c for c in extract_claims(annotated(doc)) if not c.is_nested]
+    assert [(c.form, c.claim_text) for c in found] == [
+        ("direct", "„Wir sind bereit“"),
+        ("free_indirect", "Die beschlossene Reform könne nur ein Anfang sein. Ihre Wirkung entfalte sie erst später.")]
+    assert found[1].speaker_text == "Drese"

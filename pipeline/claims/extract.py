@@ -162,7 +162,7 @@ class _View:
             return True
         # Konjunktiv I of a full verb: third person in -e where the indicative has -t ("brauche", "verbrauche")
         return (
-            self.has_pos and tok.tag_ == "VVFIN" and low.endswith("e") and not low.endswith("te")
+            self.has_pos and tok.tag_ == "VVFIN" and low.endswith("e") and (not low.endswith("te") or _stem_in_t(tok))
             and not any(_low(c) in ("ich",) for c in tok.children)
         )
 
@@ -311,6 +311,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
     entries = _verb_entries(view, i)
     if not entries:
         return None
+    if view.has_pos and (tok.tag_ == "ADJA" or tok.pos_ == "ADJ" and _low(tok) not in reporting.verb_forms()):
+        return None  # an attributive participle ("die kürzlich beschlossene Reform") reads its lemma, it reports nothing
     left, right = view.clause_bounds(i)
     clause = range(left, right)
     words = {view.low[j]: j for j in clause if j != i}
@@ -1667,8 +1669,17 @@ def _konjunktiv_i(tok: Token) -> bool:
     low = tok.text.lower()
     if low in KONJUNKTIV_I:
         return True
+    if _stem_in_t(tok) and tok.tag_ == "VVFIN" and tok.text.islower() and not any(c.lower_ == "ich" for c in tok.children):
+        return True
     return ("Sub" in tok.morph.get("Mood") and low.endswith("e") and not low.endswith("te") and low not in KONJUNKTIV_II
             and tok.text.islower())
+
+
+def _stem_in_t(tok: Token) -> bool:
+    """The infinitive minus its -n for a verb whose stem ends in -t or -d ("entfalte" of "entfalten", "halte",
+    "biete", "bedeute"): the form is Konjunktiv I (the preterite is "entfaltete", the indicative "entfaltet")."""
+    low, lemma = tok.text.lower(), (tok.lemma_ or "").lower()
+    return len(low) > 3 and lemma.endswith(("ten", "den")) and low == lemma[:-1]
 
 
 COORDINATORS = resources.words("claims_coordinators")
