@@ -553,3 +553,24 @@ def test_konjunktiv_continuations_past_an_attributive_participle_and_a_stem_in_t
         ("direct", "„Wir sind bereit“"),
         ("free_indirect", "Die beschlossene Reform könne nur ein Anfang sein. Ihre Wirkung entfalte sie erst später.")]
     assert found[1].speaker_text == "Drese"
+
+
+def test_a_person_description_takes_the_name_in_its_closing_apposition(nlp_ents):
+    _, found = claims_of(nlp_ents, "„Wir haben noch keine Lösungen“, so der Generalsekretär des Bauernverbandes, Bernhard Krüsken.")
+    assert found[0].speaker_name == "Bernhard Krüsken"
+
+
+def test_a_long_vorfeld_before_a_konjunktiv_verb_is_still_content(nlp):
+    text = "Bauernpräsident Joachim Rukwied erklärte am Abend, die Gespräche mit der Politik über den Agrardiesel würden fortgesetzt."
+    (c,) = claims_of(nlp, text)[1]
+    assert c.form == "indirect" and c.claim_text.startswith("die Gespräche") and "Rukwied" in c.speaker_text
+
+
+def test_the_short_form_of_an_organisation_named_before_makes_a_reported_event(nlp):
+    words = ["Die", "Kritik", "an", "der", "Deutschen", "Bahn", "wächst", ".", "Die", "Bahn", "wies", "die", "Vorwürfe", "zurück", "."]
+    ents = ["O"] * 4 + ["B-ORG", "I-ORG"] + ["O"] * 9
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 6 + [False, True] + [True] * 5 + [False, False], ents=ents,
+              sent_starts=[True] + [False] * 7 + [True] + [False] * 6)
+    found = extract_claims(annotated(doc))
+    assert [(c.form, c.claim_text, c.speaker_text) for c in found] == [
+        ("reported", "Die Bahn wies die Vorwürfe zurück.", "Die Bahn")]

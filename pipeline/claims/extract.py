@@ -857,8 +857,9 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
     verb = finite[0]
     if first in RELATIVE_STARTS and (verb == last and not quoted_after or verb - pos == 1 and first in ("die", "das") and view.has_pos and doc[pos].tag_ in ("PRELS",)):
         return None  # a relative clause ("..., die das bestätigten")
-    if verb - pos > 7:
-        return None
+    if verb - pos > 7 and not (verb - pos <= 10 and view.is_subjunctive(verb)):
+        return None  # a long Vorfeld only with the Konjunktiv of indirect speech ("die Gespräche mit der Politik
+        # über den Agrardiesel würden fortgesetzt")
     if view.is_subjunctive(verb):
         return tokens, "v2_subjunctive"
     if view.is_nominal(pos) and verb != last:
@@ -1303,10 +1304,25 @@ class _Extractor:
             return entity.label in ("PER", "ORG")
         if is_group_phrase(doc, speaker) or any(is_person_noun(doc[i].text) for i in speaker):
             return True
+        if self._short_form_of_organisation(speaker):
+            return True
         if any(doc[i].pos_ == "PROPN" for i in speaker):
             return True
         # without a tagger a bare capitalised phrase (no article) is most likely a name
         return not self.view.has_pos and _low(doc[speaker[0]]) not in ARTICLES_PRONOUNS
+
+    def _short_form_of_organisation(self, speaker: list[int]) -> bool:
+        """"Die Bahn wies die Vorwürfe zurück." after "die Deutsche Bahn": a definite phrase whose head is the last
+        word of an organisation named earlier in the text is that organisation."""
+        doc = self.doc
+        words = [doc[i] for i in speaker if not self.view.is_punct(i)]
+        if len(words) != 2 or _low(words[0]) not in ("der", "die", "das") or not words[1].text[:1].isupper():
+            return False
+        head = words[1].text.lower()
+        start = words[0].idx
+        return any(m.label == "ORG" and m.end_char <= start and len(m.text.split()) > 1
+                   and m.text.split()[-1].lower().rstrip(".,") in (head, head + "s", head + "es")
+                   for m in (doc._.mentions or ()))
 
     def _passive(self, cue: Cue) -> bool:
         """"wurden ... angekündigt": an agentless passive reports no speaker."""

@@ -523,6 +523,15 @@ def _name_right_after(disc: _Discourse, claim):
         if m.label in ("PER", "ORG") and m.link_method != "pronoun" and end <= m.start_char <= end + 1 \
                 and not disc.doc.text[end:m.start_char].strip():
             return disc.entity(m.entity_id)
+    # "so der Generalsekretär des Bauernverbandes, Bernhard Krüsken.": a person description with the name in an
+    # apposition that closes the clause
+    if _is_person_description(_phrase_words(claim)):
+        text = disc.doc.text
+        for m in disc.mentions:
+            if m.label == "PER" and m.link_method != "pronoun" and end < m.start_char <= end + 3 \
+                    and text[end:m.start_char].strip() == "," and text[m.end_char:m.end_char + 1] in ("", ".", ",", ";", "\n", " ") \
+                    and text[m.end_char:m.end_char + 2].strip()[:1] in ("", ".", ",", ";"):
+                return disc.entity(m.entity_id)
     return None
 
 
