@@ -574,3 +574,22 @@ def test_the_short_form_of_an_organisation_named_before_makes_a_reported_event(n
     found = extract_claims(annotated(doc))
     assert [(c.form, c.claim_text, c.speaker_text) for c in found] == [
         ("reported", "Die Bahn wies die Vorwürfe zurück.", "Die Bahn")]
+
+
+# "Neue Demonstrationen schließt der Verbandschef nicht aus." parsed with two subjects (a weak parse): agreement
+# with the singular verb decides
+G_WORDS = ["Neue", "Demonstrationen", "schließt", "der", "Verbandschef", "nicht", "aus", "."]
+G_POS = ["ADJ", "NOUN", "VERB", "DET", "NOUN", "PART", "ADP", "PUNCT"]
+G_TAGS = ["ADJA", "NN", "VVFIN", "ART", "NN", "PTKNEG", "PTKVZ", "$."]
+G_MORPHS = ["Number=Plur", "Case=Nom|Number=Plur", "Mood=Ind|Number=Sing|VerbForm=Fin", "Case=Nom|Number=Sing",
+            "Case=Nom|Number=Sing", "", "", ""]
+G_UD = dict(heads=[1, 2, 2, 4, 2, 2, 2, 2], deps=["amod", "nsubj", "ROOT", "det", "nsubj", "advmod", "compound:prt", "punct"])
+G_TIGER = dict(heads=[1, 2, 2, 4, 2, 2, 2, 2], deps=["nk", "sb", "ROOT", "nk", "sb", "ng", "svp", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [G_UD, G_TIGER], ids=["ud", "tiger"])
+def test_a_plural_noun_is_no_subject_of_a_singular_reporting_verb(nlp, scheme):
+    doc = Doc(nlp.vocab, words=G_WORDS, spaces=[True] * 6 + [False, False], pos=G_POS, tags=G_TAGS, morphs=G_MORPHS,
+              sent_starts=[True] + [False] * 7, **scheme)
+    (c,) = extract_claims(annotated(doc))
+    assert c.form == "reported" and c.speaker_text == "der Verbandschef"

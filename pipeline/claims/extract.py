@@ -648,6 +648,10 @@ def _find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
                     continue
                 if abs(child.i - i) > 25:
                     continue
+                if "Plur" in child.morph.get("Number") and child.pos_ in ("NOUN", "PROPN") and any(
+                        "Sing" in doc[j].morph.get("Number") and view.finite_verb(j) for j in cue.tokens if j in (i, h.i)):
+                    continue  # agreement: a plural noun is no subject of a singular verb ("Neue Demonstrationen
+                    # schließt der Verbandschef nicht aus": object first, subject after the verb)
                 span = _subtree_span(view, child, exclude | set(cue.tokens))
                 if span and _plausible_speaker(view, span):
                     return span
