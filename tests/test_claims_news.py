@@ -593,3 +593,12 @@ def test_a_plural_noun_is_no_subject_of_a_singular_reporting_verb(nlp, scheme):
               sent_starts=[True] + [False] * 7, **scheme)
     (c,) = extract_claims(annotated(doc))
     assert c.form == "reported" and c.speaker_text == "der Verbandschef"
+
+
+def test_a_sentence_final_frame_beats_a_content_clause_inside_and_frames_a_conditional_statement(nlp):
+    text = ("Bauernpräsident Joachim Rukwied drohte mit neuen Protesten. Die Landwirte wollten ständig wissen, ob sich "
+            "etwas bewege, sagte er. Wenn sich nichts bewege, würden sie wieder auf die Straße gehen, fügte er hinzu.")
+    _, found = claims_of(nlp, text)
+    assert [(c.form, c.claim_text, c.speaker_text) for c in found[1:]] == [
+        ("indirect", "Die Landwirte wollten ständig wissen, ob sich etwas bewege", "er"),
+        ("indirect", "Wenn sich nichts bewege, würden sie wieder auf die Straße gehen", "er")]

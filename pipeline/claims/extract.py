@@ -1101,6 +1101,21 @@ class _Extractor:
     # -- verb cues outside quotes
     def _verb_cues(self) -> None:
         v, doc = self.view, self.doc
+        # a frame closing the sentence (", sagte er.") frames everything before it, a content clause of another
+        # verb inside included ("Die Landwirte wollten wissen, ob sich etwas bewege, sagte er."): it goes first
+        for i, cue in sorted(self.cues.items()):
+            if i in self.covered or any(t in self.covered for t in cue.tokens):
+                continue
+            s, e = v.sents[v.sent_of[i]]
+            end = v.sentence_end(s, e)
+            left, right = v.clause_bounds(i)
+            if right < end or left <= s or doc[left - 1].text != ",":
+                continue
+            if not any(c != i and s <= c < left and c not in self.covered for c in self.cues):
+                continue  # nothing to take precedence over: the usual order decides
+            ev = self._inserted_frame(cue, s, end, left, right)
+            if ev:
+                self.add(ev)
         for i, cue in sorted(self.cues.items()):
             if i in self.covered or any(t in self.covered for t in cue.tokens):
                 continue
@@ -1214,12 +1229,14 @@ class _Extractor:
             return None
         # the statement before the comma must be a main clause: no subordinator first, and a finite verb in
         # its first chunk ("Europa müsse mehr tun, sagte er", not "Falls ..., droht"; not "X, der ..., wies")
-        if _low(doc[s]) in ADJUNCT_STARTS - FRAME_CHUNK_STARTS or _low(doc[s]) in COMPLEMENTIZERS:
+        conditional_main = _low(doc[s]) in CONDITIONAL_STARTS and _main_clause_after_subordinate(v, s, left - 1)
+        if (_low(doc[s]) in ADJUNCT_STARTS - FRAME_CHUNK_STARTS or _low(doc[s]) in COMPLEMENTIZERS) and not conditional_main:
             return None
         chunk_end = s
         while chunk_end < left - 1 and doc[chunk_end].text not in (",", ";", ":") :
             chunk_end += 1
-        if not any(v.finite_verb(j) and not v.in_quote(j) for j in range(s, chunk_end)) and not v.in_quote(s):
+        if not any(v.finite_verb(j) and not v.in_quote(j) for j in range(s, chunk_end)) and not v.in_quote(s) \
+                and not conditional_main:
             return None
         message = [i for i in range(s, left - 1)]
         frame = [left - 1] + list(range(left, right))
@@ -1646,6 +1663,13 @@ def _is_person_noun_form(word: str) -> bool:
     if not word[:1].isupper():
         return False
     return any(is_person_noun(word[:len(word) - len(e)]) for e in _ROLE_NOUN_ENDINGS if word.lower().endswith(e))
+
+
+def _main_clause_after_subordinate(v: _View, s: int, limit: int) -> bool:
+    """"Wenn sich nichts bewege, würden sie …": after the comma that closes a sentence-initial subordinate clause
+    the main clause opens with its finite verb."""
+    comma = next((j for j in range(s + 1, limit) if v.doc[j].text == ","), None)
+    return comma is not None and comma + 1 < limit and v.finite_verb(comma + 1) and not v.in_quote(comma + 1)
 
 
 def _opens_sentence(v: _View, i: int) -> bool:
