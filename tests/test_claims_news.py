@@ -602,3 +602,14 @@ def test_a_sentence_final_frame_beats_a_content_clause_inside_and_frames_a_condi
     assert [(c.form, c.claim_text, c.speaker_text) for c in found[1:]] == [
         ("indirect", "Die Landwirte wollten ständig wissen, ob sich etwas bewege", "er"),
         ("indirect", "Wenn sich nichts bewege, würden sie wieder auf die Straße gehen", "er")]
+
+
+def test_a_headline_makes_no_claim_but_its_speaker_stays_salient(nlp_ents):
+    text = ("Keller-Sutter ruft die Schweiz auf, ihre Freiheiten zu verteidigen\n\n"
+            "„Was selbstverständlich schien, ist es nicht mehr“, sagte die Bundesrätin in Bern.")
+    _, found = claims_of(nlp_ents, text)
+    assert [(c.claim_text, c.speaker_name) for c in found] == [
+        ("„Was selbstverständlich schien, ist es nicht mehr“", "Keller-Sutter")]
+    # a quotation with its own full stop on a line of its own is a sentence, not a headline
+    _, found = claims_of(nlp_ents, "Die Ministerin sprach in Bern.\n\n„Wir schaffen das.“\n\nDann ging sie.")
+    assert any(c.claim_text == "„Wir schaffen das.“" for c in found)

@@ -1665,6 +1665,28 @@ def _is_person_noun_form(word: str) -> bool:
     return any(is_person_noun(word[:len(word) - len(e)]) for e in _ROLE_NOUN_ENDINGS if word.lower().endswith(e))
 
 
+HEADLINE_MAX_WORDS = 20
+
+
+def _in_headline(doc: Doc, tokens: Sequence[int]) -> bool:
+    """Whether the tokens lie in a headline: a short line of its own (a line break or the text's start before it,
+    a line break after it) without sentence-final punctuation ("GDL kündigt „längere und intensivere“ Streiks an",
+    "Anton Hofreiter: „Ich finde es richtig, …“", "14:45 Uhr: Söder: Lage bleibt "ernst""). A quotation that ends
+    with its own full stop ("„Wir schaffen das.“") is a sentence, not a headline."""
+    text = doc.text
+    lo = doc[min(tokens)].idx
+    hi = doc[max(tokens)].idx + len(doc[max(tokens)].text)
+    start = text.rfind("\n", 0, lo) + 1
+    end = text.find("\n", hi)
+    if end < 0:
+        return False  # the last line of a text is no headline
+    line = text[start:end].strip()
+    if not line or len(line.split()) > HEADLINE_MAX_WORDS:
+        return False
+    bare = line.rstrip("“”\"»«'’‘›‹ )")
+    return not bare.endswith((".", "!", "?", ":", ";", ",", "…"))
+
+
 def _main_clause_after_subordinate(v: _View, s: int, limit: int) -> bool:
     """"Wenn sich nichts bewege, würden sie …": after the comma that closes a sentence-initial subordinate clause
     the main clause opens with its finite verb."""
@@ -1833,7 +1855,12 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 is_nested=ev.nested,
             )
         )
-    return _with_interview_answers(doc, salience.resolve(doc, _without_sources_inside_frames(claims)))
+    resolved = salience.resolve(doc, _without_sources_inside_frames(claims))
+    # a headline announces what the text reports, the claim is made in the text; its speaker still introduced a
+    # name the discourse refers back to ("Keller-Sutter ruft … auf" | "…, sagte die Bundesrätin"), so it is
+    # dropped only after salience
+    resolved = [c for c in resolved if not (c.message_tokens and _in_headline(doc, c.message_tokens))]
+    return _with_interview_answers(doc, resolved)
 
 
 def _without_sources_inside_frames(claims: list[Claim]) -> list[Claim]:
