@@ -613,3 +613,13 @@ def test_a_headline_makes_no_claim_but_its_speaker_stays_salient(nlp_ents):
     # a quotation with its own full stop on a line of its own is a sentence, not a headline
     _, found = claims_of(nlp_ents, "Die Ministerin sprach in Bern.\n\n„Wir schaffen das.“\n\nDann ging sie.")
     assert any(c.claim_text == "„Wir schaffen das.“" for c in found)
+
+
+def test_a_person_before_an_affiliation_is_the_speaker_not_the_organisation(nlp):
+    words = ["«", "Das", "ist", "ein", "Rückschlag", "»", ",", "sagte", "Gieri", "Bolliger", "von", "der", "Stiftung",
+             "Tier", "im", "Recht", "."]
+    ents = ["O"] * 12 + ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    spaces = [False, True, True, True, False, False, True, True, True, True, True, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, ents=ents, sent_starts=[True] + [False] * 16)
+    (c,) = extract_claims(annotated(doc))
+    assert c.speaker_name == "Gieri Bolliger" and c.speaker_entity_id is None

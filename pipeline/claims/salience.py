@@ -240,7 +240,8 @@ def _unlinked_name(doc: Doc, claim) -> str | None:
     Simkus", "Keller-Sutter"); a continuation keeps the name its speaker phrase had."""
     from .speakers import is_person_noun
 
-    if claim.speaker_name and claim.speaker_resolution in ("continuation", "description"):
+    if claim.speaker_name and (claim.speaker_resolution in ("continuation", "description")
+                               or "speaker:name_before_affiliation" in claim.evidence):
         return claim.speaker_name
     words = [w.strip(",;:()") for w in _phrase_words(claim)]
     words = [w for w in words if w]
