@@ -623,3 +623,16 @@ def test_a_person_before_an_affiliation_is_the_speaker_not_the_organisation(nlp)
     doc = Doc(nlp.vocab, words=words, spaces=spaces, ents=ents, sent_starts=[True] + [False] * 16)
     (c,) = extract_claims(annotated(doc))
     assert c.speaker_name == "Gieri Bolliger" and c.speaker_entity_id is None
+
+
+def test_a_state_named_as_subject_makes_a_reported_event(nlp):
+    words = ["Dänemark", "hat", "ein", "neues", "Hilfspaket", "für", "die", "Ukraine", "angekündigt", "."]
+    ents = ["B-LOC"] + ["O"] * 6 + ["B-LOC", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 8 + [False, False], ents=ents, sent_starts=[True] + [False] * 9)
+    (c,) = extract_claims(annotated(doc))
+    assert c.form == "reported" and c.speaker_text == "Dänemark"
+    # a place in a prepositional phrase stays no speaker
+    words = ["In", "Dänemark", "wurde", "ein", "Hilfspaket", "angekündigt", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False, False], ents=["O", "B-LOC"] + ["O"] * 5,
+              sent_starts=[True] + [False] * 6)
+    assert extract_claims(annotated(doc)) == []

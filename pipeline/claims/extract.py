@@ -1318,6 +1318,9 @@ class _Extractor:
             # a role noun decides before a place or a name the NER mislabels: "Baden-Württembergs
             # Ministerpräsident", "EZB-Ratsmitglied Gediminas Simkus", plural "die Regierungschefs"
             return True
+        named = [i for i in speaker if _low(doc[i]) not in ARTICLES_PRONOUNS and not self.view.is_punct(i)]
+        if named and all(doc[i].ent_type_ == "LOC" for i in named) and doc[named[0]].text[:1].isupper():
+            return True  # a state for its government ("Dänemark hat ein Hilfspaket angekündigt")
         if any(doc[i].ent_type_ in ("LOC", "MISC") for i in speaker):
             return False
         entity = entity_for_span(doc, span.start_char, span.end_char)
