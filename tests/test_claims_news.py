@@ -636,3 +636,14 @@ def test_a_state_named_as_subject_makes_a_reported_event(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False, False], ents=["O", "B-LOC"] + ["O"] * 5,
               sent_starts=[True] + [False] * 6)
     assert extract_claims(annotated(doc)) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Vermieter haben die Mietpreisbremse, die die Koalition kommende Woche beschließen will, als «Placebo» bezeichnet.",
+     "Die Vermieter"),
+    ("Hubert Primus, der für die Stiftung spricht, wies die Vorwürfe zurück.", "Hubert Primus"),
+    ("Die Ministerin, die seit 2020 im Amt ist, kritisierte die Pläne scharf.", "Die Ministerin"),
+])
+def test_an_embedded_relative_clause_does_not_end_the_clause_of_the_verb_after_it(nlp, text, speaker):
+    (c,) = [c for c in claims_of(nlp, text)[1] if not c.is_nested]
+    assert c.form == "reported" and c.claim_text == text and c.speaker_text == speaker

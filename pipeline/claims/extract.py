@@ -229,6 +229,8 @@ class _View:
             if self.is_break(left - 1):
                 opening = self._parenthetical(left - 1, -1, s, e)
                 if opening is None:
+                    opening = self._relative_clause_before(left - 1, s)
+                if opening is None:
                     break
                 left = opening  # "Johanna Wanka (CDU)": a short parenthesis inside a phrase ends no clause
                 continue
@@ -243,6 +245,23 @@ class _View:
                 continue
             right += 1
         return left, right
+
+    def _relative_clause_before(self, comma: int, s: int) -> int | None:
+        """The comma before an embedded relative clause that ends at ``comma`` ("Die Vermieter haben die
+        Mietpreisbremse, die die Koalition beschließen will, als «Placebo» bezeichnet"): the clause around the cue
+        goes on before it. None unless ", REL … finite verb ," with a nominal phrase before the opening comma."""
+        doc = self.doc
+        if doc[comma].text != "," or comma - 1 <= s or not self.finite_verb(comma - 1) and not (
+                comma - 2 > s and self.finite_verb(comma - 2)):
+            return None
+        j = comma - 1
+        while j > s and doc[j].text not in CLAUSE_BREAK and doc[j].text not in SENT_END and not is_mark(doc[j].text):
+            j -= 1
+        if j <= s or doc[j].text != "," or _low(doc[j + 1]) not in RELATIVE_STARTS or comma - j > 15:
+            return None
+        if not (self.is_nominal(j - 1) or doc[j - 1].text[:1].isupper()):
+            return None
+        return j  # the relative clause and its commas belong to the clause of the verb after it
 
     def _parenthetical(self, k: int, direction: int, s: int, e: int) -> int | None:
         """The other bracket of a short parenthesis without a verb or comma at bracket ``k`` ("(CDU)", "(44)",
@@ -700,6 +719,12 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         head = _np_span(view, s, left)
         if head and max(head) + 2 < left and doc[max(head) + 1].text == "," and _low(doc[max(head) + 2]) in RELATIVE_STARTS:
             if not any(doc[k].text == "," for k in range(max(head) + 2, left - 1)):
+                return head
+    if left == s and finite - 1 > s and doc[finite - 1].text == ",":
+        # the clause reaches back over the relative clause (``clause_bounds``): "Hubert Primus, der …, wies"
+        head = _np_span(view, s, finite)
+        if head and max(head) + 2 < finite and doc[max(head) + 1].text == "," and _low(doc[max(head) + 2]) in RELATIVE_STARTS:
+            if not any(doc[k].text == "," for k in range(max(head) + 2, finite - 1)):
                 return head
     # V1 after a comma or quote ("..., sagte der Präsident.") or V2 with the speaker after the verb
     after = [j for j in range(finite + 1, right) if j not in exclude]
