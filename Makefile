@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SHARED_DATA ?= ../shared/data
 SPKATT ?= $(SHARED_DATA)/SpkAtt2023-news/train
 
-.PHONY: setup extract test test-fast model model-eval model-bench evaluate spkatt bench audit clean-outputs
+.PHONY: setup extract test test-fast model model-eval model-bench evaluate spkatt bench audit clean-outputs boilerplate-model
 
 setup: $(VENV)/.installed
 
@@ -42,6 +42,10 @@ evaluate: setup
 	$(PY) cli.py evaluate figures
 	$(PY) cli.py evaluate claims-news --split all --no-errors
 	$(PY) cli.py evaluate entities
+
+# Refit the clean stage's block classifier (pipeline/resources/boilerplate_model.tsv) from eval/ (never run in CI).
+boilerplate-model: setup
+	$(PY) -m pipeline.boilerplate.train
 
 spkatt: setup
 	$(PY) cli.py spkatt predict $(SPKATT) artifacts/spkatt-pred

@@ -16,10 +16,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from pipeline import runner
+from pipeline.run import runner
 from pipeline.load import SchemaError
-from pipeline.model import ModelNotFoundError
-from pipeline.run_folder import RunFolderError, describe_os_error
+from pipeline.nlp.model import ModelNotFoundError
+from pipeline.run.run_folder import RunFolderError, describe_os_error
 
 INTERRUPTED_EXIT_CODE = 130  # the shell's code for "ended by SIGINT"
 
@@ -123,7 +123,7 @@ def _interrupt_on_sigterm() -> None:
 def _run(action, *args):
     """Run a stage; known problems become one clear message and exit code 1, Ctrl-C exit code 130.
 
-    Every stage writes through a staging folder (pipeline/run_folder.py), so whatever ends it here,
+    Every stage writes through a staging folder (pipeline/run/run_folder.py), so whatever ends it here,
     the previous outputs are unchanged.
     """
     _interrupt_on_sigterm()
@@ -251,7 +251,7 @@ app.command("figures")(_extraction_command("figures", "Figures linked to claims 
 @app.command()
 def schema(markdown: Annotated[bool, typer.Option("--markdown", help="Print README-ready markdown tables.")] = True) -> None:
     """Print the columns of every output table."""
-    from pipeline.schema import TABLES, markdown_table
+    from pipeline.output.schema import TABLES, markdown_table
 
     typer.echo("\n\n".join(markdown_table(t) for t in TABLES.values()))
 
@@ -285,7 +285,7 @@ evaluate_app.command("html")(_evaluation("html", "Article text kept and junk rem
 @evaluate_app.command("claims-news")
 def evaluate_claims_news(
     corpus: CorpusOpt = None,
-    split: Annotated[str, typer.Option("--split", help="dev, test (held out) or all.")] = "dev",
+    split: Annotated[str, typer.Option("--split", help="dev, test (held out, looked at), test2 (unseen pages, eval/claims_news_test2.jsonl) or all (dev + test).")] = "dev",
     errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List every error.")] = True,
 ) -> None:
     """Found / right speaker / right form / precision of claims on real news (eval/claims_news.jsonl)."""
@@ -313,7 +313,7 @@ def spkatt_predict(
     strict: Strict = False,
 ) -> None:
     """Run the claim stage on pre-tokenised SpkAtt documents and write predictions in the same format."""
-    from pipeline import spkatt
+    from pipeline.evaluation import spkatt
 
     cfg = _config(model=model, quiet=quiet, strict=strict)
     summary = _run(spkatt.predict_dir, in_dir, out_dir, cfg)
@@ -328,7 +328,7 @@ def spkatt_score(
     worst: Annotated[int, typer.Option(help="How many of the worst documents to list.")] = 10,
 ) -> None:
     """Messages, Roles and Joint precision/recall/F1 as in the shared task, per-form recall, worst documents."""
-    from pipeline import spkatt
+    from pipeline.evaluation import spkatt
 
     _run(lambda: typer.echo(spkatt.score_report(gold_dir, pred_dir, worst=worst)))
 
@@ -356,7 +356,7 @@ def audit(
 
     def write_locked() -> str:
         # The report reads the tables of a run: no run may switch them while it does.
-        from pipeline.run_folder import FolderLock
+        from pipeline.run.run_folder import FolderLock
 
         lock = FolderLock(output).acquire() if output.is_dir() else None
         try:
@@ -371,9 +371,9 @@ def audit(
 @audit_app.command("score")
 def audit_score(csv_path: Annotated[Path, typer.Argument(help="audit.csv with the verdict column filled in.")]) -> None:
     """Attribution accuracy from reviewers' verdicts."""
-    from pipeline import audit as audit_module
+    from pipeline.evaluation import audit as audit_scoring
 
-    _run(lambda: typer.echo(audit_module.score_report(csv_path)))
+    _run(lambda: typer.echo(audit_scoring.score_report(csv_path)))
 
 
 def main() -> None:

@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import runner  # noqa: E402
-from pipeline.schema import TABLES  # noqa: E402
+from pipeline.run import runner  # noqa: E402
+from pipeline.output.schema import TABLES  # noqa: E402
 
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?)\]“«’])")
 _NO_SPACE_AFTER = re.compile(r"([(\[„»‚]) ")
@@ -77,6 +77,18 @@ def bare_pipe(texts: list[str], model: str | None) -> tuple[float, int]:
     start = time.perf_counter()
     words = sum(sum(1 for t in doc if not t.is_space) for doc in nlp.pipe(texts, batch_size=16))
     return time.perf_counter() - start, words
+
+
+def clean_stage_seconds(texts: list[str]) -> float:
+    """The clean stage alone (rule layer and block classifier) over the texts, as one run."""
+    from pipeline import boilerplate
+
+    lexicon = boilerplate.load_lexicon()
+    lexicon.cache.clear()
+    boilerplate.block_shape.cache_clear()
+    start = time.perf_counter()
+    boilerplate.clean_documents(texts, lexicon=lexicon)
+    return time.perf_counter() - start
 
 
 def timed_run(cfg: runner.RunConfig) -> float:
@@ -149,7 +161,7 @@ def single_document_run(text: str, work: Path, name: str, model: str | None) -> 
     code = (
         "import sys, time, resource, json; sys.path.insert(0, %r)\n"
         "from pipeline import runner\n"
-        "from pipeline.backends import WorkerSettings, get_nlp\n"
+        "from pipeline.run.backends import WorkerSettings, get_nlp\n"
         "from pathlib import Path\n"
         "cfg = runner.RunConfig(input_dir=Path(%r), output_dir=Path(%r), interim_dir=Path(%r), model=%r, use_cache=False, on_warning=lambda m: None)\n"
         "choice = runner._choose_model(cfg)\n"
@@ -233,10 +245,11 @@ def main() -> None:
 
     # bare, full and 2-process runs interleaved, best of --repeats each: on a shared machine a slow spell during
     # one kind of run would otherwise skew the ratios
-    bare_s = full_s = two_s = float("inf")
+    bare_s = full_s = two_s = clean_s = float("inf")
     for _ in range(max(1, args.repeats)):
         seconds, words = bare_pipe(sample, args.model)
         bare_s = min(bare_s, seconds)
+        clean_s = min(clean_s, clean_stage_seconds(sample))
         full_s = min(full_s, timed_run(_cfg(throughput_dir, work, "full", model=args.model, use_cache=False)))
         two_s = min(two_s, timed_run(_cfg(throughput_dir, work, "two", model=args.model, use_cache=False, backend="processes", workers=2)))
     inc_cfg = _cfg(throughput_dir, work, "incremental", model=args.model)
@@ -260,6 +273,7 @@ def main() -> None:
     print("\n| measure | value | target |")
     print("|---|---:|---|")
     print(f"| full / bare throughput | {bare_s / full_s:.2f} | >= 0.85 |")
+    print(f"| clean stage (rules + block classifier) | {1000 * clean_s / n:.1f} ms/doc = {clean_s / bare_s:.1%} of bare parse time | small |")
     print(f"| 2 processes / 1 process | {full_s / two_s:.2f} | >= 1.7 |")
     print(f"| peak RSS at {args.small} docs | {mem_small:.0f} MB | |")
     print(f"| peak RSS at {args.docs} docs | {mem_large:.0f} MB | <= 1.2 x the {args.small}-doc run ({mem_large / mem_small:.2f} x) |")

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.load import check_tables, load  # noqa: E402
-from pipeline.run_folder import JOURNAL_FILE, STAGING_PREFIX  # noqa: E402
+from pipeline.run.run_folder import JOURNAL_FILE, STAGING_PREFIX  # noqa: E402
 
 
 def build_corpus(folder: Path, n: int, variant: str) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline import runner  # noqa: E402
+from pipeline.run import runner  # noqa: E402
 
 STAGES = ("claimgraph_entities", "claimgraph_claims", "claimgraph_figures")
 

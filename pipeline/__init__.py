@@ -8,6 +8,6 @@ def load(*args, **kwargs):
 
     Imported lazily so that ``import pipeline`` (the CLI, the spaCy components) does not pay for pandas.
     """
-    from .load import load as load_tables
+    from .output.tables import load as load_tables
 
     return load_tables(*args, **kwargs)

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from pipeline import runner
+from pipeline.run import runner
 from tests.conftest import SAMPLES
 
 

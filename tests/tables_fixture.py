@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipeline.export import OutputBatch
-from pipeline.schema import BOILERPLATE, CLAIMS, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS
+from pipeline.output.export import OutputBatch
+from pipeline.output.schema import BOILERPLATE, CLAIMS, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS
 
 PARIS = "ki-gipfel-test"
 FACH = "fachgespraech-test"

@@ -92,3 +92,27 @@ def test_factories_are_registered_in_one_place():
     ]
     for name in entry_points:
         assert spacy.blank("de").add_pipe(name) is not None
+
+
+INFRASTRUCTURE_PACKAGES = ("ingest", "nlp", "run", "output", "audit", "evaluation")
+# Top-level modules that are neither a stage package nor infrastructure: the package itself, the public
+# reading API for notebooks (``pipeline.load``).
+TOP_LEVEL_MODULES = {"__init__.py", "load.py"}
+
+
+def test_infrastructure_lives_in_its_packages_and_the_top_level_is_small():
+    for package in INFRASTRUCTURE_PACKAGES:
+        assert (PIPELINE / package / "__init__.py").is_file(), f"pipeline/{package}/ should be a package"
+    flat = {p.name for p in PIPELINE.glob("*.py")}
+    assert flat <= TOP_LEVEL_MODULES, f"modules outside a package: {sorted(flat - TOP_LEVEL_MODULES)}"
+
+
+def test_rule_stages_do_not_import_infrastructure():
+    """The rule stages read a Doc and write records; running, caching, writing and scoring are not theirs."""
+    graph = _graph()
+    offending = {
+        module: sorted(m for m in imported if m.split(".")[1] in INFRASTRUCTURE_PACKAGES)
+        for module, imported in graph.items()
+        if module.split(".")[1:2] and module.split(".")[1] in STAGE_PACKAGES
+    }
+    assert not {k: v for k, v in offending.items() if v}

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cli import app
-from pipeline.audit import (
+from pipeline.audit.report import (
     AUDIT,
     AUDIT_CSV,
     AUDIT_HTML,
@@ -25,12 +25,10 @@ from pipeline.audit import (
     Mark,
     read_sheet,
     render_text,
-    score_report,
-    score_verdicts,
     segments,
-    wilson_interval,
     write_audit,
 )
+from pipeline.evaluation.audit import score_report, score_verdicts, wilson_interval
 from tests.tables_fixture import HOSTILE_MESSAGE, HOSTILE_NAME, PARIS, TEXTS, write_tables
 
 
@@ -302,7 +300,7 @@ def read_sheet_bytes(data: bytes, path):
 
 
 def _views(n_per_form):
-    from pipeline.audit import ClaimView
+    from pipeline.audit.report import ClaimView
 
     views = []
     for form, n in n_per_form.items():

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.audit import AUDIT_HTML, read_sheet, score_report, write_audit
+from pipeline.audit import AUDIT_HTML, read_sheet, write_audit
+from pipeline.evaluation.audit import score_report
 from pipeline.load import load
 from tests.conftest import ROOT
 from tests.tables_fixture import FACH, PARIS, write_tables

@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import PARTIAL_EXIT_CODE, app
-from pipeline import runner
-from pipeline.export import neutralise_formula
-from pipeline.ingest import ingest_directory
+from pipeline.run import runner
+from pipeline.output.export import neutralise_formula
+from pipeline.ingest.files import ingest_directory
 
 GERMAN = "Die Ministerin sagte am Montag in Berlin, die Kosten würden um fünf Prozent steigen. " * 3
 
@@ -170,8 +170,8 @@ def test_excel_safe_neutralises_formulas(cell, expected):
 
 
 def test_excel_safe_export_neutralises_text_cells_but_not_numbers(tmp_path):
-    from pipeline.export import OutputBatch
-    from pipeline.schema import BOILERPLATE
+    from pipeline.output.export import OutputBatch
+    from pipeline.output.schema import BOILERPLATE
 
     block = {"doc_id": "d", "block_index": 0, "start_char": 0, "end_char": 4, "category": "other", "score": -1.5, "signals": "", "text": "=cmd"}
     with OutputBatch(tmp_path, excel_safe=True) as out:

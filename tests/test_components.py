@@ -77,3 +77,33 @@ def test_components_read_only_the_resource_files_they_declare():
         # a set holding just the declared texts: reading any other file would raise
         proc.resources = resources.ResourceSet(proc.resource_files, {n: resources.path(n).read_text(encoding="utf-8") for n in proc.resource_files})
     assert _outputs(nlp(TEXT)) == _outputs(_pipeline()(TEXT))
+
+
+INTERVIEW = (
+    "Der Präsident des Kartellamts, Andreas Mundt, hat der Zeitung ein Interview gegeben.\n\n"
+    "Frage: Herr Mundt, wie erklären Sie Kindern, was Sie beruflich machen?\n\n"
+    "Mundt: Wir sorgen dafür, dass Menschen beim Einkaufen eine echte Auswahl haben.\n\n"
+    "Frage: Und wenn es nur einen Anbieter gibt?\n\n"
+    "Mundt: Dann achten wir darauf, dass der Anbieter nur angemessene Preise verlangt.\n"
+)
+
+
+def test_interview_and_salience_lexicons_travel_with_the_claims_component(tmp_path):
+    """The interview reader and the salience pass read their files through the component's resource set."""
+    nlp = _pipeline()
+    nlp.initialize()
+    proc = nlp.get_pipe("claimgraph_claims")
+    assert {"interview_labels.tsv", "first_names_gender.tsv", "org_keywords.tsv"} <= set(proc.resource_files)
+    text = INTERVIEW + "\nDie Dienstleistungsgewerkschaft Verdi ruft zum Streik auf. Die Gewerkschaft sagte, die Lage sei ernst.\n"
+    before = _outputs(nlp(text))
+    assert any("interview_label" in c[18] for c in before[3])  # evidence
+    nlp.to_disk(tmp_path / "saved")
+    saved = tmp_path / "saved" / "claimgraph_claims" / "resources"
+    assert (saved / "interview_labels.tsv").is_file() and (saved / "org_keywords.tsv").is_file()
+    assert _outputs(spacy.load(tmp_path / "saved")(text)) == before
+    # the saved file decides: "Mundt" listed as an interviewer label makes the answers questions' turns
+    labels = saved / "interview_labels.tsv"
+    labels.write_text(labels.read_text(encoding="utf-8") + "Mundt\tinterviewer\n", encoding="utf-8")
+    changed = spacy.load(tmp_path / "saved")(text)
+    assert not any("interview_label" in c.evidence for c in changed._.claims)
+    assert any("interview_label" in c.evidence for c in nlp(text)._.claims)  # the shipped pipeline is unaffected

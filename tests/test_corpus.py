@@ -1,4 +1,4 @@
-"""Cross-document post-pass (pipeline/corpus.py): the name key, speakers.csv and quote clusters."""
+"""Cross-document post-pass (pipeline/output/corpus.py): the name key, speakers.csv and quote clusters."""
 
 from __future__ import annotations
 
@@ -7,17 +7,11 @@ import json
 
 import pytest
 
-from pipeline.corpus import (
-    MIN_WORDS,
-    SIMILARITY,
-    corpus_rows,
-    fold_name,
-    global_id,
-    message_words,
-)
+from pipeline.entities.identity import fold_name, global_id
+from pipeline.output.corpus import MIN_WORDS, SIMILARITY, corpus_rows, message_words
 from pipeline.load import check_tables, claims_with_speakers_and_figures, load
-from pipeline.runner import write_corpus_tables
-from pipeline.schema import QUOTE_CLUSTERS, SPEAKERS
+from pipeline.run.runner import write_corpus_tables
+from pipeline.output.schema import QUOTE_CLUSTERS, SPEAKERS
 from tests.tables_fixture import FACH, PARIS, write_tables
 
 
@@ -57,10 +51,15 @@ def test_fold_name_is_ascii_and_idempotent():
 
 
 def test_entity_component_uses_the_corrected_key():
-    from pipeline.entities import extract as entities
+    import spacy
 
-    assert entities._global_id("PER", "Marina Köhn") == "per:marina-koehn"
-    assert entities._global_id("ORG", "Europäische Union") == "org:europaeische-union"
+    nlp = spacy.blank("de")
+    nlp.add_pipe("claimgraph_entities")
+    nlp.initialize()
+    doc = nlp("Die Ministerin Marina Köhn sagte am Montag in Berlin, die Europäische Union müsse handeln.")
+    keys = {e.canonical_name: e.global_id for e in doc._.entities}
+    assert keys["Marina Köhn"] == "per:marina-koehn"
+    assert keys["Europäische Union"] == "org:europaeische-union"
 
 
 # --------------------------------------------------------------------------- rows

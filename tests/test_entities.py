@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline import entities as E
 from pipeline.entities import roles as R
-from pipeline.schema import ENTITIES, MENTIONS
+from pipeline.output.schema import ENTITIES, MENTIONS
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@ import io
 
 import pytest
 
-from pipeline.export import OutputBatch, format_cell, record_to_row
-from pipeline.schema import BOILERPLATE, ERRORS
+from pipeline.output.export import OutputBatch, format_cell, record_to_row
+from pipeline.output.schema import BOILERPLATE, ERRORS
 
 
 def _errors(n):

@@ -14,8 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import boilerplate, html_input, runner
-from pipeline.ingest import Document, IngestProblem, doc_id_for, ingest_directory
+from pipeline import boilerplate
+
+from pipeline.ingest import html as html_input
+
+from pipeline.run import runner
+from pipeline.ingest.files import Document, IngestProblem, doc_id_for, ingest_directory
 
 PAGES = Path(__file__).resolve().parent / "html_pages"
 

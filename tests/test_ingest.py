@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import (
+from pipeline.ingest.files import (
     Document,
     IngestError,
     IngestProblem,

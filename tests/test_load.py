@@ -18,7 +18,7 @@ from pipeline.load import (
     load,
     pandas_dtype,
 )
-from pipeline.schema import TABLES, Column
+from pipeline.output.schema import TABLES, Column
 from tests.tables_fixture import FACH, PARIS, TEXTS, build_rows, write_tables
 
 

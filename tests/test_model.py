@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import BLANK_MODEL_NAME, ModelNotFoundError, load_model, resolve_model
+from pipeline.nlp.model import BLANK_MODEL_NAME, ModelNotFoundError, load_model, resolve_model
 
 
 def _installed(*names):
@@ -69,7 +69,7 @@ def test_blank_fallback_is_labelled_and_splits_sentences(tmp_path):
 
 # --- the shipped pipeline models/de_pipeline_open (0.3.0) ---------------------------------------------------------
 
-from pipeline.model import PROJECT_MODEL_DIR  # noqa: E402
+from pipeline.nlp.model import PROJECT_MODEL_DIR  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -23,9 +23,9 @@ import spacy
 from typer.testing import CliRunner
 
 from cli import app
-from pipeline import runner, run_folder
+from pipeline.run import runner, run_folder
 from pipeline.load import SchemaError, check_tables, load
-from pipeline.run_folder import FolderInUse, FolderLock
+from pipeline.run.run_folder import FolderInUse, FolderLock
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "raw"
@@ -329,7 +329,7 @@ def test_disk_full_while_writing_is_one_error_line_and_nothing_changes(tmp_path,
     out = tmp_path / "out"
     assert cli.invoke(app, ["extract", "-i", str(raw), "-o", str(out), "-m", str(blank_model), "-q"]).exit_code == 0
     before = snapshot(out)
-    from pipeline import export
+    from pipeline.output import export
 
     def full(path, table, rows, excel_safe=False):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
@@ -533,7 +533,7 @@ def _alive(pid: int) -> bool:
 def test_a_span_over_a_removed_block_carries_the_raw_text_of_its_offsets():
     """Found by the staging check on a 0.5 MB page: a claim crossing a line the clean stage removed ("7") carried
     the blanks of the cleaned text, so the run was refused. Text cells are now cut from the raw text."""
-    from pipeline.schema import CLAIMS
+    from pipeline.output.schema import CLAIMS
 
     raw = "Die Partei erhielt 28 % der Stimmen\n\n7\n\nSitze, sagte der Sprecher."
     cells = [""] * len(CLAIMS.column_names)

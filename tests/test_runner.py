@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from pipeline import runner
-from pipeline.schema import TABLES
+from pipeline.run import runner
+from pipeline.output.schema import TABLES
 
 
 @pytest.fixture(scope="module")

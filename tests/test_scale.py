@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from pipeline import backends, runner
-from pipeline.schema import TABLES
+from pipeline.run import backends, runner
+from pipeline.output.schema import TABLES
 from tests.conftest import SAMPLES
 
 

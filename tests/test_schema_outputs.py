@@ -1,4 +1,4 @@
-"""Every CSV an end-to-end run writes over the samples matches pipeline/schema.py, and the README's
+"""Every CSV an end-to-end run writes over the samples matches pipeline/output/schema.py, and the README's
 table reference is the markdown generated from it."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 import pytest
 
 from pipeline.load import OFFSET_TEXT_COLUMNS, check_tables, load, read_table
-from pipeline.schema import TABLES, markdown_table
+from pipeline.output.schema import TABLES, markdown_table
 from tests.conftest import ROOT
 from tests.sample_run import copy_outputs
 
@@ -70,3 +70,13 @@ def test_readme_table_reference_is_generated_from_the_schema():
     section = match.group(1)
     missing = [name for name, table in TABLES.items() if markdown_table(table) not in section]
     assert not missing, f"README 'Table reference' is out of date for {missing}: paste the output of `python cli.py schema`"
+
+
+def test_sentence_indices_of_claims_fall_within_the_documents_sentence_count(tables):
+    """documents.n_sentences counts the sentences the claim stage numbers (the layer's segmentation)."""
+    claims = tables.claims.dropna(subset=["sent_index"])
+    assert len(claims)
+    n_sentences = tables.documents.set_index("doc_id")["n_sentences"]
+    highest = claims.groupby("doc_id")["sent_index"].max()
+    for doc_id, sent_index in highest.items():
+        assert 0 <= sent_index < n_sentences[doc_id], (doc_id, sent_index, n_sentences[doc_id])

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline import runner, segments
-from pipeline.schema import CLAIMS, FIGURES, MENTIONS
+from pipeline.run import runner
+
+from pipeline.nlp import segments
+from pipeline.output.schema import CLAIMS, FIGURES, MENTIONS
 
 PARAGRAPH = (
     "Die Ministerin sagte am Montag in Berlin, die Kosten würden um fünf Prozent steigen. "
@@ -182,7 +184,7 @@ def test_span_index_gives_what_a_scan_of_all_records_gives():
     import random
     from dataclasses import dataclass
 
-    from pipeline.spanindex import overlapping
+    from pipeline.layer.spanindex import overlapping
 
     @dataclass
     class Mention:

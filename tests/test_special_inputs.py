@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import runner
-from pipeline.ingest import IngestProblem, detect_binary, ingest_directory, read_document
+from pipeline.run import runner
+from pipeline.ingest.files import IngestProblem, detect_binary, ingest_directory, read_document
 
 GERMAN = "Die Ministerin sagte am Montag in Berlin, die Kosten würden um fünf Prozent steigen. " * 3
 

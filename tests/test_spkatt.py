@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.claims import component as claims_component
-from pipeline import runner, spkatt
+from pipeline.run import runner
+from pipeline.evaluation import spkatt
 from pipeline.claims import Claim
-from pipeline.model import BLANK_MODEL_NAME, ModelChoice
+from pipeline.nlp.model import BLANK_MODEL_NAME, ModelChoice
 
 # --------------------------------------------------------------------------- helpers
 

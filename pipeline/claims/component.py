@@ -7,10 +7,14 @@ from spacy.tokens import Doc
 
 from ..entities.component import RESOURCE_FILES as ENTITY_RESOURCE_FILES
 from ..layer.component import StageComponent
+from . import interviews, salience
 from .extract import extract_claims
 
-# The claims stage's own lexicons, plus the entity stage's: speaker resolution asks the entity stage's linking.
-RESOURCE_FILES = ("according_to.tsv", "reporting_nouns.tsv", "reporting_verbs.tsv") + ENTITY_RESOURCE_FILES
+# The claims stage's own lexicons (the recognisers', the interview reader's and the salience pass's), plus the
+# entity stage's: speaker resolution asks the entity stage's linking.
+RESOURCE_FILES = tuple(dict.fromkeys(
+    ("according_to.tsv", "reporting_nouns.tsv", "reporting_verbs.tsv") + interviews.RESOURCE_FILES
+    + salience.RESOURCE_FILES + ENTITY_RESOURCE_FILES))
 
 
 class ClaimsComponent(StageComponent):

@@ -26,6 +26,7 @@ from ..layer.quotes import Quote, is_mark
 from ..layer.sentences import SENT_END
 from .. import resources
 from ..entities.extract import entity_for_span, require_entities
+from ..entities.roles import org_keyword
 from . import interviews, reporting, salience
 from .speakers import SpeakerInfo, is_group_phrase, is_person_noun, resolve_speaker
 
@@ -798,6 +799,12 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
             break
     if not chunk:
         return None
+    if view.has_pos and view.is_nominal(pos) and not any(view.finite_verb(j) for j in chunk):
+        # "…, die Bereitschaft der Beschäftigten, bei Aktionen mitzumachen, sei so groß …": the subject carries an
+        # inserted infinitive or relative clause; the Konjunktiv verb opening the chunk after it makes it reported
+        got = _subject_with_insertion(view, pos, end, chunk)
+        if got is not None:
+            return tokens, got
     finite = [j for j in chunk if view.finite_verb(j)] if view.has_pos else [
         j for j in chunk if _low(doc[j]) in AUXILIARIES | SUBJUNCTIVE_FORMS
     ]
@@ -818,6 +825,23 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
         return tokens, "v2_subjunctive"
     if view.is_nominal(pos) and verb != last:
         return tokens, "v2_clause"
+    return None
+
+
+def _subject_with_insertion(view: _View, pos: int, end: int, chunk: list[int]) -> str | None:
+    """"v2_subjunctive" when the noun phrase ``chunk`` is followed by one or two comma-delimited insertions and then
+    a finite Konjunktiv verb right after a comma; else None."""
+    doc = view.doc
+    j = chunk[-1] + 1
+    for _ in range(2):
+        if j >= end or doc[j].text != ",":
+            return None
+        k = j + 1
+        while k < end and doc[k].text not in (",", ";", ":", "–", "(") and not view.in_quote(k):
+            k += 1
+        if k + 1 < end and doc[k].text == "," and view.finite_verb(k + 1) and view.is_subjunctive(k + 1):
+            return "v2_subjunctive"
+        j = k
     return None
 
 
@@ -1095,6 +1119,10 @@ class _Extractor:
             return None
         if left > s and doc[left - 1].text == "," and _low(doc[left]) in RELATIVE_STARTS:
             return None  # "Länder, die darüber verfügten, seien ...": a relative clause is no frame
+        if left == s and _low(doc[s]) in CONDITIONAL_STARTS:
+            # "Wenn die Portale den Hotels untersagten, anderswo billiger zu sein, sei das …": the verb of a
+            # conditional or concessive clause opening the sentence frames nothing; the main clause follows
+            return None
         # the clause of the cue ends at a comma or colon followed by the content
         j = right
         # skip to the end of the cue's verb group (particle after a comma is impossible; the frame ends here)
@@ -1112,6 +1140,8 @@ class _Extractor:
             message, evidence = got
             if evidence == "v2_clause" and verb.clause == "only":
                 return None
+            if evidence == "wh_clause:wie" and any(m in self.cues for m in message[-2:]):
+                return None  # "…, ohne es zu bemerken, wie die Pendlerzeitung schreibt": a wie frame follows
             # "…, dass A, und betonte, dass B": a second, coordinated frame ends the first message
             for k, m in enumerate(message):
                 if _low(doc[m]) in ("und", "sowie") and k > 0 and any(
@@ -1302,16 +1332,21 @@ class _Extractor:
             form = "direct" if v.quote_of[message[0]] is not None and v.quote_of[message[0]].end >= message[-1] else "indirect"
             return Event(form, message, cue, source, frame=frame, evidence=["so_final"], confidence=0.8)
         else:  # anaphoric: demnach / wonach -- speaker from the previous event, if any
-            message = [j for j in range(i + n, end) if not doc[j].is_space]
+            if entry.words == ("wonach",):
+                message = _trim(v, [j for j in range(i + n, end) if not doc[j].is_space])
+                frame = [j for j in range(s, i) if not doc[j].is_space]
+            else:
+                # "Der größte Teil soll demnach … ankommen.": the sentence without the adverb is the message
+                message = _trim(v, [j for j in range(s, end) if j not in cue_tokens and not doc[j].is_space])
+                frame = []
             if len(message) < 3:
                 return None
-            if entry.words == ("wonach",):
-                frame = [j for j in range(s, i) if not doc[j].is_space]
-                message = _trim(v, message)
-            else:
-                frame = []
-            prev = [ev for ev in self.events if ev.speaker and v.sent_of[min(ev.message)] < v.sent_of[i]]
+            # the event closest before (the list is in recogniser order, not text order)
+            prev = sorted((ev for ev in self.events if ev.speaker and v.sent_of[min(ev.message)] < v.sent_of[i]),
+                          key=lambda ev: max(ev.message))
             speaker = prev[-1].speaker if prev and v.sent_of[i] - v.sent_of[max(prev[-1].message)] <= 2 else []
+            if not speaker:
+                speaker = self._source_of_previous_sentence(v.sent_of[i])
             cue = Cue(i, cue_tokens, entry.words[0], None, "Speech")
             return Event("according_to", message, cue, speaker, frame=frame, evidence=["according_to:" + entry.words[0]], confidence=0.6)
         message = [j for j in range(s, end) if j not in cue_tokens and j not in source and not doc[j].is_space]
@@ -1322,6 +1357,30 @@ class _Extractor:
         # the frame is what is not the message: the cue and source phrase ("Laut Polizei") themselves
         frame = _frame_for(v, message, [v.sent_of[i]])
         return Event("according_to", message, cue, source, frame=frame, evidence=["according_to:" + " ".join(entry.words)], confidence=0.8)
+
+    def _source_of_previous_sentence(self, k: int) -> list[int]:
+        """"Das ist das Ergebnis einer Analyse der DSW. Demnach …": without an event before it, "demnach" refers to
+        the source document of the sentence before; its author is the genitive or "von" phrase after the reporting
+        noun ("Analyse", "Bericht", "Studie", "Angaben")."""
+        v, doc = self.view, self.doc
+        if k == 0:
+            return []
+        ps, pe = v.sents[k - 1]
+        for j in range(ps, pe - 1):
+            entry = reporting.noun_entry(doc[j].text)
+            if entry is None or not entry.source or not doc[j].text[:1].isupper():
+                continue
+            start = j + 1
+            if _low(doc[start]) in ("von", "vom"):
+                start += 1
+            if _low(doc[start]) not in GENITIVE_ARTICLES | {"dem", "den"} and not doc[start].text[:1].isupper():
+                continue
+            span = _np_span(v, start, v.sentence_end(ps, pe))
+            if any(reporting.noun_entry(doc[t].text) for t in span):
+                continue  # "das Ergebnis einer Analyse der DSW": the author is inside the inner source phrase
+            if span and (self._animate(span) or any(org_keyword(doc[t].text) for t in span)):
+                return span
+        return []
 
     def _source_ok(self, source: list[int]) -> bool:
         v, doc = self.view, self.doc
@@ -1489,7 +1548,8 @@ class _Extractor:
     def _add_konjunktiv_run(self, run: list[int]) -> None:
         v = self.view
         k = v.sent_of[run[0]]
-        before = [ev for ev in self.events if ev.speaker and not ev.nested and v.sent_of[max(ev.message)] < k]
+        before = sorted((ev for ev in self.events if ev.speaker and not ev.nested and v.sent_of[max(ev.message)] < k),
+                        key=lambda ev: max(ev.message))  # text order: the list is in recogniser order
         speaker = list(before[-1].speaker) if before and k - v.sent_of[max(before[-1].message)] <= 3 else []
         info = before[-1].speaker_info if speaker else None
         self.add(Event("free_indirect", run, None, speaker, evidence=["konjunktiv_i_sentence"], confidence=0.5,
@@ -1560,6 +1620,8 @@ def _konjunktiv_i(tok: Token) -> bool:
 
 
 COORDINATORS = resources.words("claims_coordinators")
+# Subordinators of conditional and concessive clauses ("wenn", "falls", "obwohl"): a clause they open is no frame.
+CONDITIONAL_STARTS = resources.words("claims_conditional_starts")
 SUBORDINATE_STARTS = (COMPLEMENTIZERS | RELATIVE_STARTS | ADJUNCT_STARTS) - COORDINATORS
 # at the start of a sentence "der/die/das" are articles, not relative pronouns
 INITIAL_SUBORDINATORS = SUBORDINATE_STARTS - RELATIVE_STARTS

@@ -26,18 +26,13 @@ Decisions, all on the surface of the text (paragraphs = lines):
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from .. import resources
 
-RESOURCES = resources.RESOURCES  # shipped files (not yet carried by a saved pipeline)
-
-
-def data_lines(name: str) -> list[list[str]]:
-    with open(RESOURCES / name, encoding="utf-8") as fh:
-        return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+# Lexicon files read here (through the active resource set: a claims component carries them in its saved pipeline).
+RESOURCE_FILES = ("interview_labels.tsv", "first_names_gender.tsv")
 
 _WORD = r"[A-ZÄÖÜ][\w'’.-]*"
 LABEL = re.compile(rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+{_WORD}){{0,4}})[ \t]*:[ \t]+(?P<rest>\S.*)$")
@@ -72,17 +67,17 @@ class _Para:
         return self.text.rstrip(" \t\"'“”«»›‹").endswith("?")
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def _label_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     furniture, interviewer = set(), set()
-    for row in data_lines("interview_labels.tsv"):
+    for row in resources.rows("interview_labels.tsv"):
         (interviewer if row[1] == "interviewer" else furniture).add(row[0].lower())
     return frozenset(furniture), frozenset(interviewer)
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def _first_names() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in data_lines("first_names_gender.tsv"))
+    return frozenset(row[0].lower() for row in resources.rows("first_names_gender.tsv"))
 
 
 def _paragraphs(text: str) -> list[_Para]:

@@ -23,32 +23,30 @@ discourse, claim by claim in text order, and says how it decided (``evidence``):
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 from spacy.tokens import Doc
 
 from .. import resources
 
-RESOURCES = resources.RESOURCES  # shipped files (not yet carried by a saved pipeline)
+# Lexicon files read here (through the active resource set: a claims component carries them in its saved pipeline).
+RESOURCE_FILES = ("org_keywords.tsv",)
 INHERITING = ("standalone_quote+previous_speaker", "konjunktiv_continuation", "konjunktiv_i_sentence")
 PERSON_WINDOW = 4  # sentences back for the last speaker
 MENTION_WINDOW = 2  # sentences back for the last named person
 ORG_WINDOW = 6
 AGE_NOUN = re.compile(r"^\d+-[Jj]ährige[rn]?$")
+MEDIA_NOUNS = resources.word_list("claims_media_nouns")
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def org_heads() -> tuple[str, ...]:
     """Head nouns of organisation names ("gewerkschaft", "amt", "ministerium"), longest first."""
     heads = set()
-    with open(RESOURCES / "org_keywords.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            kind, value = line.rstrip("\n").split("\t")[:2]
-            if kind in ("strong", "weak", "masculine", "neuter"):
-                heads.add(value.lower())
+    for row in resources.rows("org_keywords.tsv"):
+        kind, value = row[:2]
+        if kind in ("strong", "weak", "masculine", "neuter"):
+            heads.add(value.lower())
     return tuple(sorted(heads, key=len, reverse=True))
 
 
@@ -110,12 +108,9 @@ AGENT_SUFFIXES = ("erin", "istin", "entin", "antin", "orin", "eurin", "ikerin")
 
 
 def _is_role_word(word: str) -> bool:
-    try:
-        from . import roles
+    from ..entities import roles
 
-        return bool(roles.match_role_word(word))
-    except Exception:  # noqa: BLE001 - the role lexicon is optional here
-        return False
+    return bool(roles.match_role_word(word))
 
 
 def _org_head(word: str) -> str | None:
@@ -136,6 +131,7 @@ class _Discourse:
         self.mentions = list(doc._.mentions or ())
         self.entities = {e.entity_id: e for e in (doc._.entities or ())}
         self.speakers: list[tuple[int, object]] = []  # (sentence index, claim) of resolved person speakers
+        self.collective: list[tuple[int, object]] = []  # (sentence index, claim) of group and organisation speakers
 
     def entity(self, entity_id):
         return self.entities.get(entity_id)
@@ -155,6 +151,21 @@ class _Discourse:
             if ent is not None and _gender_ok(ent, gender):
                 return ent, f"last named person {k - _sent_index(self.doc, m.start_char)} sentence(s) back"
         return None, ""
+
+    def last_collective(self, before_char: int, number: str | None):
+        """The group (plural: "die Unionsvertreter") or organisation (singular: "die Bahn") that spoke last, within
+        ``PERSON_WINDOW`` sentences: what an unresolved "sie" of a speech verb refers to."""
+        k = _sent_index(self.doc, before_char)
+        for sent, claim in reversed(self.collective):
+            if k - sent > PERSON_WINDOW:
+                break
+            if claim.speaker_start_char is not None and claim.speaker_start_char >= before_char:
+                continue
+            ent = self.entity(claim.speaker_entity_id) if claim.speaker_entity_id else None
+            plural = ent is None
+            if number is None or (number == "plur") == plural:
+                return claim, ent, f"last {'group' if plural else 'organisation'} speaker {k - sent} sentence(s) back"
+        return None, None, ""
 
     def last_org(self, before_char: int, head: str):
         k = _sent_index(self.doc, before_char)
@@ -187,6 +198,9 @@ def resolve(doc: Doc, claims: list) -> list:
         ent = disc.entity(claim.speaker_entity_id) if claim.speaker_entity_id else None
         if ent is not None and ent.label == "PER":
             disc.speakers.append((_sent_index(doc, claim.start_char), claim))
+        elif not claim.is_nested and (ent is not None and ent.label == "ORG" or ent is None and claim.speaker_resolution == "group"
+                                      and not _is_pronoun(claim)):
+            disc.collective.append((_sent_index(doc, claim.start_char), claim))
         out.append(claim)
         if not claim.is_nested:
             previous = claim
@@ -207,7 +221,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
             ent = disc.entity(previous.speaker_entity_id)
             if ent is not None:
                 return _with(claim, ent, "continuation", f"continuation of {previous.claim_id} ({ent.canonical_name})")
-        return replace(claim, speaker_resolution="continuation")
+        return replace(claim, speaker_resolution="continuation", speaker_name=claim.speaker_name or previous.speaker_name)
     if inherited and claim.speaker_text is None and previous is not None and previous.speaker_text is not None \
             and _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) <= 2:
         moved = replace(claim, speaker_text=previous.speaker_text, speaker_start_char=previous.speaker_start_char,
@@ -220,6 +234,10 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         return claim
     words = _phrase_words(claim)
     ent = disc.entity(claim.speaker_entity_id) if claim.speaker_entity_id else None
+    if ent is None and _is_pronoun(claim) and words[0].lower() == "sie":
+        resolved = _collective_pronoun(doc, disc, claim)
+        if resolved is not None:
+            return resolved
     if ent is not None and ent.label == "ORG":
         # "der Chef der Brandenburger CDU, Ingo Senftleben": the person in the apposition is the speaker (the
         # phrase reader may have stopped at the comma; a markdown link may open the name: ", [Ingo Senftleben](…)")
@@ -229,8 +247,19 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if people and disc.entity(people[0].entity_id) is not None:
             person = disc.entity(people[0].entity_id)
             return _with(claim, person, "explicit", f"apposition name '{people[0].text}' over organisation")
+    if ent is not None and ent.label == "PER" and claim.speaker_resolution == "description" and previous is not None:
+        salient = _previous_person(doc, disc, claim, previous, ent)
+        if salient is not None:
+            return salient
     if ent is not None:
         return claim
+    media = _media_head(words)
+    if media is not None:
+        named = _last_medium(doc, disc, claim)
+        if named is not None:
+            return replace(claim, speaker_name=named, speaker_resolution="description",
+                           evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                           + (f"speaker:salience: '{claim.speaker_text}' -> medium '{named}' named last (…{media})",))
     if claim.form == "according_to":
         resolved = _according_to_source(doc, disc, claim, words)
         if resolved is not None:
@@ -250,6 +279,120 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if person is not None:
             return _with(claim, person, "description", f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why})")
     return claim
+
+
+def _previous_person(doc: Doc, disc: _Discourse, claim, previous, matched):
+    """"Senftleben sagte, … „…“, so der CDU-Politiker weiter": a description right after another person's claim
+    (same or next sentence) refers to that person, the most salient one, unless it contradicts what is known of
+    them (gender; a party they are not known to belong to). The entity stage's match by role or party (here the
+    CDU politician Pfeiffer named earlier) is a weaker cue than salience."""
+    from ..entities.coref import analyse_description
+
+    prev = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
+    if prev is None or prev.label != "PER" or prev.entity_id == matched.entity_id:
+        return None
+    if _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) > 1:
+        return None
+    span = doc.char_span(claim.speaker_start_char, claim.speaker_end_char, alignment_mode="expand")
+    desc = analyse_description(span) if span is not None else None
+    if desc is None:
+        return None
+    gender = desc.gender or _gender_of_phrase(_phrase_words(claim))
+    if gender and prev.gender and gender != prev.gender:
+        return None
+    if desc.party and getattr(prev, "parties", None) and desc.party not in prev.parties:
+        return None
+    return _with(claim, prev, "description",
+                 f"salience: '{claim.speaker_text}' -> {prev.canonical_name} (speaker of the claim before; "
+                 f"preferred to the match {matched.canonical_name})")
+
+
+def _media_head(words: list[str]) -> str | None:
+    """"die Pendlerzeitung", "das Blatt", "der Sender": a singular description headed by a media noun."""
+    if len(words) < 2 or words[0].lower() not in ("der", "die", "das", "dem", "des"):
+        return None
+    head = _head_noun(words)
+    if head is None or head != words[-1]:
+        return None
+    low = head.lower()
+    return next((m for m in MEDIA_NOUNS if low.endswith(m)), None)
+
+
+def _last_medium(doc: Doc, disc: _Discourse, claim) -> str | None:
+    """The medium named last before the claim (within ``ORG_WINDOW`` sentences): a short quoted name
+    («20 Minuten», „Stern“) or an organisation whose name ends in a media noun ("Süddeutsche Zeitung")."""
+    k = _sent_index(doc, claim.speaker_start_char)
+    best: tuple[int, str] | None = None
+    for span in doc.spans.get("quotes", ()):
+        if span.end_char > claim.speaker_start_char or k - _sent_index(doc, span.start_char) > ORG_WINDOW:
+            continue
+        words = [t for t in span if not t.is_punct]
+        if 1 <= len(words) <= 4 and all(t.text[:1].isupper() or t.like_num for t in words):
+            name = doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+            if best is None or span.start_char > best[0]:
+                best = (span.start_char, name)
+    for m in disc.mentions:
+        if m.label != "ORG" or m.end_char > claim.speaker_start_char or k - _sent_index(doc, m.start_char) > ORG_WINDOW:
+            continue
+        ent = disc.entity(m.entity_id)
+        if ent is not None and any(ent.canonical_name.lower().endswith(n) for n in MEDIA_NOUNS):
+            if best is None or m.start_char > best[0]:
+                best = (m.start_char, ent.canonical_name)
+    return best[1] if best else None
+
+
+def _is_pronoun(claim) -> bool:
+    words = _phrase_words(claim)
+    return len(words) == 1 and words[0].lower() in ("sie", "er", "es", "wir", "ihr")
+
+
+def _collective_pronoun(doc: Doc, disc: _Discourse, claim):
+    """"Die Unionsvertreter hatten … bezeichnet. Zudem verlangen sie …": a "sie" the entity stage could not link to a
+    person (plural, or no woman in reach) is the group or organisation that spoke last; the verb's number decides
+    between a group (plural verb) and an organisation (singular verb: "Die Bahn wies … zurück. Sie nannte …")."""
+    tokens = list(claim.speaker_tokens)
+    number = _finite_number_next_to(doc, tokens[0], claim.cue_start_char) if tokens else None
+    antecedent, ent, why = disc.last_collective(claim.speaker_start_char, number)
+    if antecedent is None:
+        return None
+    if ent is not None:
+        return _with(claim, ent, "pronoun", f"salience: '{claim.speaker_text}' -> {ent.canonical_name} ({why})")
+    return replace(claim, speaker_name=antecedent.speaker_name or antecedent.speaker_text, speaker_resolution="pronoun",
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:salience: '{claim.speaker_text}' -> '{antecedent.speaker_text}' ({why})",))
+
+
+AUXILIARIES = resources.words("claims_auxiliaries")
+
+
+def _finite_number_next_to(doc: Doc, i: int, cue_char: int | None) -> str | None:
+    """Number of the finite verb agreeing with the pronoun at ``i``: the verb right before it ("verlangen sie") or
+    right after it ("sie verlangen"), else the cue; morphology when the tagger gives it, else the ending (plural
+    finite forms end in -n: "verlangen", "hatten", "sind" is listed)."""
+    from . import reporting
+
+    forms = reporting.verb_forms()
+    candidates = [j for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    if cue_char is not None:
+        cue = doc.char_span(cue_char, cue_char + 1, alignment_mode="expand")
+        if cue is not None:
+            candidates.append(cue.start)
+    for j in candidates:
+        tok = doc[j]
+        low = tok.text.lower()
+        if not (tok.is_alpha and tok.text.islower()):
+            continue
+        finite = low in AUXILIARIES or any(f.kind == "finite" for f in forms.get(low, ())) or (
+            tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"))
+        if not finite:
+            continue
+        number = tok.morph.get("Number")
+        if number:
+            return "plur" if number[0] == "Plur" else "sing"
+        if low in ("sind", "seien"):
+            return "plur"
+        return "plur" if low.endswith("n") else "sing"
+    return None
 
 
 def _name_right_after(disc: _Discourse, claim):
@@ -275,7 +418,38 @@ def _according_to_source(doc: Doc, disc: _Discourse, claim, words: list[str]):
         if subjects and disc.entity(subjects[0].entity_id) is not None:
             ent = disc.entity(subjects[0].entity_id)
             return _with(claim, ent, "explicit", f"'{claim.speaker_text}' -> subject '{subjects[0].text}'")
+        return _vorfeld_subject(doc, claim)
+    return _genitive_source(disc, claim, words)
+
+
+def _vorfeld_subject(doc: Doc, claim):
+    """"Die ukrainische Armee kommt nach eigenen Angaben voran": the phrase before the finite verb of the sentence
+    (an article or a capitalised word first, no comma) is the subject the reflexive source refers to."""
+    k = _sent_index(doc, claim.speaker_start_char)
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    if k >= len(sents):
         return None
+    sent = sents[k]
+    if not (doc.has_annotation("POS") or doc.has_annotation("TAG")):
+        return None  # without a tagger the end of the phrase is a guess
+    phrase = []
+    for tok in sent:
+        if tok.idx >= claim.speaker_start_char or tok.text in (",", ":", ";") or tok.is_space and "\n" in tok.text:
+            return None
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        phrase.append(tok)
+    if not phrase or not (phrase[0].text[:1].isupper() and any(t.text[:1].isupper() for t in phrase[1:] or phrase)):
+        return None
+    text = doc.text[phrase[0].idx:phrase[-1].idx + len(phrase[-1].text)]
+    return replace(claim, speaker_text=text, speaker_start_char=phrase[0].idx, speaker_end_char=phrase[-1].idx + len(phrase[-1].text),
+                   speaker_tokens=tuple(t.i for t in phrase), speaker_entity_id=None, speaker_name=None,
+                   speaker_resolution="group",
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:'{claim.speaker_text}' -> subject '{text}'",))
+
+
+def _genitive_source(disc: _Discourse, claim, words: list[str]):
     if len(words) >= 3 and words[1].lower() in ("des", "der"):
         genitive = words[1:]
         if _is_person_description(genitive):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .. import entities, resources
-from ..spanindex import overlapping
+from ..layer.spanindex import overlapping
 
 PERSONAL_PRONOUNS = resources.words("speakers_personal_pronouns")
 # Pronoun-like words that never resolve to one person.

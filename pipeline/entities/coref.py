@@ -130,29 +130,19 @@ class _Candidate:
         return (self.gender_match, -self.distance, self.subject, self.position)
 
 
-OPENING_QUOTES = frozenset({"„", "»", "‚"})
-CLOSING_QUOTES = frozenset({"“", "”", "«", "‘"})
-
-
 def narrative_index(doc: Doc, sent_of: list[int]) -> list[int]:
     """Per sentence, how many sentences up to it are narrative, i.e. not entirely inside a quotation.
 
     Sentence distances for pronouns are counted in narrative sentences: a quote of seven sentences
-    between "will von der Leyen ..." and "..., sagte sie." does not push her out of reach.
+    between "will von der Leyen ..." and "..., sagte sie." does not push her out of reach. The quotes are
+    the document layer's (every German and Swiss quotation style, multi-paragraph quotes).
     """
     if not len(doc):
         return []
     outside = [False] * (sent_of[-1] + 1)
-    inside = False
     facts = layer_of(doc)
-    for i, t in enumerate(facts.text):
-        if t in OPENING_QUOTES:
-            inside = True
-        elif t in CLOSING_QUOTES:
-            inside = not inside if t == "“" and not inside else False  # "“" opens in English typography
-        elif t == '"':
-            inside = not inside
-        elif not inside and not facts.is_punct[i] and not facts.is_space[i]:
+    for i, quote in enumerate(facts.quote_of):
+        if quote is None and not facts.is_punct[i] and not facts.is_space[i]:
             outside[sent_of[i]] = True
     out, n = [], 0
     for is_narrative in outside:

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
@@ -42,9 +42,10 @@ from ..layer import syntax
 from ..layer.document import layer_of
 from ..layer.extensions import make_id
 from . import coref
+from .identity import global_id  # issue 21: umlauts as ae/oe/ue, so Köhn and Kohn stay apart
 from . import roles as R
 from .records import Entity, Mention
-from ..spanindex import overlapping
+from ..layer.spanindex import overlapping
 
 
 PATTERNS_ENV = "CLAIMGRAPH_ENTITY_PATTERNS"
@@ -71,8 +72,8 @@ class EntityPatterns:
 
     phrases: dict[tuple[str, ...], tuple[str, str | None, int]] = field(default_factory=dict)  # words -> (label, id, priority)
     token_patterns: list[tuple[str, str | None, list[dict], int]] = field(default_factory=list)
-    max_len: int = 1
     _matchers: dict[int, Matcher] = field(default_factory=dict, repr=False)
+    _phrase_matchers: dict[int, tuple[int, PhraseMatcher]] = field(default_factory=dict, repr=False)
 
     def add_file(self, path: Path, priority: int) -> None:
         with open(path, encoding="utf-8") as fh:
@@ -99,19 +100,16 @@ class EntityPatterns:
                 words = tuple(t.text for t in tokenizer(pattern))
                 if words:
                     self.phrases[words] = (label, row.get("id"), priority)
-                    self.max_len = max(self.max_len, len(words))
             else:
                 self.token_patterns.append((label, row.get("id"), pattern, priority))
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str, str | None, int]]:
-        out = []
-        words = layer_of(doc).text
-        for i in range(len(words)):
-            for n in range(min(self.max_len, len(words) - i), 0, -1):
-                hit = self.phrases.get(tuple(words[i : i + n]))
-                if hit:
-                    out.append((i, i + n, *hit))
-                    break
+        """Phrase hits (the longest phrase starting at each token), then token-pattern hits, in text order."""
+        longest: dict[int, int] = {}
+        for _, s, e in self._phrase_matcher(doc.vocab)(doc):
+            if e > longest.get(s, s):
+                longest[s] = e
+        out = [(s, e, *self.phrases[tuple(t.text for t in doc[s:e])]) for s, e in sorted(longest.items())]
         if self.token_patterns:
             matcher = self._matchers.get(id(doc.vocab))
             if matcher is None:
@@ -124,6 +122,18 @@ class EntityPatterns:
                 label, cid, _, prio = self.token_patterns[k]
                 out.append((s, e, label, cid, prio))
         return out
+
+
+    def _phrase_matcher(self, vocab) -> PhraseMatcher:
+        """spaCy's PhraseMatcher over the phrases' token texts, built once per vocab (rebuilt if phrases were added)."""
+        cached = self._phrase_matchers.get(id(vocab))
+        if cached is not None and cached[0] == len(self.phrases):
+            return cached[1]
+        matcher = PhraseMatcher(vocab, attr="ORTH")
+        for words in self.phrases:
+            matcher.add("claimgraph_phrase", [Doc(vocab, words=list(words))])
+        self._phrase_matchers[id(vocab)] = (len(self.phrases), matcher)
+        return matcher
 
 
 @functools.lru_cache(maxsize=1)
@@ -152,7 +162,6 @@ def load_patterns(extra: Sequence[str | Path] = (), use_default: bool = True, en
             for name in party.names:
                 words = tuple(t.text for t in _tokenizer()(name))
                 patterns.phrases.setdefault(words, ("ORG", party.canonical, 3))
-                patterns.max_len = max(patterns.max_len, len(words))
     for path in pattern_paths(extra, environ):
         patterns.add_file(path, priority=4)  # the user's own names beat everything
     return patterns
@@ -832,11 +841,6 @@ def _same_name(a: str, b: str) -> bool:
     return all(x == y or any(x + e == y or y + e == x for e in endings) or x.rstrip("nsrme") == y.rstrip("nsrme") for x, y in zip(wa, wb))
 
 
-def _global_id(label: str, name: str) -> str:
-    from ..corpus import global_id  # issue 21: umlauts as ae/oe/ue, so Köhn and Kohn stay apart
-
-    return global_id(label, name)
-
 
 @dataclass
 class _Built:
@@ -913,7 +917,7 @@ def _entity(doc: Doc, c: _Cluster, number: int) -> Entity:
     if c.label == "PER":
         canonical = " ".join(c.full)
         aliases = frozenset({_key(c.full), _key(c.surname)})
-        return Entity(eid, "PER", canonical, None, 0, global_id=_global_id("PER", canonical), aliases=aliases)
+        return Entity(eid, "PER", canonical, None, 0, global_id=global_id("PER", canonical), aliases=aliases)
     canonical = _canonical_other(doc, c)
     label = Counter(n.label for n in c.names).most_common(1)[0][0]
     acronym = c.acronym
@@ -928,7 +932,7 @@ def _entity(doc: Doc, c: _Cluster, number: int) -> Entity:
         forms.add(_key(c.cid.split()))
         forms |= {_key(f) for f in _pattern_aliases().get(c.cid, ())}  # "VW" answers for Volkswagen
     number_ = "plur" if R.fold(canonical) in PLURAL_NAMES else "sing"
-    return Entity(eid, label, canonical, acronym, 0, number=number_, global_id=_global_id(label, c.cid or canonical), aliases=frozenset(forms))
+    return Entity(eid, label, canonical, acronym, 0, number=number_, global_id=global_id(label, c.cid or canonical), aliases=frozenset(forms))
 
 
 def _resolve_affiliation(att: R.Attachment, org_by_span: dict, orgs: list[Entity]) -> tuple[str, frozenset[str]]:

@@ -29,20 +29,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import boilerplate as bp
-from .gold_files import json_lines
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "boilerplate_snippets.jsonl"
-LABELS = ("content",) + bp.CATEGORIES
-
-
-@dataclass(frozen=True)
-class Record:
-    id: str
-    doc: str
-    label: str
-    split: str
-    text: str
-    note: str = ""
+from .boilerplate_corpus import (  # noqa: F401  (re-exported: callers import them from here)
+    DEFAULT_CORPUS,
+    HELDOUT_SHARE,
+    LABELS,
+    REAL_LABELS,
+    REALPAGES_DIR,
+    Page,
+    Record,
+    load_corpus,
+    load_pages,
+    split_of,
+)
 
 
 @dataclass(frozen=True)
@@ -51,20 +50,6 @@ class Prediction:
     label: str
     score: float
     signals: str
-
-
-def load_corpus(path: Path | None = None) -> list[Record]:
-    path = Path(path or DEFAULT_CORPUS)
-    records = []
-    for number, row in json_lines(path):
-        label, text = row.get("label"), row.get("text", "")
-        if label not in LABELS:
-            raise ValueError(f"{path}:{number}: label {label!r} is not one of {', '.join(LABELS)}")
-        if not text.strip() or "\n" in text:
-            raise ValueError(f"{path}:{number}: text must be one non-empty line")
-        rid = str(row.get("id") or f"line{number}")
-        records.append(Record(rid, str(row.get("doc") or f"_{rid}"), label, row.get("split") or "dev", text, row.get("note", "")))
-    return records
 
 
 def predict(records: list[Record], lexicon: bp.Lexicon | None = None) -> list[Prediction]:
@@ -157,69 +142,6 @@ def snippet_report(corpus: Path | None = None) -> str:
 
 # --------------------------------------------------------------------------- real-page corpus
 
-REALPAGES_DIR = Path(__file__).resolve().parents[2] / "eval" / "realpages"
-REAL_LABELS = ("content",) + bp.CATEGORIES
-HELDOUT_SHARE = 3  # of 10 hash buckets: a site (never a page) goes to the held-out part
-
-
-@dataclass(frozen=True)
-class Page:
-    id: str
-    kind: str
-    site: str
-    url: str
-    split: str  # "dev" or "heldout", decided by the site alone (see split_of); "test" for test_*.txt files
-    blocks: tuple[tuple[str, str], ...]  # (label, text), one per line of the page
-
-
-def split_of(site: str) -> str:
-    """The corpus part of a site: a fixed hash of its domain, so one site is never in both parts and the split
-    was decided before any rule was written (10 buckets, 3 held out)."""
-    import hashlib
-
-    return "heldout" if int(hashlib.sha1(site.encode("utf-8")).hexdigest(), 16) % 10 < HELDOUT_SHARE else "dev"
-
-
-def load_pages(directory: Path | None = None) -> list[Page]:
-    """The labelled pages of ``eval/realpages/pages_*.txt`` (format: see the head of pages_a.txt)."""
-    directory = Path(directory or REALPAGES_DIR)
-    # pages_*.txt: dev and held-out by site hash; test_*.txt: a fresh part collected after the freeze ("test")
-    # fresh_*.txt: round 2 of issue 18, collected after the round-2 rules were frozen ("fresh")
-    files = sorted(directory.glob("pages_*.txt")) + sorted(directory.glob("test_*.txt")) + sorted(directory.glob("fresh_*.txt"))
-    if not files:
-        raise FileNotFoundError(f"no real-page files (pages_*.txt) in {directory}")
-    pages: list[Page] = []
-    seen: set[str] = set()
-    for path in files:
-        header, blocks = None, []
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.startswith("### "):
-                if header:
-                    pages.append(Page(*header, tuple(blocks)))
-                parts = [p.strip() for p in line[4:].split("|", 3)]
-                if len(parts) != 4 or not all(parts):
-                    raise ValueError(f"{path}:{number}: page header must be '### id | kind | site | url'")
-                if parts[0] in seen:
-                    raise ValueError(f"{path}:{number}: duplicate page id {parts[0]!r}")
-                seen.add(parts[0])
-                split = "test" if path.name.startswith("test_") else "fresh" if path.name.startswith("fresh_") else split_of(parts[2])
-                header, blocks = (parts[0], parts[1], parts[2], parts[3], split), []
-            elif not line.strip() or line.startswith("#"):
-                continue
-            else:
-                label, sep, text = line.partition("\t")
-                if not sep or not text.strip():
-                    raise ValueError(f"{path}:{number}: expected 'label<TAB>text'")
-                if label not in REAL_LABELS:
-                    raise ValueError(f"{path}:{number}: label {label!r} is not one of {', '.join(REAL_LABELS)}")
-                if header is None:
-                    raise ValueError(f"{path}:{number}: block before the first page header")
-                blocks.append((label, text))
-        if header:
-            pages.append(Page(*header, tuple(blocks)))
-    return pages
-
-
 def page_records(pages: list[Page]) -> list[Record]:
     return [
         Record(f"{page.id}.{i}", page.id, label, page.split, text, page.url)
@@ -265,22 +187,96 @@ def _real_section(title: str, predictions: list[Prediction]) -> list[str]:
         if group:
             hit = sum(p.label != "content" for p in group)
             lines.append(f"{label:<14}{len(group):>5}{hit / len(group):>9.3f}")
+    targets = []
+    for name, group in _target_groups(predictions).items():
+        hit = sum(p.label != "content" for p in group)
+        targets.append(f"{name} {hit}/{len(group)}" + (f" = {hit / len(group):.2f}" if group else ""))
+    lines.append("issue targets (>= 0.90 each): " + "; ".join(targets))
     return lines
 
 
-def real_report(pages_dir: Path | None = None, *, splits: tuple[str, ...] = ("dev", "heldout", "test", "fresh")) -> str:
-    pages = [p for p in load_pages(pages_dir) if p.split in splits]
-    predictions = predict_pages(pages)
-    lines = [f"Real-page corpus {pages_dir or REALPAGES_DIR} (paraphrased article text, page furniture as found)", ""]
-    for split in splits:
-        part = [p for p in predictions if p.record.split == split]
-        if part:
-            lines += _real_section(f"real pages, {split}", part) + [""]
+def _target_groups(predictions: list[Prediction]) -> dict[str, list[Prediction]]:
+    """The furniture the issue sets its own targets for: menus (navigation), press contact boxes, paywall
+    prompts (subscription) and consent or cookie banners at the top of a page (before the first article
+    paragraph of at least 100 characters)."""
+    by_doc: dict[str, list[Prediction]] = {}
+    for p in predictions:
+        by_doc.setdefault(p.record.doc, []).append(p)
+    top_banners = []
+    for doc_predictions in by_doc.values():
+        for p in doc_predictions:
+            if p.record.label == "content" and len(p.record.text) >= 100:
+                break
+            if p.record.label in ("consent", "cookie"):
+                top_banners.append(p)
+    return {
+        "menus": [p for p in predictions if p.record.label == "navigation"],
+        "contact boxes": [p for p in predictions if p.record.label == "contact"],
+        "paywall prompts": [p for p in predictions if p.record.label == "subscription"],
+        "consent banners at the top": top_banners,
+    }
+
+
+DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3")  # every part looked at while the stage was developed
+HELDOUT_PARTS = ("round4",)  # collected and labelled before the second round was developed; measured once
+
+
+def cross_validated_predictions() -> list[Prediction]:
+    """Out-of-fold decisions on the development parts: the shipped configuration (L2 strength, feature set,
+    threshold, combination, smoothing) refitted on 4 of 5 site-grouped folds and applied to the fifth."""
+    from ..boilerplate import train
+    from ..boilerplate.classifier import Model, load_model
+
+    shipped = load_model()
+    docs = train.development_docs()
+    keep = train.FEATURE_SETS["all" if shipped.rule_evidence else "without_rule_evidence"]
+    weights = train.out_of_fold_weights(docs, shipped.l2, keep)
+    predictions = []
+    for doc in docs:
+        if doc.source != "pages":
+            continue
+        w, b = weights[doc.fold()]
+        model = Model(shipped.names, tuple(w), b, shipped.threshold, shipped.smoothing, shipped.rules_or_model)
+        for i, ((label, start, end), removed) in enumerate(zip(doc.lines, train.decide(doc, model))):
+            record = Record(f"{doc.doc_id}.{i}", doc.doc_id, label, doc.part, doc.text[start:end], "")
+            predictions.append(Prediction(record, "removed" if removed else "content", 0.0, "out of fold"))
+    return predictions
+
+
+def _errors(predictions: list[Prediction], title: str) -> list[str]:
     errors = [p for p in predictions if (p.label == "content") != (p.record.label == "content")]
-    lines.append(f"## real-page errors: {len(errors)} (content removed first)")
+    lines = [f"## {title}: {len(errors)} (content removed first)"]
     errors.sort(key=lambda p: (p.record.label != "content", p.record.split, p.record.id))
     for p in errors:
         r = p.record
         lines.append(f"- {r.id} [{r.split}] gold={r.label} predicted={p.label} score={p.score:g} ({p.signals or 'no signal'})")
         lines.append(f"    {r.text[:150]}{'…' if len(r.text) > 150 else ''}")
+    return lines
+
+
+def real_report(
+    pages_dir: Path | None = None, *, splits: tuple[str, ...] = DEVELOPMENT_PARTS + HELDOUT_PARTS, cross_validate: bool = True
+) -> str:
+    """Development parts cross-validated (and with the shipped model, fitted on them: optimistic), the held-out
+    round 4 with the shipped model; per category, the issue's target categories and the error lists."""
+    pages = [p for p in load_pages(pages_dir) if p.split in splits]
+    lines = [f"Real-page corpus {pages_dir or REALPAGES_DIR} (paraphrased article text, page furniture as found)", ""]
+    development = [s for s in splits if s in DEVELOPMENT_PARTS]
+    if cross_validate and development and pages_dir is None:
+        oof = [p for p in cross_validated_predictions() if p.record.split in development]
+        lines += _real_section("development parts, cross-validated (5 site-grouped folds, refitted per fold)", oof) + [""]
+        for split in development:
+            part = [p for p in oof if p.record.split == split]
+            if part:
+                lines += _real_section(f"real pages, {split}, cross-validated", part) + [""]
+    predictions = predict_pages(pages)
+    for split in splits:
+        part = [p for p in predictions if p.record.split == split]
+        if part:
+            note = "held out, shipped model (unseen)" if split in HELDOUT_PARTS else "shipped model (fitted on it: optimistic)"
+            lines += _real_section(f"real pages, {split}, {note}", part) + [""]
+    if cross_validate and development and pages_dir is None:
+        lines += _errors(oof, "development errors, cross-validated") + [""]
+    lines += _errors([p for p in predictions if p.record.split in HELDOUT_PARTS or not cross_validate or pages_dir is not None],
+                     "real-page errors, shipped model")
     return "\n".join(lines)

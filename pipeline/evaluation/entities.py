@@ -37,7 +37,7 @@ import spacy
 from spacy.language import Language
 
 from .. import entities as ents
-from ..model import PROJECT_MODEL_DIR, is_pipeline_dir
+from ..nlp.model import PROJECT_MODEL_DIR, is_pipeline_dir
 from ..entities.roles import fold
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "entities_gold.jsonl"

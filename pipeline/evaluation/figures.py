@@ -29,7 +29,7 @@ import spacy
 from spacy.language import Language
 
 from .. import figures as fig
-from ..model import PROJECT_MODEL_DIR, is_pipeline_dir
+from ..nlp.model import PROJECT_MODEL_DIR, is_pipeline_dir
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "figures_table.tsv"
 FIELDS = ("span", "value", "value_max", "unit", "counted", "qualifier", "kind")

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import boilerplate as bp
-from .. import html_input
+from ..ingest import html as html_input
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "eval" / "html_pages.jsonl"

@@ -34,13 +34,16 @@ from pathlib import Path
 
 from .gold_files import json_lines
 
-from ..tokenizer_rules import split_markdown_links
-from ..model import PROJECT_MODEL_DIR, is_pipeline_dir
+from ..nlp.tokenizer_rules import split_markdown_links
+from ..nlp.model import PROJECT_MODEL_DIR, is_pipeline_dir
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "claims_news.jsonl"
+# The unseen test part (split ``test2``): pages collected and annotated before the rule changes it measures, kept in
+# a file of its own so that ``--split all`` (development data) never includes it.
+TEST2_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test2.jsonl")
 FORMS = {"direct", "indirect", "reported", "free_indirect", "according_to", "mixed"}
 REFS = ("explicit", "alias", "pronoun", "description", "group", "continuation", "interview", "unattributed")
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "test2")
 
 
 @dataclass(frozen=True)
@@ -266,10 +269,12 @@ def format_scores(label: str, scores: Scores, *, show_errors: bool = True) -> st
 
 
 def report(corpus: Path | None = None, *, split: str = "dev", show_errors: bool = True) -> str:
-    docs = load_corpus(corpus)
     if split not in SPLITS + ("all",):
-        raise ValueError(f"split {split!r} is not one of dev, test, all")
-    chosen = [d for d in docs if split == "all" or d.split == split]
+        raise ValueError(f"split {split!r} is not one of dev, test, test2, all")
+    if corpus is None and split == "test2":
+        corpus = TEST2_CORPUS
+    docs = load_corpus(corpus)
+    chosen = [d for d in docs if (split == "all" and d.split != "test2") or d.split == split]
     nlp, name = load_nlp()
     n_claims = sum(len(d.claims) for d in chosen)
     label = (f"Claims on real news: {corpus or DEFAULT_CORPUS}, split {split} ({len(chosen)} documents, "

@@ -22,9 +22,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from . import segments
-from .export import format_cell, record_to_row
-from .schema import CLAIMS, ENTITIES, FIGURES, MENTIONS, Table
+from ..layer.document import layer_of
+from ..nlp import segments
+from ..output.export import format_cell, record_to_row
+from ..output.schema import CLAIMS, ENTITIES, FIGURES, MENTIONS, Table
 
 BACKENDS = ("local", "processes", "dask")
 
@@ -72,7 +73,7 @@ def get_nlp(settings: WorkerSettings) -> Language:
     """The pipeline for these settings, loaded once per process."""
     key = (settings.model_source, settings.model_kind, settings.components)
     if key not in _NLP_BY_SETTINGS:
-        from .model import ModelChoice, load_model
+        from ..nlp.model import ModelChoice, load_model
 
         nlp = load_model(ModelChoice(settings.model_source, settings.model_source, settings.model_kind, False))
         nlp.max_length = max(nlp.max_length, settings.max_length)
@@ -83,8 +84,10 @@ def get_nlp(settings: WorkerSettings) -> Language:
 
 
 def document_stats(doc: Doc) -> dict[str, int]:
-    sentences = sum(1 for s in doc.sents if not all(t.is_space for t in s)) if doc.has_annotation("SENT_START") else 0
-    return {"n_sentences": sentences, "n_tokens": sum(1 for t in doc if not t.is_space)}
+    """Sentences as the rule stages count them (the layer's segmentation, so ``claims.sent_index`` < ``n_sentences``)."""
+    layer = layer_of(doc)
+    sentences = sum(1 for s, e in layer.sents if not all(layer.is_space[s:e]))
+    return {"n_sentences": sentences, "n_tokens": layer.is_space.count(False)}
 
 
 def extraction_cells(doc: Doc, components: Sequence[str]) -> dict[str, list[list[str]]]:

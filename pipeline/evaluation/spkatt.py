@@ -21,10 +21,8 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import re
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,7 +33,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .layer.extensions import register_extensions
+from ..layer.extensions import register_extensions
+from ..output.export import write_file_atomically
 
 register_extensions()
 log = logging.getLogger(__name__)
@@ -168,7 +167,7 @@ def format_token_id(tid: TokenId) -> str:
 
 
 def list_json(directory: Path, what: str) -> list[Path]:
-    from .runner import StageError
+    from ..run.runner import StageError
 
     directory = Path(directory)
     if not directory.is_dir():
@@ -292,16 +291,8 @@ def _annotation_order(a: dict[str, Any]) -> tuple:
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     """Write compact UTF-8 JSON with sorted keys (the layout of the gold files) via temp file + rename."""
-    path = Path(path)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file_atomically(Path(path), text.encode("utf-8"))
 
 
 # --------------------------------------------------------------------------- predict
@@ -327,7 +318,7 @@ def annotate_articles(nlp: Language, articles: Sequence[Article], cfg) -> Iterat
 
 
 def _annotate_batches(nlp: Language, articles: Sequence[Article], batch_size: int) -> Iterator[tuple[Article, BuiltDoc | None, str | None]]:
-    from .segments import Failure, pipe_isolated
+    from ..nlp.segments import Failure, pipe_isolated
 
     for start in range(0, len(articles), batch_size):
         batch = articles[start : start + batch_size]
@@ -354,7 +345,7 @@ def _annotate_batches(nlp: Language, articles: Sequence[Article], batch_size: in
 
 def predict_dir(in_dir: Path, out_dir: Path, cfg) -> PredictSummary:
     """Predict SpkAtt annotations for every ``*.json`` in ``in_dir``; one file of the same name in ``out_dir``."""
-    from .runner import StageError, load_pipeline
+    from ..run.runner import StageError, load_pipeline
 
     started = time.perf_counter()
     files = list_json(in_dir, "input")
@@ -599,7 +590,7 @@ def score_dirs(gold_dir: Path, pred_dir: Path) -> dict[str, Any]:
     gold_files = list_json(gold_dir, "gold")
     pred_dir = Path(pred_dir)
     if not pred_dir.is_dir():
-        from .runner import StageError
+        from ..run.runner import StageError
 
         raise StageError(f"prediction directory {pred_dir} not found")
     gold_names = {p.name for p in gold_files}

@@ -16,24 +16,19 @@ across documents:
   (single linkage); a cluster's id is the ``claim_id`` of its earliest claim (document date, then
   document id and position), so a claim that was never reprinted is its own cluster.
 
-The name key: ``fold_name`` writes umlauts and ß the German way (ö -> oe, ß -> ss), then drops the
-remaining accents (é -> e), so "Köhn" and "Kohn" stay two people while "Köhn" and "Koehn" are one.
-The letter table is ``resources/name_folding.tsv``. This module imports nothing heavy at import
-time (the entity component calls ``global_id`` in every worker); pandas is only used by
-``pipeline.runner.write_corpus_tables`` (a run) and ``pipeline.load.corpus_frames`` (older runs).
+The name key (``global_id``, ``fold_name``) is the entity stage's (``pipeline.entities.identity``). pandas is only
+used by ``pipeline.run.runner.write_corpus_tables`` (a run) and ``pipeline.load.corpus_frames`` (older runs).
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
-from pathlib import Path
 from typing import Any
+
+from ..entities.identity import fold_name, global_id, name_slug
 
 SPEAKERS_FILE = "speakers.csv"
 QUOTE_CLUSTERS_FILE = "quote_clusters.csv"
@@ -48,42 +43,6 @@ KIND_OF_LABEL = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC":
 GROUP_PREFIX = "group"
 UNLINKED_PREFIX = "name"
 NAMED_RESOLUTIONS = ("explicit", "alias")
-
-
-# --------------------------------------------------------------------------- name key
-
-
-@functools.lru_cache(maxsize=1)
-def _folding_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    text = resources.files("pipeline.resources").joinpath("name_folding.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        letter, replacement = line.split("\t")
-        table[ord(letter)] = replacement
-    return table
-
-
-def fold_name(text: str) -> str:
-    """Lowercase ASCII form of a name: 'Köhn' -> 'koehn', 'Außendorf' -> 'aussendorf', 'António' -> 'antonio'.
-
-    Umlauts are written out before accents are dropped, so 'Köhn' != 'Kohn' (the old key folded
-    ö -> o but ß -> ss, which merged different people). Input in decomposed form (o + U+0308) is
-    composed first, so both spellings of the same letter give the same key.
-    """
-    composed = unicodedata.normalize("NFC", text).lower().translate(_folding_table())
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", composed) if not unicodedata.combining(c))
-    return stripped.encode("ascii", "ignore").decode("ascii")
-
-
-def name_slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold_name(text)).strip("-")
-
-
-def global_id(label: str, name: str) -> str:
-    """The cross-document key of an entity: ``<label>:<slug>`` ('per:marina-koehn', 'org:europaeische-union')."""
-    return f"{label.lower()}:{name_slug(name)}"
 
 
 # --------------------------------------------------------------------------- helpers

@@ -29,15 +29,16 @@ from typing import Any, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, boilerplate, html_input  # the stage factories are spaCy entry points (pyproject.toml)
-from .export import OutputBatch, file_digest, read_json, read_jsonl, record_to_row
-from .ingest import DEFAULT_MAX_BYTES, Document, IngestError, IngestProblem, ingest_directory
-from .language import is_minable
+from .. import __version__, boilerplate  # the stage factories are spaCy entry points (pyproject.toml)
+from ..ingest import html as html_input
+from ..output.export import OutputBatch, file_digest, read_json, read_jsonl, record_to_row
+from ..ingest.files import DEFAULT_MAX_BYTES, Document, IngestError, IngestProblem, ingest_directory
+from ..ingest.language import is_minable
 from .backends import COMPONENT_TABLES, DocResult, Task, WorkerSettings, run_tasks
 from .cache import Cache, model_fingerprint, parse_key, rows_key
-from .model import BLANK_MODEL_NAME, ModelChoice, describe_choice, load_model, resolve_model
+from ..nlp.model import BLANK_MODEL_NAME, ModelChoice, describe_choice, load_model, resolve_model
 from .run_folder import RUN_STATE_FILE, RunFolder, Staging
-from .schema import BOILERPLATE, CLAIMS, DERIVED_TABLES, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, OFFSET_TEXT_COLUMNS, TABLES, Table
+from ..output.schema import BOILERPLATE, CLAIMS, DERIVED_TABLES, DOCUMENTS, ENTITIES, ERRORS, FIGURES, MENTIONS, OFFSET_TEXT_COLUMNS, TABLES, Table
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -192,7 +193,7 @@ def _finish(run: _Run, command: str) -> None:
     state = {"run_id": staging.run_id, "input_dir": manifest.get("settings", {}).get("input_dir"), "output_dir": str(cfg.output_dir.resolve())}
     with run.interim_batch() as interim:
         interim.write_json(RUN_STATE_FILE, state)
-    from .load import check_tables, load
+    from ..output.tables import check_tables, load
 
     problems = check_tables(load(staging.output, allow_missing=True, verify=False))
     if problems:
@@ -530,9 +531,9 @@ def _cross_document_tables(run: _Run) -> dict[str, int]:
 
 def write_corpus_tables(output_dir: Path, *, excel_safe: bool = False) -> dict[str, int]:
     """Read ``entities``/``claims``/``documents`` of ``output_dir``, write ``speakers.csv`` and ``quote_clusters.csv``
-    (pipeline/corpus.py) in one batch; returns the row counts."""
-    from .corpus import corpus_rows, doc_dates, frame_records
-    from .load import read_or_empty
+    (pipeline/output/corpus.py) in one batch; returns the row counts."""
+    from ..output.corpus import corpus_rows, doc_dates, frame_records
+    from ..output.tables import read_or_empty
 
     frames = {t.name: read_or_empty(Path(output_dir), t) for t in (CLAIMS, ENTITIES, DOCUMENTS)}
     speakers, clusters = corpus_rows(frame_records(frames["claims"]), frame_records(frames["entities"]), doc_dates(frames["documents"]))
@@ -589,14 +590,6 @@ def _document_row(document: Document, clean: boilerplate.CleanResult, stats: dic
         chars_removed=clean.chars_removed,
         **(stats or {}),
     )
-
-
-def extraction_rows(docs: Iterable[Doc], table: Table) -> Iterator[dict[str, Any]]:
-    """Rows of an extraction table (mentions, entities, claims, figures) from annotated Docs."""
-    attribute = next(attr for comps in COMPONENT_TABLES.values() for t, attr in comps if t.name == table.name)
-    for doc in docs:
-        for record in getattr(doc._, attribute) or ():
-            yield record_to_row(record, table, doc_id=doc._.doc_id)
 
 
 def _error_rows(documents, problems: Sequence[IngestProblem], failures: Sequence[dict]) -> Iterator[dict[str, Any]]:

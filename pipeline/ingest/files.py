@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .language import detect_language, is_minable
-from .text_decoding import decode_bytes, normalise_newlines  # noqa: F401  (part of the ingest API)
+from .decoding import decode_bytes, normalise_newlines  # noqa: F401  (part of the ingest API)
 
 HTML_SUFFIXES = (".html", ".htm")  # read by html_input.py (visible text + main-text decision)
 INPUT_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
@@ -303,7 +303,7 @@ def read_document(
 def _read_html(data: bytes, rel: str, doc_id: str, favour: str) -> Document | IngestProblem:
     """An ingest ``Document`` for an HTML file, or an ``IngestProblem`` naming the file and what is wrong."""
     # imported on demand: trafilatura and lxml are only needed for HTML input
-    from .html_input import NotReadable, page_fields, read_page
+    from .html import NotReadable, page_fields, read_page
 
     try:
         page = read_page(data, favour)

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 ENV_VAR = "CLAIMGRAPH_MODEL"
 DEFAULT_MODEL = "de_core_news_lg"
 OFFICIAL_FALLBACKS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
-PROJECT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_pipeline_open"
+PROJECT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "de_pipeline_open"
 BLANK_MODEL_NAME = "blank_de_fallback"
 INSTALL_HINT = (
     "install the official pipeline with `python -m spacy download de_core_news_lg` "

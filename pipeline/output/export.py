@@ -8,6 +8,7 @@ the previous run's tables untouched and no temporary files behind.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -193,6 +194,34 @@ class OutputBatch:
             self.commit()
         else:
             self.abort()
+
+
+def write_file_atomically(path: Path, data: bytes, *, durable: bool = False) -> None:
+    """Write one file via a temporary file in the same directory and ``os.replace``: readers see the old or the new file.
+
+    The one single-file writer of the project (the cache, the run folder's journal, SpkAtt predictions). The
+    temporary name is ``.<name>.<random>.tmp``, the shape the run folder's clean-up removes after a crash.
+    ``durable`` also fsyncs the file and its directory, for files that must survive a power cut (the commit journal).
+    """
+    path = Path(path)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    if durable:
+        with contextlib.suppress(OSError):  # some file systems cannot fsync a directory; the rename still holds
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
 
 
 def file_digest(path: Path) -> str:

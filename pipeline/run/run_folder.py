@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..output.export import write_file_atomically
+
 LOCK_FILE = ".claimgraph.lock"
 JOURNAL_FILE = ".claimgraph-commit.json"
 STAGING_PREFIX = ".staging-"
@@ -178,13 +180,7 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _write_json_atomically(path: Path, data: Any) -> None:
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-    with open(temp, "w", encoding="utf-8") as fh:
-        fh.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(temp, path)
-    _fsync_dir(path.parent)
+    write_file_atomically(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), durable=True)
 
 
 def roll_forward(output_dir: Path) -> bool:

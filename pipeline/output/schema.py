@@ -66,7 +66,7 @@ DOCUMENTS = Table(
         ("date", "datetime", "document date found in the text (ISO 8601, e.g. from a 'Stand: 08.12.2025' line), else the page date of an HTML page, else empty"),
         ("chars_kept", "Int64", "characters in blocks kept as content"),
         ("chars_removed", "Int64", "characters in blocks removed as boilerplate"),
-        ("n_sentences", "Int64", "sentences in the cleaned text"),
+        ("n_sentences", "Int64", "sentences in the cleaned text, as the claim stage segments it (claims.sent_index counts from 0 up to n_sentences - 1)"),
         ("n_tokens", "Int64", "tokens in the cleaned text (whitespace tokens excluded)"),
         # HTML input only (html_input.py): page metadata, empty for text input.
         ("title", "string", "HTML page: title (og:title, <title> or the headline), else empty"),
@@ -205,7 +205,7 @@ ERRORS = Table(
     primary_key=("path", "stage", "problem"),
 )
 
-# Cross-document tables (pipeline/corpus.py), written once every document is done.
+# Cross-document tables (pipeline/output/corpus.py), written once every document is done.
 SPEAKERS = Table(
     "speakers",
     "One row per cross-document speaker (everyone with at least one claim), most claims first.",
@@ -240,7 +240,7 @@ QUOTE_CLUSTERS = Table(
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, BOILERPLATE, MENTIONS, ENTITIES, CLAIMS, FIGURES, ERRORS, SPEAKERS, QUOTE_CLUSTERS)}
-# Tables computed from the others after all documents (pipeline/corpus.py); the loader derives them
+# Tables computed from the others after all documents (pipeline/output/corpus.py); the loader derives them
 # when a run predates them.
 DERIVED_TABLES = ("speakers", "quote_clusters")
 

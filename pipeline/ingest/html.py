@@ -12,7 +12,7 @@ it is *aligned* back onto the visible text (``align``): every extracted line is 
 visible text, unique matches first as anchors, repeated lines between their anchors, the rest by a fuzzy match
 inside the gap. Lines of the visible text that the extractor does not keep become pre-decided boilerplate blocks
 (signal ``html_extractor``, category from the page region they sit in, ``resources/html_regions.tsv``); the
-project's own classifier (boilerplate.py) still runs on every block, and decides alone on what was kept.
+project's own classifier (pipeline/boilerplate/) still runs on every block, and decides alone on what was kept.
 
 Nothing is fetched, ever: links, frames, images and scripts are not followed or run. Problems become
 ``IngestProblem`` rows (errors.csv): fatal for pages without readable content (frames, no body, only scripts,
@@ -36,12 +36,12 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from .text_decoding import decode_bytes
+from .decoding import decode_bytes
 
 HTML_SUFFIXES = (".html", ".htm")
 EXTRACTOR_MODES = ("precision", "recall")
 DEFAULT_MODE = "precision"
-REGIONS_FILE = Path(__file__).resolve().parent / "resources" / "html_regions.tsv"
+REGIONS_FILE = Path(__file__).resolve().parents[1] / "resources" / "html_regions.tsv"
 EXTRACTOR_SIGNAL = "html_extractor"
 EXTRACTOR_WEIGHT = 3.0  # recorded score of a pre-decided block (the classifier's threshold: decided on its own)
 KEEP_FRACTION = 0.5  # a visible line is article text when at least this share of its characters was extracted
