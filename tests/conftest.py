@@ -17,3 +17,24 @@ def sample_dir(tmp_path: Path) -> Path:
     target = tmp_path / "raw"
     shutil.copytree(SAMPLES, target)
     return target
+
+
+def people_and_figures_of_cleaned(result):
+    """The people and figures the entity and figure stages read from a cleaned page (blank pipeline).
+
+    Returns the PER canonical names and the figures, after checking that no figure starts inside a removed block.
+    """
+    import spacy
+
+    from pipeline import figures as fig
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("claimgraph_entities")
+    doc = nlp(result.clean_text)
+    people = {e.canonical_name for e in doc._.entities if e.label == "PER"}
+    figures = fig.extract_figures(doc)
+    removed_spans = [(b.start_char, b.end_char) for b in result.removed_blocks]
+    for f in figures:
+        assert not any(s <= f.start_char < e for s, e in removed_spans), f.text  # no phone, street or postcode digits
+    return people, figures

@@ -9,6 +9,7 @@ import pytest
 
 from pipeline import boilerplate as bp
 from pipeline.evaluation import boilerplate as bp_eval
+from tests.conftest import people_and_figures_of_cleaned
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -361,23 +362,9 @@ def test_press_release_page_keeps_the_release_and_drops_menu_contact_box_and_foo
 
 
 def test_no_person_or_figure_is_read_from_removed_page_furniture():
-    import spacy
-
-    from pipeline import entities  # noqa: F401  (registers claimgraph_entities)
-    from pipeline import figures as fig
-
-    result = bp.clean_document(PRESS_PAGE)
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("claimgraph_entities")
-    doc = nlp(result.clean_text)
-    people = {e.canonical_name for e in doc._.entities if e.label == "PER"}
+    people, figures = people_and_figures_of_cleaned(bp.clean_document(PRESS_PAGE))
     assert {"Karin Vogt", "Peter Albrecht"} <= people and "Jana Reimers" not in people
-    figures = {f.text for f in fig.extract_figures(nlp(result.clean_text))}
-    assert any("45 Millionen Euro" in f for f in figures)
-    removed_spans = [(b.start_char, b.end_char) for b in result.removed_blocks]
-    for f in fig.extract_figures(nlp(result.clean_text)):
-        assert not any(s <= f.start_char < e for s, e in removed_spans), f.text  # no phone, street or postcode digits
+    assert any("45 Millionen Euro" in f.text for f in figures)
 
 
 def test_contact_data_inside_running_text_is_kept():
@@ -451,8 +438,10 @@ def test_real_page_corpus_is_split_by_site_and_meets_the_precision_targets():
     dev_sites = {p.site for p in pages if p.split == "dev"}
     held_sites = {p.site for p in pages if p.split == "heldout"}
     assert dev_sites and held_sites and not dev_sites & held_sites
-    predictions = bp_eval.predict_pages(pages)
-    for split in ("dev", "heldout", "test", "fresh"):
+    # the held-out part (round 4) is measured once, by `python cli.py evaluate boilerplate`, never in a test
+    predictions = bp_eval.predict_pages([p for p in pages if p.split in bp_eval.DEVELOPMENT_PARTS])
+    assert {p.split for p in pages} >= set(bp_eval.DEVELOPMENT_PARTS) | set(bp_eval.HELDOUT_PARTS)
+    for split in ("dev", "heldout", "test", "fresh", "round3"):
         part = [p for p in predictions if p.record.split == split]
         assert part, split
         content = [p for p in part if p.record.label == "content"]
@@ -462,7 +451,7 @@ def test_real_page_corpus_is_split_by_site_and_meets_the_precision_targets():
         if split in ("dev", "heldout"):
             junk = [p for p in part if p.record.label != "content"]
             assert sum(p.label != "content" for p in junk) / len(junk) >= 0.7
-    report = bp_eval.report()
+    report = bp_eval.real_report(splits=bp_eval.DEVELOPMENT_PARTS, cross_validate=False)
     assert "real pages, dev" in report and "real pages, heldout" in report and "real-page errors" in report
 
 
@@ -571,3 +560,103 @@ def test_metadata_rows_and_video_titles_of_the_article_are_no_menu_and_no_credit
     assert bp.clean_document(raw).removed_blocks == []
     credit = "Video: picture alliance/dpa | Michael Kappeler"
     assert credit in {b.text for b in bp.clean_document(raw + "\n" + credit).removed_blocks}
+
+
+# --------------------------------------------------------------------------- second round of issue 18
+
+
+def test_label_value_rows_of_a_database_page_are_data_not_a_menu():
+    raw = (
+        "Förderprogramm\nStabilisierungsfonds für kleine Betriebe\n"
+        "Förderart:\nZuschuss, Bürgschaft\nFörderbereich:\nUnternehmensfinanzierung\nFördergebiet:\nBremen\n"
+        "Förderberechtigte:\nUnternehmen\n"
+        "Der Fonds unterstützt Betriebe mit bis zu 50 Beschäftigten, die wegen der gestiegenen Energiepreise in Not geraten sind, teilte die Behörde mit."
+    )
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"Förderart:", "Zuschuss, Bürgschaft", "Fördergebiet:", "Bremen", "Förderberechtigte:", "Unternehmen"} <= kept
+    # labels without values are a widget's controls, and they stay removable as a run at the top of a page
+    assert bp.rules._data_rows(*_scored_and_shapes("Sprachauswahl:\nSchriftgröße:\nFarbkontrast:")) == set()
+
+
+def _scored_and_shapes(raw: str):
+    scored, _, _ = bp.orchestrator.rule_layer(raw, lexicon=bp.load_lexicon())
+    return scored, [bp.rules.block_shape(b.text) for b in scored]
+
+
+def test_table_rows_single_quotes_time_stamps_and_datelines_stay_but_tickers_and_share_bars_go():
+    raw = (
+        "Kursziele | |||\nZiel | 46,82 | TARGET | |\nStopp | 40,34 | VAR | |\n"
+        "Die Analysten sehen für die Aktie in den kommenden sechs Monaten weiteres Potenzial, schreibt die Bank in ihrer Studie.\n"
+        "Geld in EUR\n57,28 EUR\n"
+        "332,40 EUR 5,30 EUR 1,62%\n"
+        "22:16 Uhr\nMessi fürchtet um die Zukunft des Fußballs, wie wir ihn kennen, sagte er in einem Interview.\n"
+        "21.11.2011, 09.47 Uhr | Jana Beispiel | Artikel drucken | Kommentare\n"
+        "Teilen | Drucken | Mail"
+    )
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"Kursziele | |||", "Ziel | 46,82 | TARGET | |", "Stopp | 40,34 | VAR | |", "Geld in EUR", "57,28 EUR", "22:16 Uhr",
+            "21.11.2011, 09.47 Uhr | Jana Beispiel | Artikel drucken | Kommentare"} <= kept
+    assert {"332,40 EUR 5,30 EUR 1,62%", "Teilen | Drucken | Mail"} <= removed
+
+
+def test_paywall_prompt_families_go_but_a_report_about_subscribers_stays():
+    raw = (
+        "Der Stadtrat hat den Haushalt für 2026 mit knapper Mehrheit beschlossen, die Opposition kritisierte die neuen Schulden.\n"
+        "Als Digital-Abonnent anmelden und kostenfrei weiterlesen.\n"
+        "Um diesen Beitrag lesen zu können, benötigen Sie ein (größeres) Abonnement.\n"
+        "Als Abonnentin der Zeitung habe sie von der Preiserhöhung aus dem Brief erfahren, sagte die Rentnerin dem Gericht."
+    )
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"Als Digital-Abonnent anmelden und kostenfrei weiterlesen.",
+            "Um diesen Beitrag lesen zu können, benötigen Sie ein (größeres) Abonnement."} <= removed
+    lines = raw.splitlines()
+    assert {lines[0], lines[3]} <= kept
+
+
+def test_interface_widgets_go_but_a_sentence_about_the_font_size_stays():
+    raw = (
+        "Ihr Warenkorb ist leer\nSie sind Gast\nSchriftgröße: +\nJump to content\n"
+        "Die Schriftgröße in den Bescheiden der Stadt sei für ältere Menschen zu klein, kritisierte der Seniorenbeirat am Dienstag.\n"
+        "Sie sind auf Seite 1von 7"
+    )
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"Ihr Warenkorb ist leer", "Sie sind Gast", "Schriftgröße: +", "Jump to content", "Sie sind auf Seite 1von 7"} <= removed
+    assert raw.splitlines()[4] in kept
+
+
+def test_about_blurb_after_a_contact_box_ending_in_a_social_handle_goes_over_several_paragraphs():
+    raw = (
+        "BPOL-KI: Reisender mit gefälschtem Pass festgenommen\n"
+        "Bei einer Kontrolle am Fährhafen haben Beamte der Bundespolizei am Mittwoch einen 41-jährigen Mann festgenommen, "
+        "der einen gefälschten Pass vorgelegt hatte.\n"
+        "Bundespolizeiinspektion Kiel\nHafenstraße 12\n24103 Kiel\nTelefon: 0431 / 555 - 1107\n"
+        "E-Mail: presse.kiel@polizei.example\nTwitter: @bpol_kiel_example\n"
+        "Die Bundespolizeidirektion erfüllt als Behörde des Bundes ihre\nAufgaben an der Küste, auf Nord-\nund Ostsee und bei Bedarf auch anderswo.\n"
+        "So ist es festgelegt.\n"
+        "Die Direktion beschäftigt insgesamt ca.\n2600 Mitarbeiterinnen und Mitarbeiter, Polizeivollzugsbeamte ebenso wie\nVerwaltungskräfte."
+    )
+    result = bp.clean_document(raw)
+    about = [b for b in result.removed_blocks if b.category == "about"]
+    assert any("2600 Mitarbeiterinnen" in b.text for b in about) and any("So ist es festgelegt." == b.text for b in about)
+    kept = {b.text for b in result.blocks if not b.is_boilerplate}
+    assert raw.splitlines()[1] in kept and raw.splitlines()[0] in kept
+
+
+def test_new_features_mark_the_region_data_rows_and_link_tails():
+    from pipeline.boilerplate import features as F
+
+    raw = (
+        "Startseite\nPolitik\n"
+        "Der Landtag hat am Mittwoch nach langer Debatte das neue Schulgesetz beschlossen, die Opposition stimmte dagegen.\n"
+        "Anzeige\n"
+        "Die Reform soll zum kommenden Schuljahr in Kraft treten, kündigte die Ministerin in Hannover an.\n"
+        "Mehr aus der Region »\nStatus:\nöffentlich\nArt:\nBeschluss"
+    )
+    scored, shapes = _scored_and_shapes(raw)
+    rows = F.page_features(scored, shapes, [b.is_boilerplate for b in scored], len(raw))
+    col = {n: i for i, n in enumerate(F.FEATURES)}
+    by_text = {b.text: r for b, r in zip(scored, rows)}
+    assert by_text["Anzeige"][col["in_region"]] == 1.0 and by_text["Startseite"][col["in_region"]] == 0.0
+    assert by_text["Mehr aus der Region »"][col["link_tail"]] == 1.0
+    assert by_text["Status:"][col["data_row"]] == 1.0 and by_text["öffentlich"][col["after_label"]] == 1.0
+    assert len(rows[0]) == len(F.FEATURES)

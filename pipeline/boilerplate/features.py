@@ -28,6 +28,17 @@ from .rules import PROTECTED_FLAGS, Shape, _Scored
 
 STRUCTURE_SIGNALS = ("contact_box", "menu_run", "page_head", "teaser_run", "widget", "about_run", "repeated", "sandwiched")
 
+# phrase evidence per family of categories (the lexicon weight alone does not say a paywall from a menu word)
+LEXICON_GROUPS: dict[str, tuple[str, ...]] = {
+    "subscription": ("subscription",),
+    "consent": ("consent", "cookie", "privacy"),
+    "navigation": ("navigation", "social"),
+    "teaser": ("teaser",),
+    "advertising": ("advertising", "newsletter"),
+    "contact": ("contact", "about"),
+    "other": ("other", "credit"),
+}
+
 FEATURES: tuple[str, ...] = (
     # shape of the block itself
     "words_log", "chars_lt_40", "chars_40_150", "stop_density", "no_function_word", "sentence_like",
@@ -45,6 +56,11 @@ FEATURES: tuple[str, ...] = (
     # neighbours
     "prev_short", "next_short", "prev_sentence", "next_sentence", "prev_removed", "next_removed",
     "short_run_log", "prev_words_log", "next_words_log",
+    # second round (issue 18): which kind of phrase evidence, the main-content region, run shape, data rows,
+    # link-text shape, the kind of page
+    *(f"lex_{name}" for name in LEXICON_GROUPS),
+    "in_region", "paragraph_distance_log", "run_tiny_share", "run_headline_share", "separators", "link_tail",
+    "domain_like", "label_line", "data_row", "after_label", "page_sentence_share", "block_index_log",
 )
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]*")
@@ -117,6 +133,19 @@ def _rule_part(block: _Scored, phrase_removed: bool) -> list[float]:
     ]
 
 
+_SEPARATOR = re.compile(r"\s[|·•›»/>]\s|>>>|\s\|\s?|»\s*$")
+_LINK_TAIL = re.compile(r"(?:…|\.\.\.|»|>>>|→|›)\s*$|\b(?:weiterlesen|mehr|read more)\s*[»›>…]*\s*$", re.IGNORECASE)
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:de|com|net|org|at|ch|eu|info|online)\b", re.IGNORECASE)
+
+
+def _lexicon_groups(block: _Scored) -> list[float]:
+    weights: dict[str, float] = {}
+    for name, value in block.signals:
+        if name.startswith("lexicon:"):
+            weights[name.split(":", 1)[1]] = value
+    return [min(sum(weights.get(c, 0.0) for c in cats), 4.0) / 4 for cats in LEXICON_GROUPS.values()]
+
+
 def page_features(
     blocks: Sequence[_Scored],
     shapes: Sequence[Shape],
@@ -148,6 +177,25 @@ def page_features(
             i = j
         else:
             i += 1
+    # the run of short blocks: share of one-or-two-word items (menus) and of headlines (teaser lists)
+    run_tiny = [0.0] * n
+    run_headline = [0.0] * n
+    i = 0
+    while i < n:
+        if _short(shapes[i]):
+            j = i
+            while j < n and _short(shapes[j]):
+                j += 1
+            tiny = sum(shapes[k].words <= 2 for k in range(i, j)) / (j - i)
+            heads = sum(shapes[k].headline for k in range(i, j)) / (j - i)
+            for k in range(i, j):
+                run_tiny[k], run_headline[k] = tiny, heads
+            i = j
+        else:
+            i += 1
+    data_rows = rules._data_rows(blocks, shapes)
+    labels = [rules._is_label(b, s) for b, s in zip(blocks, shapes)]
+    sentence_share = sum(s.sentence_like for s in shapes) / max(1, n)
     rows = []
     for i, (block, shape) in enumerate(zip(blocks, shapes)):
         prev = shapes[i - 1] if i > 0 else None
@@ -173,6 +221,23 @@ def page_features(
             math.log1p(run[i]) / 3,
             math.log1p(prev.words) / 5 if prev else 0.0,
             math.log1p(nxt.words) / 5 if nxt else 0.0,
+        ]
+        text = block.text.strip()
+        distance = min((abs(i - k) for k in paragraphs), default=n)
+        row += _lexicon_groups(block)
+        row += [
+            float(first < i < last),
+            math.log1p(distance) / 3,
+            run_tiny[i],
+            run_headline[i],
+            min(len(_SEPARATOR.findall(text)), 4) / 4,
+            float(bool(_LINK_TAIL.search(text))),
+            float(bool(_DOMAIN.search(text)) and shape.words <= 6),
+            float(labels[i]),
+            float(i in data_rows),
+            float(i > 0 and labels[i - 1]),
+            sentence_share,
+            math.log1p(i) / 5,
         ]
         rows.append(row)
     assert not rows or len(rows[0]) == len(FEATURES)

@@ -290,7 +290,11 @@ def _is_soft_wrap(line: str, following: str) -> bool:
     # German nouns are capitalised: a long line that stops on a function word, a comma or a hyphen ("Zu den",
     # "Vermittlung von", "Nord-") continues on the next line whatever its first letter. (A title may end on a
     # verb, "… was uns verbindet", so a content word at the end is not enough.)
-    mid_sentence = len(line) >= 40 and (last[-1] in ",-" or last.lower() in _wrap_words()["function"])
+    # (an abbreviation at the end, "beschäftigt insgesamt ca." / "2600 Mitarbeiter", continues the sentence too)
+    mid_sentence = len(line) >= 40 and (
+        last[-1] in ",-" or last.lower() in _wrap_words()["function"]
+        or last.endswith(".") and last.lower().rstrip(".") in _wrap_words()["abbreviation"]
+    )
     return open_end and (following[:1].islower() or mid_sentence and following[:1].isalnum())
 
 
@@ -408,12 +412,24 @@ _LABEL_PREFIX = re.compile(r"^[A-ZÄÖÜ©][\w-]*(?:\s+[\w-]+){0,3}\s*:\s+\S")
 _MENU_SEPARATORS = re.compile(r"\s+[|·•›>»/→⟩]\s+|\s*[|·•›»→]\s*|,\s+")
 
 
+_LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]+\s+\d{4}\b)")
+# a cell of a table row: a decimal figure ("46,82", "-3,42", "10,27 %"), never a date or a phone extension
+_DECIMAL_CELL = re.compile(r"[+\-−]?\d{1,3}(?:\.\d{3})*,\d+\s*%?|[+\-−]?\d+\.\d+\s*%")
+
+
 def _menu_line(text: str) -> bool:
-    """A line of short items separated by bars, arrows or commas (share bar, breadcrumb, footer, tag list)."""
+    """A line of short items separated by bars, arrows or commas (share bar, breadcrumb, footer, tag list).
+
+    Not a menu: a line that starts with a date (a dateline followed by author and share links, "21.11.2011,
+    09.47 Uhr | Helmut Brandt | Artikel drucken") and a table row with decimal figures ("Ziel | 46,82 | TARGET")."""
     body = _LABEL_PREFIX.sub(lambda m: m.group()[-1], text, count=1)
     if re.search(r"[.!?]\s", body + " ") and not re.search(r"\bE-Mail\b", body):
         return False
+    if _LEADING_DATE.match(text):
+        return False
     items = [i for i in _MENU_SEPARATORS.split(body.strip(" :")) if i.strip()]
+    if any(_DECIMAL_CELL.fullmatch(i.strip()) for i in items):
+        return False
     return len(items) >= 3 and all(len(i.split()) <= 4 for i in items) and sum(len(i.split()) for i in items) / len(items) <= 3
 
 
@@ -669,7 +685,9 @@ def block_shape(text: str) -> Shape:
         pass  # a date line ("26.04.2023 |") dates the text next to it: never a widget
     elif letters < 2:
         widget = "no_text"
-    elif all(_NUMBER_TOKEN.fullmatch(t) for t in stripped.split()) and any(c.isdigit() or c in "%" for c in stripped):
+    elif all(_NUMBER_TOKEN.fullmatch(t) for t in stripped.split()) and sum(any(c.isdigit() for c in t) for t in stripped.split()) >= 2:
+        # a ticker row has a price and its change ("332,40 EUR 5,30 EUR 1,62%"); a single figure with its unit
+        # ("57,28 EUR" under "Geld in EUR") is a data value of the page
         widget = "quote"
     elif re.fullmatch(r"(?:PKT\s*)+|(?:EUR\s*)+", stripped):
         widget = "quote"
@@ -728,8 +746,10 @@ def _title_slot(blocks: list["_Scored"], shapes: list[Shape], top: int) -> int:
 def _widgets(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     # A line without words (counters "0", rules "____", "$"), a price ticker row, a bare time stamp or a code
     # fragment ("spot_img", "pingdom.png") carries no statement; figures read from it would be fake.
+    # A bare time stamp ("22:16 Uhr") stays: in a news ticker it dates the entry below it (the classifier
+    # still sees its shape).
     for block, shape in zip(blocks, shapes):
-        if shape.widget and _free(block):
+        if shape.widget and shape.widget != "time" and _free(block):
             _mark(block, "other", "widget", 3.0)
 
 
@@ -793,12 +813,46 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             i += 1
 
 
+def _is_label(block: "_Scored", shape: Shape) -> bool:
+    return shape.words <= 4 and block.text.rstrip().endswith(":") and not shape.sentence_like
+
+
+def _data_rows(blocks: Sequence["_Scored"], shapes: Sequence[Shape]) -> set[int]:
+    """Blocks of a table: at least two pairs of a label line ending in ":" ("Förderart:") and the value line
+    below it ("Beteiligung, Bürgschaft") in a row, and rows of a bar-separated table (``_table_row``). The
+    page's data, not a menu (a list of labels without values, "Sprachauswahl:" / "Schriftgröße:", is a widget)."""
+    n = len(blocks)
+    pair = [
+        i + 1 < n and _is_label(blocks[i], shapes[i]) and not _is_label(blocks[i + 1], shapes[i + 1])
+        and not shapes[i + 1].sentence_like and shapes[i + 1].words <= 12
+        for i in range(n)
+    ]
+    rows: set[int] = set()
+    for i in range(n):
+        if pair[i] and (i + 2 < n and pair[i + 2] or i >= 2 and pair[i - 2]):
+            rows.update((i, i + 1))
+        elif _table_row(blocks[i].text):
+            rows.add(i)
+    return rows
+
+
+def _table_row(text: str) -> bool:
+    """A row of a table copied as text: cells between bars, some empty ("Kursziele | |||") or holding a decimal
+    figure ("Ziel | 46,82 | TARGET | |")."""
+    if text.count("|") < 2:
+        return False
+    cells = [c.strip() for c in text.split("|")]
+    inner_empty = any(not c for c in cells[1:-1])
+    return inner_empty or any(_DECIMAL_CELL.fullmatch(c) for c in cells if c)
+
+
 def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int = -1) -> None:
     """Runs of short items without sentence end or function words: menus, breadcrumbs, footer links, author
     widgets, share bars. At the top of the page (before the first paragraph) three items suffice; inside the
     page a run needs five items or menu words from the lexicon. A run introduced by a line ending in ":" or by
     an unfinished sentence is an enumeration of the article and is kept."""
     n, i = len(blocks), 0
+    rows = _data_rows(blocks, shapes)
 
     def member(k: int) -> bool:
         # items the phrase layer already removed ("Startseite") still belong to the run; the page title never
@@ -807,7 +861,7 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # a one-word item or a known menu word right above the paragraph ("Impressum", "Mail") ends the menu;
         # a title of two or more words ("Verlängerte Winterferien") is never taken
         titled = k == title and shapes[k].words >= 2 and not (_lexicon_weight(b, "navigation") or _lexicon_weight(b, "social"))
-        return shapes[k].short_item and (_free(b) or taken) and not titled
+        return shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows
 
     while i < n:
         if not member(i):
@@ -911,12 +965,17 @@ def _after_contact_box(blocks: list["_Scored"], shapes: list[Shape], top: int, l
     reporting verbs or quotations (a following press release starts with a headline and reports)."""
     n = len(blocks)
     for i in range(max(top, 0) + 1, n):
-        if not (blocks[i - 1].is_boilerplate and blocks[i - 1].category in ("contact", "about")):
+        # the box may end on its social handles ("Twitter: @…"); the blurb may run over several paragraphs
+        if not (blocks[i - 1].is_boilerplate and blocks[i - 1].category in ("contact", "about", "social")):
             continue
         b, s = blocks[i], shapes[i]
         quoted = any(name == "quotation" for name, _ in b.signals)
-        if _free(b) and s.sentence_like and not s.headline and not quoted and not _reports(b.text, lexicon):
-            if any(blocks[k].category == "contact" and blocks[k].is_boilerplate for k in range(max(0, i - 2), i)):
+        # running text: a paragraph, or a short sentence between the blurb's paragraphs ("So ist es festgelegt.")
+        text_like = s.sentence_like or s.stopwords >= 1 and b.text.rstrip().endswith(".") and blocks[i - 1].category == "about"
+        if _free(b) and text_like and not s.headline and not quoted and not _reports(b.text, lexicon):
+            if any(blocks[k].category == "contact" and blocks[k].is_boilerplate for k in range(max(0, i - 3), i)) or (
+                blocks[i - 1].category == "about" and "about_run" in {name for name, _ in blocks[i - 1].signals}
+            ):
                 _mark(b, "about", "about_run", 2.0)
 
 
