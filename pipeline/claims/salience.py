@@ -258,8 +258,7 @@ def _unlinked_name(doc: Doc, claim) -> str | None:
     return " ".join(words)
 
 
-ARTICLE_WORDS = ("der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "eines", "einem", "einen",
-                 "er", "sie", "es", "wir", "ihr", "man")
+ARTICLE_WORDS = resources.words("salience_phrase_openers")
 
 
 def _with(claim, entity, resolution: str, why: str):
