@@ -99,6 +99,86 @@ def test_knowledge_free_acronym_of_a_concept_is_not_an_organisation(nlp):
 
 
 @pytest.mark.parametrize(
+    "text, name, acronym",
+    [
+        ("Die Bundesanstalt für Finanzdienstleistungsaufsicht (BaFin) prüft die Bank. Die BaFin äußerte sich zunächst nicht.",
+         "Bundesanstalt für Finanzdienstleistungsaufsicht", "BaFin"),
+        ("Die Kreditanstalt für Wiederaufbau (KfW) fördert den Einbau von Wärmepumpen. Im vergangenen Jahr zahlte die KfW mehr aus.",
+         "Kreditanstalt für Wiederaufbau", "KfW"),
+        ("Die Gesellschaft für Konsumforschung (GfK) meldete ein gesunkenes Konsumklima. Die GfK befragt monatlich 2000 Menschen.",
+         "Gesellschaft für Konsumforschung", "GfK"),
+    ],
+)
+def test_mixed_case_acronym_definition_links_later_mentions(nlp, text, name, acronym):
+    doc = run(nlp, text)
+    org = next(e for e in doc._.entities if e.canonical_name == name)
+    assert org.label == "ORG" and org.acronym == acronym
+    ms = [m for m in doc._.mentions if m.text == acronym]
+    assert len(ms) == 2 and all(m.entity_id == org.entity_id and m.link_method == "acronym" and m.label == "ORG" for m in ms)
+    assert [e.text for e in doc.ents if e.text == acronym] == [acronym, acronym]
+
+
+@pytest.mark.parametrize(
+    "text, name, bracketed",
+    [
+        # picture credit and news-agency source in brackets: their first letters are not the name's initials
+        ("Neuer Vorstandschef der Commerz Real AG (FOTO) ist Henning Koch. Die Commerz Real AG verwaltet 35 Milliarden Euro.",
+         "Commerz Real AG", "FOTO"),
+        ("Wien (OTS) - Die Stadt Wien investiert 20 Millionen Euro in neue Radwege. Das teilte OTS am Montag mit.",
+         "Wien", "OTS"),
+    ],
+)
+def test_bracketed_word_that_does_not_abbreviate_the_name_is_no_acronym(nlp, text, name, bracketed):
+    doc = run(nlp, text)
+    ent = next(e for e in doc._.entities if e.canonical_name == name)
+    assert ent.acronym is None
+    assert not any(m.text == bracketed and m.entity_id == ent.entity_id for m in doc._.mentions)
+
+
+def _with_model_ents(nlp, text, ents):
+    """A Doc as a statistical NER left it: ``ents`` = (text, label, n-th occurrence of its first word)."""
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    spans = []
+    for words, label, nth in ents:
+        start = [t.i for t in doc if t.text == words.split()[0]][nth]
+        spans.append(doc[start : start + len(words.split())])
+        spans[-1].label_ = label
+    doc.ents = spans
+    return nlp.get_pipe("claimgraph_entities")(doc)
+
+
+def test_acronym_and_its_later_mentions_take_the_label_of_the_defining_name(nlp):
+    # the model got the name right but called the acronym a place and, later, something else
+    text = "Der Landesverband Nordfriesischer Imker (LNI) warnt vor Pestiziden. Der LNI fordert ein Verbot im Kreis."
+    doc = _with_model_ents(nlp, text, [("Landesverband Nordfriesischer Imker", "ORG", 0), ("LNI", "LOC", 0), ("LNI", "MISC", 1)])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Landesverband Nordfriesischer Imker", "ORG"), ("LNI", "ORG"), ("LNI", "ORG")]
+    org = next(e for e in doc._.entities if e.acronym == "LNI")
+    assert org.label == "ORG" and org.n_mentions == 3
+
+
+def test_acronym_of_a_name_the_model_cut_short_is_still_linked(nlp):
+    text = "Das Thema des Abends der Jungen Union (JU) war die Sicherheit. Die JU lädt im März erneut ein."
+    doc = _with_model_ents(nlp, text, [("Union", "ORG", 0)])
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "JU"] == [("JU", "ORG"), ("JU", "ORG")]
+    assert any(e.acronym == "JU" for e in doc._.entities)
+
+
+def test_acronym_after_the_legal_form_of_a_name_tagged_without_it(nlp):
+    text = ("Sie ist Mitglied der Deutschen Gesellschaft für Krisenmanagement e.V. (DGfKM). "
+            "Automobilclubs und die DGfKM fordern mehr Vorsorge.")
+    doc = _with_model_ents(nlp, text, [("Deutschen Gesellschaft für Krisenmanagement", "ORG", 0)])
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "DGfKM"] == [("DGfKM", "ORG"), ("DGfKM", "ORG")]
+
+
+def test_party_in_brackets_after_a_person_is_not_an_acronym_of_the_person(nlp):
+    text = "Wirtschaftsminister Sigmar Gabriel (SPD) verteidigte die Reform. Die SPD stimmte zu."
+    doc = _with_model_ents(nlp, text, [("Sigmar Gabriel", "PER", 0), ("SPD", "ORG", 0), ("SPD", "ORG", 1)])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Sigmar Gabriel", "PER"), ("SPD", "ORG"), ("SPD", "ORG")]
+    assert person(doc, "Sigmar Gabriel").affiliation == ("SPD",)
+
+
+@pytest.mark.parametrize(
     "text, org",
     [
         ("Die Nordlicht Software GmbH stellt 40 Leute ein.", "Nordlicht Software GmbH"),

@@ -30,6 +30,17 @@ def test_corpus_of_the_project_loads_with_both_splits():
     assert all(d.text[c.start:c.end] == c.message for d in docs for c in d.claims)
 
 
+@pytest.mark.parametrize("split", ["test2", "test3"])
+def test_unseen_parts_load_from_their_own_files_and_stay_out_of_all(split):
+    docs = news.load_corpus(news.UNSEEN_CORPORA[split])
+    assert len(docs) >= 20 and {d.split for d in docs} == {split}
+    assert sum(len(d.claims) for d in docs) >= 100
+    seen_urls = {d.url for d in news.load_corpus()}
+    assert not seen_urls & {d.url for d in docs}
+    with pytest.raises(ValueError):
+        news.report(split="test4")
+
+
 def test_offsets_that_do_not_point_at_the_message_are_rejected(tmp_path):
     path = _write(tmp_path, [{"comment": "x"}, _doc(start=14)])
     with pytest.raises(ValueError, match="claim 1: start/end"):

@@ -9,8 +9,12 @@ spaCy's Example alignment. STTS tag accuracy is measured on GSD only (PUD has no
 "Mood (finite verbs)" = share of gold VerbForm=Fin tokens whose predicted Mood value equals the gold one.
 
 Usage: python training/evaluate_model.py --model models/de_pipeline_open --data-dir ../shared/data
+       python training/evaluate_model.py --model <pipeline> --ner-corpus training/corpus/smartdata.spacy \
+           [--exclude org_ruler] [--add-pipe claimgraph_entities]
+       (NER per label on one whole converted corpus, plus acronyms defined in brackets and their later mentions)
 """
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -93,14 +97,15 @@ def ner_scores(nlp, ref_docs):
     return res
 
 
-def ner_corpus_scores(nlp, ref_docs, labels=("PER", "ORG", "LOC")):
+def ner_corpus_scores(nlp, ref_docs, labels=("PER", "ORG", "LOC"), preds=None):
     """Per-label P/R/F on a whole NER corpus (e.g. SmartData, left out of training). Gold tokens with *missing*
     annotation (nominal mentions the conversion left unlabelled, docs/model.md) are neither right nor wrong:
     a predicted entity touching one is ignored, as spaCy's own NER scorer does. Labels outside `labels` are
-    ignored on both sides (SmartData/MobIE have no MISC)."""
+    ignored on both sides (SmartData/MobIE have no MISC). `preds`: the pipeline's docs, if already run."""
     gold, pred = set(), set()
-    texts = [d.text for d in ref_docs]
-    for k, (ref, doc) in enumerate(zip(ref_docs, nlp.pipe(texts, batch_size=32))):
+    if preds is None:
+        preds = nlp.pipe([d.text for d in ref_docs], batch_size=32)
+    for k, (ref, doc) in enumerate(zip(ref_docs, preds)):
         missing = [t for t in ref if t.ent_iob == 0]
         gold |= {(k, e.start_char, e.end_char, e.label_) for e in ref.ents if e.label_ in labels}
         for e in doc.ents:
@@ -118,8 +123,46 @@ def ner_corpus_scores(nlp, ref_docs, labels=("PER", "ORG", "LOC")):
     return res
 
 
+# a word in brackets that may abbreviate the name before it: "(IEA)", "(BSI)", "(BaFin)", "(KfW)"
+BRACKETED_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-Za-zäöüÄÖÜ0-9&]{0,6}[A-ZÄÖÜ0-9]$")
+
+
+def acronym_scores(ref_docs, preds):
+    """Acronyms in brackets ("Internationale Energieagentur (IEA)") and their later bare mentions in the same
+    document: for each kind, how many gold ORG occurrences are predicted as exactly that ORG span, and how
+    many occurrences that are no gold ORG (O, or inside a longer gold name) are predicted as ORG."""
+    out = {"in brackets": [0, 0, 0], "later mentions": [0, 0, 0]}  # gold ORG, found as ORG, ORG where gold not ORG
+    for ref, doc in zip(ref_docs, preds):
+        predicted = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+        first = {}
+        for i in range(1, len(ref) - 2):
+            if ref[i].text == "(" and ref[i + 2].text == ")" and BRACKETED_ACRONYM.match(ref[i + 1].text):
+                first.setdefault(ref[i + 1].text, i + 1)
+        for acr, k in first.items():
+            for t in ref[k:]:
+                if t.text != acr or t.ent_iob == 0:  # missing annotation: neither right nor wrong
+                    continue
+                row = out["in brackets" if t.i == k else "later mentions"]
+                whole = t.ent_iob_ == "B" and (t.i + 1 == len(ref) or ref[t.i + 1].ent_iob_ != "I")
+                is_org = predicted.get((t.idx, t.idx + len(t))) == "ORG"
+                if whole and t.ent_type_ == "ORG":
+                    row[0] += 1
+                    row[1] += int(is_org)
+                else:
+                    row[2] += int(is_org)
+    return out
+
+
+def acronym_table(res):
+    lines = ["| acronyms defined in brackets | gold ORG | found as ORG | ORG where gold is not ORG |",
+             "|---|---:|---:|---:|"]
+    for kind, (n, found, wrong) in res.items():
+        lines.append(f"| {kind} | {n} | {found} | {wrong} |")
+    return "\n".join(lines)
+
+
 def corpus_table(name, res, docs):
-    lines = [f"| NER on {name} ({docs} docs, never trained on) | P | R | F | gold ents |", "|---|---:|---:|---:|---:|"]
+    lines = [f"| NER on {name} ({docs} docs) | P | R | F | gold ents |", "|---|---:|---:|---:|---:|"]
     for lab, (p, r, f, n) in res.items():
         lab = f"**{lab}**" if lab.startswith("micro") else lab
         lines.append(f"| {lab} | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")
@@ -207,18 +250,31 @@ def main():
                     help="instead: score NER per label on a whole converted corpus, e.g. "
                          "training/corpus/smartdata.spacy, for a model trained without it "
                          "(build_model.py --ner-train training/corpus/ner_train_without_smartdata.spacy)")
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="with --ner-corpus: leave this component out, e.g. org_ruler (repeatable)")
+    ap.add_argument("--add-pipe", action="append", default=[],
+                    help="with --ner-corpus: append this component, e.g. claimgraph_entities (the project's "
+                         "entity stage; needs the claimgraph-de package installed) (repeatable)")
     args = ap.parse_args()
     if args.ner_corpus:
         import spacy
         from spacy.tokens import DocBin
 
-        nlp = spacy.load(args.model)
+        nlp = spacy.load(args.model, exclude=args.exclude)
+        for name in args.add_pipe:
+            nlp.add_pipe(name)
         path = Path(args.ner_corpus)
         if not path.exists():
             sys.exit(f"{path}: no such corpus file (run `python training/build_model.py --stages convert` first)")
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        print(corpus_table(path.stem, ner_corpus_scores(nlp, docs), len(docs)))
+        preds = list(nlp.pipe([d.text for d in docs], batch_size=32))
+        print(f"pipeline: {', '.join(nlp.pipe_names)}\n")
+        print(corpus_table(path.stem, ner_corpus_scores(nlp, docs, preds=preds), len(docs)))
+        print()
+        print(acronym_table(acronym_scores(docs, preds)))
         return
+    if args.exclude or args.add_pipe:
+        sys.exit("--exclude/--add-pipe only work with --ner-corpus")
     res = evaluate(args.model, Path(args.data_dir).resolve(), args.split)
     print(markdown_table(res))
 

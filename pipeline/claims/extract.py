@@ -163,7 +163,7 @@ class _View:
             return True
         # Konjunktiv I of a full verb: third person in -e where the indicative has -t ("brauche", "verbrauche")
         return (
-            self.has_pos and tok.tag_ == "VVFIN" and low.endswith("e") and not low.endswith("te")
+            self.has_pos and tok.tag_ == "VVFIN" and low.endswith("e") and (not low.endswith("te") or _stem_in_t(tok))
             and not any(_low(c) in ("ich",) for c in tok.children)
         )
 
@@ -227,12 +227,61 @@ class _View:
         """Surface clause around token ``i``: between the nearest clause punctuation marks or quotes."""
         s, e = self.sents[self.sent_of[i]]
         left = i
-        while left > s and not self.is_break(left - 1):
+        while left > s:
+            if self.is_break(left - 1):
+                opening = self._parenthetical(left - 1, -1, s, e)
+                if opening is None:
+                    opening = self._relative_clause_before(left - 1, s)
+                if opening is None:
+                    break
+                left = opening  # "Johanna Wanka (CDU)": a short parenthesis inside a phrase ends no clause
+                continue
             left -= 1
         right = i + 1
-        while right < e and not self.is_break(right) and self.layer.text[right] not in SENT_END:
+        while right < e and self.layer.text[right] not in SENT_END:
+            if self.is_break(right):
+                closing = self._parenthetical(right, 1, s, e)
+                if closing is None:
+                    break
+                right = closing + 1
+                continue
             right += 1
         return left, right
+
+    def _relative_clause_before(self, comma: int, s: int) -> int | None:
+        """The comma before an embedded relative clause that ends at ``comma`` ("Die Vermieter haben die
+        Mietpreisbremse, die die Koalition beschließen will, als «Placebo» bezeichnet"): the clause around the cue
+        goes on before it. None unless ", REL … finite verb ," with a nominal phrase before the opening comma."""
+        doc = self.doc
+        if doc[comma].text != "," or comma - 1 <= s or not self.finite_verb(comma - 1) and not (
+                comma - 2 > s and self.finite_verb(comma - 2)):
+            return None
+        j = comma - 1
+        while j > s and doc[j].text not in CLAUSE_BREAK and doc[j].text not in SENT_END and not is_mark(doc[j].text):
+            j -= 1
+        if j <= s or doc[j].text != "," or _low(doc[j + 1]) not in RELATIVE_STARTS or comma - j > 15:
+            return None
+        if not (self.is_nominal(j - 1) or doc[j - 1].text[:1].isupper()):
+            return None
+        return j  # the relative clause and its commas belong to the clause of the verb after it
+
+    def _parenthetical(self, k: int, direction: int, s: int, e: int) -> int | None:
+        """The other bracket of a short parenthesis without a verb or comma at bracket ``k`` ("(CDU)", "(44)",
+        "(EZB)"), searching right from "(" (direction 1) or left from ")" (direction -1); else None."""
+        doc = self.doc
+        if doc[k].text != ("(" if direction == 1 else ")"):
+            return None
+        other = ")" if direction == 1 else "("
+        j = k + direction
+        while s <= j < e and abs(j - k) <= 6:
+            t = doc[j].text
+            if t == other:
+                inner = range(min(j, k) + 1, max(j, k))
+                return j if len(inner) and not any(self.is_verb(m) for m in inner) else None
+            if t in CLAUSE_BREAK or t in SENT_END or doc[j].is_space or is_mark(t):
+                return None
+            j += direction
+        return None
 
     def is_break(self, k: int) -> bool:
         text, ws = self.layer.text, self.layer.whitespace
@@ -284,6 +333,9 @@ def find_cue(view: _View, i: int) -> Cue | None:
     entries = _verb_entries(view, i)
     if not entries:
         return None
+    tok = view.doc[i]  # a Token view only for the few words that are reporting-verb forms
+    if view.has_pos and (tok.tag_ == "ADJA" or tok.pos_ == "ADJ" and _low(tok) not in reporting.verb_forms()):
+        return None  # an attributive participle ("die kürzlich beschlossene Reform") reads its lemma, it reports nothing
     left, right = view.clause_bounds(i)
     clause = range(left, right)
     words = {view.low[j]: j for j in clause if j != i}
@@ -295,6 +347,12 @@ def find_cue(view: _View, i: int) -> Cue | None:
             last = [j for j in clause if j > i and view.low[j] == verb.particle and _is_particle(view, j, right)]
             if " " in verb.lemma:  # "stark machen", "infrage stellen": the word may precede a participle
                 last = [j for j in clause if j != i and view.low[j] == verb.particle]
+            if not last and view.parsed:
+                # an apposition with commas between verb and particle ("griff er den Vorstand, Martin Seiler,
+                # an"): the parse attaches the particle to the verb within the sentence
+                s_k, e_k = view.sents[view.sent_of[i]]
+                last = [c.i for c in syntax.children_with_role(tok, syntax.PARTICLE)
+                        if s_k <= c.i < e_k and c.i > i and view.low[c.i] == verb.particle and not view.in_quote(c.i)]
             if not last:
                 continue
             tokens.append(last[-1])
@@ -614,6 +672,10 @@ def _find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
                     continue
                 if abs(child.i - i) > 25:
                     continue
+                if "Plur" in child.morph.get("Number") and child.pos_ in ("NOUN", "PROPN") and any(
+                        "Sing" in doc[j].morph.get("Number") and view.finite_verb(j) for j in cue.tokens if j in (i, h.i)):
+                    continue  # agreement: a plural noun is no subject of a singular verb ("Neue Demonstrationen
+                    # schließt der Verbandschef nicht aus": object first, subject after the verb)
                 span = _subtree_span(view, child, exclude | set(cue.tokens))
                 if span and _plausible_speaker(view, span):
                     return span
@@ -662,6 +724,12 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         head = _np_span(view, s, left)
         if head and max(head) + 2 < left and doc[max(head) + 1].text == "," and _low(doc[max(head) + 2]) in RELATIVE_STARTS:
             if not any(doc[k].text == "," for k in range(max(head) + 2, left - 1)):
+                return head
+    if left == s and finite - 1 > s and doc[finite - 1].text == ",":
+        # the clause reaches back over the relative clause (``clause_bounds``): "Hubert Primus, der …, wies"
+        head = _np_span(view, s, finite)
+        if head and max(head) + 2 < finite and doc[max(head) + 1].text == "," and _low(doc[max(head) + 2]) in RELATIVE_STARTS:
+            if not any(doc[k].text == "," for k in range(max(head) + 2, finite - 1)):
                 return head
     # V1 after a comma or quote ("..., sagte der Präsident.") or V2 with the speaker after the verb
     after = [j for j in range(finite + 1, right) if j not in exclude]
@@ -824,8 +892,9 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
     verb = finite[0]
     if first in RELATIVE_STARTS and (verb == last and not quoted_after or verb - pos == 1 and first in ("die", "das") and view.has_pos and doc[pos].tag_ in ("PRELS",)):
         return None  # a relative clause ("..., die das bestätigten")
-    if verb - pos > 7:
-        return None
+    if verb - pos > 7 and not (verb - pos <= 10 and view.is_subjunctive(verb)):
+        return None  # a long Vorfeld only with the Konjunktiv of indirect speech ("die Gespräche mit der Politik
+        # über den Agrardiesel würden fortgesetzt")
     if view.is_subjunctive(verb):
         return tokens, "v2_subjunctive"
     if view.is_nominal(pos) and verb != last:
@@ -1067,6 +1136,21 @@ class _Extractor:
     # -- verb cues outside quotes
     def _verb_cues(self) -> None:
         v, doc = self.view, self.doc
+        # a frame closing the sentence (", sagte er.") frames everything before it, a content clause of another
+        # verb inside included ("Die Landwirte wollten wissen, ob sich etwas bewege, sagte er."): it goes first
+        for i, cue in sorted(self.cues.items()):
+            if i in self.covered or any(t in self.covered for t in cue.tokens):
+                continue
+            s, e = v.sents[v.sent_of[i]]
+            end = v.sentence_end(s, e)
+            left, right = v.clause_bounds(i)
+            if right < end or left <= s or doc[left - 1].text != ",":
+                continue
+            if not any(c != i and s <= c < left and c not in self.covered for c in self.cues):
+                continue  # nothing to take precedence over: the usual order decides
+            ev = self._inserted_frame(cue, s, end, left, right)
+            if ev:
+                self.add(ev)
         for i, cue in sorted(self.cues.items()):
             if i in self.covered or any(t in self.covered for t in cue.tokens):
                 continue
@@ -1180,12 +1264,14 @@ class _Extractor:
             return None
         # the statement before the comma must be a main clause: no subordinator first, and a finite verb in
         # its first chunk ("Europa müsse mehr tun, sagte er", not "Falls ..., droht"; not "X, der ..., wies")
-        if _low(doc[s]) in ADJUNCT_STARTS - FRAME_CHUNK_STARTS or _low(doc[s]) in COMPLEMENTIZERS:
+        conditional_main = _low(doc[s]) in CONDITIONAL_STARTS and _main_clause_after_subordinate(v, s, left - 1)
+        if (_low(doc[s]) in ADJUNCT_STARTS - FRAME_CHUNK_STARTS or _low(doc[s]) in COMPLEMENTIZERS) and not conditional_main:
             return None
         chunk_end = s
         while chunk_end < left - 1 and doc[chunk_end].text not in (",", ";", ":") :
             chunk_end += 1
-        if not any(v.finite_verb(j) and not v.in_quote(j) for j in range(s, chunk_end)) and not v.in_quote(s):
+        if not any(v.finite_verb(j) and not v.in_quote(j) for j in range(s, chunk_end)) and not v.in_quote(s) \
+                and not conditional_main:
             return None
         message = [i for i in range(s, left - 1)]
         frame = [left - 1] + list(range(left, right))
@@ -1248,7 +1334,8 @@ class _Extractor:
             return None
         message = [i for i in range(s, e) if not doc[i].is_space]
         rest = [i for i in message if i not in speaker and i not in cue.tokens and not v.is_punct(i)]
-        if len(rest) < 2:  # "Er sagte:" alone is a frame, not an event
+        if len(rest) < (2 if doc[last].text == ":" else 1):
+            # "Er sagte:" alone is a frame, not an event; "Ähnlich äußerte sich X." is one
             return None
         if not self._animate(speaker):
             return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
@@ -1262,6 +1349,13 @@ class _Extractor:
             return True
         if any(doc[i].ent_type_ in ("PER", "ORG") for i in speaker):
             return True
+        if any(not doc[i].ent_type_ and _is_person_noun_form(doc[i].text) for i in speaker):
+            # a role noun decides before a place or a name the NER mislabels: "Baden-Württembergs
+            # Ministerpräsident", "EZB-Ratsmitglied Gediminas Simkus", plural "die Regierungschefs"
+            return True
+        named = [i for i in speaker if _low(doc[i]) not in ARTICLES_PRONOUNS and not self.view.is_punct(i)]
+        if named and all(doc[i].ent_type_ == "LOC" for i in named) and doc[named[0]].text[:1].isupper():
+            return True  # a state for its government ("Dänemark hat ein Hilfspaket angekündigt")
         if any(doc[i].ent_type_ in ("LOC", "MISC") for i in speaker):
             return False
         entity = entity_for_span(doc, span.start_char, span.end_char)
@@ -1269,10 +1363,25 @@ class _Extractor:
             return entity.label in ("PER", "ORG")
         if is_group_phrase(doc, speaker) or any(is_person_noun(doc[i].text) for i in speaker):
             return True
+        if self._short_form_of_organisation(speaker):
+            return True
         if any(doc[i].pos_ == "PROPN" for i in speaker):
             return True
         # without a tagger a bare capitalised phrase (no article) is most likely a name
         return not self.view.has_pos and _low(doc[speaker[0]]) not in ARTICLES_PRONOUNS
+
+    def _short_form_of_organisation(self, speaker: list[int]) -> bool:
+        """"Die Bahn wies die Vorwürfe zurück." after "die Deutsche Bahn": a definite phrase whose head is the last
+        word of an organisation named earlier in the text is that organisation."""
+        doc = self.doc
+        words = [doc[i] for i in speaker if not self.view.is_punct(i)]
+        if len(words) != 2 or _low(words[0]) not in ("der", "die", "das") or not words[1].text[:1].isupper():
+            return False
+        head = words[1].text.lower()
+        start = words[0].idx
+        return any(m.label == "ORG" and m.end_char <= start and len(m.text.split()) > 1
+                   and m.text.split()[-1].lower().rstrip(".,") in (head, head + "s", head + "es")
+                   for m in (doc._.mentions or ()))
 
     def _passive(self, cue: Cue) -> bool:
         """"wurden ... angekündigt": an agentless passive reports no speaker."""
@@ -1583,6 +1692,46 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 NAME_LINKERS = resources.words("claims_name_linkers")
 
 
+# Plural and genitive endings of role nouns ("Regierungschefs", "Sprecherinnen", "Experten", "Abgeordneten").
+_ROLE_NOUN_ENDINGS = ("", "s", "n", "en", "nen")
+
+
+def _is_person_noun_form(word: str) -> bool:
+    """A role noun of the person-noun lexicon, or one of its plural or genitive forms."""
+    if not word[:1].isupper():
+        return False
+    return any(is_person_noun(word[:len(word) - len(e)]) for e in _ROLE_NOUN_ENDINGS if word.lower().endswith(e))
+
+
+HEADLINE_MAX_WORDS = 20
+
+
+def _in_headline(doc: Doc, tokens: Sequence[int]) -> bool:
+    """Whether the tokens lie in a headline: a short line of its own (a line break or the text's start before it,
+    a line break after it) without sentence-final punctuation ("GDL kündigt „längere und intensivere“ Streiks an",
+    "Anton Hofreiter: „Ich finde es richtig, …“", "14:45 Uhr: Söder: Lage bleibt "ernst""). A quotation that ends
+    with its own full stop ("„Wir schaffen das.“") is a sentence, not a headline."""
+    text = doc.text
+    lo = doc[min(tokens)].idx
+    hi = doc[max(tokens)].idx + len(doc[max(tokens)].text)
+    start = text.rfind("\n", 0, lo) + 1
+    end = text.find("\n", hi)
+    if end < 0:
+        return False  # the last line of a text is no headline
+    line = text[start:end].strip()
+    if not line or len(line.split()) > HEADLINE_MAX_WORDS:
+        return False
+    bare = line.rstrip("“”\"»«'’‘›‹ )")
+    return not bare.endswith((".", "!", "?", ":", ";", ",", "…"))
+
+
+def _main_clause_after_subordinate(v: _View, s: int, limit: int) -> bool:
+    """"Wenn sich nichts bewege, würden sie …": after the comma that closes a sentence-initial subordinate clause
+    the main clause opens with its finite verb."""
+    comma = next((j for j in range(s + 1, limit) if v.doc[j].text == ","), None)
+    return comma is not None and comma + 1 < limit and v.finite_verb(comma + 1) and not v.in_quote(comma + 1)
+
+
 def _opens_sentence(v: _View, i: int) -> bool:
     """Token ``i`` starts a sentence by its punctuation: sentence-final mark (and closing quote) before it."""
     j = i - 1
@@ -1624,8 +1773,17 @@ def _konjunktiv_i(tok: Token) -> bool:
     low = tok.text.lower()
     if low in KONJUNKTIV_I:
         return True
+    if _stem_in_t(tok) and tok.tag_ == "VVFIN" and tok.text.islower() and not any(c.lower_ == "ich" for c in tok.children):
+        return True
     return ("Sub" in tok.morph.get("Mood") and low.endswith("e") and not low.endswith("te") and low not in KONJUNKTIV_II
             and tok.text.islower())
+
+
+def _stem_in_t(tok: Token) -> bool:
+    """The infinitive minus its -n for a verb whose stem ends in -t or -d ("entfalte" of "entfalten", "halte",
+    "biete", "bedeute"): the form is Konjunktiv I (the preterite is "entfaltete", the indicative "entfaltet")."""
+    low, lemma = tok.text.lower(), (tok.lemma_ or "").lower()
+    return len(low) > 3 and lemma.endswith(("ten", "den")) and low == lemma[:-1]
 
 
 COORDINATORS = resources.words("claims_coordinators")
@@ -1739,7 +1897,12 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 is_nested=ev.nested,
             )
         )
-    return _with_interview_answers(doc, salience.resolve(doc, _without_sources_inside_frames(claims)))
+    resolved = salience.resolve(doc, _without_sources_inside_frames(claims))
+    # a headline announces what the text reports, the claim is made in the text; its speaker still introduced a
+    # name the discourse refers back to ("Keller-Sutter ruft … auf" | "…, sagte die Bundesrätin"), so it is
+    # dropped only after salience
+    resolved = [c for c in resolved if not (c.message_tokens and _in_headline(doc, c.message_tokens))]
+    return _with_interview_answers(doc, resolved)
 
 
 def _without_sources_inside_frames(claims: list[Claim]) -> list[Claim]:

@@ -148,9 +148,11 @@ def verb_forms() -> dict[str, tuple[VerbForm, ...]]:
     table: dict[str, list[VerbForm]] = {}
 
     def add(form: str, vf: VerbForm) -> None:
-        bucket = table.setdefault(form.lower(), [])
-        if vf not in bucket:
-            bucket.append(vf)
+        # Swiss and Liechtenstein orthography writes no "ß" ("äusserte", "liess verlauten"): both spellings
+        for spelling in {form.lower(), form.lower().replace("ß", "ss")}:
+            bucket = table.setdefault(spelling, [])
+            if vf not in bucket:
+                bucket.append(vf)
 
     strong = _strong()
     for verb in verbs():
@@ -210,4 +212,7 @@ def according_to_by_first_word() -> dict[str, tuple[AccordingTo, ...]]:
     groups: dict[str, list[AccordingTo]] = {}
     for entry in according_to():
         groups.setdefault(entry.words[0], []).append(entry)
+        swiss = tuple(w.replace("ß", "ss") for w in entry.words)  # "gemäss" (Swiss orthography)
+        if swiss != entry.words:
+            groups.setdefault(swiss[0], []).append(AccordingTo(swiss, entry.position, entry.needs))
     return {word: tuple(entries) for word, entries in groups.items()}

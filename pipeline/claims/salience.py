@@ -83,7 +83,18 @@ def _gender_of_phrase(words: list[str]) -> str | None:
 def _head_noun(words: list[str]) -> str | None:
     """The head of "der nordrhein-westfälische Ministerpräsident am Rande …": the first capitalised word after
     the article (attributes before it are lower case; what follows it is a complement)."""
-    return next((w for w in words[1:] if w[:1].isupper() or AGE_NOUN.match(w)), None)
+    from .speakers import is_person_noun
+
+    for n, w in enumerate(words[1:], 1):
+        if not (w[:1].isupper() or AGE_NOUN.match(w)):
+            continue
+        nxt = words[n + 1] if n + 1 < len(words) else ""
+        # a place adjective or an abbreviation before the head ("die St. Galler FDP-Magistratin", "der Berliner
+        # Landesvorsitzende") is an attribute, unless it is itself a role noun ("der Sprecher Müller")
+        if nxt[:1].isupper() and (w.endswith(".") or w.endswith("er") and not is_person_noun(w)):
+            continue
+        return w
+    return None
 
 
 def _is_person_description(words: list[str]) -> bool:
@@ -132,6 +143,7 @@ class _Discourse:
         self.entities = {e.entity_id: e for e in (doc._.entities or ())}
         self.speakers: list[tuple[int, object]] = []  # (sentence index, claim) of resolved person speakers
         self.collective: list[tuple[int, object]] = []  # (sentence index, claim) of group and organisation speakers
+        self.unlinked_names: list[tuple[int, object, str]] = []  # (sentence, claim, name) of names the NER missed
 
     def entity(self, entity_id):
         return self.entities.get(entity_id)
@@ -151,6 +163,17 @@ class _Discourse:
             if ent is not None and _gender_ok(ent, gender):
                 return ent, f"last named person {k - _sent_index(self.doc, m.start_char)} sentence(s) back"
         return None, ""
+
+    def last_unlinked_name(self, before_char: int, window: int = PERSON_WINDOW):
+        """The last speaker named by a name the entity stage does not know ("Keller-Sutter", "EZB-Ratsmitglied
+        Gediminas Simkus"), within ``window`` sentences before ``before_char``: (name, sentences back)."""
+        k = _sent_index(self.doc, before_char)
+        for sent, claim, name in reversed(self.unlinked_names):
+            if k - sent > window:
+                break
+            if claim.speaker_start_char is not None and claim.speaker_start_char < before_char:
+                return name, k - sent
+        return None, None
 
     def last_collective(self, before_char: int, number: str | None):
         """The group (plural: "die Unionsvertreter") or organisation (singular: "die Bahn") that spoke last, within
@@ -201,10 +224,41 @@ def resolve(doc: Doc, claims: list) -> list:
         elif not claim.is_nested and (ent is not None and ent.label == "ORG" or ent is None and claim.speaker_resolution == "group"
                                       and not _is_pronoun(claim)):
             disc.collective.append((_sent_index(doc, claim.start_char), claim))
+        elif not claim.is_nested and ent is None and claim.speaker_resolution in ("explicit", "continuation", "description"):
+            name = _unlinked_name(doc, claim)
+            if name is not None:
+                disc.unlinked_names.append((_sent_index(doc, claim.speaker_start_char), claim, name))
         out.append(claim)
         if not claim.is_nested:
             previous = claim
     return out
+
+
+def _unlinked_name(doc: Doc, claim) -> str | None:
+    """The name in a speaker phrase the entity stage did not link, read from the surface: capitalised words after
+    the role nouns that precede them, no article, no pronoun ("EZB-Ratsmitglied Gediminas Simkus" -> "Gediminas
+    Simkus", "Keller-Sutter"); a continuation keeps the name its speaker phrase had."""
+    from .speakers import is_person_noun
+
+    if claim.speaker_name and (claim.speaker_resolution in ("continuation", "description")
+                               or "speaker:name_before_affiliation" in claim.evidence):
+        return claim.speaker_name
+    words = [w.strip(",;:()") for w in _phrase_words(claim)]
+    words = [w for w in words if w]
+    if not words or words[0].lower() in ARTICLE_WORDS or len(words) > 4:
+        return None
+    while words and (is_person_noun(words[0]) or _is_role_word(words[0])):
+        words = words[1:]
+    if not words or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return None
+    if any(is_person_noun(w) or _org_head(w) for w in words) or _is_pronoun(claim):
+        return None
+    if claim.speaker_tokens and any(doc[i].ent_type_ in ("LOC", "ORG") for i in claim.speaker_tokens if i < len(doc)):
+        return None
+    return " ".join(words)
+
+
+ARTICLE_WORDS = resources.words("salience_phrase_openers")
 
 
 def _with(claim, entity, resolution: str, why: str):
@@ -221,7 +275,11 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
             ent = disc.entity(previous.speaker_entity_id)
             if ent is not None:
                 return _with(claim, ent, "continuation", f"continuation of {previous.claim_id} ({ent.canonical_name})")
-        return replace(claim, speaker_resolution="continuation", speaker_name=claim.speaker_name or previous.speaker_name)
+        # the speaker before may have been resolved to a name the NER missed: that name, not the phrase's old link
+        name = previous.speaker_name or claim.speaker_name
+        return replace(claim, speaker_resolution="continuation", speaker_entity_id=None, speaker_name=name,
+                       evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                       + ((f"speaker:continuation of {previous.claim_id} ({name})",) if name else ()))
     if inherited and claim.speaker_text is None and previous is not None and previous.speaker_text is not None \
             and _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) <= 2:
         moved = replace(claim, speaker_text=previous.speaker_text, speaker_start_char=previous.speaker_start_char,
@@ -251,6 +309,22 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         salient = _previous_person(doc, disc, claim, previous, ent)
         if salient is not None:
             return salient
+    if ent is not None and ent.label != "PER" and _person_head_over_modifier(doc, disc, claim, words):
+        # "die Chefin der Europäischen Zentralbank", "die St. Galler FDP-Magistratin": the phrase names a person
+        # by role; the organisation or place it was linked to is only a modifier of that role
+        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words))
+        if person is not None:
+            return _with(claim, person, "description",
+                         f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why}; role over '{ent.canonical_name}')")
+        named = _salient_unlinked_name(doc, disc, claim, None)
+        if named is not None:
+            return named
+    if ent is not None and ent.label == "PER" and _is_pronoun(claim) and previous is not None:
+        # "Ähnlich äußerte sich EZB-Ratsmitglied Gediminas Simkus. «…», sagte er.": the name the NER missed in the
+        # claim directly before is closer than the person the entity stage linked the pronoun to
+        named = _salient_unlinked_name(doc, disc, claim, ent, window=1)
+        if named is not None:
+            return named
     if ent is not None:
         return claim
     media = _media_head(words)
@@ -260,7 +334,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
             return replace(claim, speaker_name=named, speaker_resolution="description",
                            evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
                            + (f"speaker:salience: '{claim.speaker_text}' -> medium '{named}' named last (…{media})",))
-    if claim.form == "according_to":
+    if claim.form == "according_to" or words and words[0].lower() in REFLEXIVE_SOURCES:
         resolved = _according_to_source(doc, disc, claim, words)
         if resolved is not None:
             return resolved
@@ -274,11 +348,58 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if org is not None:
             return _with(claim, org, "description", f"salience: '{claim.speaker_text}' -> last organisation '{org.canonical_name}' named ...{head}")
         return claim
-    if _is_person_description(words) and not _is_plural_group(doc, claim):
+    if _is_person_description(words) and not _is_plural_group(doc, claim) and words[0].lower() not in INDEFINITE:
+        # an indefinite description ("ein Konzernsprecher", "eine Sprecherin") introduces a new person
         person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words))
         if person is not None:
             return _with(claim, person, "description", f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why})")
+        named = _salient_unlinked_name(doc, disc, claim, None)
+        if named is not None:
+            return named
+    if _is_pronoun(claim) and words[0].lower() in ("er", "sie") and previous is not None:
+        named = _salient_unlinked_name(doc, disc, claim, None, window=1)
+        if named is not None:
+            return named
     return claim
+
+
+def _salient_unlinked_name(doc: Doc, disc: _Discourse, claim, linked, window: int = PERSON_WINDOW):
+    """A description or pronoun resolved to the last speaker named by a name the NER missed (the entity stage knows
+    no such person, so the name is the resolution); ``linked``: the person the entity stage chose, which must have
+    been mentioned before that name."""
+    name, back = disc.last_unlinked_name(claim.speaker_start_char, window)
+    if name is None:
+        return None
+    if linked is not None:
+        last = [m.end_char for m in disc.mentions if m.entity_id == linked.entity_id and m.end_char <= claim.speaker_start_char
+                and m.link_method != "pronoun"]
+        named_at = next((c.speaker_start_char for _, c, n in reversed(disc.unlinked_names) if n == name), None)
+        if not last or named_at is None or max(last) > named_at:
+            return None
+    return replace(claim, speaker_name=name, speaker_entity_id=None,
+                   speaker_resolution="pronoun" if _is_pronoun(claim) else "description",
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:salience: '{claim.speaker_text}' -> '{name}' (unlinked name of the speaker {back} sentence(s) back)",))
+
+
+INDEFINITE = ("ein", "eine", "einer", "eines", "einem", "einen")
+
+
+def _person_head_over_modifier(doc: Doc, disc: _Discourse, claim, words: list[str]) -> bool:
+    """A definite person description whose head role noun lies outside the linked name mention: the name is a
+    genitive or an attribute of the role ("die Chefin der EZB", "die St. Galler FDP-Magistratin"). Spokespersons
+    speak for their organisation ("der Sprecher des Ministeriums") and stay with it."""
+    if words[0].lower() in INDEFINITE or not _is_person_description(words):
+        return False
+    head = _head_noun(words)
+    if head is None or AGE_NOUN.match(head) or head.lower().rstrip("s").endswith(("sprecher", "sprecherin")):
+        return False
+    start = claim.speaker_start_char + doc.text[claim.speaker_start_char:claim.speaker_end_char].find(head)
+    end = start + len(head)
+    ment = [m for m in disc.mentions if m.entity_id == claim.speaker_entity_id
+            and claim.speaker_start_char <= m.start_char and m.end_char <= claim.speaker_end_char]
+    return bool(ment) and not any(m.start_char <= start and end <= m.end_char for m in ment) \
+        and not any(m.start_char <= start < m.end_char or m.start_char < end <= m.end_char for m in ment)
 
 
 def _previous_person(doc: Doc, disc: _Discourse, claim, previous, matched):
@@ -402,6 +523,15 @@ def _name_right_after(disc: _Discourse, claim):
         if m.label in ("PER", "ORG") and m.link_method != "pronoun" and end <= m.start_char <= end + 1 \
                 and not disc.doc.text[end:m.start_char].strip():
             return disc.entity(m.entity_id)
+    # "so der Generalsekretär des Bauernverbandes, Bernhard Krüsken.": a person description with the name in an
+    # apposition that closes the clause
+    if _is_person_description(_phrase_words(claim)):
+        text = disc.doc.text
+        for m in disc.mentions:
+            if m.label == "PER" and m.link_method != "pronoun" and end < m.start_char <= end + 3 \
+                    and text[end:m.start_char].strip() == "," and text[m.end_char:m.end_char + 1] in ("", ".", ",", ";", "\n", " ") \
+                    and text[m.end_char:m.end_char + 2].strip()[:1] in ("", ".", ",", ";"):
+                return disc.entity(m.entity_id)
     return None
 
 
@@ -418,8 +548,37 @@ def _according_to_source(doc: Doc, disc: _Discourse, claim, words: list[str]):
         if subjects and disc.entity(subjects[0].entity_id) is not None:
             ent = disc.entity(subjects[0].entity_id)
             return _with(claim, ent, "explicit", f"'{claim.speaker_text}' -> subject '{subjects[0].text}'")
+        inverted = _subject_after_finite_verb(doc, disc, claim, k)
+        if inverted is not None:
+            return inverted
         return _vorfeld_subject(doc, claim)
     return _genitive_source(disc, claim, words)
+
+
+def _subject_after_finite_verb(doc: Doc, disc: _Discourse, claim, k: int):
+    """"Nach eigenen Angaben sieht Lagarde die Inflation …": the source phrase fills the Vorfeld, so the subject
+    follows the finite verb (V2 inversion): a name mention right after it."""
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    if k >= len(sents) or not (doc.has_annotation("POS") or doc.has_annotation("TAG")):
+        return None
+    sent = sents[k]
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if not words or words[0].idx != claim.speaker_start_char - len("nach ") and words[0].lower_ != "nach":
+        return None
+    after = [t for t in sent if t.idx >= claim.speaker_end_char and not t.is_space]
+    verb = next((t for t in after[:2] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+    if verb is None:
+        return None
+    window_end = verb.idx + len(verb.text) + 1
+    nxt = [t for t in after if t.i > verb.i][:3]
+    if not nxt:
+        return None
+    names = [m for m in disc.mentions if m.label in ("PER", "ORG") and m.link_method != "pronoun"
+             and window_end <= m.start_char <= nxt[-1].idx]
+    if names and disc.entity(names[0].entity_id) is not None:
+        ent = disc.entity(names[0].entity_id)
+        return _with(claim, ent, "explicit", f"'{claim.speaker_text}' -> subject '{names[0].text}' after the verb")
+    return None
 
 
 def _vorfeld_subject(doc: Doc, claim):

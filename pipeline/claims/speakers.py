@@ -96,6 +96,13 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
     has_name = bool(names) or any(doc[i].ent_type_ in ("PER", "ORG") for i in tokens)
     if has_name:
         entity = None
+        if not any(m.label == "PER" for m in names):
+            orgs = [m for m in overlapping(doc._.mentions or (), span.start_char, span.end_char)
+                    if m.label == "ORG" and span.start_char < m.start_char < span.end_char]
+            person = _person_before_affiliation(doc, tokens, orgs[0]) if orgs else None
+            if person is not None:
+                # "Gieri Bolliger von der Stiftung Tier im Recht": the person, not the foundation, is speaking
+                return SpeakerInfo("explicit", None, person, "name_before_affiliation")
         if names:
             best = sorted(names, key=lambda m: (m.label != "PER", m.start_char))[0]
             entity = next((e for e in (doc._.entities or ()) if e.entity_id == best.entity_id), None)
@@ -117,3 +124,29 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
         return SpeakerInfo("description", evidence="description_unresolved")
     # a capitalised phrase the entity stage did not find (blank pipeline, unknown name) is taken as written
     return SpeakerInfo("explicit", evidence="phrase_not_linked")
+
+
+# Prepositions that attach a person to an organisation ("X von der Stiftung", "X vom Verband", "X bei Siemens").
+AFFILIATION_PREPOSITIONS = ("von", "vom", "bei", "beim")
+
+
+def _person_before_affiliation(doc: Doc, tokens: Sequence[int], org) -> str | None:
+    """The name the entity stage missed before an affiliation: two or three capitalised name words, then "von
+    der"/"vom"/"bei" and the organisation mention ("Gieri Bolliger von der Stiftung Tier im Recht")."""
+    head = []
+    for i in tokens:
+        if doc[i].idx >= org.start_char:
+            return None
+        if doc[i].lower_ in AFFILIATION_PREPOSITIONS:
+            break
+        head.append(doc[i])
+    else:
+        return None
+    if not 2 <= len(head) <= 3 or any(not t.is_alpha or not t.text[:1].isupper() or is_person_noun(t.text)
+                                      or t.ent_type_ in ("ORG", "LOC") for t in head):
+        return None
+    from ..entities import roles
+
+    if any(roles.match_role_word(t.text) for t in head):
+        return None
+    return " ".join(t.text for t in head)

@@ -59,6 +59,8 @@ INDEFINITE_DETERMINERS = resources.words("names_indefinite_determiners")
 PLURAL_NAMES = resources.words("names_plural")
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){1,3}$|^[A-ZÄÖÜ]\.(?:-[A-ZÄÖÜ]\.)?$")
 ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}$")
+# An acronym a name defines in brackets: also mixed case with at least two capitals ("BaFin", "KfW", "GfK")
+DEFINED_ACRONYM = re.compile(r"^(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zäöüÄÖÜ0-9&]{1,7}$")
 CAMEL = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")
 
 
@@ -469,7 +471,7 @@ def _acronym_definitions(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     text = layer_of(doc).text
     title_prefixes = None  # acronyms heading a title somewhere in the document, computed on first need
     for i in range(1, len(doc) - 2):
-        if text[i] != "(" or text[i + 2] != ")" or not ACRONYM.match(text[i + 1]):
+        if text[i] != "(" or text[i + 2] != ")" or not DEFINED_ACRONYM.match(text[i + 1]) or text[i + 1] in lex.non_names:
             continue
         if title_prefixes is None:
             title_prefixes = {m.prefix for t in text if "-" in t and (m := R.match_role_word(t)) is not None and m.prefix}
@@ -483,9 +485,51 @@ def _acronym_definitions(doc: Doc, blocked: set[int]) -> list[NameSpan]:
             continue
         words = [t.text for t in doc[s:i]]
         titled = acr in title_prefixes
-        if any(R.org_keyword(w) for w in words) or titled or any(w in lex.org_suffixes for w in words):
+        if any(R.org_keyword(w) for w in words) or titled or any(w in lex.org_suffixes or w in lex.org_product for w in words):
             out.append(NameSpan(s, i, "ORG", "rule:acronym_definition"))
     return out
+
+
+def _defined_acronym(doc: Doc, n: NameSpan) -> str | None:
+    """The acronym a name defines right after it: "Internationale Energieagentur (IEA)" -> "IEA".
+
+    The acronym must start with the initial of one of the name's words or hyphen parts ("Bundesamt für
+    Sicherheit in der Informationstechnik (BSI)", "Kombi-Massiv-Bau (KMB)"; capitalised words just before the
+    name count too, for names a model cut short), so that a bracketed source or
+    picture credit ("Commerz Real AG (FOTO)", "Barcelona (DPA)") is not taken for one; words that are never
+    names ("Bruttoinlandsprodukt (BIP)", non_names.tsv) are not acronyms of a name either.
+    """
+    e = n.end
+    if e < len(doc) and doc[e].text in R.lexicons().org_suffixes:
+        e += 1  # "Deutsche Gesellschaft für Krisenmanagement e.V. (DGfKM)" with the name tagged without "e.V."
+    if e + 2 >= len(doc) or doc[e].text != "(" or doc[e + 2].text != ")":
+        return None
+    acr = doc[e + 1].text
+    if not DEFINED_ACRONYM.match(acr) or acr in R.lexicons().non_names or ACRONYM.match(doc[n.start].text):
+        return None
+    s = n.start  # a name the model cut short: "der Jungen Union (JU)" with only "Union" tagged
+    while s > 0 and n.start - s < 3 and doc[s - 1].text[:1].isupper() and doc[s - 1].lower_ not in R.FUNCTION_WORDS:
+        s -= 1
+    initials = {part[0].upper() for t in doc[s : n.end] for part in t.text.split("-")
+                if part[:1].isalpha() and part.lower() not in R.FUNCTION_WORDS}
+    return acr if acr[0] in initials else None
+
+
+def _acronym_labels(doc: Doc, names: list[NameSpan]) -> None:
+    """"Organisation (ACRONYM)": the acronym, and its later bare mentions in the document, are ORG also
+    when a model labelled them otherwise ("Landesverband Nordfriesischer Imker (LNI)" ORG, "LNI" LOC).
+    Only organisations pass their label on: a name a model calls a place or MISC is less often right than
+    its acronym ("Hewlett-Packard (HP)" with "Hewlett-Packard" as LOC)."""
+    defined_at: dict[str, int] = {}
+    for n in sorted(names, key=lambda n: n.start):
+        acr = _defined_acronym(doc, n) if n.label == "ORG" else None
+        if acr and acr not in defined_at:
+            defined_at[acr] = n.end
+    if not defined_at:
+        return
+    for n in names:
+        if n.end - n.start == 1 and n.priority < 4 and n.start >= defined_at.get(doc[n.start].text, len(doc)):
+            n.label = "ORG"
 
 
 def _parenthesis_orgs(doc: Doc, blocked: set[int]) -> list[NameSpan]:
@@ -738,10 +782,10 @@ def _other_clusters(doc: Doc, names: list[NameSpan]) -> list[_Cluster]:
         keys.append(k)
     acronyms: dict[str, str] = {}
     for n, k in zip(others, keys):
-        e = n.end
-        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and ACRONYM.match(doc[e + 1].text) and n.end - n.start >= 1 and not ACRONYM.match(doc[n.start].text):
-            acronyms[doc[e + 1].text] = k
-            union(k, "n:" + _key([doc[e + 1].text]))
+        acr = _defined_acronym(doc, n)
+        if acr:
+            acronyms[acr] = k
+            union(k, "n:" + _key([acr]))
     groups: dict[str, _Cluster] = {}
     for n, k in zip(others, keys):
         root = find(k)
@@ -851,6 +895,7 @@ def extract_entities(doc: Doc, patterns: EntityPatterns | None = None) -> tuple[
     doc.user_data.pop(_INDEX_KEY, None)  # sentence boundaries may have changed since the last call
     sent_of = sentence_index(doc)
     names = find_names(doc, patterns)
+    _acronym_labels(doc, names)
     clusters = _person_clusters(doc, names, sent_of) + _other_clusters(doc, names)
     _scan_repeats(doc, clusters, names, sent_of)
     _set_ents(doc, names)

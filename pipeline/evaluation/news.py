@@ -41,9 +41,13 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "claims_news.jso
 # The unseen test part (split ``test2``): pages collected and annotated before the rule changes it measures, kept in
 # a file of its own so that ``--split all`` (development data) never includes it.
 TEST2_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test2.jsonl")
+# The second unseen part (split ``test3``, issue 19 second round): collected and committed before that round's rule
+# changes, measured once at its end; never part of ``all``.
+TEST3_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test3.jsonl")
+UNSEEN_CORPORA = {"test2": TEST2_CORPUS, "test3": TEST3_CORPUS}
 FORMS = {"direct", "indirect", "reported", "free_indirect", "according_to", "mixed"}
 REFS = ("explicit", "alias", "pronoun", "description", "group", "continuation", "interview", "unattributed")
-SPLITS = ("dev", "test", "test2")
+SPLITS = ("dev", "test", "test2", "test3")
 
 
 @dataclass(frozen=True)
@@ -270,11 +274,11 @@ def format_scores(label: str, scores: Scores, *, show_errors: bool = True) -> st
 
 def report(corpus: Path | None = None, *, split: str = "dev", show_errors: bool = True) -> str:
     if split not in SPLITS + ("all",):
-        raise ValueError(f"split {split!r} is not one of dev, test, test2, all")
-    if corpus is None and split == "test2":
-        corpus = TEST2_CORPUS
+        raise ValueError(f"split {split!r} is not one of {', '.join(SPLITS)}, all")
+    if corpus is None and split in UNSEEN_CORPORA:
+        corpus = UNSEEN_CORPORA[split]
     docs = load_corpus(corpus)
-    chosen = [d for d in docs if (split == "all" and d.split != "test2") or d.split == split]
+    chosen = [d for d in docs if (split == "all" and d.split not in UNSEEN_CORPORA) or d.split == split]
     nlp, name = load_nlp()
     n_claims = sum(len(d.claims) for d in chosen)
     label = (f"Claims on real news: {corpus or DEFAULT_CORPUS}, split {split} ({len(chosen)} documents, "
