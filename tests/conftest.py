@@ -11,6 +11,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "raw"
 
 
+@pytest.fixture(scope="session")
+def project_nlp():
+    """The project's pipeline with every rule component, loaded once per test session: the very object the
+    runner's local backend uses (``backends.get_nlp`` keeps one per process), so tests that parse directly
+    and tests that run the runner share one load. Tests must not add or remove its pipes."""
+    from pipeline.run import backends, runner
+
+    cfg = runner.RunConfig(on_warning=lambda m: None)
+    return backends.get_nlp(runner._worker_settings(cfg, runner._choose_model(cfg), runner.ALL_COMPONENTS))
+
+
 @pytest.fixture
 def sample_dir(tmp_path: Path) -> Path:
     """A copy of the two sample texts, so tests never touch data/raw."""

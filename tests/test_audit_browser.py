@@ -21,6 +21,7 @@ from tests.conftest import ROOT
 from tests.tables_fixture import FACH, PARIS, write_tables
 
 CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.slow  # a real browser: `make test` (CI) runs these, `make test-fast` does not
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -301,6 +301,7 @@ def test_every_shipped_phrase_match_contains_its_anchor():
 # --------------------------------------------------------------------------- evaluation
 
 
+@pytest.mark.slow  # the whole evaluation corpus through the clean stage, twice (predictions and the report)
 def test_evaluation_corpus_meets_the_issue_targets():
     records = bp_eval.load_corpus()
     assert len(records) >= 60 and {r.label for r in records} == set(bp_eval.LABELS)

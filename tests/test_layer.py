@@ -65,3 +65,42 @@ def test_layer_is_built_once_and_quotes_are_doc_spans(nlp):
     assert [span.text for span in doc.spans[QUOTES_KEY]] == ["„Wir kommen“", "»Gut so«"]
     assert layer.quote_of[1] is layer.quotes[0] and layer.quote_of[4] is None
     assert layer.sent_of[-1] == 1
+
+
+FACT_ATTRIBUTES = {
+    "text": "text", "lower": "lower_", "pos": "pos_", "tag": "tag_", "lemma": "lemma_", "dep": "dep_", "ent_type": "ent_type_",
+    "is_alpha": "is_alpha", "is_punct": "is_punct", "is_space": "is_space", "is_lower": "is_lower", "is_title": "is_title",
+    "is_upper": "is_upper", "is_digit": "is_digit", "like_num": "like_num", "whitespace": "whitespace_", "idx": "idx",
+}
+
+
+def _annotated_doc() -> Doc:
+    """A hand-built parse (TIGER labels, STTS tags, NER, sentence starts) with spaces, a line break and numbers."""
+    vocab = spacy.blank("de").vocab
+    words = ["„", "Wir", "investieren", "109", "Milliarden", "Euro", "“", ",", "sagte", "Macron", ".", "\n\n", "DIE", "EU", "zahlt", "3,5", "%", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, False, False, False, True, True, True, False, False, False]
+    pos = ["PUNCT", "PRON", "VERB", "NUM", "NOUN", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "SPACE", "DET", "PROPN", "VERB", "NUM", "NOUN", "PUNCT"]
+    tags = ["$(", "PPER", "VVFIN", "CARD", "NN", "NN", "$(", "$,", "VVFIN", "NE", "$.", "_SP", "ART", "NE", "VVFIN", "CARD", "NN", "$."]
+    lemmas = ["„", "wir", "investieren", "109", "Milliarde", "Euro", "“", ",", "sagen", "Macron", ".", "\n\n", "der", "EU", "zahlen", "3,5", "%", "."]
+    heads = [2, 2, 8, 4, 2, 4, 2, 8, 8, 8, 8, 10, 13, 14, 14, 16, 14, 14]
+    deps = ["punct", "sb", "oc", "nk", "oa", "nk", "punct", "punct", "ROOT", "sb", "punct", "", "nk", "sb", "ROOT", "nk", "oa", "punct"]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "O", "O", "B-PER", "O", "O", "O", "B-ORG", "O", "O", "O", "O"]
+    sent_starts = [True] + [False] * 10 + [True, False, False, False, False, False, False]
+    return Doc(vocab, words=words, spaces=spaces, pos=pos, tags=tags, lemmas=lemmas, heads=heads, deps=deps, ents=ents,
+               sent_starts=sent_starts)
+
+
+@pytest.mark.parametrize("make", [_annotated_doc, lambda: spacy.blank("de")("Die EU zahlt 3,5 %.\n\n  Danach: NICHTS mehr, sagte sie 2024.")],
+                         ids=["parsed", "tokenizer-only"])
+def test_token_facts_equal_the_token_attributes(make):
+    doc = make()
+    layer = layer_of(doc)
+    for fact, attribute in FACT_ATTRIBUTES.items():
+        assert getattr(layer, fact) == [getattr(t, attribute) for t in doc], fact
+    assert layer.sent_start == [1 if t.is_sent_start else -1 if t.is_sent_start is False else 0 for t in doc]
+    assert layer.doc_text == doc.text
+
+
+def test_the_sentence_fact_of_an_unsegmented_doc_is_unknown():
+    doc = spacy.blank("de")("Ohne Satzgrenzen geht es auch")
+    assert layer_of(doc).sent_start[1:] == [0] * (len(doc) - 1)

@@ -15,6 +15,8 @@ from nbclient import NotebookClient
 from tests.conftest import ROOT
 from tests.tables_fixture import FACH, PARIS, write_tables
 
+pytestmark = pytest.mark.slow  # executes whole notebooks in a kernel: `make test` (CI) runs these, `make test-fast` does not
+
 NOTEBOOK = ROOT / "notebooks" / "explore_claims.ipynb"
 PLOTS = ("claims-per-speaker", "forms-per-speaker", "figures-by-unit-and-speaker", "claims-over-time")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -32,9 +32,8 @@ TEXTS = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp, _ = runner.load_pipeline(runner.RunConfig(on_warning=lambda m: None), runner.ALL_COMPONENTS)
-    return nlp
+def nlp(project_nlp):
+    return project_nlp  # the session's one loaded pipeline (conftest)
 
 
 def _check_spans(raw_text: str, row: dict, table) -> None:

@@ -238,9 +238,13 @@ class _InterruptAt:
             yield item
 
 
-# The case is a 200-document run (marked slow); the fast suite interrupts a 40-document run at
-# the same points.
-CORPUS_SIZES = [pytest.param(40, id="40-docs"), pytest.param(200, id="200-docs", marks=pytest.mark.slow)]
+# The case is a 200-document run; it and a 40-document run are marked slow (each interrupt point is
+# three full runs); the fast suite interrupts a 6-document run at the same points.
+CORPUS_SIZES = [
+    pytest.param(6, id="6-docs"),
+    pytest.param(40, id="40-docs", marks=pytest.mark.slow),
+    pytest.param(200, id="200-docs", marks=pytest.mark.slow),
+]
 
 
 @pytest.fixture(scope="module", params=CORPUS_SIZES)

@@ -97,3 +97,26 @@ def test_dask_local_cluster_of_two_workers_gives_identical_tables(tmp_path, refe
 def test_unknown_backend_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="unknown backend 'spark'"):
         list(backends.run_tasks([backends.Task("a", "Text.")], backends.WorkerSettings("x", "blank", ()), backend="spark"))
+
+
+def _serialisable_docs():
+    import spacy
+    from spacy.tokens import Span
+
+    from tests.test_layer import _annotated_doc
+
+    parsed = _annotated_doc()
+    parsed.spans["quotes"] = [parsed[0:7]]
+    parsed.spans["ruler"] = [Span(parsed, 12, 14, label="ORG", kb_id="Q458", span_id="eu")]
+    parsed.cats = {"news": 1.0}
+    blank = spacy.blank("de")
+    return [parsed, _annotated_doc(), blank("Nur Wörter,  ohne \n\n Analyse."), blank("")]
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_the_parse_cache_bytes_are_those_of_docbin(k):
+    """backends._serialise is a faster DocBin(...).to_bytes(): cached parses must not change."""
+    from spacy.tokens import DocBin
+
+    doc = _serialisable_docs()[k]
+    assert backends._serialise(doc) == DocBin(store_user_data=False, docs=[doc]).to_bytes()

@@ -118,28 +118,29 @@ class _View:
         self.quotes = layer.quotes
         self.quote_of = layer.quote_of
         self.low = [text.lower() for text in layer.text]  # what _low(doc[i]) gives, without a Token view
+        self.layer = layer  # token facts as lists: the predicates below create no Token views
         self._speechlike: dict[Quote, bool] = {}  # asked once per token: uncached it is quadratic in a quote's length
 
     # -- token predicates
     def is_punct(self, i: int) -> bool:
-        tok = self.doc[i]
-        return tok.is_punct or tok.is_space or is_mark(tok.text)
+        layer = self.layer
+        return layer.is_punct[i] or layer.is_space[i] or is_mark(layer.text[i])
 
     def is_verb(self, i: int) -> bool:
-        tok = self.doc[i]
-        if self.has_pos and (tok.pos_ or tok.tag_):
-            return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("V")
-        return tok.text.islower() and tok.is_alpha
+        layer = self.layer
+        pos, tag = layer.pos[i], layer.tag[i]
+        if self.has_pos and (pos or tag):
+            return pos in ("VERB", "AUX") or tag.startswith("V")
+        return layer.text[i].islower() and layer.is_alpha[i]
 
     def finite_verb(self, i: int) -> bool:
         """A finite verb, from the tagger or, when it disagrees, from closed lists and the reporting lexicon."""
-        tok = self.doc[i]
-        low = _low(tok)
+        low = self.low[i]
         if low in AUXILIARIES or low in SUBJUNCTIVE_FORMS:
             return True
         if self.is_verb(i) and self.is_finite(i):
             return True
-        return tok.text.islower() and any(f.kind == "finite" for f in reporting.verb_forms().get(low, ()))
+        return self.layer.text[i].islower() and any(f.kind == "finite" for f in reporting.verb_forms().get(low, ()))
 
     def is_finite(self, i: int) -> bool:
         tok = self.doc[i]
@@ -210,14 +211,15 @@ class _View:
         return not self.has_pos or any(self.is_verb(i) and self.is_finite(i) for i in content)
 
     def lemma(self, i: int) -> str:
-        tok = self.doc[i]
-        return tok.lemma_.lower() if self.has_lemma and tok.lemma_ else _low(tok)
+        lemma = self.layer.lemma[i]
+        return lemma.lower() if self.has_lemma and lemma else self.low[i]
 
     def sentence_end(self, s: int, e: int) -> int:
         """End of the sentence without its final punctuation (and a final closing mark outside a quote)."""
-        while e > s and self.doc[e - 1].is_space:
+        space = self.layer.is_space
+        while e > s and space[e - 1]:
             e -= 1
-        if e > s and self.doc[e - 1].text in SENT_END and self.quote_of[e - 1] is None:
+        if e > s and self.layer.text[e - 1] in SENT_END and self.quote_of[e - 1] is None:
             e -= 1
         return e
 
@@ -236,7 +238,7 @@ class _View:
                 continue
             left -= 1
         right = i + 1
-        while right < e and self.doc[right].text not in SENT_END:
+        while right < e and self.layer.text[right] not in SENT_END:
             if self.is_break(right):
                 closing = self._parenthetical(right, 1, s, e)
                 if closing is None:
@@ -282,14 +284,15 @@ class _View:
         return None
 
     def is_break(self, k: int) -> bool:
-        tok = self.doc[k]
-        if tok.text == ":" and k > 0 and not self.doc[k - 1].whitespace_ and not tok.whitespace_:
+        text, ws = self.layer.text, self.layer.whitespace
+        t = text[k]
+        if t == ":" and k > 0 and not ws[k - 1] and not ws[k]:
             return False  # gender colon: "Teilnehmer:innen"
-        if is_mark(tok.text):
+        if is_mark(t):
             # the marks of a quoted name ("die Agentur „Xinhua“, die Maschine sei ...") do not end a clause
             q = self.quote_of[k]
             return q is None or self.speechlike(q)
-        return tok.text in CLAUSE_BREAK
+        return t in CLAUSE_BREAK
 
 
 # --------------------------------------------------------------------------- cues
@@ -306,10 +309,10 @@ class Cue:
 
 def _verb_entries(view: _View, i: int) -> list[reporting.VerbForm]:
     table = reporting.verb_forms()
-    tok = view.doc[i]
-    found = list(table.get(_low(tok), ()))
-    if view.has_lemma and tok.lemma_:
-        for vf in table.get(tok.lemma_.lower(), ()):
+    found = list(table.get(view.low[i], ()))
+    lemma = view.layer.lemma[i]
+    if view.has_lemma and lemma:
+        for vf in table.get(lemma.lower(), ()):
             if vf not in found:
                 found.append(vf)
     return found
@@ -317,19 +320,20 @@ def _verb_entries(view: _View, i: int) -> list[reporting.VerbForm]:
 
 def find_cue(view: _View, i: int) -> Cue | None:
     """A reporting verb at token ``i`` with its verb group (auxiliary, particle, "sich", correlate)."""
-    doc = view.doc
-    tok = doc[i]
-    if not tok.is_alpha or (tok.is_title and i > view.sents[view.sent_of[i]][0] and _low(tok) != "wie"):
+    layer = view.layer
+    is_title = layer.is_title[i]
+    if not layer.is_alpha[i] or (is_title and i > view.sents[view.sent_of[i]][0] and view.low[i] != "wie"):
         return None
     # a lower-case word form of a reporting verb is a verb whatever a weak tagger says; a capitalised one at the
     # sentence start must be tagged as a verb ("Sagen" could be the noun)
-    if tok.is_title and view.has_pos and tok.pos_ and not view.is_verb(i):
+    if is_title and view.has_pos and layer.pos[i] and not view.is_verb(i):
         # "Kritisiert wird, dass ...": a fronted participle before its auxiliary
         if not (i + 1 < view.n and view.low[i + 1] in AUXILIARIES):
             return None
     entries = _verb_entries(view, i)
     if not entries:
         return None
+    tok = view.doc[i]  # a Token view only for the few words that are reporting-verb forms
     if view.has_pos and (tok.tag_ == "ADJA" or tok.pos_ == "ADJ" and _low(tok) not in reporting.verb_forms()):
         return None  # an attributive participle ("die kürzlich beschlossene Reform") reads its lemma, it reports nothing
     left, right = view.clause_bounds(i)
@@ -591,7 +595,8 @@ def dateline_tokens(view: _View, k: int) -> set[int]:
     first = next((i for i in range(s, e) if not doc[i].is_space), None)
     if first is None or (k > 0 and not _opens_paragraph(view, first)):
         return set()
-    m = DATELINE.match(doc.text, doc[first].idx, doc[e - 1].idx + len(doc[e - 1].text))
+    layer = layer_of(doc)  # its doc_text: Doc.text rebuilds the text from every token on each call
+    m = DATELINE.match(layer.doc_text, layer.idx[first], layer.idx[e - 1] + len(layer.text[e - 1]))
     if not m:
         return set()
     # the dateline needs an agency, a date or a capitalised place followed by a capitalised sentence
@@ -808,7 +813,8 @@ class Event:
 
 def _sentence_tokens(view: _View, k: int) -> list[int]:
     s, e = view.sents[k]
-    return [i for i in range(s, e) if not view.doc[i].is_space]
+    space = view.layer.is_space
+    return [i for i in range(s, e) if not space[i]]
 
 
 def _frame_for(view: _View, message: Iterable[int], sents: Iterable[int]) -> list[int]:
@@ -818,7 +824,7 @@ def _frame_for(view: _View, message: Iterable[int], sents: Iterable[int]) -> lis
     for k in sorted(set(sents)):
         s, e = view.sents[k]
         end = view.sentence_end(s, e)
-        out += [i for i in range(s, end) if i not in msg and not view.doc[i].is_space]
+        out += [i for i in range(s, end) if i not in msg and not view.layer.is_space[i]]
     return out
 
 
@@ -932,13 +938,14 @@ class _Extractor:
 
     # -- helpers
     def add(self, ev: Event) -> None:
-        ev.message = [i for i in ev.message if not self.doc[i].is_space]
+        space = self.view.layer.is_space
+        ev.message = [i for i in ev.message if not space[i]]
         if ev.message:
             dateline = dateline_tokens(self.view, self.view.sent_of[min(ev.message)])
             ev.message = [i for i in ev.message if i not in dateline]
         if not ev.message:
             return
-        if ev.form != "direct" and any(_low(self.doc[i]) == "ich" and not self.view.in_quote(i) for i in ev.message):
+        if ev.form != "direct" and any(self.view.low[i] == "ich" and not self.view.in_quote(i) for i in ev.message):
             # news reports others' words in the third person; a first-person "ich" outside quotes is the
             # writer's own voice (consent notices, columns), not an attributed claim
             return
@@ -950,10 +957,13 @@ class _Extractor:
         if v.n == 0:
             return []
         self.cues: dict[int, Cue] = {}
-        alpha = layer_of(self.doc).is_alpha
+        layer = layer_of(self.doc)
+        alpha, lemma, table = layer.is_alpha, layer.lemma, reporting.verb_forms()
         for i in range(v.n):
             if not alpha[i] or v.in_quote(i):
                 continue  # find_cue wants a word; words in quotes are the quoted speaker's
+            if not table.get(v.low[i]) and not (v.has_lemma and lemma[i] and table.get(lemma[i].lower())):
+                continue  # no form or lemma of a reporting verb: find_cue's _verb_entries would be empty
             cue = find_cue(v, i)
             if cue:
                 self.cues[i] = cue
@@ -1388,12 +1398,12 @@ class _Extractor:
         for s, e in v.sents:
             end = v.sentence_end(s, e)
             for i in range(s, end):
-                entries = by_first_word.get(_low(doc[i]))
+                entries = by_first_word.get(v.low[i])
                 if not entries or v.in_quote(i):
                     continue
                 for entry in entries:
                     n = len(entry.words)
-                    if n > 1 and tuple(_low(t) for t in doc[i:i + n]) != entry.words:
+                    if n > 1 and tuple(v.low[i:i + n]) != entry.words:
                         continue
                     ev = self._according_event(entry, i, n, s, e, end)
                     if ev:
@@ -1804,7 +1814,9 @@ def _in_subordinate_clause(v: _View, i: int) -> bool:
 
 def _has_line_break(doc: Doc, toks: Sequence[int]) -> bool:
     """A line break inside the tokens: a headline glued to the next sentence by the splitter."""
-    return any("\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text) for i in range(toks[0], toks[-1]))
+    layer = layer_of(doc)
+    ws, space, text = layer.whitespace, layer.is_space, layer.text
+    return any("\n" in ws[i] or (space[i] and "\n" in text[i]) for i in range(toks[0], toks[-1]))
 
 
 def view_is_verb_strict(v: _View, i: int) -> bool:
@@ -1818,8 +1830,10 @@ def view_is_verb_strict(v: _View, i: int) -> bool:
 def _chars(doc: Doc, tokens: Sequence[int]) -> tuple[str | None, int | None, int | None]:
     if not tokens:
         return None, None, None
-    span = doc[min(tokens):max(tokens) + 1]  # Span.text, not doc.text: that would join the whole Doc each call
-    return span.text, span.start_char, span.end_char
+    layer = layer_of(doc)  # Span.text and offsets from the layer: no Token view per token, no Doc.text join
+    first, last = min(tokens), max(tokens)
+    start, end = layer.idx[first], layer.idx[last] + len(layer.text[last])
+    return layer.doc_text[start:end], start, end
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
@@ -1922,7 +1936,7 @@ def _without_link_markup(doc: Doc, tokens: list[int]) -> list[int]:
 
 def _interviewee_mention(doc: Doc) -> Span | None:
     """The person an unlabelled interview is with: the first person name of its introduction."""
-    end = interviews.first_question_start(doc.text)
+    end = interviews.first_question_start(layer_of(doc).doc_text)
     if end is None:
         return None
     people = [e for e in doc.ents if e.label_ == "PER" and e.end_char <= end]
@@ -1936,11 +1950,12 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
     answer: in an interview the whole answer is the interviewee's speech.
     """
     mention = _interviewee_mention(doc)
-    answers = interviews.find_answers(doc.text, mention.text if mention is not None else None)
+    text = layer_of(doc).doc_text  # == doc.text, which is rebuilt from every token on each access
+    answers = interviews.find_answers(text, mention.text if mention is not None else None)
     if not answers:
         return claims
     # the interviewer's questions are no claims either ("Herr Mundt, wissen Sie, was ... kostet?")
-    questions = [(s, e) for s, e in interviews.question_spans(doc.text) if s >= answers[0].start - 2000]
+    questions = [(s, e) for s, e in interviews.question_spans(text) if s >= answers[0].start - 2000]
     kept = [c for c in claims if not any(a.start <= c.start_char and c.end_char <= a.end + 1 for a in answers)
             and not any(s <= c.start_char < e for s, e in questions)]
     added = []
@@ -1968,10 +1983,10 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
         cue_start = doc[cue[0]].idx if cue else None
         added.append(Claim(
             claim_id="", sent_index=syntax_sentence_index(doc, message[0]), form="direct",
-            claim_text=doc.text[a.start:a.end], start_char=a.start, end_char=a.end,
+            claim_text=text[a.start:a.end], start_char=a.start, end_char=a.end,
             cue_lemma=":" if cue else "", cue_text=":" if cue else "", cue_start_char=cue_start,
             cue_end_char=cue_start + 1 if cue_start is not None else None,
-            speaker_text=doc.text[sp_start:sp_end], speaker_start_char=sp_start, speaker_end_char=sp_end,
+            speaker_text=text[sp_start:sp_end], speaker_start_char=sp_start, speaker_end_char=sp_end,
             speaker_entity_id=entity.entity_id if entity is not None else None, speaker_name=name,
             speaker_resolution=resolution, addressee_text=None, confidence=0.8 if cue else 0.6,
             evidence=(a.evidence, f"speaker:interview '{a.speaker}'"), message_tokens=tuple(message),

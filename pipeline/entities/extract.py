@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import ENT_TYPE
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -208,16 +209,27 @@ class NameSpan:
 
 
 def _is_name_word(tok: Token) -> bool:
-    t = tok.text
-    if not t[:1].isupper() or tok.lower_ in R.FUNCTION_WORDS or t in R.MONTHS or t in TITLE_ABBREVIATIONS:
+    return _name_word_text(tok.text) and tok.pos_ not in _NOT_NAME_POS
+
+
+def _is_name_word_at(layer, i: int) -> bool:
+    """``_is_name_word(doc[i])`` from the layer's token facts (no Token view)."""
+    return _name_word_text(layer.text[i]) and layer.pos[i] not in _NOT_NAME_POS
+
+
+_NOT_NAME_POS = ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "NUM", "PUNCT", "SCONJ", "CCONJ")  # "" without a tagger
+
+
+@resources.memoised_by_argument(65536)
+def _name_word_text(t: str) -> bool:
+    """The part of ``_is_name_word`` that depends on the word alone (``Token.lower_`` is ``text.lower()``)."""
+    if not t[:1].isupper() or t.lower() in R.FUNCTION_WORDS or t in R.MONTHS or t in TITLE_ABBREVIATIONS:
         return False
     if not re.fullmatch(r"[\w'’.\-]+", t) or any(c.isdigit() for c in t):
         return False
     if "-" in t and re.fullmatch(r"[A-ZÄÖÜ]{2,}", t.split("-")[0]):
         return False  # "EU-Austrittsabkommen", "KI-Strategie": a compound noun, not a surname
     if R.match_role_word(t) or R.org_keyword(t) or t in R.lexicons().org_suffixes:
-        return False
-    if tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "NUM", "PUNCT", "SCONJ", "CCONJ"):  # "" without a tagger
         return False
     return True
 
@@ -228,19 +240,20 @@ def _name_extent(doc: Doc, s: int, blocked: set[int], max_tokens: int = 5, given
     ``given``: how many leading words are known to be given names by position (the word right after a
     title), so "Ministerpräsident Jeroen de Vries" keeps its particle although "Jeroen" is not in the list.
     """
+    layer = layer_of(doc)
+    text, lower, n = layer.text, layer.lower, layer.n
     j = s
-    while j < len(doc) and j - s < max_tokens and j not in blocked:
-        tok = doc[j]
-        if INITIALS.match(tok.text) or _is_name_word(tok):
+    while j < n and j - s < max_tokens and j not in blocked:
+        if INITIALS.match(text[j]) or _is_name_word_at(layer, j):
             j += 1
-        elif tok.lower_ in R.NAME_PARTICLES and tok.lower_ not in R.INNER_PARTICLES and j > s and j + 1 < len(doc) and all(
-            k - s < given or R.is_first_name(doc[k].text) or INITIALS.match(doc[k].text) for k in range(s, j)
+        elif lower[j] in R.NAME_PARTICLES and lower[j] not in R.INNER_PARTICLES and j > s and j + 1 < n and all(
+            k - s < given or R.is_first_name(text[k]) or INITIALS.match(text[k]) for k in range(s, j)
         ):
             # "Ursula von der Leyen", but "Meike Sommer von der Charité" is a person and a place of work
             k = j
-            while k < len(doc) and doc[k].lower_ in R.NAME_PARTICLES and k - j < 3:
+            while k < n and lower[k] in R.NAME_PARTICLES and k - j < 3:
                 k += 1
-            if k < len(doc) and k not in blocked and _is_name_word(doc[k]):
+            if k < n and k not in blocked and _is_name_word_at(layer, k):
                 j = k
             else:
                 break
@@ -252,20 +265,23 @@ def _name_extent(doc: Doc, s: int, blocked: set[int], max_tokens: int = 5, given
 def _clean_model_span(doc: Doc, span: Span) -> tuple[int, int] | None:
     s, e = span.start, span.end
     label = LABEL_MAP.get(span.label_)
-    def particle_surname(i: int) -> bool:  # "von der Leyen" as a mention on its own
-        return label == "PER" and doc[i].lower_ in R.NAME_PARTICLES and i + 1 < e and (doc[i + 1].lower_ in R.NAME_PARTICLES or doc[i + 1].text[:1].isupper())
+    layer = layer_of(doc)  # lexical facts: the same whatever the stages did to doc.ents
+    text, lower, punct, space, is_lower = layer.text, layer.lower, layer.is_punct, layer.is_space, layer.is_lower
 
-    while s < e and not particle_surname(s) and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in R.ARTICLES or doc[s].text in TITLE_ABBREVIATIONS
-                                                or (label == "PER" and (R.match_role_word(doc[s].text) or doc[s].is_lower))):
+    def particle_surname(i: int) -> bool:  # "von der Leyen" as a mention on its own
+        return label == "PER" and lower[i] in R.NAME_PARTICLES and i + 1 < e and (lower[i + 1] in R.NAME_PARTICLES or text[i + 1][:1].isupper())
+
+    while s < e and not particle_surname(s) and (punct[s] or space[s] or lower[s] in R.ARTICLES or text[s] in TITLE_ABBREVIATIONS
+                                                or (label == "PER" and (R.match_role_word(text[s]) or is_lower[s]))):
         s += 1
-    while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in (".",) or doc[e - 1].is_space
-                     or (label == "PER" and (R.match_role_word(doc[e - 1].text) or doc[e - 1].is_lower))):
+    while e > s and (punct[e - 1] and text[e - 1] not in (".",) or space[e - 1]
+                     or (label == "PER" and (R.match_role_word(text[e - 1]) or is_lower[e - 1]))):
         e -= 1
-    if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
+    if s >= e or not any(t[:1].isupper() for t in text[s:e]):
         return None
-    if label == "PER" and (all(t.lower_ in R.FUNCTION_WORDS or t.text in R.MONTHS for t in doc[s:e]) or any(t.like_num for t in doc[s:e])):
+    if label == "PER" and (all(lower[k] in R.FUNCTION_WORDS or text[k] in R.MONTHS for k in range(s, e)) or any(layer.like_num[s:e])):
         return None
-    if doc[e - 1].text == "." and not INITIALS.match(doc[e - 1].text) and e - 1 > s:
+    if text[e - 1] == "." and not INITIALS.match(text[e - 1]) and e - 1 > s:
         e -= 1
     return s, e
 
@@ -321,29 +337,30 @@ def _person_evidence(doc: Doc, s: int, e: int) -> bool:
 
 def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     out = []
-    texts = layer_of(doc).text
+    layer = layer_of(doc)
+    texts, n = layer.text, layer.n
     i = 0
-    while i < len(doc):
-        if not texts[i][:1].isupper() and texts[i] != ",":
+    while i < n:
+        t = texts[i]
+        if not t[:1].isupper() and t != ",":
             i += 1  # every rule below starts at a capitalised word (first name, initial, role noun) or a comma
             continue
-        tok = doc[i]
         span = None
-        if i not in blocked and tok.text[:1].isupper() and (R.is_first_name(tok.text) or INITIALS.match(tok.text)) and _is_name_word_or_initial(tok):
+        if i not in blocked and t[:1].isupper() and (R.is_first_name(t) or INITIALS.match(t)) and (INITIALS.match(t) or _is_name_word_at(layer, i)):
             end = _name_extent(doc, i, blocked)
-            if end - i >= 2 and not INITIALS.match(doc[end - 1].text):
+            if end - i >= 2 and not INITIALS.match(texts[end - 1]):
                 span = NameSpan(i, end, "PER", "rule:first_name")
-        if span is None and (role := R.match_role_word(tok.text)) and "exact" not in role.classes and i + 1 < len(doc):
+        if span is None and (role := R.match_role_word(t)) and "exact" not in role.classes and i + 1 < n:
             start = i + 1
-            while start < len(doc) and doc[start].text in TITLE_ABBREVIATIONS:
+            while start < n and texts[start] in TITLE_ABBREVIATIONS:
                 start += 1
             end = _name_extent(doc, start, blocked, given=1)
-            if end > start and not all(INITIALS.match(t.text) for t in doc[start:end]) and not R.nationality_of_genitive(doc[start].text):
+            if end > start and not all(INITIALS.match(w) for w in texts[start:end]) and not R.nationality_of_genitive(texts[start]):
                 span = NameSpan(start, end, "PER", "rule:title")
-        if span is None and tok.text == "," and i + 2 < len(doc) and i + 1 not in blocked and _after_role_phrase(doc, i):
+        if span is None and t == "," and i + 2 < n and i + 1 not in blocked and _after_role_phrase(doc, i):
             # "Der Präsident der Weltbank, Ajay Verma, warnte": a name set off by commas after a role phrase
             end = _name_extent(doc, i + 1, blocked, max_tokens=4, given=1)
-            if 2 <= end - (i + 1) <= 4 and end < len(doc) and doc[end].text in (",", ")", "–"):
+            if 2 <= end - (i + 1) <= 4 and end < n and texts[end] in (",", ")", "–"):
                 span = NameSpan(i + 1, end, "PER", "rule:apposition_name")
         if span is not None:
             out.append(span)
@@ -355,13 +372,14 @@ def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
 
 def _after_role_phrase(doc: Doc, comma: int) -> bool:
     """A definite role phrase ends at ``comma``: "die Generalsekretärin der WMO", "der Direktor der IEA (IEA)"."""
+    layer = layer_of(doc)
+    text, lower = layer.text, layer.lower
     for r in range(comma - 1, max(-1, comma - 10), -1):
-        t = doc[r]
-        if t.text in (".", "!", "?", ";", ",") or t.is_space:
+        if text[r] in (".", "!", "?", ";", ",") or layer.is_space[r]:
             return False
-        role = R.match_role_word(t.text)
+        role = R.match_role_word(text[r])
         if role is not None and "exact" not in role.classes:
-            return r > 0 and doc[r - 1].lower_ in R.ARTICLES | {"ein", "eine"} or r > 1 and doc[r - 2].lower_ in R.ARTICLES
+            return r > 0 and lower[r - 1] in R.ARTICLES | {"ein", "eine"} or r > 1 and lower[r - 2] in R.ARTICLES
     return False
 
 
@@ -378,11 +396,30 @@ def _adjective_like(tok: Token) -> bool:
     return bool(R.lexicons().party(t)) or t.lower().endswith(("e", "en", "er", "es", "em")) and t.isalpha() and not R.match_role_word(t)
 
 
+def _may_start_org_rule(t: str) -> bool:
+    """Whether one of the word rules of ``_org_rules`` can fire at a word ``t`` (the first condition of each)."""
+    lex = R.lexicons()
+    return t in lex.org_suffixes or bool(R.org_keyword(t)) or t in lex.org_product or bool(CAMEL.match(t))
+
+
+@resources.memoised
+def _org_rule_gate() -> dict[str, bool]:
+    return {}
+
+
 def _org_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     lex = R.lexicons()
     out = []
+    gate = _org_rule_gate()  # _may_start_org_rule per word, one dict look-up per token
+    if len(gate) > 65536:
+        gate.clear()
     for i, t in enumerate(layer_of(doc).text):
         if i in blocked:
+            continue
+        may = gate.get(t)
+        if may is None:
+            may = gate[t] = _may_start_org_rule(t)
+        if not may:
             continue
         if t in lex.org_suffixes and i > 0:
             s = i
@@ -431,12 +468,13 @@ def _acronym_definitions(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     """
     lex = R.lexicons()
     out = []
+    text = layer_of(doc).text
     title_prefixes = None  # acronyms heading a title somewhere in the document, computed on first need
     for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")" or not DEFINED_ACRONYM.match(doc[i + 1].text) or doc[i + 1].text in lex.non_names:
+        if text[i] != "(" or text[i + 2] != ")" or not DEFINED_ACRONYM.match(text[i + 1]) or text[i + 1] in lex.non_names:
             continue
         if title_prefixes is None:
-            title_prefixes = {m.prefix for t in doc if "-" in t.text and (m := R.match_role_word(t.text)) is not None and m.prefix}
+            title_prefixes = {m.prefix for t in text if "-" in t and (m := R.match_role_word(t)) is not None and m.prefix}
         acr = doc[i + 1].text
         s = i
         while s > 0 and i - s < 8 and (s - 1) not in blocked and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in ("für", "der", "des", "und", "in", "von")):
@@ -497,8 +535,9 @@ def _acronym_labels(doc: Doc, names: list[NameSpan]) -> None:
 def _parenthesis_orgs(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     """"(Head of Marketing, OVHcloud)": a capitalised part after a role inside parentheses is the employer."""
     out = []
-    for i, t in enumerate(layer_of(doc).text):
-        if t != "(" or i + 1 >= len(doc) or not R.match_role_word(doc[i + 1].text):
+    text = layer_of(doc).text
+    for i, t in enumerate(text):
+        if t != "(" or i + 1 >= len(doc) or not R.match_role_word(text[i + 1]):
             continue
         close = next((k for k in range(i + 1, min(len(doc), i + 20)) if doc[k].text == ")"), None)
         if close is None:
@@ -708,8 +747,9 @@ def _pick_surname_cluster(cands: list[_Cluster], n: NameSpan, sent_of: list[int]
 
 
 def _org_form(doc: Doc, n: NameSpan) -> str:
-    prev = doc[n.start - 1].text if n.start > 0 else None
-    words = [t.text for t in doc[n.start : n.end]]
+    text = layer_of(doc).text
+    prev = text[n.start - 1] if n.start > 0 else None
+    words = text[n.start : n.end]
     return R.nominative_org_name(words, prev) if n.label == "ORG" else " ".join(words)
 
 
@@ -775,7 +815,7 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sen
                     forms.setdefault(upper, (c, "surname_alias"))
         else:
             for n in c.names:
-                words = tuple(t.text for t in doc[n.start : n.end])
+                words = tuple(layer_of(doc).text[n.start : n.end])
                 if any(w[:1].isupper() for w in words) and len("".join(words)) >= 2:
                     forms.setdefault(words, (c, "scan"))
                     if len(words) > 1 and words[-1] in suffixes:
@@ -900,11 +940,18 @@ def _mention(doc: Doc, start: int, end: int, entity: Entity, label: str, method:
     return Mention("", entity.entity_id, span.text, label, span.start_char, span.end_char, sent_of[start], method, start, end, evidence)
 
 
+def _has_other_entity_types(doc: Doc) -> bool:
+    """Whether a token carries an entity type other than ours (``LABEL_MAP``), read from the ENT_TYPE array."""
+    strings = doc.vocab.strings
+    return any(h and strings[h] not in LABEL_MAP for h in set(doc.to_array(ENT_TYPE).tolist()))
+
+
 def _set_ents(doc: Doc, names: list[NameSpan]) -> None:
     """Replace ``doc.ents`` with the corrected names; entities of other kinds (DATE ...) a model found stay."""
     spans = [Span(doc, n.start, n.end, label=n.label) for n in names]
     taken = {i for n in names for i in range(n.start, n.end)}
-    spans += [e for e in doc.ents if e.label_ not in LABEL_MAP and not taken & set(range(e.start, e.end))]
+    if _has_other_entity_types(doc):  # building doc.ents makes a Span per entity: only when one can stay
+        spans += [e for e in doc.ents if e.label_ not in LABEL_MAP and not taken & set(range(e.start, e.end))]
     spans.sort(key=lambda sp: sp.start)
     try:
         doc.set_ents(spans, default="outside")

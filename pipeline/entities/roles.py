@@ -17,6 +17,7 @@ Patterns covered (each returns :class:`Attachment` objects with the rule name as
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ TITLES = frozenset(title for title, _ in resources.rows("titles.tsv"))  # before
 ACADEMIC_TITLES = frozenset(title for title, group in resources.rows("titles.tsv") if group == "academic")
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the text, asked for the same names again and again
 def fold(text: str) -> str:
     """Lowercase ASCII key: 'António Guterres' -> 'antonio guterres', 'Außendorf' -> 'aussendorf'."""
     text = text.replace("ß", "ss").replace("ẞ", "ss")

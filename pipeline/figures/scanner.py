@@ -274,8 +274,10 @@ class _Scanner:
         self.doc = doc
         facts = layer_of(doc)
         self.texts = facts.text
-        self.raw = "".join(text + space for text, space in zip(facts.text, facts.whitespace))  # == doc.text, no Token views
+        self.raw = facts.doc_text  # == doc.text, without a Token view per token
         self.lows = [t.lower() for t in self.texts]
+        # token facts as lists (no Token views in the per-token loop)
+        self.idx, self.is_space, self.ws = facts.idx, facts.is_space, facts.whitespace
         self.lex = lex
         self.n = len(doc)
         self.has_lemma = doc.has_annotation("LEMMA")
@@ -294,7 +296,7 @@ class _Scanner:
 
     def same_line(self, i: int, j: int) -> bool:
         """No newline between tokens i < j (headings and list items end at a line break)."""
-        return "\n" not in self.raw[self.doc[i].idx : self.doc[j].idx]
+        return "\n" not in self.raw[self.idx[i] : self.idx[j]]
 
     def adjacent(self, i: int) -> bool:
         """Token i+1 exists and is on the same line.
@@ -303,12 +305,12 @@ class _Scanner:
         tokenizer leaves alone ("2,4 Bio. Euro", "Ca. 20"), and a number that really ends a sentence carries
         the full stop on its own token ("stieg auf 30.").
         """
-        return i + 1 < self.n and self.same_line(i, i + 1) and not self.doc[i + 1].is_space
+        return i + 1 < self.n and self.same_line(i, i + 1) and not self.is_space[i + 1]
 
     def glued(self, j: int, table) -> tuple[str, int] | None:
         """Surface of token j found in ``table``, also when the tokenizer split off its abbreviation dot ("Bio", ".")."""
         t = self.text(j)
-        if t and j + 1 < self.n and self.text(j + 1) == "." and not self.doc[j].whitespace_ and t + "." in table:
+        if t and j + 1 < self.n and self.text(j + 1) == "." and not self.ws[j] and t + "." in table:
             return t + ".", j + 2
         if t in table:
             return t, j + 1
@@ -316,10 +318,18 @@ class _Scanner:
 
     # ---- main loop
     def run(self) -> list[Figure]:
+        may_start = _start_gate(self.lex)
         i = 0
         while i < self.n:
-            if self.texts[i].isspace():
+            t = self.texts[i]
+            if t.isspace():
                 i += 1
+                continue
+            starts = may_start.get(t)
+            if starts is None:
+                starts = may_start[t] = _may_start_figure(t, self.lex)
+            if not starts:
+                i += 1  # no matcher below can fire on this word, whatever its neighbours
                 continue
             end = (
                 self.match_date(i)
@@ -338,9 +348,8 @@ class _Scanner:
 
     def emit(self, start: int, end: int, *, value, value_max=None, unit=None, counted=None, qualifier="exact", kind="count",
              start_char: int | None = None, end_char: int | None = None) -> int:
-        doc = self.doc
-        s_char = doc[start].idx if start_char is None else start_char
-        e_char = doc[end - 1].idx + len(doc[end - 1].text) if end_char is None else end_char
+        s_char = self.idx[start] if start_char is None else start_char
+        e_char = self.idx[end - 1] + len(self.texts[end - 1]) if end_char is None else end_char
         if end_char is None and self.trim_dot_at == end - 1:
             e_char -= 1
         self.trim_dot_at = -1
@@ -391,11 +400,11 @@ class _Scanner:
         m = NUMBER_DOT_RE.match(t)
         if not m or self.identifier_before(i):
             return None
-        start_char = self.doc[i].idx
+        start_char = self.idx[i]
         if not ORDINAL_RE.match(t):
             return self.match_amount(i, override_end_char=start_char + len(t) - 1, override_digits=m.group(1))
         value = int(t[:-1])
-        at_line_start = i == 0 or "\n" in self.raw[self.doc[i - 1].idx + len(self.text(i - 1)) : self.doc[i].idx]
+        at_line_start = i == 0 or "\n" in self.raw[self.idx[i - 1] + len(self.text(i - 1)) : self.idx[i]]
         if at_line_start:
             return self.emit(i, i + 1, value=value, kind="ordinal")
         # "der 3. Platz" vs. a cardinal that ends the sentence ("Es kamen 30. Dann ..."): an ordinal needs a
@@ -431,7 +440,7 @@ class _Scanner:
             end = i + 1
             # "50 000": a space as thousands separator
             while re.fullmatch(r"[+\-−]?\d{1,3}", digits.replace(" ", "")[-3:] if " " in digits else digits) and end < self.n \
-                    and re.fullmatch(r"\d{3}", self.text(end)) and self.doc[end - 1].whitespace_ == " " and self.adjacent(end - 1) \
+                    and re.fullmatch(r"\d{3}", self.text(end)) and self.ws[end - 1] == " " and self.adjacent(end - 1) \
                     and not re.fullmatch(r"\d{4}", t):
                 digits += " " + self.text(end)
                 value = value * 1000 + (1 if value >= 0 else -1) * float(self.text(end))
@@ -482,13 +491,12 @@ class _Scanner:
         for length in (3, 2, 1):
             if j + length > self.n:
                 continue
-            pieces = [self.doc[k] for k in range(j, j + length)]
-            if length > 1 and any(p.whitespace_ for p in pieces[:-1]):
+            if length > 1 and any(self.ws[j : j + length - 1]):
                 continue
-            surface = "".join(p.text for p in pieces)
+            surface = "".join(self.texts[j : j + length])
             if surface in self.lex.units:
                 return j + length, *self.lex.units[surface]
-            if surface.endswith(".") and pieces[-1].text != "." and surface[:-1] in self.lex.units and len(surface) > 2:
+            if surface.endswith(".") and self.texts[j + length - 1] != "." and surface[:-1] in self.lex.units and len(surface) > 2:
                 # the sentence's full stop glued to a one-letter unit ("150 km/h.", "2 t.")
                 self.trim_dot_at = j + length - 1
                 return j + length, *self.lex.units[surface[:-1]]
@@ -568,7 +576,7 @@ class _Scanner:
             if s < self.floor or s < 0:
                 continue
             # same line suffices: a sentencizer may split after the abbreviation dot of "Ca. 20"
-            if not self.same_line(s, i) or any(self.doc[k].is_space for k in range(s, i)):
+            if not self.same_line(s, i) or any(self.is_space[s:i]):
                 continue
             key = tuple(self.low(k) for k in range(s, i))
             if key in self.lex.qualifiers:
@@ -705,7 +713,7 @@ class _Scanner:
     def noun_end(self, k: int) -> int:
         """End of the noun at k, including a gender suffix the tokenizer split off ("Teilnehmer", ":", "innen")."""
         if (k + 2 < self.n and self.text(k + 1) in (":", "*", "_", "/") and self.low(k + 2) in ("innen", "in")
-                and not self.doc[k].whitespace_ and not self.doc[k + 1].whitespace_):
+                and not self.ws[k] and not self.ws[k + 1]):
             return k + 3
         return k + 1
 
@@ -821,6 +829,38 @@ class _Scanner:
                     break
             return self.emit(i, i + 1, value=value, unit=unit, counted=counted if kind == "count" else None, kind=kind)
         return None
+
+
+_GATES: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
+
+
+def _start_gate(lex: Lexicon) -> dict[str, bool]:
+    """Memo of ``_may_start_figure`` per token text, one per lexicon."""
+    entry = _GATES.get(id(lex))
+    if entry is None or entry[0] is not lex or len(entry[1]) > 200_000:
+        if len(_GATES) > 8:
+            _GATES.clear()
+        entry = _GATES[id(lex)] = (lex, {})
+    return entry[1]
+
+
+def _may_start_figure(t: str, lex: Lexicon) -> bool:
+    """Whether any matcher of ``_Scanner.run`` can fire at a token with text ``t``: the disjunction of the
+    conditions on the token's own text that each matcher checks before it looks at the neighbours (a
+    superset: False means every matcher returns None, whatever the context)."""
+    low = t.lower()
+    if DATE_RE.match(t) or ORDINAL_RE.match(t) or low in lex.months or CLOCK_RE.match(t) or DECADE_RE.match(t):
+        return True  # match_date
+    if NUMBER_DOT_RE.match(t):
+        return True  # match_ordinal
+    if RANGE_TOKEN_RE.match(t) or parse_number(t) is not None or low in lex.articles or parse_number_word(low, lex) is not None:
+        return True  # match_amount (number_core)
+    if t == "Hälfte" or (t in lex.scales and lex.scales[t][1]):
+        return True  # match_bare_quantity
+    if any(low.startswith(prefix) for prefix in lex.unquantified_prefixes):
+        return True  # match_unquantified
+    m = _adj_suffix_re().search(low)
+    return bool(m and m.start() > 0) or bool(NUMBER_COMPOUND_RE.match(t))  # match_number_adjective
 
 
 @resources.memoised

@@ -8,17 +8,18 @@ every stage in any order.
 - ``sents``/``sent_of``/``sent_end``: the one sentence segmentation (``pipeline.layer.sentences``); the
   ``sent_index`` of every table row is ``sent_of`` of its first token.
 - ``quotes``/``quote_of``: quotation spans (``pipeline.layer.quotes``), also as ``doc.spans["quotes"]``.
-- token facts as plain lists (``text``, ``lower``, ``is_alpha``, ``is_punct``, ``is_space``, ``whitespace``) read in one pass: a
-  rule that scans the whole Doc reads them instead of creating a ``Token`` view per token and rule (creating
-  views is about half the time of the rule stages).
+- token facts as plain lists (``text``, ``lower``, ``pos``, ``tag``, ``lemma``, ``dep``, ``idx``, ``is_alpha``,
+  ``is_punct``, ``is_space``, ``whitespace`` ..., see ``pipeline.layer.facts``) read from the Doc's arrays in one
+  call, and ``doc_text`` (== ``doc.text``, which spaCy rebuilds from every token on each access): a rule that scans
+  the whole Doc reads them instead of creating a ``Token`` view per token and rule (creating views was about half
+  the time of the rule stages).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc
 
+from .facts import TokenFacts
 from .quotes import Quote, find_quotes
 from .sentences import sentence_bounds
 
@@ -26,46 +27,27 @@ QUOTES_KEY = "quotes"
 _USER_DATA_KEY = "claimgraph_layer"
 
 
-@dataclass
-class DocumentLayer:
-    n: int
-    sents: list[tuple[int, int]]  # token bounds of every sentence
-    sent_of: list[int]  # sentence number of every token
-    sent_end: list[int]  # end token of every token's sentence
-    quotes: list[Quote]
-    quote_of: list[Quote | None]  # the quote every token is part of (marks included)
-    text: list[str]
-    lower: list[str]  # Token.lower_
-    is_alpha: list[bool]
-    is_punct: list[bool]
-    is_space: list[bool]
-    whitespace: list[str]
+class DocumentLayer(TokenFacts):
+    """The token facts (``pipeline.layer.facts``) plus the sentence segmentation and the quotation spans."""
+
+    def __init__(self, doc: Doc):
+        super().__init__(doc)
+        n = self.n
+        self.sents: list[tuple[int, int]] = sentence_bounds(doc, self)  # token bounds of every sentence
+        self.sent_of: list[int] = [0] * n  # sentence number of every token
+        self.sent_end: list[int] = [0] * n  # end token of every token's sentence
+        for k, (s, e) in enumerate(self.sents):
+            self.sent_of[s:e] = [k] * (e - s)
+            self.sent_end[s:e] = [e] * (e - s)
+        self.quotes: list[Quote] = find_quotes(doc, self.sent_end, self)
+        self.quote_of: list[Quote | None] = [None] * n  # the quote every token is part of (marks included)
+        for q in self.quotes:
+            self.quote_of[q.start : q.end + 1] = [q] * (q.end + 1 - q.start)
+        doc.spans[QUOTES_KEY] = [doc[q.start : q.end + 1] for q in self.quotes]
 
 
 def build_layer(doc: Doc) -> DocumentLayer:
-    n = len(doc)
-    sents = sentence_bounds(doc)
-    sent_of = [0] * n
-    sent_end = [0] * n
-    for k, (s, e) in enumerate(sents):
-        for i in range(s, e):
-            sent_of[i] = k
-            sent_end[i] = e
-    quotes = find_quotes(doc, sent_end)
-    quote_of: list[Quote | None] = [None] * n
-    for q in quotes:
-        for i in range(q.start, q.end + 1):
-            quote_of[i] = q
-    doc.spans[QUOTES_KEY] = [doc[q.start : q.end + 1] for q in quotes]
-    text, lower, is_alpha, is_punct, is_space, whitespace = [], [], [], [], [], []
-    for tok in doc:
-        text.append(tok.text)
-        lower.append(tok.lower_)
-        is_alpha.append(tok.is_alpha)
-        is_punct.append(tok.is_punct)
-        is_space.append(tok.is_space)
-        whitespace.append(tok.whitespace_)
-    return DocumentLayer(n, sents, sent_of, sent_end, quotes, quote_of, text, lower, is_alpha, is_punct, is_space, whitespace)
+    return DocumentLayer(doc)
 
 
 def layer_of(doc: Doc) -> DocumentLayer:

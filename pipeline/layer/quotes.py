@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .facts import TokenFacts, token_facts
+
 log = logging.getLogger(__name__)
 
 # opening mark -> the closing marks it pairs with
@@ -59,19 +61,19 @@ def _paragraph_break(text: str) -> bool:
     return text.count("\n") >= 1
 
 
-def _ends_paragraph(doc: Doc, i: int) -> bool:
+def _ends_paragraph(f: TokenFacts, i: int) -> bool:
     """True when a paragraph break (a newline) follows token ``i``."""
-    if "\n" in doc[i].whitespace_:
+    if "\n" in f.whitespace[i]:
         return True
-    return i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
+    return i + 1 < len(f.text) and f.is_space[i + 1] and "\n" in f.text[i + 1]
 
 
-def _closes_later(doc: Doc, i: int, closers: tuple[str, ...]) -> bool:
+def _closes_later(f: TokenFacts, i: int, closers: tuple[str, ...]) -> bool:
     """A closing mark follows in the same paragraph (a lone low single mark is a misused comma, not a quote)."""
-    for j in range(i + 1, len(doc)):
-        if doc[j].text in closers:
+    for j in range(i + 1, len(f.text)):
+        if f.text[j] in closers:
             return True
-        if _ends_paragraph(doc, j):
+        if _ends_paragraph(f, j):
             return False
     return False
 
@@ -87,19 +89,22 @@ def _mark_of(text: str, stack: list[tuple[str, int]]) -> str:
     return text
 
 
-def find_quotes(doc: Doc, sentence_ends: list[int] | None = None) -> list[Quote]:
+def find_quotes(doc: Doc, sentence_ends: list[int] | None = None, facts: TokenFacts | None = None) -> list[Quote]:
     """Top-level quotes in text order (quotes inside quotes are part of the outer one).
 
     ``sentence_ends`` (exclusive token index of each token's sentence end) lets an unbalanced quote be closed
-    at the end of its sentence when the same opening mark appears again before any closing one.
+    at the end of its sentence when the same opening mark appears again before any closing one. ``facts``: the
+    Doc's token facts (``pipeline.layer.facts``), if already read.
     """
+    f = facts or token_facts(doc)
+    words = f.text
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []  # open marks, outermost first
     continued = False
     n = len(doc)
     i = 0
     while i < n:
-        text = _mark_of(doc[i].text, stack)
+        text = _mark_of(words[i], stack)
         if stack and text == stack[0][0] and text in ("„", "»", "«") and len(stack) == 1:
             # the same opening mark again: the open quote was never closed (best effort: its sentence end)
             start = stack[0][1]
@@ -119,15 +124,15 @@ def find_quotes(doc: Doc, sentence_ends: list[int] | None = None) -> list[Quote]
             if not stack:
                 quotes.append(Quote(outer, i, True, continued))
                 continued = False
-        elif text in PAIRS and text not in CLOSE_ONLY and (text != "‚" or stack or _closes_later(doc, i, PAIRS[text])):
+        elif text in PAIRS and text not in CLOSE_ONLY and (text != "‚" or stack or _closes_later(f, i, PAIRS[text])):
             stack.append((text, i))
         elif text in ALL_MARKS and not stack and text not in ("’", "‘", "‚"):
             log.info("unbalanced closing quotation mark %r at token %d ignored", text, i)
-        if stack and _ends_paragraph(doc, i):
+        if stack and _ends_paragraph(f, i):
             j = i + 1
-            while j < n and doc[j].is_space:
+            while j < n and f.is_space[j]:
                 j += 1
-            if j < n and doc[j].text == stack[0][0]:
+            if j < n and words[j] == stack[0][0]:
                 # the quote goes on in the next paragraph, which re-opens it: skip the re-opening mark
                 stack = stack[:1]
                 continued = True

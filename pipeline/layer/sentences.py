@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .facts import TokenFacts, token_facts
 from .quotes import is_mark
 
 SENT_END = frozenset({".", "!", "?", "…"})
@@ -21,32 +22,42 @@ SENT_END = frozenset({".", "!", "?", "…"})
 _CLOSING_AFTER_END = ("“", "«", "\"")
 
 
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Token bounds ``(start, end)`` of every sentence, covering the whole Doc in order."""
+def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int, int]]:
+    """Token bounds ``(start, end)`` of every sentence, covering the whole Doc in order.
+
+    ``facts``: the Doc's token facts (``pipeline.layer.facts``), if already read."""
     n = len(doc)
     if n == 0:
         return []
+    f = facts or token_facts(doc)
+    text, space, ws = f.text, f.is_space, f.whitespace
     if doc.has_annotation("SENT_START"):
+        if "sents" in doc.user_hooks:
+            parser_sents = [(sent.start, sent.end) for sent in doc.sents]
+        else:  # what Doc.sents gives: a sentence starts at token 0 and at every token whose SENT_START is 1
+            starts = [0] + [i for i in range(1, n) if f.sent_start[i] == 1]
+            parser_sents = list(zip(starts, starts[1:] + [n]))
         out: list[tuple[int, int]] = []
-        for sent in doc.sents:
-            first = next((t for t in sent if not t.is_space), None)
-            if out and first is not None and (first.is_lower or first.like_num) and not is_mark(first.text):
-                prev_last = doc[out[-1][1] - 1]
-                if prev_last.text not in SENT_END | {":"} and "\n" not in prev_last.whitespace_ and not prev_last.is_space:
-                    out[-1] = (out[-1][0], sent.end)
+        for start, end in parser_sents:
+            first = next((i for i in range(start, end) if not space[i]), None)
+            if out and first is not None and (f.is_lower[first] or f.like_num[first]) and not is_mark(text[first]):
+                last = out[-1][1] - 1
+                if text[last] not in SENT_END | {":"} and "\n" not in ws[last] and not space[last]:
+                    out[-1] = (out[-1][0], end)
                     continue
-            out.append((sent.start, sent.end))
-        return _split_at_line_breaks(doc, out)
+            out.append((start, end))
+        return _split_at_line_breaks(f, out)
     out, start = [], 0
-    for i, tok in enumerate(doc):
-        nxt = doc[i + 1] if i + 1 < n else None
-        if tok.text in SENT_END or (tok.text in _CLOSING_AFTER_END and i > 0 and doc[i - 1].text in SENT_END):
-            if nxt is None or (nxt.text in _CLOSING_AFTER_END and tok.text in SENT_END):
+    for i in range(n):
+        t = text[i]
+        if t in SENT_END or (t in _CLOSING_AFTER_END and i > 0 and text[i - 1] in SENT_END):
+            if i + 1 >= n or (text[i + 1] in _CLOSING_AFTER_END and t in SENT_END):
                 continue
-            if nxt.is_title or nxt.is_upper or is_mark(nxt.text) or nxt.is_space or nxt.is_digit:
+            j = i + 1
+            if f.is_title[j] or f.is_upper[j] or is_mark(text[j]) or space[j] or f.is_digit[j]:
                 out.append((start, i + 1))
                 start = i + 1
-        elif "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
+        elif "\n" in ws[i] or space[i] and "\n" in t:
             out.append((start, i + 1))
             start = i + 1
     if start < n:
@@ -54,15 +65,15 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _split_at_line_breaks(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_at_line_breaks(f: TokenFacts, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"Tierwohl am Sechseläuten\nTierschützer kritisieren ...": a parser sentence across a line break is two."""
+    space, ws, text = f.is_space, f.whitespace, f.text
     out = []
     for s, e in sents:
         start = s
         for i in range(s, e - 1):
-            tok = doc[i]
-            if ("\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)) and not doc[i + 1].is_space:
-                if any(not doc[j].is_space for j in range(start, i + 1)):
+            if ("\n" in ws[i] or (space[i] and "\n" in text[i])) and not space[i + 1]:
+                if not all(space[start : i + 1]):
                     out.append((start, i + 1))
                     start = i + 1
         out.append((start, e))

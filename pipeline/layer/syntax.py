@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 SUBJECT = "subject"
@@ -96,7 +97,8 @@ def label_scheme(doc: Doc) -> str:
     """``tiger``, ``ud``, or ``none`` (no parse) for a Doc."""
     if not doc.has_annotation("DEP"):
         return "none"
-    labels = {t.dep_ for t in doc}
+    strings = doc.vocab.strings
+    labels = {strings[h] if h else "" for h in set(doc.to_array(DEP).tolist())}  # {t.dep_ for t in doc}, no Token views
     tiger, ud = len(labels & _TIGER_ONLY), len(labels & _UD_ONLY)
     if not tiger and not ud:
         return "none"

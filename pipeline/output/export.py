@@ -34,6 +34,11 @@ def neutralise_formula(cell: str) -> str:
 
 def format_cell(value: Any) -> str:
     """Render one value for CSV: empty for missing, lists joined, pairs as 'name=score'."""
+    kind = type(value)
+    if kind is str:  # the common cases first (the checks below include an ABC isinstance)
+        return value
+    if kind is int:
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):

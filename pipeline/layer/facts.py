@@ -1,0 +1,137 @@
+"""Token facts as plain lists, read from the Doc's arrays (no ``Token`` view per token).
+
+``TokenFacts(doc)`` gives, for every token ``i``, exactly what the ``Token`` attribute of the same name gives:
+``text``, ``lower`` (``lower_``), ``whitespace`` (``whitespace_``), ``idx``, ``pos`` (``pos_``), ``tag`` (``tag_``),
+``lemma`` (``lemma_``), ``dep`` (``dep_``), ``ent_type`` (``ent_type_``), the lexical flags ``is_alpha``,
+``is_punct``, ``is_space``, ``is_lower``, ``is_title``, ``is_upper``, ``is_digit``, ``like_num``, plus
+``sent_start`` (the raw ``SENT_START`` value: 1 starts a sentence, -1 does not, 0 unknown) and ``doc_text``
+(== ``doc.text``, which spaCy rebuilds from a view of every token on each access). One ``Doc.to_array`` call
+reads all of them; each list is built on first use. Creating a ``Token`` is what made the rule stages slow: a
+rule that scans the Doc reads these lists. ``tests/test_layer.py`` checks every list against the ``Token``
+attributes on parsed and unparsed Docs.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from spacy.attrs import (
+    DEP, ENT_TYPE, IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LIKE_NUM, LOWER,
+    ORTH, POS, SENT_START, SPACY, TAG,
+)
+from spacy.tokens import Doc
+
+_ATTRS = (ORTH, LOWER, POS, TAG, LEMMA, DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_LOWER, IS_TITLE, IS_UPPER,
+          IS_DIGIT, LIKE_NUM, SPACY, IDX, SENT_START)
+_COLUMN = {attr: k for k, attr in enumerate(_ATTRS)}
+_WHITESPACE = ("", " ")
+# hash -> string: a string's hash is the same in every vocabulary, so one table serves all; bounded
+_STRINGS: dict[int, str] = {0: ""}
+_MAX_STRINGS = 1_000_000
+
+
+class TokenFacts:
+    def __init__(self, doc: Doc):
+        self.n = len(doc)
+        self._array = doc.to_array(list(_ATTRS)) if self.n else None
+        self._store = doc.vocab.strings
+
+    def _strings(self, attr: int) -> list[str]:
+        if not self.n:
+            return []
+        column = self._array[:, _COLUMN[attr]].tolist()
+        try:
+            return list(map(_STRINGS.__getitem__, column))
+        except KeyError:
+            if len(_STRINGS) > _MAX_STRINGS:
+                _STRINGS.clear()
+                _STRINGS[0] = ""
+            store = self._store
+            for h in set(column):
+                if h not in _STRINGS:
+                    _STRINGS[h] = store[h]
+            return list(map(_STRINGS.__getitem__, column))
+
+    def _flags(self, attr: int) -> list[bool]:
+        return (self._array[:, _COLUMN[attr]] == 1).tolist() if self.n else []
+
+    @cached_property
+    def text(self) -> list[str]:
+        return self._strings(ORTH)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._strings(LOWER)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return self._strings(POS)
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._strings(TAG)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        return self._strings(LEMMA)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._strings(DEP)
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return self._strings(ENT_TYPE)
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return self._flags(IS_ALPHA)
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return self._flags(IS_PUNCT)
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return self._flags(IS_SPACE)
+
+    @cached_property
+    def is_lower(self) -> list[bool]:
+        return self._flags(IS_LOWER)
+
+    @cached_property
+    def is_title(self) -> list[bool]:
+        return self._flags(IS_TITLE)
+
+    @cached_property
+    def is_upper(self) -> list[bool]:
+        return self._flags(IS_UPPER)
+
+    @cached_property
+    def is_digit(self) -> list[bool]:
+        return self._flags(IS_DIGIT)
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return self._flags(LIKE_NUM)
+
+    @cached_property
+    def whitespace(self) -> list[str]:
+        return list(map(_WHITESPACE.__getitem__, self._flags(SPACY)))
+
+    @cached_property
+    def idx(self) -> list[int]:
+        return self._array[:, _COLUMN[IDX]].tolist() if self.n else []
+
+    @cached_property
+    def sent_start(self) -> list[int]:
+        # the array is uint64: -1 comes back as 2**64 - 1
+        return self._array[:, _COLUMN[SENT_START]].astype("int64").tolist() if self.n else []
+
+    @cached_property
+    def doc_text(self) -> str:
+        return "".join(map(str.__add__, self.text, self.whitespace))
+
+
+def token_facts(doc: Doc) -> TokenFacts:
+    return TokenFacts(doc)
