@@ -6,7 +6,8 @@
 ``is_punct``, ``is_space``, ``is_lower``, ``is_title``, ``is_upper``, ``is_digit``, ``like_num``, plus
 ``sent_start`` (the raw ``SENT_START`` value: 1 starts a sentence, -1 does not, 0 unknown) and ``doc_text``
 (== ``doc.text``, which spaCy rebuilds from a view of every token on each access). One ``Doc.to_array`` call
-reads all of them; each list is built on first use. Creating a ``Token`` is what made the rule stages slow: a
+reads all of them when the layer is built, before the rule stages run (so ``ent_type`` is the statistical NER's
+even after the entity stage replaced ``doc.ents``); each list is built on first use. Creating a ``Token`` is what made the rule stages slow: a
 rule that scans the Doc reads these lists. ``tests/test_layer.py`` checks every list against the ``Token``
 attributes on parsed and unparsed Docs.
 """
