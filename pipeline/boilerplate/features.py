@@ -164,35 +164,24 @@ def page_features(
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
-    # length of the run of short non-sentence blocks each block belongs to
+    # the run of short non-sentence blocks each block belongs to: its length, and its share of one-or-two-word
+    # items (menus) and of headlines (teaser lists)
     run = [0] * n
-    i = 0
-    while i < n:
-        if _short(shapes[i]):
-            j = i
-            while j < n and _short(shapes[j]):
-                j += 1
-            for k in range(i, j):
-                run[k] = j - i
-            i = j
-        else:
-            i += 1
-    # the run of short blocks: share of one-or-two-word items (menus) and of headlines (teaser lists)
     run_tiny = [0.0] * n
     run_headline = [0.0] * n
     i = 0
     while i < n:
-        if _short(shapes[i]):
-            j = i
-            while j < n and _short(shapes[j]):
-                j += 1
-            tiny = sum(shapes[k].words <= 2 for k in range(i, j)) / (j - i)
-            heads = sum(shapes[k].headline for k in range(i, j)) / (j - i)
-            for k in range(i, j):
-                run_tiny[k], run_headline[k] = tiny, heads
-            i = j
-        else:
+        if not _short(shapes[i]):
             i += 1
+            continue
+        j = i
+        while j < n and _short(shapes[j]):
+            j += 1
+        tiny = sum(shapes[k].words <= 2 for k in range(i, j)) / (j - i)
+        heads = sum(shapes[k].headline for k in range(i, j)) / (j - i)
+        for k in range(i, j):
+            run[k], run_tiny[k], run_headline[k] = j - i, tiny, heads
+        i = j
     data_rows = rules._data_rows(blocks, shapes)
     labels = [rules._is_label(b, s) for b, s in zip(blocks, shapes)]
     sentence_share = sum(s.sentence_like for s in shapes) / max(1, n)
