@@ -30,7 +30,7 @@ def test_corpus_of_the_project_loads_with_both_splits():
     assert all(d.text[c.start:c.end] == c.message for d in docs for c in d.claims)
 
 
-@pytest.mark.parametrize("split", ["test2", "test3"])
+@pytest.mark.parametrize("split", ["test2", "test3", "test4"])
 def test_unseen_parts_load_from_their_own_files_and_stay_out_of_all(split):
     docs = news.load_corpus(news.UNSEEN_CORPORA[split])
     assert len(docs) >= 20 and {d.split for d in docs} == {split}
@@ -38,7 +38,20 @@ def test_unseen_parts_load_from_their_own_files_and_stay_out_of_all(split):
     seen_urls = {d.url for d in news.load_corpus()}
     assert not seen_urls & {d.url for d in docs}
     with pytest.raises(ValueError):
-        news.report(split="test4")
+        news.report(split="test5")
+
+
+def _site(url):
+    host = url.split("//", 1)[-1].split("/", 1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def test_the_newest_unseen_part_comes_from_sites_in_no_other_part():
+    newest = "test4"
+    others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != newest
+                                    for d in news.load_corpus(path)]
+    new_sites = {_site(d.url) for d in news.load_corpus(news.UNSEEN_CORPORA[newest])}
+    assert not new_sites & {_site(d.url) for d in others}
 
 
 def test_offsets_that_do_not_point_at_the_message_are_rejected(tmp_path):
