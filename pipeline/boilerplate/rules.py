@@ -1060,8 +1060,10 @@ _SCRAMBLED_WORD = re.compile(r"^[a-zäöüß]+[A-ZÄÖÜ][\wäöüß]*[,.;:!?]?$
 SCRAMBLED_MIN_WORDS = 8
 SCRAMBLED_MIN_SHARE = 0.10
 SCRAMBLED_MIN_COUNT = 3
-# a teaser headline with its counters at the end ("… eingestuft 0 0 0"): two or more bare numbers after text
-_COUNTER_TAIL = re.compile(r"^(?P<body>.*[A-Za-zÄÖÜäöüß\"“”»«)!?].*?)(?:\s+\d{1,4}){2,}\s*$")
+SCRAMBLED_MAX_STOP_DENSITY = 0.15
+# a teaser headline with its counters at the end ("… eingestuft 0 0 0"): three or more bare numbers after text
+# (two could be a score, "Ergebnis vom Sonntag 2 1")
+_COUNTER_TAIL = re.compile(r"^(?P<body>.*[A-Za-zÄÖÜäöüß\"“”»«)!?].*?)(?:\s+\d{1,4}){3,}\s*$")
 # a label glued to its value in a fact box ("LandDeutschland", "Bevölkerung83,02 Millionen"): a lower-case
 # run of three letters or more directly followed by a capitalised word or a figure
 _GLUED = re.compile(r"[a-zäöüß]{3,}(?:[A-ZÄÖÜ][a-zäöüß]|\d)")
@@ -1071,20 +1073,29 @@ REPEATED_IN_PAGE_MIN = 3
 
 def scrambled(text: str) -> bool:
     """Running text whose letters are shuffled within each word (a paywall that hides the rest of the article):
-    at least 8 words, of which at least 3 and 10 % start in lower case with a capital inside."""
+    at least 8 words, of which at least 3 and 10 % start in lower case with a capital inside, and few function
+    words."""
     words = text.split()
     if len(words) < SCRAMBLED_MIN_WORDS:
         return False
     odd = sum(1 for w in words if _SCRAMBLED_WORD.match(w.strip("„“\"()")))
-    return odd >= SCRAMBLED_MIN_COUNT and odd >= SCRAMBLED_MIN_SHARE * len(words)
+    if odd < SCRAMBLED_MIN_COUNT or odd < SCRAMBLED_MIN_SHARE * len(words):
+        return False
+    # shuffled letters also hide the function words ("der" -> "red"): German running text has many, brand names
+    # with inner capitals ("iPhone", "eBay") leave them alone
+    return block_shape(text).stop_density < SCRAMBLED_MAX_STOP_DENSITY
 
 
 def counter_tail(text: str) -> str | None:
-    """The headline of a teaser entry that ends in two or more bare counters ("… Familie 0 0 0"), or None."""
+    """The headline of a teaser entry that ends in three or more bare counters ("… Familie 0 0 0"), or None."""
     m = _COUNTER_TAIL.match(text.strip())
     if not m:
         return None
     body = m.group("body").strip()
+    tail = text.strip()[len(m.group("body")):].split()
+    # "… auf 12 000" is a figure with a thousands gap, not two counters
+    if any(len(t) == 3 for t in tail[1:]) or re.search(r"\d\s*$", body):
+        return None
     shape = block_shape(body)
     return body if 3 <= shape.words <= 20 and not body.endswith((".", ":")) else None
 
