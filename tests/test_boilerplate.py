@@ -786,3 +786,34 @@ def test_a_menu_found_by_its_menu_words_leaves_a_headline_among_its_items():
     by_text = _by_text(result)
     assert not by_text["Hörfelsen als sichtbare Meilensteine"].is_boilerplate
     assert by_text["Connect with us"].is_boilerplate and by_text["Connect with us"].category == "social"
+
+
+def test_relative_age_stamps_obfuscated_mail_buttons_and_plus_markers_go():
+    raw = "\n".join((
+        "Hapag-Lloyd bestellt neue Containerschiffe",
+        "Die Reederei hat nach eigenen Angaben 24 neue Containerschiffe bestellt, teilte das Unternehmen am "
+        "Mittwoch in Hamburg mit.",
+        "06.11. 15:07 vor 23 Tagen",
+        "2 hours ago von Stern",
+        "[E-Mail anzeigen]",
+        "Weltplus ArtikelPrognose",
+        "Artikel enthält Videos",
+    ))
+    result = bp.clean_document(raw)
+    by_text = _by_text(result)
+    assert not by_text[raw.splitlines()[0]].is_boilerplate and not by_text[raw.splitlines()[1]].is_boilerplate
+    for line in raw.splitlines()[2:]:
+        assert by_text[line].is_boilerplate, line
+    assert by_text["Weltplus ArtikelPrognose"].category == "subscription"
+
+
+def test_a_document_title_in_capitals_with_a_year_is_no_rubric():
+    raw = "\n".join((
+        "Startseite", "Publikationen", "UNTERNEHMENSFÜHRUNG",
+        "TÄTIGKEITSBERICHT 2004",
+        "Der Landesbeauftragte legt mit diesem Bericht Rechenschaft über seine Arbeit im vergangenen Jahr ab und "
+        "beschreibt die wichtigsten Beschwerden der Bürger.",
+    ))
+    by_text = _by_text(bp.clean_document(raw))
+    assert by_text["UNTERNEHMENSFÜHRUNG"].is_boilerplate
+    assert not by_text["TÄTIGKEITSBERICHT 2004"].is_boilerplate

@@ -920,7 +920,8 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
             or i > 0 and re.match(rf"\s*{int(numbered.group(1)) - 1}\.\s", blocks[i - 1].text)
         )
         letters = [c for c in b.text if c.isalpha()]
-        capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters)
+        # (a rubric has no figures: "TÄTIGKEITSBERICHT 2004" is the title of a document)
+        capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters) and not any(c.isdigit() for c in b.text)
         # a menu word with only removed furniture above it, unless it is the line right above the first
         # paragraph (a topic page titled "Polizei", a kicker): that line heads the article
         menu_word = head and _lexicon_weight(b, "navigation") > 0 and i != top - 1
