@@ -817,3 +817,18 @@ def test_a_document_title_in_capitals_with_a_year_is_no_rubric():
     by_text = _by_text(bp.clean_document(raw))
     assert by_text["UNTERNEHMENSFÜHRUNG"].is_boilerplate
     assert not by_text["TÄTIGKEITSBERICHT 2004"].is_boilerplate
+
+
+def test_site_help_lines_go_and_an_article_about_a_glossary_stays():
+    article = ("Die Stadtverwaltung hat ein Glossar zu den neuen Abfallgebühren veröffentlicht, sagte der Sprecher "
+               "am Montag; die häufigsten Fragen beantwortet das Amt auch telefonisch.")
+    raw = "\n".join((
+        "Neue Abfallgebühren ab Januar",
+        article,
+        "In unseren FAQ finden Sie die häufigsten Fragen und Antworten.",
+        "Für Begriffserklärungen können Sie unser Glossar nutzen.",
+    ))
+    by_text = _by_text(bp.clean_document(raw))
+    assert not by_text[article].is_boilerplate
+    for line in raw.splitlines()[2:]:
+        assert by_text[line].is_boilerplate, line
