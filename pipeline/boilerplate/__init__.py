@@ -38,11 +38,13 @@ from .rules import (
     Shape,
     block_shape,
     compile_phrase,
+    counter_tail,
     load_lexicon,
     normalise_line,
     parse_date,
     phrase_anchor,
     repeated_lines,
+    scrambled,
     split_blocks,
 )
 
@@ -50,6 +52,7 @@ __all__ = [
     "CATEGORIES", "COUNTER", "FEATURES", "KINDS", "LEXICON_CAP", "LEXICON_TOTAL_CAP", "LINE_BREAKS", "METADATA_FILE",
     "MIN_KINDS", "MIN_LEXICON", "MODEL_FILE", "PHRASES_FILE", "PROTECTED_FLAGS", "STOPWORDS_FILE", "THRESHOLD",
     "WRAP_WORDS_FILE", "Block", "CleanResult", "Lexicon", "MetaPattern", "Model", "Phrase", "Predecided", "Shape",
-    "block_shape", "clean_document", "clean_documents", "compile_phrase", "load_lexicon", "load_model",
-    "normalise_line", "page_features", "parse_date", "phrase_anchor", "read_model", "repeated_lines", "split_blocks",
+    "block_shape", "clean_document", "clean_documents", "compile_phrase", "counter_tail", "load_lexicon", "load_model",
+    "normalise_line", "page_features", "parse_date", "phrase_anchor", "read_model", "repeated_lines", "scrambled",
+    "split_blocks",
 ]

@@ -26,7 +26,9 @@ from collections.abc import Sequence
 from . import rules
 from .rules import PROTECTED_FLAGS, Shape, _Scored
 
-STRUCTURE_SIGNALS = ("contact_box", "menu_run", "page_head", "teaser_run", "widget", "about_run", "repeated", "sandwiched")
+STRUCTURE_SIGNALS = ("contact_box", "menu_run", "page_head", "teaser_run", "widget", "about_run", "repeated", "sandwiched",
+                     # third round (issue 18): scrambled paywall text, teaser counters, glued fact boxes, in-page repeats
+                     "scrambled", "counter_tail", "glued_run", "repeated_in_page")
 
 # phrase evidence per family of categories (the lexicon weight alone does not say a paywall from a menu word)
 LEXICON_GROUPS: dict[str, tuple[str, ...]] = {

@@ -375,6 +375,10 @@ KINDS = {
     "repeated": "structure",
     "sandwiched": "structure",
     "page_head": "structure",
+    "scrambled": "structure",
+    "counter_tail": "structure",
+    "glued_run": "structure",
+    "repeated_in_page": "structure",
 }
 
 
@@ -890,7 +894,12 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         if long_enough and not introduced:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
-                if _free(blocks[k]):
+                # a run found by its menu words does not take a headline among its items (three words or more
+                # with a function word: "Hörfelsen als sichtbare Meilensteine" between a rubric and "Veröffentlicht")
+                headline_item = not (len(run) >= 3 and j < top and tiny or len(run) >= 5 and tiny) and (
+                    shapes[k].words >= 3 and shapes[k].stopwords >= 1
+                )
+                if _free(blocks[k]) and not headline_item:
                     _mark(blocks[k], "social" if social else "navigation", "menu_run", float(len(run)))
         i = j + 1
 
@@ -911,7 +920,8 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
             or i > 0 and re.match(rf"\s*{int(numbered.group(1)) - 1}\.\s", blocks[i - 1].text)
         )
         letters = [c for c in b.text if c.isalpha()]
-        capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters)
+        # (a rubric has no figures: "TÄTIGKEITSBERICHT 2004" is the title of a document)
+        capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters) and not any(c.isdigit() for c in b.text)
         # a menu word with only removed furniture above it, unless it is the line right above the first
         # paragraph (a topic page titled "Polizei", a kicker): that line heads the article
         menu_word = head and _lexicon_weight(b, "navigation") > 0 and i != top - 1
@@ -1041,17 +1051,121 @@ def _topic_word_headings(blocks: list["_Scored"]) -> None:
                 b.signals = b.signals + [("topic_of_next_paragraph", 0.0)]
 
 
+# --------------------------------------------------------------------------- third round (issue 18)
+# General shapes that no development site taught word by word: text a paywall scrambles letter by letter,
+# teaser entries followed by their (share/comment/like) counters, fact boxes whose labels are glued to their
+# values, and interface lines a page prints several times.
+
+# a word that starts in lower case and has a capital inside ("iWr", "rEgnbuu"): letters shuffled within words
+_SCRAMBLED_WORD = re.compile(r"^[a-zäöüß]+[A-ZÄÖÜ][\wäöüß]*[,.;:!?]?$")
+SCRAMBLED_MIN_WORDS = 8
+SCRAMBLED_MIN_SHARE = 0.10
+SCRAMBLED_MIN_COUNT = 3
+SCRAMBLED_MAX_STOP_DENSITY = 0.15
+# a teaser headline with its counters at the end ("… eingestuft 0 0 0"): three or more bare numbers after text
+# (two could be a score, "Ergebnis vom Sonntag 2 1")
+_COUNTER_TAIL = re.compile(r"^(?P<body>.*[A-Za-zÄÖÜäöüß\"“”»«)!?].*?)(?:\s+\d{1,4}){3,}\s*$")
+# a label glued to its value in a fact box ("LandDeutschland", "Bevölkerung83,02 Millionen"): a lower-case
+# run of three letters or more directly followed by a capitalised word or a figure
+_GLUED = re.compile(r"[a-zäöüß]{3,}(?:[A-ZÄÖÜ][a-zäöüß]|\d)")
+GLUED_RUN_MIN = 3
+REPEATED_IN_PAGE_MIN = 3
+
+
+def scrambled(text: str) -> bool:
+    """Running text whose letters are shuffled within each word (a paywall that hides the rest of the article):
+    at least 8 words, of which at least 3 and 10 % start in lower case with a capital inside, and few function
+    words."""
+    words = text.split()
+    if len(words) < SCRAMBLED_MIN_WORDS:
+        return False
+    odd = sum(1 for w in words if _SCRAMBLED_WORD.match(w.strip("„“\"()")))
+    if odd < SCRAMBLED_MIN_COUNT or odd < SCRAMBLED_MIN_SHARE * len(words):
+        return False
+    # shuffled letters also hide the function words ("der" -> "red"): German running text has many, brand names
+    # with inner capitals ("iPhone", "eBay") leave them alone
+    return block_shape(text).stop_density < SCRAMBLED_MAX_STOP_DENSITY
+
+
+def counter_tail(text: str) -> str | None:
+    """The headline of a teaser entry that ends in three or more bare counters ("… Familie 0 0 0"), or None."""
+    m = _COUNTER_TAIL.match(text.strip())
+    if not m:
+        return None
+    body = m.group("body").strip()
+    tail = text.strip()[len(m.group("body")):].split()
+    # "… auf 12 000" is a figure with a thousands gap, not two counters
+    if any(len(t) == 3 for t in tail[1:]) or re.search(r"\d\s*$", body):
+        return None
+    shape = block_shape(body)
+    return body if 3 <= shape.words <= 20 and not body.endswith((".", ":")) else None
+
+
+def _scrambled_blocks(blocks: list["_Scored"]) -> None:
+    for b in blocks:
+        if _free(b) and scrambled(b.text):
+            _mark(b, "subscription", "scrambled", 3.0)
+
+
+def _counter_tails(blocks: list["_Scored"], top: int) -> None:
+    # after the article has begun (a headline stack at the top never ends in counters, but stay safe)
+    for i in range(max(top, 0) + 1 if top >= 0 else len(blocks), len(blocks)):
+        b = blocks[i]
+        if _free(b) and counter_tail(b.text):
+            _mark(b, "teaser", "counter_tail", 3.0)
+
+
+def _glued_runs(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """Three or more short lines in a row, each with a label glued to its value: an auto-generated fact box."""
+    n, i = len(blocks), 0
+
+    def glued(k: int) -> bool:
+        s = shapes[k]
+        return _free(blocks[k]) and s.words <= 5 and not s.sentence_like and bool(_GLUED.search(blocks[k].text))
+
+    while i < n:
+        if not glued(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and glued(j + 1):
+            j += 1
+        if j - i + 1 >= GLUED_RUN_MIN:
+            for k in range(i, j + 1):
+                _mark(blocks[k], "other", "glued_run", 2.0)
+        i = j + 1
+
+
+def _repeated_in_page(blocks: list["_Scored"], shapes: list[Shape], title: int) -> None:
+    """A short item (one to three words, no colon) printed three times or more on one page: a control or a
+    label of the page's widgets ("Abbrechen", "Artikel", "nach oben"), never the page title."""
+    keys = [normalise_line(b.text) for b in blocks]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if (
+            i != title and _free(b) and counts[keys[i]] >= REPEATED_IN_PAGE_MIN and s.short_item and s.words <= 3
+            and not b.text.rstrip().endswith(":")
+        ):
+            _mark(b, "navigation", "repeated_in_page", 2.0)
+
+
 def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozenset[str] = frozenset()) -> None:
     shapes = [block_shape(b.text) for b in blocks]
+    _scrambled_blocks(blocks)  # a scrambled paragraph is no article paragraph: before the article start is found
     # Where the article starts; a text without any paragraph has no page head (top-of-page rules stay off)
     # (a cookie banner or site notice the phrase layer removed is no article paragraph)
     top = _first_paragraph(shapes, blocks)
     top = top if top < len(blocks) else -1
     _topic_word_headings(blocks)
     _widgets(blocks, shapes)
+    _counter_tails(blocks, top)
+    _glued_runs(blocks, shapes)
     _contact_boxes(blocks, shapes)
     _repeated_lines(blocks, shapes, repeated, top)
     title = _title_slot(blocks, shapes, top)
+    _repeated_in_page(blocks, shapes, title)
     _menu_runs(blocks, shapes, top, title)
     _page_head(blocks, shapes, top, title)
     _teaser_runs(blocks, shapes, top)

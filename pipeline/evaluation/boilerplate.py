@@ -243,6 +243,24 @@ def cross_validated_predictions() -> list[Prediction]:
     return predictions
 
 
+def leave_one_part_out_predictions() -> list[Prediction]:
+    """Decisions on each real-page part by the shipped configuration refitted without that part (the classifier
+    never saw the part's pages; the rules' author did)."""
+    from ..boilerplate import train
+    from ..boilerplate.classifier import load_model
+
+    shipped = load_model()
+    config = {"l2": shipped.l2, "features": "all" if shipped.rule_evidence else "without_rule_evidence",
+              "threshold": shipped.threshold, "smoothing": shipped.smoothing, "rules_or_model": shipped.rules_or_model}
+    predictions = []
+    for held, decisions in train.leave_one_part_out(train.development_docs(), config).values():
+        for doc, removed_lines in zip(held, decisions):
+            for i, ((label, start, end), removed) in enumerate(zip(doc.lines, removed_lines)):
+                record = Record(f"{doc.doc_id}.{i}", doc.doc_id, label, doc.part, doc.text[start:end], "")
+                predictions.append(Prediction(record, "removed" if removed else "content", 0.0, "part held out"))
+    return predictions
+
+
 def _errors(predictions: list[Prediction], title: str) -> list[str]:
     errors = [p for p in predictions if (p.label == "content") != (p.record.label == "content")]
     lines = [f"## {title}: {len(errors)} (content removed first)"]
@@ -269,6 +287,12 @@ def real_report(
             part = [p for p in oof if p.record.split == split]
             if part:
                 lines += _real_section(f"real pages, {split}, cross-validated", part) + [""]
+        lopo = [p for p in leave_one_part_out_predictions() if p.record.split in development]
+        lines += _real_section("development parts, leave one part out (classifier refitted without the part)", lopo) + [""]
+        for split in development:
+            part = [p for p in lopo if p.record.split == split]
+            if part:
+                lines += _real_section(f"real pages, {split}, leave one part out", part) + [""]
     predictions = predict_pages(pages)
     for split in splits:
         part = [p for p in predictions if p.record.split == split]
