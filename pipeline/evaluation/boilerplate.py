@@ -217,8 +217,8 @@ def _target_groups(predictions: list[Prediction]) -> dict[str, list[Prediction]]
     }
 
 
-DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3", "round4")  # every part looked at while the stage was developed
-HELDOUT_PARTS = ("round5",)  # collected and labelled before the third round was developed; measured once
+DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3", "round4", "round5")  # every part looked at while the stage was developed
+HELDOUT_PARTS = ("round6",)  # collected and labelled before the fourth round was developed; measured once
 
 
 def cross_validated_predictions() -> list[Prediction]:
