@@ -1310,9 +1310,12 @@ class _Extractor:
         """A speech event without a content clause ("sprach sich für klare Regeln aus"): the sentence is the message."""
         v, doc = self.view, self.doc
         verb = cue.verb
-        if verb is None or verb.clause not in ("act", "no"):
+        if verb is None:
             return None
         left, right = v.clause_bounds(cue.index)
+        stance = verb.clause not in ("act", "no")
+        if stance and not self._stance_reading(cue, left, right):
+            return None
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
         starts = ADJUNCT_STARTS | {"dass", "ob", "wie"}
@@ -1339,7 +1342,20 @@ class _Extractor:
             return None
         if not self._animate(speaker):
             return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
-        return Event("reported", message, cue, speaker, evidence=["reported_event"], confidence=0.5, cue_scored=False)
+        evidence = ["reported_event", "stance_verb"] if stance else ["reported_event"]
+        return Event("reported", message, cue, speaker, evidence=evidence, confidence=0.5, cue_scored=False)
+
+    def _stance_reading(self, cue: Cue, left: int, right: int) -> bool:
+        """A verb of the stance lexicon in the reading it lists: "hält die Pläne für falsch" (with its
+        preposition, also as a pronominal adverb "dafür"), "verteidigte die Entlassung"."""
+        verb = cue.verb
+        preps = STANCE_VERBS.get(verb.lemma) if verb is not None else None
+        if not preps:
+            return False
+        if "" in preps:
+            return True
+        words = {_low(self.doc[j]) for j in range(left, right) if j not in cue.tokens}
+        return any(p in words or ("dar" + p if p[:1] in "aeiouäöü" else "da" + p) in words for p in preps)
 
     def _animate(self, speaker: list[int]) -> bool:
         """A speaker phrase that can denote a person, group or organisation."""
@@ -1587,11 +1603,19 @@ class _Extractor:
         # a sentence with a reporting verb and its subject can also be continued ("X wies den Vorwurf zurück.
         # In Zeiten knapper Kassen sei die Studie richtig.") even when it holds no event of its own
         cue_speaker: dict[int, list[int]] = {}
+        cue_of: dict[int, Cue] = {}
         for i, cue in sorted(self.cues.items()):
-            if v.sent_of[i] not in by_sent and cue.verb is not None and cue.verb.clause in ("act", "no", "yes"):
+            if v.sent_of[i] not in by_sent and cue.verb is not None and not self._reported_in_konjunktiv(cue):
                 spk = find_speaker(v, cue, set())
-                if spk and self._animate(spk):
+                if spk and self._animate(spk) and not self._passive(cue):
                     cue_speaker[v.sent_of[i]] = spk
+                    cue_of[v.sent_of[i]] = cue
+        # a reporting verb in Konjunktiv I is itself reported ("Die Kanzlerin wünsche sich einen Neuanfang."):
+        # such a sentence continues the report before it
+        konjunktiv_cue_sents = {v.sent_of[i] for i, cue in self.cues.items() if self._reported_in_konjunktiv(cue)}
+        konjunktiv_cue_sents -= {v.sent_of[i] for i, cue in self.cues.items() if not self._reported_in_konjunktiv(cue)}
+        for k in konjunktiv_cue_sents:
+            cue_speaker.pop(k, None)
         k = 0
         while k < len(v.sents):
             evs = [ev for ev in by_sent.get(k, []) if ev.speaker and not ev.nested]
@@ -1603,7 +1627,8 @@ class _Extractor:
             j = k + 1
             # a sentence with a reporting verb but no speaker of its own ("Jetzt sei Verantwortung gefragt.",
             # "Niemand wünsche sich einen Streik.") does not open a new event: it may continue this one
-            while j < len(v.sents) and j not in by_sent and (j not in cue_sents or (j not in cue_speaker and self._no_speaker_cue(j))):
+            while j < len(v.sents) and j not in by_sent and (j not in cue_sents or j in konjunktiv_cue_sents
+                                                             or (j not in cue_speaker and self._no_speaker_cue(j))):
                 toks = _sentence_tokens(v, j)
                 if toks and all(v.is_punct(i) for i in toks):
                     j += 1  # a stray punctuation "sentence" from the splitter
@@ -1620,12 +1645,36 @@ class _Extractor:
                 run += toks
                 j += 1
             if run:
+                if not evs and k in cue_of:
+                    # the reporting sentence the continuation proves to be speech ("Der Sprecher verteidigte die
+                    # Entlassung. Die Kanzlerin wünsche sich einen Neuanfang.") is a reported event itself
+                    reported = self._reported_before_continuation(cue_of[k], cue_speaker[k])
+                    if reported is not None:
+                        new.append(reported)
                 new.append(Event("free_indirect", run, None, list(source.speaker), evidence=["konjunktiv_continuation"],
                                  confidence=0.6, speaker_info=source.speaker_info))
             k = max(j, k + 1)
         for ev in new:
             self.add(ev)
         self._konjunktiv_sentences(cue_sents)
+
+    def _reported_in_konjunktiv(self, cue: Cue) -> bool:
+        """The finite reporting verb is in Konjunktiv I in a main clause ("Sie wünsche sich einen Neuanfang")."""
+        v, doc = self.view, self.doc
+        i = cue.index
+        return v.finite_verb(i) and _konjunktiv_i(doc[i]) and not _in_subordinate_clause(v, i) and not v.in_quote(i)
+
+    def _reported_before_continuation(self, cue: Cue, speaker: list[int]) -> Event | None:
+        v, doc = self.view, self.doc
+        s, e = v.sents[v.sent_of[cue.index]]
+        if any(v.in_quote(i) for i in range(s, e)) or any(i in self.covered for i in range(s, e)):
+            return None
+        last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
+        if last is None or doc[last].text not in SENT_END:
+            return None
+        message = [i for i in range(s, e) if not doc[i].is_space]
+        return Event("reported", message, cue, list(speaker), evidence=["reported_event", "reported_before_continuation"],
+                     confidence=0.5, cue_scored=False)
 
     def _no_speaker_cue(self, k: int) -> bool:
         """Every reporting verb of sentence ``k`` lacks an animate subject (it cannot open an event)."""
@@ -1690,6 +1739,11 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 
 
 NAME_LINKERS = resources.words("claims_name_linkers")
+# lemma -> required preposition ("" for none) of the stance verbs (reported events outside the `act` class)
+STANCE_VERBS: dict[str, frozenset[str]] = {}
+for _entry in resources.word_list("claims_stance_verbs"):
+    _lemma, _, _prep = _entry.partition(" ")
+    STANCE_VERBS[_lemma] = STANCE_VERBS.get(_lemma, frozenset()) | {_prep}
 
 
 # Plural and genitive endings of role nouns ("Regierungschefs", "Sprecherinnen", "Experten", "Abgeordneten").
