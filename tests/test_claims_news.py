@@ -740,3 +740,22 @@ def test_a_colon_frame_takes_the_quote_of_the_next_paragraph(nlp_ents):
     found = claims_of(nlp_ents, text)[1]
     assert [(c.form, c.speaker_text, c.evidence[0]) for c in found] == [
         ("direct", "Die Ministerin", "frame_then_quote_colon")]
+
+
+@pytest.mark.parametrize("text", [
+    "Der scheidende Umweltminister Jonas Kehl will sich zunächst nicht äußern.",
+    "Das Unternehmen kommentierte den Bericht nicht.",
+])
+def test_a_refusal_to_comment_is_no_claim(nlp, text):
+    assert claims_of(nlp, text)[1] == []
+
+
+def test_a_negated_act_verb_is_still_a_claim(nlp):
+    (c,) = claims_of(nlp, "Der Verband schließt weitere Schritte nicht aus.")[1]
+    assert c.form == "reported"
+
+
+def test_listing_pros_and_cons_is_a_reported_event_of_an_occupation_noun(nlp):
+    text = "Die Architektin zählte Vor- und Nachteile des Standorts auf. Der Höhenunterschied sei zu bewältigen."
+    found = claims_of(nlp, text)[1]
+    assert [(c.form, c.speaker_text) for c in found] == [("reported", "Die Architektin"), ("free_indirect", "Die Architektin")]

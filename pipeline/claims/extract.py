@@ -1353,6 +1353,8 @@ class _Extractor:
             return None  # a subordinate or relative clause ("weil er ... forderte")
         if self._passive(cue):
             return None
+        if self._no_comment(cue, left, right):
+            return None
         if any(v.in_quote(i) for i in range(s, e)):
             return None
         last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
@@ -1370,6 +1372,12 @@ class _Extractor:
             return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
         evidence = ["reported_event", "stance_verb"] if stance else ["reported_event"]
         return Event("reported", message, cue, speaker, evidence=evidence, confidence=0.5, cue_scored=False)
+
+    def _no_comment(self, cue: Cue, left: int, right: int) -> bool:
+        """"wollte sich nicht äußern", "kommentierte den Bericht nicht": a refusal to comment reports no claim."""
+        if cue.verb is None or cue.verb.lemma not in NO_COMMENT_VERBS:
+            return False
+        return any(_low(self.doc[j]) in NEGATIONS for j in range(left, right))
 
     def _stance_reading(self, cue: Cue, left: int, right: int) -> bool:
         """A verb of the stance lexicon in the reading it lists: "hält die Pläne für falsch" (with its
@@ -1728,6 +1736,8 @@ class _Extractor:
         s, e = v.sents[v.sent_of[cue.index]]
         if any(v.in_quote(i) for i in range(s, e)) or any(i in self.covered for i in range(s, e)):
             return None
+        if self._no_comment(cue, *v.clause_bounds(cue.index)):
+            return None
         last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
         if last is None or doc[last].text not in SENT_END:
             return None
@@ -1803,6 +1813,8 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 
 NAME_LINKERS = resources.words("claims_name_linkers")
 INDEFINITE_OR_ATTRIBUTIVE_BEFORE_NOUN = resources.words("claims_indefinite_before_noun")
+NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
+NEGATIONS = resources.words("claims_negations")
 # lemma -> required preposition ("" for none) of the stance verbs (reported events outside the `act` class)
 STANCE_VERBS: dict[str, frozenset[str]] = {}
 for _entry in resources.word_list("claims_stance_verbs"):
