@@ -759,3 +759,10 @@ def test_listing_pros_and_cons_is_a_reported_event_of_an_occupation_noun(nlp):
     text = "Die Architektin zählte Vor- und Nachteile des Standorts auf. Der Höhenunterschied sei zu bewältigen."
     found = claims_of(nlp, text)[1]
     assert [(c.form, c.speaker_text) for c in found] == [("reported", "Die Architektin"), ("free_indirect", "Die Architektin")]
+
+
+def test_a_truncated_compound_after_a_role_noun_is_no_name(nlp_ents):
+    text = ("Planer Matthias Kirchner legte dem Gemeinderat mehrere Varianten vor. "
+            "In einer Bewertung zählte der Architekt Vor- und Nachteile auf.")
+    doc = annotated(nlp_ents(text))
+    assert all(not m.text.endswith("-") for m in doc._.mentions)
