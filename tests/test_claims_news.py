@@ -766,3 +766,13 @@ def test_a_truncated_compound_after_a_role_noun_is_no_name(nlp_ents):
             "In einer Bewertung zählte der Architekt Vor- und Nachteile auf.")
     doc = annotated(nlp_ents(text))
     assert all(not m.text.endswith("-") for m in doc._.mentions)
+
+
+def test_a_possessive_genitive_after_a_reporting_noun_belongs_to_the_source(nlp):
+    (c,) = claims_of(nlp, "Die Kanzlerin plant nach Angaben ihres Sprechers keine Umbildung des Kabinetts.")[1]
+    assert c.form == "according_to" and c.speaker_text == "Angaben ihres Sprechers"
+
+
+def test_an_office_named_after_its_state_is_the_office(nlp_ents):
+    found = claims_of(nlp_ents, "Wie die Landesdirektion Sachsen mitteilte, werden nun alle Bewohner getestet.")[1]
+    assert found[0].speaker_name != "Sachsen"

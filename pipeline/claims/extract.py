@@ -480,7 +480,7 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
     return out if seen_head else []
 
 
-GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
+GENITIVE_ARTICLES = resources.words("claims_genitive_determiners")
 
 
 def _participial_attribute(view: _View, i: int, limit: int) -> int:
