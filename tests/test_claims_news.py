@@ -776,3 +776,8 @@ def test_a_possessive_genitive_after_a_reporting_noun_belongs_to_the_source(nlp)
 def test_an_office_named_after_its_state_is_the_office(nlp_ents):
     found = claims_of(nlp_ents, "Wie die Landesdirektion Sachsen mitteilte, werden nun alle Bewohner getestet.")[1]
     assert found[0].speaker_name != "Sachsen"
+
+
+def test_geraten_with_a_directional_phrase_is_no_reporting_verb(nlp):
+    text = "Am 10. August waren vor der Sparkasse zwei Gruppen in Streit geraten, ein Mann wurde dabei verletzt."
+    assert claims_of(nlp, text)[1] == []

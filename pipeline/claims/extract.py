@@ -339,6 +339,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
     left, right = view.clause_bounds(i)
     clause = range(left, right)
     words = {view.low[j]: j for j in clause if j != i}
+    if view.low[i] == "geraten" and any(view.low[j] in GERATEN_PREPOSITIONS for j in clause if j < i):
+        return None  # "zwei Gruppen waren in Streit geraten": the verb "geraten", not "raten"
     for vf in sorted(entries, key=lambda v: (not v.verb.particle or v.joined, not v.verb.reflexive, v.verb.prep is None)):
         verb = vf.verb
         tokens = [i]
@@ -1814,6 +1816,7 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 NAME_LINKERS = resources.words("claims_name_linkers")
 INDEFINITE_OR_ATTRIBUTIVE_BEFORE_NOUN = resources.words("claims_indefinite_before_noun")
 NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
+GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
 NEGATIONS = resources.words("claims_negations")
 # lemma -> required preposition ("" for none) of the stance verbs (reported events outside the `act` class)
 STANCE_VERBS: dict[str, frozenset[str]] = {}
