@@ -647,3 +647,137 @@ def test_a_state_named_as_subject_makes_a_reported_event(nlp):
 def test_an_embedded_relative_clause_does_not_end_the_clause_of_the_verb_after_it(nlp, text, speaker):
     (c,) = [c for c in claims_of(nlp, text)[1] if not c.is_nested]
     assert c.form == "reported" and c.claim_text == text and c.speaker_text == speaker
+
+
+# --------------------------------------------------------------------------- fourth round (issue 19, branch issue-19-r3)
+
+
+@pytest.mark.parametrize("text", [
+    "Regierungssprecherin Petra Lindner verteidigte die Entlassung des Staatssekretärs.",
+    "Justizministerin Carla Brenner lehnt die Pläne weiterhin ab.",
+    "Die Ministerin hält die neue Regel für einen kleinen Fortschritt.",
+    "Die Präsidentin der Notenbank rechnet für den Sommer mit sinkenden Zinsen.",
+])
+def test_stance_verbs_make_reported_events(nlp, text):
+    (c,) = claims_of(nlp, text)[1]
+    assert c.form == "reported" and c.claim_text == text
+    assert "stance_verb" in c.evidence
+
+
+def test_a_stance_verb_needs_the_preposition_of_its_reading(nlp):
+    assert claims_of(nlp, "Die Ministerin hält an ihrem Kurs fest.")[1] == []
+
+
+def test_a_reporting_sentence_continued_in_konjunktiv_gives_the_continuation_its_speaker(nlp):
+    text = "Ministeriumssprecher Jonas Albrecht wies die Vorwürfe zurück. Die Behörde habe alle Fristen eingehalten."
+    found = claims_of(nlp, text)[1]
+    assert [c.form for c in found] == ["reported", "free_indirect"]
+    assert found[1].claim_text == "Die Behörde habe alle Fristen eingehalten."
+    assert found[1].speaker_text == "Ministeriumssprecher Jonas Albrecht"
+
+
+def test_a_thought_verb_continued_in_konjunktiv_is_a_reported_event(project_nlp):
+    text = ("Die Landesregierung sieht derzeit keine besondere Gefahr. "
+            "Lediglich Landwirte mit engem Kontakt zu Geflügel seien gefährdet.")
+    found = [c for c in project_nlp(text)._.claims]
+    assert [c.form for c in found] == ["reported", "free_indirect"]
+    assert "reported_before_continuation" in found[0].evidence
+    assert found[1].speaker_text == "Die Landesregierung"
+
+
+@pytest.mark.parametrize("second", [
+    "Die Kanzlerin habe sich einen Neuanfang im Ministerium gewünscht.",  # Konjunktiv auxiliary (blank pipeline)
+])
+def test_a_reporting_verb_in_konjunktiv_continues_the_report(nlp, second):
+    text = "Regierungssprecher Georg Lenz verteidigte die Entlassung. " + second
+    found = claims_of(nlp, text)[1]
+    assert [c.form for c in found] == ["reported", "free_indirect"]
+    assert found[1].claim_text == second
+    assert found[1].speaker_text == "Regierungssprecher Georg Lenz"
+
+
+def test_a_reporting_verb_in_konjunktiv_continues_the_report_with_a_tagger(project_nlp):
+    text = "Regierungssprecher Georg Lenz verteidigte die Entlassung. Die Kanzlerin wünsche sich einen Neuanfang."
+    found = project_nlp(text)._.claims
+    assert [c.form for c in found] == ["reported", "free_indirect"]
+    assert found[1].speaker_name == "Georg Lenz"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("SPD-Innenexperte Jan Sommer nannte den Bericht eine „Zeitungsente“.", "„Zeitungsente“"),
+    ("Eine Sprecherin nannte die Streikankündigung „völlig unnötig“.", "„völlig unnötig“"),
+    ("Als »sehr angespannt« beschreibt Kommandant Ralf Kunz die Lage am Sonntag.", "»sehr angespannt«"),
+])
+def test_a_quoted_phrase_in_a_reporting_clause_is_a_partial_quotation_in_a_reported_event(nlp, text, quote):
+    found = claims_of(nlp, text)[1]
+    assert [(c.form, c.is_nested) for c in found] == [("reported", False), ("direct", True)]
+    assert found[0].claim_text == text and found[1].claim_text == quote
+
+
+def test_a_quoted_name_is_no_partial_quotation(nlp):
+    found = claims_of(nlp, "Der Minister sagte der „Zeit“, er wolle bleiben.")[1]
+    assert [c.form for c in found] == ["indirect"]
+
+
+@pytest.mark.parametrize("label, speaker", [
+    ("Adi Hütter (Gladbach)", "Adi Hütter"),
+    ("Jörg Schmadtke (Geschäftsführer Sport Wolfsburg)", "Jörg Schmadtke"),
+])
+def test_a_labelled_statement_with_a_parenthesis_is_a_direct_claim_of_the_name(nlp_ents, label, speaker):
+    text = f"Borussia Mönchengladbach - FSV Mainz 1:1\n\n{label}: „Wir haben zwei ganz unterschiedliche Halbzeiten gesehen.“"
+    found = claims_of(nlp_ents, text)[1]
+    assert [(c.form, c.speaker_text) for c in found] == [("direct", speaker)]
+    assert found[0].claim_text == "„Wir haben zwei ganz unterschiedliche Halbzeiten gesehen.“"
+
+
+def test_a_parenthesis_after_a_place_is_no_label(nlp_ents):
+    found = claims_of(nlp_ents, "Stand der Dinge\n\nBerlin (Mitte): „Die Straße bleibt gesperrt.“")[1]
+    assert all(c.speaker_text != "Berlin" for c in found)
+
+
+def test_a_colon_frame_takes_the_quote_of_the_next_paragraph(nlp_ents):
+    text = "Die Ministerin erklärte am Montag:\n\n„Wir werden die Mittel nicht kürzen. Das ist beschlossen.“"
+    found = claims_of(nlp_ents, text)[1]
+    assert [(c.form, c.speaker_text, c.evidence[0]) for c in found] == [
+        ("direct", "Die Ministerin", "frame_then_quote_colon")]
+
+
+@pytest.mark.parametrize("text", [
+    "Der scheidende Umweltminister Jonas Kehl will sich zunächst nicht äußern.",
+    "Das Unternehmen kommentierte den Bericht nicht.",
+])
+def test_a_refusal_to_comment_is_no_claim(nlp, text):
+    assert claims_of(nlp, text)[1] == []
+
+
+def test_a_negated_act_verb_is_still_a_claim(nlp):
+    (c,) = claims_of(nlp, "Der Verband schließt weitere Schritte nicht aus.")[1]
+    assert c.form == "reported"
+
+
+def test_listing_pros_and_cons_is_a_reported_event_of_an_occupation_noun(nlp):
+    text = "Die Architektin zählte Vor- und Nachteile des Standorts auf. Der Höhenunterschied sei zu bewältigen."
+    found = claims_of(nlp, text)[1]
+    assert [(c.form, c.speaker_text) for c in found] == [("reported", "Die Architektin"), ("free_indirect", "Die Architektin")]
+
+
+def test_a_truncated_compound_after_a_role_noun_is_no_name(nlp_ents):
+    text = ("Planer Matthias Kirchner legte dem Gemeinderat mehrere Varianten vor. "
+            "In einer Bewertung zählte der Architekt Vor- und Nachteile auf.")
+    doc = annotated(nlp_ents(text))
+    assert all(not m.text.endswith("-") for m in doc._.mentions)
+
+
+def test_a_possessive_genitive_after_a_reporting_noun_belongs_to_the_source(nlp):
+    (c,) = claims_of(nlp, "Die Kanzlerin plant nach Angaben ihres Sprechers keine Umbildung des Kabinetts.")[1]
+    assert c.form == "according_to" and c.speaker_text == "Angaben ihres Sprechers"
+
+
+def test_an_office_named_after_its_state_is_the_office(nlp_ents):
+    found = claims_of(nlp_ents, "Wie die Landesdirektion Sachsen mitteilte, werden nun alle Bewohner getestet.")[1]
+    assert found[0].speaker_name != "Sachsen"
+
+
+def test_geraten_with_a_directional_phrase_is_no_reporting_verb(nlp):
+    text = "Am 10. August waren vor der Sparkasse zwei Gruppen in Streit geraten, ein Mann wurde dabei verletzt."
+    assert claims_of(nlp, text)[1] == []

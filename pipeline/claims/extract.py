@@ -339,6 +339,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
     left, right = view.clause_bounds(i)
     clause = range(left, right)
     words = {view.low[j]: j for j in clause if j != i}
+    if view.low[i] == "geraten" and any(view.low[j] in GERATEN_PREPOSITIONS for j in clause if j < i):
+        return None  # "zwei Gruppen waren in Streit geraten": the verb "geraten", not "raten"
     for vf in sorted(entries, key=lambda v: (not v.verb.particle or v.joined, not v.verb.reflexive, v.verb.prep is None)):
         verb = vf.verb
         tokens = [i]
@@ -480,7 +482,7 @@ def _np_span(view: _View, start: int, limit: int, direction: int = 1) -> list[in
     return out if seen_head else []
 
 
-GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
+GENITIVE_ARTICLES = resources.words("claims_genitive_determiners")
 
 
 def _participial_attribute(view: _View, i: int, limit: int) -> int:
@@ -1042,10 +1044,14 @@ class _Extractor:
         k = v.sent_of[q.start]
         s, e = v.sents[k]
         j = q.start - 1
-        colon = j >= 0 and doc[j].text == ":"
+        while j >= 0 and doc[j].is_space and "\n" in doc[j].text and j - 1 >= 0 and doc[j - 1].text == ":":
+            j -= 1  # "Der Minister erklärte:" and the quote in the next paragraph
+        colon = j >= 0 and doc[j].text in (":", "):")  # the tokenizer keeps "):" of "X (Team):" together
+        closing_paren = colon and doc[j].text == "):"
+        colon_at = j
         if colon and j < s:  # the frame sentence ends with the colon: "Er sagte:" | "„…“"
             s, e = v.sents[v.sent_of[j]]
-        if colon:
+        if colon and not closing_paren:
             j -= 1
         if j < s:
             return False
@@ -1059,10 +1065,20 @@ class _Extractor:
             return False
         if not cues:
             # a colon after a speaker-like phrase ("Der Minister: „…“") still frames a quote
-            speaker = _np_span(v, lo, j + 1)
-            if not speaker or len(speaker) != j + 1 - lo:
+            # a label with a parenthesis ("Adi Hütter (Gladbach): „…“", post-match and press statements)
+            last = j
+            if doc[j].text in (")", "):"):
+                opening = next((t for t in range(j - 1, max(lo, j - 8) - 1, -1) if doc[t].text == "("), None)
+                if opening is not None and opening > lo:
+                    last = opening - 1
+                    while last > lo and doc[last].is_space:
+                        last -= 1
+            speaker = _np_span(v, lo, last + 1)
+            if not speaker or len(speaker) != last + 1 - lo:
                 return False
-            cue = Cue(q.start - 1, [q.start - 1], ":", None, "Speech")
+            if last != j and not self._label_name(speaker):
+                return False
+            cue = Cue(colon_at, [colon_at], ":", None, "Speech")
         else:
             cue = cues[-1]
             if not colon and q.start - max(cue.tokens) > 4:
@@ -1075,7 +1091,7 @@ class _Extractor:
         tail = v.sentence_end(s, e) if v.sent_of[q.end] == k else None
         frame = [i for i in frame_range if not doc[i].is_space]
         if colon:
-            frame.append(q.start - 1)
+            frame.append(colon_at)
         if q.end + 1 < v.n and v.sent_of[q.end] == v.sent_of[min(q.end + 1, v.n - 1)]:
             s2, e2 = v.sents[v.sent_of[q.end]]
             frame += [i for i in range(q.end + 1, v.sentence_end(s2, e2)) if not doc[i].is_space]
@@ -1083,6 +1099,15 @@ class _Extractor:
         self.add(Event("direct", message, cue, speaker, frame=sorted(set(frame)), evidence=["frame_then_quote" + ("_colon" if colon else "")],
                        confidence=0.85 if cue.verb else 0.7, addressee=self._addressee(cue, frame, speaker)))
         return True
+
+    def _label_name(self, speaker: list[int]) -> bool:
+        """A label before a parenthesis is a person's name: two or more capitalised words or a person entity."""
+        doc = self.doc
+        words = [doc[i] for i in speaker if not self.view.is_punct(i)]
+        if any(t.ent_type_ == "PER" for t in words):
+            return True
+        return 2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) \
+            and not any(t.ent_type_ in ("LOC", "ORG", "MISC") for t in words)
 
     def _addressee(self, cue: Cue | None, frame: Sequence[int], speaker: Sequence[int] = ()) -> list[int]:
         """Whom the words were addressed to: "gegenüber X" (either order), "vor Journalisten", "an X" after
@@ -1168,7 +1193,10 @@ class _Extractor:
             )
             if ev:
                 self.add(ev)
-        # reported speech events only in sentences without an event with a content (", hieß es" beats "zugesagt")
+    def _reported_events(self) -> None:
+        """Reported speech events, the weakest reading: only in sentences without an event with a content (", hieß
+        es" beats "zugesagt"; "Laut ihren Aussagen schließt sie keine Koalition aus" is the content of "laut")."""
+        v = self.view
         taken = {v.sent_of[i] for ev in self.events for i in ev.message}
         for i, cue in sorted(self.cues.items()):
             k = v.sent_of[i]
@@ -1310,9 +1338,12 @@ class _Extractor:
         """A speech event without a content clause ("sprach sich für klare Regeln aus"): the sentence is the message."""
         v, doc = self.view, self.doc
         verb = cue.verb
-        if verb is None or verb.clause not in ("act", "no"):
+        if verb is None:
             return None
         left, right = v.clause_bounds(cue.index)
+        stance = verb.clause not in ("act", "no")
+        if stance and not self._stance_reading(cue, left, right):
+            return None
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
         starts = ADJUNCT_STARTS | {"dass", "ob", "wie"}
@@ -1323,6 +1354,8 @@ class _Extractor:
         if verb_last and _low(doc[left]) in starts:
             return None  # a subordinate or relative clause ("weil er ... forderte")
         if self._passive(cue):
+            return None
+        if self._no_comment(cue, left, right):
             return None
         if any(v.in_quote(i) for i in range(s, e)):
             return None
@@ -1339,7 +1372,26 @@ class _Extractor:
             return None
         if not self._animate(speaker):
             return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
-        return Event("reported", message, cue, speaker, evidence=["reported_event"], confidence=0.5, cue_scored=False)
+        evidence = ["reported_event", "stance_verb"] if stance else ["reported_event"]
+        return Event("reported", message, cue, speaker, evidence=evidence, confidence=0.5, cue_scored=False)
+
+    def _no_comment(self, cue: Cue, left: int, right: int) -> bool:
+        """"wollte sich nicht äußern", "kommentierte den Bericht nicht": a refusal to comment reports no claim."""
+        if cue.verb is None or cue.verb.lemma not in NO_COMMENT_VERBS:
+            return False
+        return any(_low(self.doc[j]) in NEGATIONS for j in range(left, right))
+
+    def _stance_reading(self, cue: Cue, left: int, right: int) -> bool:
+        """A verb of the stance lexicon in the reading it lists: "hält die Pläne für falsch" (with its
+        preposition, also as a pronominal adverb "dafür"), "verteidigte die Entlassung"."""
+        verb = cue.verb
+        preps = STANCE_VERBS.get(verb.lemma) if verb is not None else None
+        if not preps:
+            return False
+        if "" in preps:
+            return True
+        words = {_low(self.doc[j]) for j in range(left, right) if j not in cue.tokens}
+        return any(p in words or ("dar" + p if p[:1] in "aeiouäöü" else "da" + p) in words for p in preps)
 
     def _animate(self, speaker: list[int]) -> bool:
         """A speaker phrase that can denote a person, group or organisation."""
@@ -1506,29 +1558,59 @@ class _Extractor:
 
     # -- a quotation inside a clause with a verb of saying: "nannte sie „fahrlässig“", "bezeichnete X als „…“"
     def _quotes_with_cue(self) -> None:
+        """A quotation in the clause of a reporting verb: after it ("nannte den Bericht eine „Zeitungsente“") or
+        before it in the same clause ("Von einer „gezielten Indiskredition“ sprach X", "Als »sehr angespannt«
+        beschreibt X die Lage"). A whole statement is a direct claim; a quoted phrase (not a statement of its own)
+        is a partial quotation inside a reported event, which is the whole sentence."""
         v, doc = self.view, self.doc
         for q in v.quotes:
-            if q.start in self.used_quotes or q.start in self.covered or not q.balanced or not _quoted_words(v, q):
+            if q.start in self.used_quotes or q.start in self.covered or not q.balanced or not self._quoted_phrase(q):
                 continue
             k = v.sent_of[q.start]
             s, e = v.sents[k]
-            cues = [c for i, c in sorted(self.cues.items()) if s <= i < q.start and v.sent_of[i] == k
+            free = [c for i, c in sorted(self.cues.items()) if s <= i < e and v.sent_of[i] == k
                     and i not in self.covered and not any(ev.cue is c for ev in self.events)
-                    and c.verb is not None and c.verb.clause != "only"]
-            if not cues:
-                continue
-            cue = cues[-1]
-            if any(doc[j].text in (".", "!", "?", ";") for j in range(max(cue.tokens), q.start)):
+                    and c.verb is not None and c.verb.clause != "only" and not (q.start <= i <= q.end)]
+            before = [c for c in free if c.index < q.start
+                      and not any(doc[j].text in (".", "!", "?", ";") for j in range(max(c.tokens), q.start))]
+            after = [c for c in free if c.index > q.end and not any(doc[j].text in (".", "!", "?", ";", ",", ":")
+                                                                    for j in range(q.end + 1, c.index))
+                     and v.clause_bounds(c.index)[0] <= q.start]
+            cue = before[-1] if before else (after[0] if after else None)
+            if cue is None:
                 continue
             speaker = find_speaker(v, cue, set(range(q.start, q.end + 1)))
             if not speaker:
                 continue
             message = list(range(q.start, q.end + 1))
-            # the frame: the cue's clause up to the quotation (the rest of the sentence may say other things)
-            frame = [j for j in range(s, q.start) if not doc[j].is_space]
+            if cue.index > q.end:
+                frame = [j for j in range(s, e) if not doc[j].is_space and j not in message and doc[j].text not in SENT_END]
+            else:
+                # the frame: the cue's clause up to the quotation (the rest of the sentence may say other things)
+                frame = [j for j in range(s, q.start) if not doc[j].is_space]
             self.used_quotes.add(q.start)
+            sentence = [i for i in range(s, e) if not doc[i].is_space]
+            if not v.speechlike(q) and not any(i in self.covered for i in sentence) and self._animate(speaker) \
+                    and not self._passive(cue):
+                outer = Event("reported", sentence, cue, speaker, evidence=["reported_event", "partial_quote"],
+                              confidence=0.5, cue_scored=False)
+                self.add(outer)  # the quotation becomes its nested direct claim (_nested_quotes)
+                continue
             self.add(Event("direct", message, cue, speaker, frame=frame, evidence=["quote_in_cue_clause"], confidence=0.7,
                            addressee=self._addressee(cue, frame, speaker)))
+
+    def _quoted_phrase(self, q: Quote) -> bool:
+        """Quoted words, or a quoted common noun after an indefinite article or an adjective ("eine
+        „Zeitungsente“", "einen gezielten „Informationsterror“"); a name is neither ("der „Spiegel“")."""
+        v, doc = self.view, self.doc
+        if _quoted_words(v, q):
+            return True
+        words = [doc[i] for i in q.content if doc[i].is_alpha]
+        if not words or len(words) > 3 or any(t.ent_type_ for t in words) or q.start == 0:
+            return False
+        before = doc[q.start - 1]
+        return before.is_alpha and before.text.islower() and _low(before) in INDEFINITE_OR_ATTRIBUTIVE_BEFORE_NOUN \
+            or before.is_alpha and before.text.islower() and before.pos_ == "ADJ"
 
     # -- quotes without a frame: the last speaker goes on
     def _standalone_quotes(self) -> None:
@@ -1567,7 +1649,7 @@ class _Extractor:
                 inner = set(range(q.start, q.end + 1))
                 if not inner <= msg or inner == msg or len(q.content) == 0 or not q.balanced:
                     continue
-                if not _quoted_words(v, q):
+                if not self._quoted_phrase(q):
                     continue
                 if ev.form in ("indirect", "according_to"):
                     ev.form = "mixed"
@@ -1587,11 +1669,19 @@ class _Extractor:
         # a sentence with a reporting verb and its subject can also be continued ("X wies den Vorwurf zurück.
         # In Zeiten knapper Kassen sei die Studie richtig.") even when it holds no event of its own
         cue_speaker: dict[int, list[int]] = {}
+        cue_of: dict[int, Cue] = {}
         for i, cue in sorted(self.cues.items()):
-            if v.sent_of[i] not in by_sent and cue.verb is not None and cue.verb.clause in ("act", "no", "yes"):
+            if v.sent_of[i] not in by_sent and cue.verb is not None and not self._reported_in_konjunktiv(cue):
                 spk = find_speaker(v, cue, set())
-                if spk and self._animate(spk):
+                if spk and self._animate(spk) and not self._passive(cue) and not self._nobody(spk):
                     cue_speaker[v.sent_of[i]] = spk
+                    cue_of[v.sent_of[i]] = cue
+        # a reporting verb in Konjunktiv I is itself reported ("Die Kanzlerin wünsche sich einen Neuanfang."):
+        # such a sentence continues the report before it
+        konjunktiv_cue_sents = {v.sent_of[i] for i, cue in self.cues.items() if self._reported_in_konjunktiv(cue)}
+        konjunktiv_cue_sents -= {v.sent_of[i] for i, cue in self.cues.items() if not self._reported_in_konjunktiv(cue)}
+        for k in konjunktiv_cue_sents:
+            cue_speaker.pop(k, None)
         k = 0
         while k < len(v.sents):
             evs = [ev for ev in by_sent.get(k, []) if ev.speaker and not ev.nested]
@@ -1603,7 +1693,8 @@ class _Extractor:
             j = k + 1
             # a sentence with a reporting verb but no speaker of its own ("Jetzt sei Verantwortung gefragt.",
             # "Niemand wünsche sich einen Streik.") does not open a new event: it may continue this one
-            while j < len(v.sents) and j not in by_sent and (j not in cue_sents or (j not in cue_speaker and self._no_speaker_cue(j))):
+            while j < len(v.sents) and j not in by_sent and (j not in cue_sents or j in konjunktiv_cue_sents
+                                                             or (j not in cue_speaker and self._no_speaker_cue(j))):
                 toks = _sentence_tokens(v, j)
                 if toks and all(v.is_punct(i) for i in toks):
                     j += 1  # a stray punctuation "sentence" from the splitter
@@ -1620,12 +1711,41 @@ class _Extractor:
                 run += toks
                 j += 1
             if run:
+                if not evs and k in cue_of:
+                    # the reporting sentence the continuation proves to be speech ("Der Sprecher verteidigte die
+                    # Entlassung. Die Kanzlerin wünsche sich einen Neuanfang.") is a reported event itself
+                    reported = self._reported_before_continuation(cue_of[k], cue_speaker[k])
+                    if reported is not None:
+                        new.append(reported)
                 new.append(Event("free_indirect", run, None, list(source.speaker), evidence=["konjunktiv_continuation"],
                                  confidence=0.6, speaker_info=source.speaker_info))
             k = max(j, k + 1)
         for ev in new:
             self.add(ev)
         self._konjunktiv_sentences(cue_sents)
+
+    def _reported_in_konjunktiv(self, cue: Cue) -> bool:
+        """The finite reporting verb is in Konjunktiv I in a main clause ("Sie wünsche sich einen Neuanfang")."""
+        v, doc = self.view, self.doc
+        finite = [i for i in sorted(cue.tokens) if v.finite_verb(i)]
+        if not finite:
+            return False
+        i = finite[0]  # "wünsche sich", "habe ... gefordert"
+        return _konjunktiv_i(doc[i]) and not _in_subordinate_clause(v, i) and not v.in_quote(i)
+
+    def _reported_before_continuation(self, cue: Cue, speaker: list[int]) -> Event | None:
+        v, doc = self.view, self.doc
+        s, e = v.sents[v.sent_of[cue.index]]
+        if any(v.in_quote(i) for i in range(s, e)) or any(i in self.covered for i in range(s, e)):
+            return None
+        if self._no_comment(cue, *v.clause_bounds(cue.index)):
+            return None
+        last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
+        if last is None or doc[last].text not in SENT_END:
+            return None
+        message = [i for i in range(s, e) if not doc[i].is_space]
+        return Event("reported", message, cue, list(speaker), evidence=["reported_event", "reported_before_continuation"],
+                     confidence=0.5, cue_scored=False)
 
     def _no_speaker_cue(self, k: int) -> bool:
         """Every reporting verb of sentence ``k`` lacks an animate subject (it cannot open an event)."""
@@ -1634,9 +1754,12 @@ class _Extractor:
             if v.sent_of[i] != k:
                 continue
             spk = find_speaker(v, cue, set())
-            if spk and self._animate(spk) and not (len(spk) == 1 and _low(self.doc[spk[0]]) in ("niemand", "man", "keiner")):
+            if spk and self._animate(spk) and not self._nobody(spk):
                 return False
         return True
+
+    def _nobody(self, speaker: list[int]) -> bool:
+        return len(speaker) == 1 and _low(self.doc[speaker[0]]) in ("niemand", "man", "keiner")
 
     def _konjunktiv_sentences(self, cue_sents: set[int]) -> None:
         """A sentence whose main verb is in Konjunktiv I ("Der Airbus sei zu spät aufgesetzt worden.") is reported
@@ -1680,8 +1803,9 @@ class _Extractor:
 # speaker already said. Nested quotes come last because they split messages already found.
 PRECEDENCE: tuple[Recogniser, ...] = (
     Recogniser("direct_quote_with_frame", _Extractor._direct_quotes, 'a quotation with its frame: "„…“, sagte X" / "X sagte: „…“"'),
-    Recogniser("verb_cue", _Extractor._verb_cues, 'a reporting verb with a content clause, an inserted frame or a reported speech event'),
+    Recogniser("verb_cue", _Extractor._verb_cues, 'a reporting verb with a content clause or an inserted frame'),
     Recogniser("according_to", _Extractor._according_to, '"laut X", "X zufolge", "nach Angaben von X"'),
+    Recogniser("reported_event", _Extractor._reported_events, 'a speech act without a content clause: the sentence is the message'),
     Recogniser("quote_after_cue", _Extractor._quotes_with_cue, "a quotation after a cue in the same sentence"),
     Recogniser("standalone_quote", _Extractor._standalone_quotes, "a quotation that is (nearly) a whole sentence, speaker from the context"),
     Recogniser("free_indirect", _Extractor._free_indirect, "sentences continuing a speaker's words in Konjunktiv I, and Konjunktiv I runs"),
@@ -1690,6 +1814,15 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 
 
 NAME_LINKERS = resources.words("claims_name_linkers")
+INDEFINITE_OR_ATTRIBUTIVE_BEFORE_NOUN = resources.words("claims_indefinite_before_noun")
+NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
+GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
+NEGATIONS = resources.words("claims_negations")
+# lemma -> required preposition ("" for none) of the stance verbs (reported events outside the `act` class)
+STANCE_VERBS: dict[str, frozenset[str]] = {}
+for _entry in resources.word_list("claims_stance_verbs"):
+    _lemma, _, _prep = _entry.partition(" ")
+    STANCE_VERBS[_lemma] = STANCE_VERBS.get(_lemma, frozenset()) | {_prep}
 
 
 # Plural and genitive endings of role nouns ("Regierungschefs", "Sprecherinnen", "Experten", "Abgeordneten").

@@ -227,6 +227,8 @@ def _name_word_text(t: str) -> bool:
         return False
     if not re.fullmatch(r"[\w'’.\-]+", t) or any(c.isdigit() for c in t):
         return False
+    if t.endswith("-"):
+        return False  # a truncated compound ("Vor- und Nachteile") is no name word
     if "-" in t and re.fullmatch(r"[A-ZÄÖÜ]{2,}", t.split("-")[0]):
         return False  # "EU-Austrittsabkommen", "KI-Strategie": a compound noun, not a surname
     if R.match_role_word(t) or R.org_keyword(t) or t in R.lexicons().org_suffixes:
@@ -300,6 +302,8 @@ def _model_names(doc: Doc) -> list[NameSpan]:
         s, e = cleaned
         if all(t.text in lex.non_names for t in doc[s:e]):
             continue  # "Euro", "KI"
+        if doc[e - 1].text.endswith("-") and len(doc[e - 1].text) > 1:
+            continue  # a truncated compound ("Vor- und Nachteile", "Bundes- und Landesbehörden") is no name
         if e - s == 1 and doc[s].pos_ == "NOUN" and doc[s].tag_ == "NN":
             continue  # tagger and morphologizer agree on a common noun ("Fachbücher", "Marketingzwecken")
         first_role = R.match_role_word(doc[s].text)
