@@ -54,9 +54,15 @@ def pandas_dtype(column: Column) -> Any:
     raise SchemaError(f"column {column.name!r}: unknown schema dtype {column.dtype!r}")
 
 
+_EMPTY_FRAMES: dict[tuple[str, tuple[Column, ...]], pd.DataFrame] = {}
+
+
 def empty_frame(table: Table) -> pd.DataFrame:
     """A table with no rows but the schema's columns and dtypes (so joins and filters still work)."""
-    return pd.DataFrame({c.name: convert_column(pd.Series([], dtype="string"), c, table.name) for c in table.columns})
+    key = (table.name, table.columns)
+    if key not in _EMPTY_FRAMES:  # built once per schema table (a column conversion each), then copied
+        _EMPTY_FRAMES[key] = pd.DataFrame({c.name: convert_column(pd.Series([], dtype="string"), c, table.name) for c in table.columns})
+    return _EMPTY_FRAMES[key].copy(deep=True)
 
 
 def _bad_values(raw: pd.Series, converted: pd.Series) -> list[str]:
@@ -65,10 +71,13 @@ def _bad_values(raw: pd.Series, converted: pd.Series) -> list[str]:
 
 def convert_column(raw: pd.Series, column: Column, table_name: str = "") -> pd.Series:
     """Convert a column of CSV cells (``str``, empty = missing) to the schema dtype, strictly."""
-    cells = raw.astype("string").mask(raw.astype("string") == "")
+    text = raw.astype("string")
+    cells = text.mask(text == "")
     kind = column.dtype
     if kind in ("string", "category"):
         return cells.astype(kind)
+    if kind == "Int64" and all(v is pd.NA or (type(v) is str and _PLAIN_INT.fullmatch(v)) for v in cells.tolist()):
+        return cells.astype("Int64")  # every cell as str(int) writes it: the checks below cannot fail
     if kind in ("Int64", "Float64"):
         numbers = pd.to_numeric(cells, errors="coerce")
         bad = _bad_values(cells, numbers)
