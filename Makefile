@@ -21,9 +21,11 @@ extract: setup
 test: setup
 	$(PY) -m pytest
 
-# The suite without the slow tests (worker processes, Dask, notebook, browser): for development.
+# The suite without the slow tests (worker processes, Dask, notebook, browser): for development, in
+# TEST_WORKERS processes (pytest-xdist; each module's tests stay in one worker, so module fixtures run once).
+TEST_WORKERS ?= 2
 test-fast: setup
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -m "not slow" -n $(TEST_WORKERS) --dist loadscope
 
 # Rebuild the project's own German pipeline from ../shared/data (never run in CI).
 model: setup

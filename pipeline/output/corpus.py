@@ -17,7 +17,8 @@ across documents:
   document id and position), so a claim that was never reprinted is its own cluster.
 
 The name key (``global_id``, ``fold_name``) is the entity stage's (``pipeline.entities.identity``). pandas is only
-used by ``pipeline.run.runner.write_corpus_tables`` (a run) and ``pipeline.load.corpus_frames`` (older runs).
+used by ``pipeline.load.corpus_frames`` (older runs) and by ``pipeline.run.runner.write_corpus_tables`` when a cell
+is not in the exporter's plain form.
 """
 
 from __future__ import annotations
@@ -302,4 +303,6 @@ def frame_records(frame: Any) -> list[dict[str, Any]]:
 
 
 def doc_dates(documents: Any) -> dict[str, str]:
-    return {text_cell(r["doc_id"]): (text_cell(r["date"])[:10] if text_cell(r["date"]) else "") for r in frame_records(documents)}
+    """doc_id -> document date (YYYY-MM-DD or empty), from the loaded frame or from its records."""
+    records = documents if isinstance(documents, list) else frame_records(documents)
+    return {text_cell(r["doc_id"]): (text_cell(r["date"])[:10] if text_cell(r["date"]) else "") for r in records}

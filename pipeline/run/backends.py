@@ -72,11 +72,21 @@ class DocResult:
 
 
 _NLP_BY_SETTINGS: dict[tuple, Language] = {}
+_ADDED: dict[int, tuple[str, ...]] = {}  # id(nlp) -> the extraction components get_nlp added to it
 
 
 def get_nlp(settings: WorkerSettings) -> Language:
-    """The pipeline for these settings, loaded once per process."""
+    """The pipeline for these settings, loaded once per process.
+
+    A parse-only run (no components) reuses a pipeline of the same model already loaded with components:
+    ``annotate`` parses with every added component disabled, which is how an extraction run parses too (the
+    parse cache holds the same bytes either way), so a process that runs both loads the model once.
+    """
     key = (settings.model_source, settings.model_kind, settings.components)
+    if key not in _NLP_BY_SETTINGS and not settings.components:
+        for (source, kind, _), loaded in _NLP_BY_SETTINGS.items():
+            if (source, kind) == key[:2] and loaded.max_length == max(1_000_000, settings.max_length):  # as a fresh load sets it
+                return loaded
     if key not in _NLP_BY_SETTINGS:
         from ..nlp.model import ModelChoice, load_model
 
@@ -85,6 +95,7 @@ def get_nlp(settings: WorkerSettings) -> Language:
         for name in settings.components:
             nlp.add_pipe(name)
         _NLP_BY_SETTINGS[key] = nlp
+        _ADDED[id(nlp)] = tuple(settings.components)
     return _NLP_BY_SETTINGS[key]
 
 
@@ -177,10 +188,11 @@ def annotate(settings: WorkerSettings, tasks: Sequence[Task]) -> list[DocResult]
     """
     nlp = get_nlp(settings)
     ours = [name for name in nlp.pipe_names if name in settings.components]
+    added = [name for name in nlp.pipe_names if name in _ADDED.get(id(nlp), ())]  # == ours unless get_nlp reused a pipeline
     results = []
     for group in _groups(tasks, settings.batch_size, segments.BATCH_CHARS):
         to_parse = [task for task in group if task.parsed is None]
-        fresh = dict(zip((t.doc_id for t in to_parse), segments.parse_texts(nlp, [t.text for t in to_parse], disable=ours, batch_size=settings.batch_size)))
+        fresh = dict(zip((t.doc_id for t in to_parse), segments.parse_texts(nlp, [t.text for t in to_parse], disable=added, batch_size=settings.batch_size)))
         for task in group:
             if task.parsed is not None:
                 parsed: Doc | segments.Failure = next(DocBin().from_bytes(task.parsed).get_docs(nlp.vocab))

@@ -98,6 +98,7 @@ class Cache:
     def __init__(self, directory: Path, enabled: bool = True):
         self.directory = Path(directory)
         self.enabled = enabled
+        self._made: set[Path] = set()  # fan-out folders this object has created or seen (one mkdir each, not per write)
 
     def _path(self, key: str, suffix: str) -> Path:
         return self.directory / key[:2] / f"{key}{suffix}"
@@ -135,5 +136,11 @@ class Cache:
         return self._path(key, ".spacy")
 
     def _write(self, path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_file_atomically(path, data)
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
+        try:
+            write_file_atomically(path, data)
+        except FileNotFoundError:  # the folder was removed while the run went on (make clean-outputs): make it again
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_file_atomically(path, data)
