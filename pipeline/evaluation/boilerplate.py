@@ -217,8 +217,9 @@ def _target_groups(predictions: list[Prediction]) -> dict[str, list[Prediction]]
     }
 
 
-DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3", "round4")  # every part looked at while the stage was developed
-HELDOUT_PARTS = ("round5",)  # collected and labelled before the third round was developed; measured once
+# every part looked at while the stage was developed (round 5 since the fourth round of issue 18)
+DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3", "round4", "round5")
+HELDOUT_PARTS = ("round6",)  # collected and labelled by someone else during the fourth round; measured once by the lead
 
 
 def cross_validated_predictions() -> list[Prediction]:
