@@ -26,6 +26,8 @@ from .rules import LINE_BREAKS, PREDECIDED_PROTECTED, PROTECTED_FLAGS, Block, Cl
 _SHIPPED = object()
 # rule decisions for content that the classifier never overrides: a one-word marker the next paragraph takes up
 KEEP_SIGNALS = frozenset({"topic_of_next_paragraph"})
+# the model alone removes no sentence of this length or longer (an article paragraph, as the evaluation counts them)
+MODEL_MAX_SENTENCE_CHARS = 100
 _ABOVE = FEATURES.index("above_first_paragraph")
 _BELOW = FEATURES.index("below_last_paragraph")
 _TITLE = FEATURES.index("title_slot")
@@ -84,7 +86,7 @@ def rule_layer(
         signals, category, strongest = lexicon.cache[key]
         item = _Scored(start, end, text, tuple(flags), list(signals), category, own_score=0.0, strongest=strongest)
         item.own_score = item.score
-        item.is_boilerplate = strip and rules._decide(item)
+        item.is_boilerplate = strip and rules._decide(item, lexicon)
         decided = _predecided_for(start, end, text, predecided, predecided_ends) if strip and predecided else None
         if decided is not None and not PREDECIDED_PROTECTED & set(flags):
             verdict = "classifier_boilerplate" if item.is_boilerplate else "classifier_content"
@@ -96,9 +98,9 @@ def rule_layer(
         scored.append(item)
     phrase_removed = [b.is_boilerplate for b in scored]
     if strip:
-        rules._neighbour_pass(scored)
+        rules._neighbour_pass(scored, lexicon)
         rules._structure_pass(scored, lexicon, repeated)
-        rules._neighbour_pass(scored)
+        rules._neighbour_pass(scored, lexicon)
         for item in scored:
             # the context passes may turn a short block into content; an HTML extractor's decision stands
             if item.predecided:
@@ -141,10 +143,11 @@ def _category_for(block: _Scored, shape: rules.Shape, row_above_first: bool, row
 
 def _classify(
     scored: list[_Scored], phrase_removed: list[bool], n_chars: int, repeated: frozenset[str], model: Model,
-    shapes: list[rules.Shape] | None = None, rows: list[list[float]] | None = None,
+    shapes: list[rules.Shape] | None = None, rows: list[list[float]] | None = None, lexicon: Lexicon | None = None,
 ) -> list[float]:
     """Decide every block by the model (and the context pass); ``shapes``/``rows`` may be given precomputed
     (the training command scores the same page many times)."""
+    lexicon = lexicon or rules.load_lexicon()
     shapes = shapes if shapes is not None else [rules.block_shape(b.text) for b in scored]
     rows = rows if rows is not None else page_features(scored, shapes, phrase_removed, n_chars, repeated)
     probabilities = []
@@ -162,6 +165,12 @@ def _classify(
             continue
         if row[_TITLE] and not block.is_boilerplate:
             continue  # the line that titles the first paragraph stays, however short (as in the rules)
+        if not block.is_boilerplate and rules.prose_protected(block, lexicon):
+            continue  # article prose the rules kept: only phrases running through it remove it, never the model
+        if not block.is_boilerplate and shape.sentence_like and len(block.text) >= MODEL_MAX_SENTENCE_CHARS:
+            continue  # an article paragraph (a sentence of 100 characters or more) goes only by the rules' evidence
+        if not block.is_boilerplate and _unfinished(block, shape):
+            continue  # "Liebe Leserinnen, liebe Leser," continues in the next block: running text
         removed = p >= model.threshold or (model.rules_or_model and block.is_boilerplate)
         if removed and not block.is_boilerplate:
             model_only[i] = True
@@ -170,6 +179,11 @@ def _classify(
     if model.smoothing:
         _smooth(scored, shapes, model_only, [bool(row[_TITLE]) for row in rows])
     return probabilities
+
+
+def _unfinished(block: _Scored, shape: rules.Shape) -> bool:
+    """A line of two words or more that ends in a comma: a salutation or the first part of a sentence."""
+    return shape.words >= 2 and block.text.rstrip().endswith(",")
 
 
 def _smooth(scored: list[_Scored], shapes: list[rules.Shape], model_only: list[bool], title: list[bool]) -> None:
@@ -183,7 +197,7 @@ def _smooth(scored: list[_Scored], shapes: list[rules.Shape], model_only: list[b
         if any(n in KEEP_SIGNALS for n, _ in block.signals):
             continue
         before, after = scored[i - 1].is_boilerplate, scored[i + 1].is_boilerplate
-        if not block.is_boilerplate and before and after and shape.words <= 4 and not shape.sentence_like:
+        if not block.is_boilerplate and before and after and shape.words <= 4 and not shape.sentence_like and not _unfinished(block, shape):
             block.is_boilerplate = True
             block.category = scored[i - 1].category
             block.signals = block.signals + [("context_junk", 1.0)]
@@ -215,7 +229,7 @@ def clean_document(
         model = load_model()
     scored, phrase_removed, date = rule_layer(raw_text, strip=strip, lexicon=lexicon, repeated=repeated, predecided=predecided)
     if strip and model is not None:
-        _classify(scored, phrase_removed, max(1, len(raw_text)), repeated, model)
+        _classify(scored, phrase_removed, max(1, len(raw_text)), repeated, model, lexicon=lexicon)
         for item in scored:
             # the classifier and the context pass may turn a short block into content; an HTML extractor's
             # decision stands

@@ -62,6 +62,7 @@ PHRASES_FILE = RESOURCES / "boilerplate_phrases.tsv"
 METADATA_FILE = RESOURCES / "boilerplate_metadata.tsv"
 STOPWORDS_FILE = RESOURCES / "boilerplate_stopwords.txt"
 WRAP_WORDS_FILE = RESOURCES / "boilerplate_wrap_words.tsv"
+GENRE_LABELS_FILE = RESOURCES / "boilerplate_genre_labels.txt"
 
 THRESHOLD = 3.0  # total score from which a block is boilerplate
 MIN_KINDS = 2  # distinct kinds of positive evidence required (lexicon plus at least one other)
@@ -515,8 +516,70 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
     return signals, category, strongest
 
 
-def _decide(block: _Scored) -> bool:
+# Article prose (issue 18, fourth round): a paragraph of several sentences of running text is removed only when
+# boilerplate phrases run through it or it holds an exact formula (a consent notice, a risk warning), not when
+# some sentences of a text *about* subscriptions or cookies use prompt words ("Ein LVZ+-Abo gibt Ihnen
+# unbegrenzten Zugang …").
+PROSE_MIN_CHARS = 150
+PROSE_MIN_SENTENCES = 3  # sentences of at least 4 words with a function word
+PROSE_PHRASE_WEIGHT = 1.5  # a typical boilerplate phrase, not a topic word
+PROSE_PHRASE_SHARE = 0.5  # more than this share of the block's sentences must carry such a phrase ...
+PROSE_FORMULA_WEIGHT = 3.0  # ... or the block holds a formula only boilerplate uses ("Diese Website verwendet Cookies")
+PROSE_MAX_SYMBOL_SHARE = 0.08  # link lists, tables and code have more symbols than running text
+# structure rules specific enough to take prose: scrambled paywall text, a press release's "about us" blurb
+PROSE_STRUCTURE_SIGNALS = frozenset({"scrambled", "about_run", "contact_box"})
+
+
+def prose_sentences(text: str) -> list[str]:
+    """The sentences of running text in a block (at least 4 words and a function word each)."""
+    out = []
+    for start, end in _sentence_spans(text, 0, len(text)):
+        sentence = text[start:end]
+        if len(sentence.split()) >= 4 and block_shape(sentence).stopwords >= 1:
+            out.append(sentence)
+    return out
+
+
+def _prose_guard(text: str, lexicon: "Lexicon") -> bool:
+    """True when ``text`` has the shape of article prose (>= 150 characters, >= 3 sentences of running text, few
+    symbols and no links), no formula of weight >= 3 occurs in it and at most half of its sentences carry a
+    boilerplate phrase of weight >= 1.5: such a block is article text whatever its topic, reader address or calls
+    to action."""
+    if len(text) < PROSE_MIN_CHARS or _LINKS.search(text):
+        return False
+    key = ("prose", text)
+    if key not in lexicon.cache:
+        lexicon.cache[key] = _prose_shape_unmarked(text, lexicon)
+    return lexicon.cache[key]
+
+
+def _prose_shape_unmarked(text: str, lexicon: "Lexicon") -> bool:
+    dense = [c for c in text if not c.isspace()]
+    if sum(not c.isalnum() for c in dense) > PROSE_MAX_SYMBOL_SHARE * max(1, len(dense)):
+        return False
+    sentences = prose_sentences(text)
+    if len(sentences) < PROSE_MIN_SENTENCES:
+        return False
+    weights = [
+        max((p.weight for _, _, p in _lexicon_hits(_unquoted(s), lexicon) if p.category != COUNTER and p.weight > 0), default=0.0)
+        for s in sentences
+    ]
+    if max(weights) >= PROSE_FORMULA_WEIGHT:
+        return False
+    return sum(w >= PROSE_PHRASE_WEIGHT for w in weights) <= PROSE_PHRASE_SHARE * len(sentences)
+
+
+def prose_protected(block: "_Scored", lexicon: "Lexicon") -> bool:
+    """The block reads as article prose (``_prose_guard``) and no prose-specific structure rule took it."""
+    if any(name in PROSE_STRUCTURE_SIGNALS for name, _ in block.signals):
+        return False
+    return _prose_guard(block.text, lexicon)
+
+
+def _decide(block: _Scored, lexicon: "Lexicon | None" = None) -> bool:
     if PROTECTED_FLAGS & set(block.flags):
+        return False
+    if lexicon is not None and prose_protected(block, lexicon):
         return False
     kinds = block.kinds()
     # A bare heading inside a boilerplate run ("Newsletter", "Recht auf Widerruf") has one topical word at most.
@@ -534,7 +597,7 @@ def _heading_like(text: str) -> bool:
     return len(text.split()) <= 12 and text[-1] not in _TERMINAL and text[:1].isupper()
 
 
-def _neighbour_pass(blocks: list[_Scored]) -> None:
+def _neighbour_pass(blocks: list[_Scored], lexicon: "Lexicon | None" = None) -> None:
     """Promote blocks with some boilerplate evidence of their own that sit inside a run of boilerplate.
 
     Consent notices come as runs: paragraphs with short headings in between ("Recht auf Widerruf"); the heading
@@ -554,7 +617,7 @@ def _neighbour_pass(blocks: list[_Scored]) -> None:
             if not bonus:
                 continue
             block.signals = [s for s in block.signals if s[0] != "neighbours"] + [("neighbours", bonus)]
-            if _decide(block):
+            if _decide(block, lexicon):
                 block.is_boilerplate = changed = True
             else:
                 block.signals = [s for s in block.signals if s[0] != "neighbours"]
@@ -621,6 +684,8 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
 # never touched.
 
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_DATE_IN_LINE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_SECTION_NUMBER = re.compile(r"(?:§{1,2}|Art\.|Artikel)\s*\d{1,3}\s?[a-z]?\.?")
 _BULLET = re.compile(r"^\s*(?:[•·▪►*–-]|\d{1,2}[.)])\s+")
 # A phone number after "Tel.", "Fax" ... may use dots ("+49 (0)30.27 48 83-1410"); without a label only spaces,
 # "/" and "-" separate its groups, so that dates ("07.08.2025") and amounts never count as phone numbers.
@@ -649,6 +714,18 @@ _CODE_LIKE = re.compile(r"\S*_\S*|\S+\.(?:png|jpe?g|gif|svg|webp)|\[\{.*|\[\]|\{
 def _stopwords() -> frozenset[str]:
     lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def _genre_labels() -> frozenset[str]:
+    """``resources/boilerplate_genre_labels.txt``: labels naming the kind of document ("Pressemitteilung")."""
+    lines = GENRE_LABELS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def genre_label(text: str) -> bool:
+    """The line is a label naming the document's kind ("Pressemitteilung", "Satzung"), a kicker of its title."""
+    return text.strip().strip(":").strip().lower() in _genre_labels()
 
 
 @dataclass(frozen=True)
@@ -685,8 +762,10 @@ def block_shape(text: str) -> Shape:
     headline = 3 <= words <= 16 and not stripped.endswith((".", "…", ";", ",", ":")) and stripped[:1].isupper()
     letters = sum(c.isalpha() for c in stripped)
     widget = ""
-    if re.search(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", stripped):
+    if _DATE_IN_LINE.search(stripped):
         pass  # a date line ("26.04.2023 |") dates the text next to it: never a widget
+    elif _SECTION_NUMBER.fullmatch(stripped):
+        pass  # the number of a statute's or contract's section ("§1", "§ 12a", "Art. 3") heads its text
     elif letters < 2:
         widget = "no_text"
     elif all(_NUMBER_TOKEN.fullmatch(t) for t in stripped.split()) and sum(any(c.isdigit() for c in t) for t in stripped.split()) >= 2:
@@ -712,6 +791,10 @@ def block_shape(text: str) -> Shape:
 
 def _lexicon_weight(block: "_Scored", category: str) -> float:
     return sum(v for n, v in block.signals if n == f"lexicon:{category}")
+
+
+def _lexicon_positive(block: "_Scored") -> bool:
+    return any(n.startswith("lexicon:") and v > 0 for n, v in block.signals)
 
 
 def _mark(block: "_Scored", category: str, signal: str, value: float) -> None:
@@ -752,9 +835,75 @@ def _widgets(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     # fragment ("spot_img", "pingdom.png") carries no statement; figures read from it would be fake.
     # A bare time stamp ("22:16 Uhr") stays: in a news ticker it dates the entry below it (the classifier
     # still sees its shape).
-    for block, shape in zip(blocks, shapes):
-        if shape.widget and shape.widget != "time" and _free(block):
+    # (the cells of a table copied cell by cell are the page's data; a counter after a label, "Beiträge:" /
+    # "2", stays a widget)
+    rows = _split_table(blocks, shapes)
+    for i, (block, shape) in enumerate(zip(blocks, shapes)):
+        if shape.widget and shape.widget != "time" and _free(block) and i not in rows:
             _mark(block, "other", "widget", 3.0)
+
+
+def _split_dates(blocks: list["_Scored"]) -> None:
+    """A date printed in three lines ("1" / "03" / "2023", a page layout's date badge): day, month and year
+    in a row are a date line, flagged and kept like one."""
+    values = [b.text.strip().strip("/.-| ") for b in blocks]
+    for i in range(len(blocks) - 2):
+        day, month, year = values[i : i + 3]
+        if (
+            day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4 and 1 <= int(day) <= 31
+            and 1 <= int(month) <= 12 and 1900 <= int(year) <= 2100 and len(day) <= 2 and len(month) <= 2
+        ):
+            for k in range(i, i + 3):
+                if "date" not in blocks[k].flags and not blocks[k].is_boilerplate:
+                    blocks[k].flags = (*blocks[k].flags, "date")
+
+
+def _split_table_pass(blocks: Sequence["_Scored"], shapes: Sequence[Shape], widths: set[int]) -> set[int]:
+    n = len(blocks)
+
+    def figure(k: int) -> bool:
+        return bool(_DECIMAL_CELL.fullmatch(blocks[k].text.strip()))
+
+    def group(k: int) -> int:
+        # figure cells after the name line k (0 when k is no name line)
+        if k >= n or figure(k) or not any(c.isalpha() for c in blocks[k].text) or shapes[k].words > 4 or shapes[k].sentence_like:
+            return 0
+        j = k + 1
+        while j < n and figure(j) and j - k <= 4:
+            j += 1
+        return j - k - 1 if 1 <= j - k - 1 <= 4 else 0
+
+    rows: set[int] = set()
+    i = 0
+    while i < n:
+        width = group(i)
+        if not width:
+            i += 1
+            continue
+        j, groups = i, 0
+        while j < n and group(j) == width:
+            j += width + 1
+            groups += 1
+        if groups >= 2 or width in widths:
+            if j < n and _DATE_IN_LINE.search(blocks[j].text) and shapes[j].words <= 3:
+                j += 1
+            rows.update(range(i, j))
+            widths.add(width)
+            i = j
+        else:
+            i += 1
+    return rows
+
+
+def _split_table(blocks: Sequence["_Scored"], shapes: Sequence[Shape]) -> set[int]:
+    """A table copied cell by cell: a name line ("TecDAX") followed by the same number of figure cells ("0,19%",
+    "1.584,79") at least twice in a row, plus a time stamp right after the last group ("02.03.2015 13:38:51");
+    once the page has such a table, a single group of the same width elsewhere on it is a table too (a second
+    index table with one row). The page's data (a market overview), not a ticker widget: a ticker prints its
+    row on one line."""
+    widths: set[int] = set()
+    _split_table_pass(blocks, shapes, widths)
+    return _split_table_pass(blocks, shapes, widths) if widths else set()
 
 
 def _contact_line(block: "_Scored", shape: Shape) -> bool:
@@ -837,7 +986,7 @@ def _data_rows(blocks: Sequence["_Scored"], shapes: Sequence[Shape]) -> set[int]
             rows.update((i, i + 1))
         elif _table_row(blocks[i].text):
             rows.add(i)
-    return rows
+    return rows | _split_table(blocks, shapes)
 
 
 def _table_row(text: str) -> bool:
@@ -865,7 +1014,9 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # a one-word item or a known menu word right above the paragraph ("Impressum", "Mail") ends the menu;
         # a title of two or more words ("Verlängerte Winterferien") is never taken
         titled = k == title and shapes[k].words >= 2 and not (_lexicon_weight(b, "navigation") or _lexicon_weight(b, "social"))
-        return shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows
+        # a statute reference ("§ 59e WStV") heads the statute's text, it is no menu entry
+        statute = bool(re.match(r"\s*§", b.text))
+        return shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows and not statute
 
     while i < n:
         if not member(i):
@@ -891,7 +1042,10 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # of the items must have one or two words
         tiny = sum(shapes[k].words <= 2 for k in run) * 3 >= 2 * len(run)
         long_enough = len(run) >= 3 and j < top and tiny or len(run) >= 5 and tiny or len(run) >= 3 and lexical >= 2
-        if long_enough and not introduced:
+        # a short run at the top with a label naming the document's kind ("Pressedienst", "Pressemitteilung") is
+        # the document's title stack (kicker, title, reference), not a menu
+        title_stack = j < top and len(run) <= 4 and any(genre_label(blocks[k].text) for k in run)
+        if long_enough and not introduced and not title_stack:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
                 # a run found by its menu words does not take a headline among its items (three words or more
@@ -909,9 +1063,10 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
     the first paragraph: an item the lexicon knows as a menu word ("Inhalt", "Suche") while everything above
     it was removed; a numbered breadcrumb ("1. rosenheim24-de", "2. Bayern"); a rubric in capitals of at most
     three words ("UNTERNEHMENSFÜHRUNG")."""
+    rows = _data_rows(blocks, shapes)
     for i in range(max(0, top)):
         b, s = blocks[i], shapes[i]
-        if not _free(b) or not s.short_item:
+        if not _free(b) or not s.short_item or i in rows:
             continue
         head = all(blocks[k].is_boilerplate for k in range(i))
         numbered = re.match(r"\s*(\d)\.\s", b.text)
@@ -940,9 +1095,10 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
     while i < n:
         def teaser_like(k: int) -> bool:
             # a headline of at least four words; bulleted lines are the article's own enumerations
+            # (a line with a date is the source line of an entry, "PM der Polizeidirektion vom 10.12.2018")
             return (
                 shapes[k].headline and shapes[k].words >= 4 and not shapes[k].sentence_like and _free(blocks[k])
-                and not _BULLET.match(blocks[k].text)
+                and not _BULLET.match(blocks[k].text) and not _DATE_IN_LINE.search(blocks[k].text)
             )
 
         if not teaser_like(i):
@@ -1025,14 +1181,19 @@ def _repeated_lines(blocks: list["_Scored"], shapes: list[Shape], repeated: froz
 def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -> None:
     # jusText context smoothing: a short non-sentence block between two removed blocks goes with them
     # ("Kontakt" inside a footer menu, a name line inside a contact box).
+    rows = _data_rows(blocks, shapes)
     changed = True
     while changed:
         changed = False
         for i in range(1, len(blocks) - 1):
             b, s = blocks[i], shapes[i]
             if (
-                i != title and _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith(":")
-                and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate
+                i != title and _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith((":", ","))
+                and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate and i not in rows
+                and not _DATE_IN_LINE.search(b.text)
+                # between two bare separators ("|" / "Bernd Lachmann Kolkwitz" / "|") only a line with phrase
+                # evidence of its own ("Impressum", "Datenschutz"): a layout draws rules around the signature too
+                and not (shapes[i - 1].widget == shapes[i + 1].widget == "no_text" and not _lexicon_positive(b))
             ):
                 _mark(b, blocks[i - 1].category, "sandwiched", 1.5)
                 changed = True
@@ -1146,7 +1307,7 @@ def _repeated_in_page(blocks: list["_Scored"], shapes: list[Shape], title: int) 
     for i, (b, s) in enumerate(zip(blocks, shapes)):
         if (
             i != title and _free(b) and counts[keys[i]] >= REPEATED_IN_PAGE_MIN and s.short_item and s.words <= 3
-            and not b.text.rstrip().endswith(":")
+            and not b.text.rstrip().endswith(":") and not _DATE_IN_LINE.search(b.text)
         ):
             _mark(b, "navigation", "repeated_in_page", 2.0)
 
@@ -1159,6 +1320,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     top = _first_paragraph(shapes, blocks)
     top = top if top < len(blocks) else -1
     _topic_word_headings(blocks)
+    _split_dates(blocks)
     _widgets(blocks, shapes)
     _counter_tails(blocks, top)
     _glued_runs(blocks, shapes)
