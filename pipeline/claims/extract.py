@@ -1844,9 +1844,10 @@ def _in_headline(doc: Doc, tokens: Sequence[int]) -> bool:
     a line break after it) without sentence-final punctuation ("GDL kündigt „längere und intensivere“ Streiks an",
     "Anton Hofreiter: „Ich finde es richtig, …“", "14:45 Uhr: Söder: Lage bleibt "ernst""). A quotation that ends
     with its own full stop ("„Wir schaffen das.“") is a sentence, not a headline."""
-    text = doc.text
-    lo = doc[min(tokens)].idx
-    hi = doc[max(tokens)].idx + len(doc[max(tokens)].text)
+    layer = layer_of(doc)  # its doc_text: Doc.text rebuilds the text from every token on each call (once per claim here)
+    text, last = layer.doc_text, max(tokens)
+    lo = layer.idx[min(tokens)]
+    hi = layer.idx[last] + len(layer.text[last])
     start = text.rfind("\n", 0, lo) + 1
     end = text.find("\n", hi)
     if end < 0:
