@@ -282,17 +282,16 @@ def real_report(
     development = [s for s in splits if s in DEVELOPMENT_PARTS]
     if cross_validate and development and pages_dir is None:
         oof = [p for p in cross_validated_predictions() if p.record.split in development]
-        lines += _real_section("development parts, cross-validated (5 site-grouped folds, refitted per fold)", oof) + [""]
-        for split in development:
-            part = [p for p in oof if p.record.split == split]
-            if part:
-                lines += _real_section(f"real pages, {split}, cross-validated", part) + [""]
         lopo = [p for p in leave_one_part_out_predictions() if p.record.split in development]
-        lines += _real_section("development parts, leave one part out (classifier refitted without the part)", lopo) + [""]
-        for split in development:
-            part = [p for p in lopo if p.record.split == split]
-            if part:
-                lines += _real_section(f"real pages, {split}, leave one part out", part) + [""]
+        for view, heading, shown in (
+            ("cross-validated", "5 site-grouped folds, refitted per fold", oof),
+            ("leave one part out", "classifier refitted without the part", lopo),
+        ):
+            lines += _real_section(f"development parts, {view} ({heading})", shown) + [""]
+            for split in development:
+                part = [p for p in shown if p.record.split == split]
+                if part:
+                    lines += _real_section(f"real pages, {split}, {view}", part) + [""]
     predictions = predict_pages(pages)
     for split in splits:
         part = [p for p in predictions if p.record.split == split]
