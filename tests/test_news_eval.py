@@ -53,8 +53,15 @@ def test_the_fifth_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
     assert not {d.url for d in news.load_corpus()} & {d.url for d in docs}
 
 
-def test_the_newest_unseen_part_comes_from_sites_in_no_other_part():
-    newest = "test5"
+def test_the_sixth_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
+    docs = news.load_corpus(news.TEST6_CORPUS)
+    assert len(docs) >= 30 and {d.split for d in docs} == {"test6"}
+    assert sum(len(d.claims) for d in docs) >= 120
+    assert not {d.url for d in news.load_corpus()} & {d.url for d in docs}
+
+
+@pytest.mark.parametrize("newest", ["test5", "test6"])
+def test_the_newest_unseen_parts_come_from_sites_in_no_other_part(newest):
     others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != newest
                                     for d in news.load_corpus(path)]
     new_sites = {_site(d.url) for d in news.load_corpus(news.UNSEEN_CORPORA[newest])}

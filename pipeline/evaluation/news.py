@@ -50,10 +50,14 @@ TEST4_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test4.jsonl")
 # The fourth unseen part (split ``test5``, issue 19): collected and annotated on 2026-12-02 before the fifth round of
 # rules, from sites in no other part; measured once; never part of ``all``.
 TEST5_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test5.jsonl")
-UNSEEN_CORPORA = {"test2": TEST2_CORPUS, "test3": TEST3_CORPUS, "test4": TEST4_CORPUS, "test5": TEST5_CORPUS}
+# The fifth unseen part (split ``test6``, issue 19): collected and annotated on 2026-12-02 before the sixth round of
+# rules, from sites in no other part; measured once; never part of ``all``.
+TEST6_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test6.jsonl")
+UNSEEN_CORPORA = {"test2": TEST2_CORPUS, "test3": TEST3_CORPUS, "test4": TEST4_CORPUS, "test5": TEST5_CORPUS,
+                  "test6": TEST6_CORPUS}
 FORMS = {"direct", "indirect", "reported", "free_indirect", "according_to", "mixed"}
 REFS = ("explicit", "alias", "pronoun", "description", "group", "continuation", "interview", "unattributed")
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5")
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6")
 
 
 @dataclass(frozen=True)
