@@ -469,6 +469,16 @@ def test_round6_is_the_held_out_part_and_comes_from_new_sites(tmp_path):
     assert [p.split for p in bp_eval.load_pages(tmp_path)] == ["round5", "round6"]
 
 
+def test_round7_is_loaded_as_its_own_part_from_new_sites(tmp_path):
+    # round 7 was collected before the fifth round; which parts are held out is decided in bp_eval.HELDOUT_PARTS
+    pages = bp_eval.load_pages()
+    round7 = [p for p in pages if p.split == "round7"]
+    assert len(round7) >= 50 and len({p.kind for p in round7}) >= 15
+    assert not {p.site for p in round7} & {p.site for p in pages if p.split != "round7"}
+    (tmp_path / "round7_x.txt").write_text("### r7x | news | example.de | https://example.de/a\ncontent\tText\n", encoding="utf-8")
+    assert [p.split for p in bp_eval.load_pages(tmp_path)] == ["round7"]
+
+
 def test_bad_real_page_file_names_file_and_line(tmp_path):
     (tmp_path / "pages_x.txt").write_text("### p1 | news | example.de | https://example.de/a\nspam\tText\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"pages_x.txt:2: label 'spam'"):
