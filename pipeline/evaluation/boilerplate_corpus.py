@@ -71,9 +71,11 @@ def load_pages(directory: Path | None = None) -> list[Page]:
     # development data of the third round)
     # round5_*.txt: third round of issue 18, collected before it and held out from its development ("round5";
     # measured and looked at since, development data of the fourth round)
-    # round6_*.txt: fourth round of issue 18, collected before it and held out from its development ("round6")
+    # round6_*.txt: fourth round of issue 18, collected before it and held out from its development ("round6";
+    # measured and looked at since, development data of the fifth round)
+    # round7_*.txt: held out from the fifth round ("round7"); may be absent
     files = [f for pattern in ("pages_*.txt", "test_*.txt", "fresh_*.txt", "round3_*.txt", "round4_*.txt", "round5_*.txt",
-                               "round6_*.txt")
+                               "round6_*.txt", "round7_*.txt")
              for f in sorted(directory.glob(pattern))]
     if not files:
         raise FileNotFoundError(f"no real-page files (pages_*.txt) in {directory}")
@@ -92,7 +94,7 @@ def load_pages(directory: Path | None = None) -> list[Page]:
                     raise ValueError(f"{path}:{number}: duplicate page id {parts[0]!r}")
                 seen.add(parts[0])
                 prefix = path.name.split("_", 1)[0]
-                split = prefix if prefix in ("test", "fresh", "round3", "round4", "round5", "round6") else split_of(parts[2])
+                split = prefix if prefix in ("test", "fresh", "round3", "round4", "round5", "round6", "round7") else split_of(parts[2])
                 header, blocks = (parts[0], parts[1], parts[2], parts[3], split), []
             elif not line.strip() or line.startswith("#"):
                 continue
