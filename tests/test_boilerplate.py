@@ -1030,3 +1030,47 @@ def test_an_agenda_after_a_tag_label_stays_but_a_tag_line_goes():
     result, kept, removed = _kept_and_removed(raw)
     assert agenda in kept and tags in removed
     assert not any(n == "label_prefix" for b in result.blocks if b.text == agenda for n, _ in b.signals)
+
+
+BROKER_CONTACT_PAGE = """Versicherungslexikon
+Kontaktformular
+Eine persönliche Beratung zu Versicherungen bieten wir in Halle, Merseburg und im Saalekreis an. Seit 2009 betreuen wir Familien und Betriebe in der Region, sagt Inhaber Jan Petersen.
+Beispiel Versicherungsmakler GmbH Lindenweg 12 06108 Halle Telefon: 0345-5550142
+Amtsgericht: Halle | HRB 12345 | Geschäftsführung: Ole Brandt
+USt-IdNr.: DE123456789
+Über das Kontaktformular erreichen Sie uns einfach und schnell. Hinterlassen Sie uns eine Nachricht oder Anfrage, wir melden uns so bald wie möglich bei Ihnen.
+Ungültige Eingabe
+Ungültige Eingabe
+Ungültige Eingabe
+"""
+
+
+def test_imprint_register_lines_go_with_the_contact_box_but_the_contact_page_text_stays():
+    result, kept, removed = _kept_and_removed(BROKER_CONTACT_PAGE)
+    lines = BROKER_CONTACT_PAGE.splitlines()
+    assert lines[2] in kept and lines[6] in kept  # the page's own text, also the one addressing the reader
+    for line in ("Amtsgericht: Halle | HRB 12345 | Geschäftsführung: Ole Brandt", "USt-IdNr.: DE123456789", lines[3]):
+        assert line in removed, line
+    people, figures = people_and_figures_of_cleaned(result)
+    assert "Ole Brandt" not in people and not any("12345" in f.text or "0345" in f.text for f in figures)
+
+
+def test_double_opt_in_comment_login_and_skip_link_families_go_but_articles_about_them_stay():
+    furniture = [
+        "Sprungziele", "Inhaltsnavigation", "Navigationsweiche Anfang", "• Keine Ergebnisse gefunden",
+        "Ja, ich möchte den Newsletter erhalten", "Bitte bestätigen Sie jetzt Ihre Anmeldung!",
+        "Sie haben keine E-Mail erhalten? Vielleicht ist die Nachricht im Spam-Ordner Ihres Postfachs gelandet.",
+        "Sie möchten kommentieren?", "Sie möchten mitdiskutieren? Melden Sie sich an, um Kommentare zu verfassen.",
+        "Wenn Sie unsere Pressemitteilungen erhalten möchten, tragen Sie sich gerne in unseren Presseverteiler ein.",
+        "Wenn Sie über einen Link auf dieser Seite einen Tarif abschließen, verdient die Beispiel Media GmbH möglicherweise eine Provision.",
+    ]
+    article = [
+        "Die Verbraucherzentrale warnt vor Mails, die im Spam-Ordner landen und zur Bestätigung einer Anmeldung auffordern, sagte Sprecherin Eva Roth.",
+        "Fragen Sie in der Redaktion nach, wer für Ihr Thema zuständig ist, und schicken Sie den Text nur an das passende Ressort (siehe Presseverteiler).",
+    ]
+    raw = "\n".join(("Spam-Mails: Worauf Verbraucher achten sollten", *article, *furniture))
+    result, kept, removed = _kept_and_removed(raw)
+    for line in article:
+        assert line in kept, line
+    for line in furniture:
+        assert line in removed, line
