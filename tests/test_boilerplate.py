@@ -1074,3 +1074,33 @@ def test_double_opt_in_comment_login_and_skip_link_families_go_but_articles_abou
         assert line in kept, line
     for line in furniture:
         assert line in removed, line
+
+
+def test_contact_persons_with_roles_names_under_a_label_and_a_bare_contact_label_join_the_box():
+    release = ("Der Naturschutzverband startet am Montag seine Frühjahrssammlung in 40 Gemeinden. Die Spenden fließen "
+               "in Projekte an Schulen und in den Schutz von Feuchtwiesen, teilte der Verband mit.")
+    boxes = [
+        ["Kontakt:", "Marlene Vogt, Leiterin Geschäftsstelle Regionalverband Nord", "Tel.: 04321 5566-17, E-Mail: vogt@verband.example"],
+        ["Pressekontakt", "Sabine Lorenz", "Nadine Kruse"],
+        ["Tobias Ahrens", "Pressesprecher", "0431 555012-11"],
+    ]
+    for box in boxes:
+        raw = "\n".join(("Frühjahrssammlung beginnt", release, *box))
+        result, kept, removed = _kept_and_removed(raw)
+        assert release in kept and "Frühjahrssammlung beginnt" in kept
+        for line in box:
+            assert line in removed, (box, line)
+        people, _ = people_and_figures_of_cleaned(result)
+        assert not people & {"Marlene Vogt", "Sabine Lorenz", "Nadine Kruse", "Tobias Ahrens"}
+
+
+def test_a_name_with_a_role_in_running_text_or_a_byline_stays():
+    raw = "\n".join((
+        "Neue Leitung im Klinikum",
+        "Von Marlene Vogt",
+        "Das Klinikum hat eine neue Geschäftsführerin: Karin Albers, bisher Leiterin der Pflege, übernimmt zum 1. Mai.",
+        "Karin Albers, Geschäftsführerin",
+        "Sie will die Notaufnahme ausbauen und mehr Pflegekräfte einstellen, sagte Albers am Dienstag in Kiel.",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    assert removed == set()

@@ -965,7 +965,9 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         gap = 5 if label else 3  # a labelled box may list name, role and organisation before the address
         while end + 1 < n and box_line(end + 1) and (last_evidence < 0 or end + 1 - last_evidence <= gap):
             end += 1
-            if _contact_line(blocks[end], shapes[end]):
+            # under a label, the names of the contact persons are the box's content even without a phone line
+            # ("Pressekontakt" / "Sabine Lorenz" / "Nadine Kruse"; fifth round)
+            if _contact_line(blocks[end], shapes[end]) or label and _person_line(blocks[end], shapes[end]):
                 last_evidence = end
         if last_evidence < 0:
             i += 1
@@ -978,20 +980,40 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         if not label:  # an unlabelled box may start with the organisation's name one or two lines above
             while start > 0 and (i - start < 2 or shapes[start - 1].name) and _free(blocks[start - 1]) and box_line(start - 1):
                 prev = shapes[start - 1]
-                if not prev.name and (prev.words > 5 or prev.stopwords or prev.headline and prev.words > 4):
+                # a person with their role ("Marlene Voss, Leiterin Geschäftsstelle Süd") opens the box too
+                if not (prev.name or _person_line(blocks[start - 1], prev)) and (
+                        prev.words > 5 or prev.stopwords or prev.headline and prev.words > 4):
                     break
                 start -= 1
+        # the person a role label belongs to stands above it ("Jonas Reimers" / "Pressesprecher" / phone)
+        elif start > 0 and _free(blocks[start - 1]) and _person_line(blocks[start - 1], shapes[start - 1]):
+            start -= 1
+        # a bare contact label above the box ("Kontakt:"): ambiguous alone, a label of the box right above it
+        if start > 0 and _free(blocks[start - 1]) and _is_label(blocks[start - 1], shapes[start - 1]) and (
+                _lexicon_weight(blocks[start - 1], "contact") > 0 or _lexicon_weight(blocks[start - 1], "navigation") > 0):
+            start -= 1
         strong = sum(shapes[k].contact_strong for k in range(start, end + 1))
         evidence_lines = sum(_contact_line(blocks[k], shapes[k]) for k in range(start, end + 1))
         names = any(shapes[k].name for k in range(start, end + 1))
         weak = sum(shapes[k].contact_weak for k in range(start, end + 1))
-        if strong and (label or evidence_lines >= 2 or names or re.search(r":\s", b.text)) or label and weak >= 2:
+        persons = sum(_person_line(blocks[k], shapes[k]) for k in range(start, end + 1))
+        if (strong and (label or evidence_lines >= 2 or names or re.search(r":\s", b.text)) or label and weak >= 2
+                or label and persons >= 1 and end > i):
             for k in range(start, end + 1):
                 if _free(blocks[k]):
                     _mark(blocks[k], "contact", "contact_box", 3.0)
             i = end + 1
         else:
             i += 1
+
+
+def _person_line(block: "_Scored", shape: Shape) -> bool:
+    """A contact person's line: a name alone ("Sabine Lorenz") or a name and a role after a comma ("Marlene Voss,
+    Leiterin Geschäftsstelle Regionalverband Süd"); never a sentence, a date line or a byline."""
+    if PROTECTED_FLAGS & set(block.flags) or shape.sentence_like or shape.words > 12:
+        return False
+    head = block.text.split(",", 1)[0].strip()
+    return shape.name or ("," in block.text and bool(_NAME.fullmatch(head)) and len(head.split()) >= 2)
 
 
 def _is_label(block: "_Scored", shape: Shape) -> bool:
