@@ -278,7 +278,8 @@ def real_report(
     pages_dir: Path | None = None, *, splits: tuple[str, ...] = DEVELOPMENT_PARTS + HELDOUT_PARTS, cross_validate: bool = True
 ) -> str:
     """Development parts cross-validated (and with the shipped model, fitted on them: optimistic), the held-out
-    round 4 with the shipped model; per category, the issue's target categories and the error lists."""
+    part (HELDOUT_PARTS, absent while its file is) with the shipped model; per category, the issue's target
+    categories and the error lists."""
     pages = [p for p in load_pages(pages_dir) if p.split in splits]
     lines = [f"Real-page corpus {pages_dir or REALPAGES_DIR} (paraphrased article text, page furniture as found)", ""]
     development = [s for s in splits if s in DEVELOPMENT_PARTS]
