@@ -346,6 +346,7 @@ _IMPERATIVE = re.compile(
     r"|\b(?:jetzt|hier|gleich)\s+(?:\w+\s+)?[a-zäöüß]+(?:en|ern|eln)\s*!?\s*$"
     r"|(?:^|[.!?:]\s+)(?:Jetzt|Hier|Gleich)\s+(?:\w+\s+)?[a-zäöüß]+(?:en|ern|eln)\b"
     r"|\bbitte\s+[a-zäöüß]+(?:en|ern|eln)\b"
+    r"|\s[–—-]\s+(?:jetzt|hier|gleich)\s+[a-zäöüß]+(?:en|ern|eln)\b"  # "… zum Jubiläumspreis – jetzt abonnieren (…)"
     r"|!\s*$",
     re.M,
 )
@@ -420,6 +421,18 @@ _MENU_SEPARATORS = re.compile(r"\s+[|·•›>»/→⟩]\s+|\s*[|·•›»→]\
 _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]+\s+\d{4}\b)")
 # a cell of a table row: a decimal figure ("46,82", "-3,42", "10,27 %"), never a date or a phone extension
 _DECIMAL_CELL = re.compile(r"[+\-−]?\d{1,3}(?:\.\d{3})*,\d+\s*%?|[+\-−]?\d+\.\d+\s*%")
+
+
+AGENDA_MIN_WORDS = 12  # a label's value of this length ...
+AGENDA_MIN_STOP_DENSITY = 0.3  # ... and this share of function words is running text, not a tag list
+
+
+def _agenda(value: str) -> bool:
+    """The value after a label reads as running text ("Themen: Kontrolle und Vernichtung von Chemiewaffen in
+    Syrien, Einsatz einer Drohne auf einer Wahlkampfveranstaltung, …"): an agenda of the article, not the items of
+    a tag box ("Themen: Bundestag, Haushalt, Rente")."""
+    shape = block_shape(value)
+    return shape.words >= AGENDA_MIN_WORDS and shape.stop_density >= AGENDA_MIN_STOP_DENSITY
 
 
 def _menu_line(text: str) -> bool:
@@ -503,6 +516,9 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
     # "Lesen Sie auch: ...", "Über die Autorin: ...": a box label, known to the lexicon, before a colon. A news
     # heading "Datenschutz: Was Sie wissen müssen" has the same shape, hence the strong phrase inside the label.
     label = _LABEL_PREFIX.match(plain) if words <= 20 else None  # "Themen: <long list>" is an agenda, not a box label
+    if label and _agenda(plain[label.end() - 1:]) and all(
+            p.category in ("navigation", "social") for s, _, p in hits if s < label.end() - 1 and p.weight >= 2.0):
+        label = None  # a tag label ("Themen:") before running text; an "Über die Autorin:" box is running text
     if label and any(s < label.end() - 1 and p.weight >= 2.0 for s, _, p in hits):
         features.append(("label_prefix", 1.0))
     if at_end:
@@ -558,15 +574,27 @@ def _prose_shape_unmarked(text: str, lexicon: "Lexicon") -> bool:
     if sum(not c.isalnum() for c in dense) > PROSE_MAX_SYMBOL_SHARE * max(1, len(dense)):
         return False
     sentences = prose_sentences(text)
-    if len(sentences) < PROSE_MIN_SENTENCES:
+    if len(sentences) < PROSE_MIN_SENTENCES and not (len(sentences) == 2 and _plain_report(text)):
         return False
     weights = [
         max((p.weight for _, _, p in _lexicon_hits(_unquoted(s), lexicon) if p.category != COUNTER and p.weight > 0), default=0.0)
         for s in sentences
     ]
-    if max(weights) >= PROSE_FORMULA_WEIGHT:
+    # a formula counts in a statement or a prompt, not inside a question the text asks about it ("Und was ist mit
+    # Angeboten, die über Cookies informieren, ohne meine Einwilligung einzuholen?")
+    if any(w >= PROSE_FORMULA_WEIGHT and not s.rstrip(" “”\"»«)").endswith("?") for w, s in zip(weights, sentences)):
         return False
     return sum(w >= PROSE_PHRASE_WEIGHT for w in weights) <= PROSE_PHRASE_SHARE * len(sentences)
+
+
+def _plain_report(text: str) -> bool:
+    """Two sentences of running text in a calm voice (fifth round): no first person, no exclamation mark, no legal
+    reference, no link. A consent declaration ("Hiermit willige ich ein …"), a form's thanks ("Vielen Dank für Ihre
+    Anmeldung! Bitte …") and a privacy note ("Ihre Angaben nutzen wir … gem. Art. 6 DSGVO") have one of them; a
+    paragraph explaining a paywall or how to reach an office ("Über das Kontaktformular erreichen Sie uns …") has
+    none."""
+    plain = _unquoted(text)
+    return not (_FIRST_PERSON.search(plain) or "!" in plain or _LEGAL.search(plain) or _LINKS.search(plain))
 
 
 def prose_protected(block: "_Scored", lexicon: "Lexicon") -> bool:
@@ -937,7 +965,9 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         gap = 5 if label else 3  # a labelled box may list name, role and organisation before the address
         while end + 1 < n and box_line(end + 1) and (last_evidence < 0 or end + 1 - last_evidence <= gap):
             end += 1
-            if _contact_line(blocks[end], shapes[end]):
+            # under a label, the names of the contact persons are the box's content even without a phone line
+            # ("Pressekontakt" / "Sabine Lorenz" / "Nadine Kruse"; fifth round)
+            if _contact_line(blocks[end], shapes[end]) or label and _person_line(blocks[end], shapes[end]):
                 last_evidence = end
         if last_evidence < 0:
             i += 1
@@ -950,20 +980,40 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         if not label:  # an unlabelled box may start with the organisation's name one or two lines above
             while start > 0 and (i - start < 2 or shapes[start - 1].name) and _free(blocks[start - 1]) and box_line(start - 1):
                 prev = shapes[start - 1]
-                if not prev.name and (prev.words > 5 or prev.stopwords or prev.headline and prev.words > 4):
+                # a person with their role ("Marlene Voss, Leiterin Geschäftsstelle Süd") opens the box too
+                if not (prev.name or _person_line(blocks[start - 1], prev)) and (
+                        prev.words > 5 or prev.stopwords or prev.headline and prev.words > 4):
                     break
                 start -= 1
+        # the person a role label belongs to stands above it ("Jonas Reimers" / "Pressesprecher" / phone)
+        elif start > 0 and _free(blocks[start - 1]) and _person_line(blocks[start - 1], shapes[start - 1]):
+            start -= 1
+        # a bare contact label above the box ("Kontakt:"): ambiguous alone, a label of the box right above it
+        if start > 0 and _free(blocks[start - 1]) and _is_label(blocks[start - 1], shapes[start - 1]) and (
+                _lexicon_weight(blocks[start - 1], "contact") > 0 or _lexicon_weight(blocks[start - 1], "navigation") > 0):
+            start -= 1
         strong = sum(shapes[k].contact_strong for k in range(start, end + 1))
         evidence_lines = sum(_contact_line(blocks[k], shapes[k]) for k in range(start, end + 1))
         names = any(shapes[k].name for k in range(start, end + 1))
         weak = sum(shapes[k].contact_weak for k in range(start, end + 1))
-        if strong and (label or evidence_lines >= 2 or names or re.search(r":\s", b.text)) or label and weak >= 2:
+        persons = sum(_person_line(blocks[k], shapes[k]) for k in range(start, end + 1))
+        if (strong and (label or evidence_lines >= 2 or names or re.search(r":\s", b.text)) or label and weak >= 2
+                or label and persons >= 1 and end > i):
             for k in range(start, end + 1):
                 if _free(blocks[k]):
                     _mark(blocks[k], "contact", "contact_box", 3.0)
             i = end + 1
         else:
             i += 1
+
+
+def _person_line(block: "_Scored", shape: Shape) -> bool:
+    """A contact person's line: a name alone ("Sabine Lorenz") or a name and a role after a comma ("Marlene Voss,
+    Leiterin Geschäftsstelle Regionalverband Süd"); never a sentence, a date line or a byline."""
+    if PROTECTED_FLAGS & set(block.flags) or shape.sentence_like or shape.words > 12:
+        return False
+    head = block.text.split(",", 1)[0].strip()
+    return shape.name or ("," in block.text and bool(_NAME.fullmatch(head)) and len(head.split()) >= 2)
 
 
 def _is_label(block: "_Scored", shape: Shape) -> bool:
@@ -1138,7 +1188,10 @@ def _after_contact_box(blocks: list["_Scored"], shapes: list[Shape], top: int, l
         quoted = any(name == "quotation" for name, _ in b.signals)
         # running text: a paragraph, or a short sentence between the blurb's paragraphs ("So ist es festgelegt.")
         text_like = s.sentence_like or s.stopwords >= 1 and b.text.rstrip().endswith(".") and blocks[i - 1].category == "about"
-        if _free(b) and text_like and not s.headline and not quoted and not _reports(b.text, lexicon):
+        # a blurb describes the organisation in the third person; a paragraph telling the reader how to reach it
+        # ("Über das Kontaktformular erreichen Sie uns …") is the text of a contact page (fifth round)
+        addressed = any(name == "formal_address" for name, _ in b.signals)
+        if _free(b) and text_like and not s.headline and not quoted and not addressed and not _reports(b.text, lexicon):
             if any(blocks[k].category == "contact" and blocks[k].is_boilerplate for k in range(max(0, i - 3), i)) or (
                 blocks[i - 1].category == "about" and "about_run" in {name for name, _ in blocks[i - 1].signals}
             ):

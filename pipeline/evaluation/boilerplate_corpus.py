@@ -71,8 +71,9 @@ def load_pages(directory: Path | None = None) -> list[Page]:
     # development data of the third round)
     # round5_*.txt: third round of issue 18, collected before it and held out from its development ("round5";
     # measured and looked at since, development data of the fourth round)
-    # round6_*.txt: fourth round of issue 18, collected before it and held out from its development ("round6")
-    # round7_*.txt: collected before the fifth round of issue 18, by a helper who does not develop the stage ("round7")
+    # round6_*.txt: fourth round of issue 18, collected before it and held out from its development ("round6";
+    # measured and looked at since, development data of the fifth round)
+    # round7_*.txt: held out from the fifth round ("round7"; collected by a helper who does not develop the stage); may be absent
     files = [f for pattern in ("pages_*.txt", "test_*.txt", "fresh_*.txt", "round3_*.txt", "round4_*.txt", "round5_*.txt",
                                "round6_*.txt", "round7_*.txt")
              for f in sorted(directory.glob(pattern))]
