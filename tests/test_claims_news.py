@@ -781,3 +781,80 @@ def test_an_office_named_after_its_state_is_the_office(nlp_ents):
 def test_geraten_with_a_directional_phrase_is_no_reporting_verb(nlp):
     text = "Am 10. August waren vor der Sparkasse zwei Gruppen in Streit geraten, ein Mann wurde dabei verletzt."
     assert claims_of(nlp, text)[1] == []
+
+
+# --------------------------------------------------------------------------- sixth round (issue 19, branch issue-19-r6)
+
+UNANNOUNCED = """Helga Brenner
+
+"Ich bleibe in der Stadt"
+
+Frau Brenner, wie geht es Ihnen nach dem Abschied?
+
+Ganz gut.
+
+Und im Rathaus?
+
+Da fehlt mir manches, nach zwölf Jahren im Amt. Aber ich habe jetzt mehr Zeit für die Familie.
+
+Und jetzt müssen Sie loslassen.
+
+Das fällt mir schwer. Man gewöhnt sich erst langsam daran, dass nicht jeden Morgen ein Termin wartet.
+
+Bereuen Sie Ihren Rückzug?
+
+Nein. Wir haben als Fraktion viel erreicht, und die Nachfolge war geregelt."""
+
+
+def test_an_unlabelled_interview_without_announcement_is_read_from_its_form(nlp_ents):
+    doc, found = claims_of(nlp_ents, UNANNOUNCED)
+    answers = [c for c in found if "interview_unlabelled" in c.evidence]
+    assert [c.claim_text[:12] for c in answers] == ["Ganz gut.", "Da fehlt mir", "Das fällt mi", "Nein. Wir ha"]
+    assert {c.speaker_name for c in answers} == {"Helga Brenner"}
+    assert all(c.form == "direct" and c.speaker_resolution == "continuation" for c in answers)
+    # the questions and the interviewer's statement ("Und jetzt müssen Sie loslassen.") are no claims
+    assert not any("loslassen" in c.claim_text or "Rückzug" in c.claim_text for c in found)
+
+
+def test_unlabelled_questions_need_address_and_answers_in_the_first_person():
+    # an explainer page in question/answer form: the answers do not speak of themselves
+    explainer = ("Neue Regeln für Heizungen\n\nWas ändert sich für Mieter?\n\nDie Kosten dürfen nur begrenzt "
+                 "umgelegt werden.\n\nWas müssen Sie als Eigentümer jetzt tun?\n\nEigentümer sollten die Anlage prüfen "
+                 "lassen.\n\nWann gilt das für Sie?\n\nDie Regel gilt ab dem kommenden Jahr.")
+    assert interviews.find_answers(explainer, "Klara Vogt") == []
+    faq = UNANNOUNCED.replace("Helga Brenner\n", "Häufige Fragen zum Abschied\n")
+    assert interviews.find_answers(faq, "Helga Brenner") == []
+    assert len(interviews.find_answers(UNANNOUNCED, "Helga Brenner")) == 4
+    # two question/answer pairs alone are not yet an interview
+    two = UNANNOUNCED[:UNANNOUNCED.index("Und jetzt")]
+    assert interviews.find_answers(two, "Helga Brenner") == []
+
+
+def test_an_announced_interview_with_a_vocative_of_the_interviewee_needs_one_answer(nlp_ents):
+    text = ("Bürgermeisterkandidat Tobias Lenz im Interview\n\nVor der Wahl führt die Redaktion Gespräche mit allen "
+            "Kandidaten. Diesmal ist Tobias Lenz an der Reihe.\n\nHerr Lenz, warum hängen Ihre Plakate so spät?\n\n"
+            "Das war eine bewusste Entscheidung. Wir haben ein kleines Budget und setzen auf Hausbesuche.\n\n"
+            "„Wir setzen auf Hausbesuche.“\n\nUnd nach der Wahl? Mit wem wollen Sie koalieren?")
+    doc, found = claims_of(nlp_ents, text)
+    assert [(c.claim_text[:20], c.speaker_name) for c in found] == [("Das war eine bewusst", "Tobias Lenz")]
+    # the pull quote and the questions make no claims
+
+
+def test_labelled_answers_after_unlabelled_questions(nlp):
+    text = ("Bürgermeisterin Anna Roth, wie fühlt sich der Sieg an?\n\nRoth: Ungewohnt und schön. Ich muss das alles "
+            "erst begreifen.\n\nSie wollen rasch eine Koalition bilden. Was haben Sie sonst vor?\n\nRoth: Am ersten Tag "
+            "besuche ich die Schulen der Stadt, am zweiten die Nachbargemeinden.\n\nDas Interview führte Paul Kern")
+    answers = interviews.find_answers(text)
+    assert [text[a.start:a.end][:10] for a in answers] == ["Ungewohnt ", "Am ersten "]
+    assert {a.speaker for a in answers} == {"Anna Roth"}
+
+
+def test_an_unlabelled_answer_after_an_unlabelled_question_in_a_labelled_interview(nlp):
+    text = ("Oberbürgermeister Jan Weiß im Gespräch\n\nKurier: Herr Weiß, wie fällt Ihre Bilanz aus?\nWeiß: Das sollen "
+            "andere beurteilen, ich bewerte mich ungern selbst.\n\nDann anders gefragt: Was ist gelungen?\nDas Bild "
+            "der Stadt hat sich verbessert, und darauf bin ich ein wenig stolz.")
+    doc, found = claims_of(nlp, text)
+    answers = [c for c in found if "interview_label" in c.evidence]
+    assert [c.claim_text[:10] for c in answers] == ["Das sollen", "Das Bild d"]
+    assert {c.speaker_name for c in answers} == {"Jan Weiß"}
+    assert answers[1].speaker_resolution == "continuation" and answers[1].speaker_text == "Weiß"

@@ -2074,6 +2074,11 @@ def _interviewee_mention(doc: Doc) -> Span | None:
     if end is None:
         return None
     people = [e for e in doc.ents if e.label_ == "PER" and e.end_char <= end]
+    # the person a vocative question addresses ("Herr Huber, ...?") is the interviewee
+    surname = interviews.vocative_surname(layer_of(doc).doc_text)
+    named = [e for e in people if surname and e[-1].text == surname]
+    if named:
+        return max(named, key=len)
     return max(people[:3], key=len, default=None) if people else None
 
 
@@ -2090,15 +2095,21 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
         return claims
     # the interviewer's questions are no claims either ("Herr Mundt, wissen Sie, was ... kostet?")
     questions = [(s, e) for s, e in interviews.question_spans(text) if s >= answers[0].start - 2000]
+    # a paragraph that is one quotation alone repeats an answer (a pull quote), no claim of its own
+    pull_quotes = interviews.pull_quote_spans(text)
     kept = [c for c in claims if not any(a.start <= c.start_char and c.end_char <= a.end + 1 for a in answers)
-            and not any(s <= c.start_char < e for s, e in questions)]
+            and not any(s <= c.start_char < e for s, e in questions)
+            and not any(s <= c.start_char and c.end_char <= e for s, e in pull_quotes)]
     added = []
     for a in answers:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         message = [t.i for t in span if not t.is_space]
-        if a.label is not None:
+        if a.inherited:
+            # an unlabelled answer in a labelled interview: the only interviewee's, named by their last label
+            sp_start, sp_end, resolution, cue = a.label_start, a.label_end, "continuation", []
+        elif a.label is not None:
             sp_start, sp_end, resolution = a.label_start, a.label_end, "explicit"
             colon = doc.char_span(a.label_end, a.start, alignment_mode="expand")
             cue = [t.i for t in colon if t.text == ":"] if colon is not None else []
@@ -2110,7 +2121,7 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
         name = a.speaker
         if entity is not None and not entity.canonical_name.isupper() and len(entity.canonical_name) >= len(a.speaker):
             name = entity.canonical_name  # the entity stage may know more ("Mundt" -> "Andreas Mundt")
-        if a.label is not None and name != a.label:
+        if a.label is not None and not a.inherited and name != a.label:
             resolution = "alias"
         speaker_span = doc.char_span(sp_start, sp_end, alignment_mode="expand")
         speaker_tokens = tuple(t.i for t in speaker_span) if speaker_span is not None else ()
