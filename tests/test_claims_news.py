@@ -858,3 +858,45 @@ def test_an_unlabelled_answer_after_an_unlabelled_question_in_a_labelled_intervi
     assert [c.claim_text[:10] for c in answers] == ["Das sollen", "Das Bild d"]
     assert {c.speaker_name for c in answers} == {"Jan Weiß"}
     assert answers[1].speaker_resolution == "continuation" and answers[1].speaker_text == "Weiß"
+
+
+def test_a_konjunktiv_continuation_runs_on_into_the_next_paragraph(project_nlp):
+    text = ("Vorstandschef Lars Brink sagte am Mittwoch, der Konzern liege für das ganze Jahr auf Kurs.\n\n"
+            "Die Rückkehr in die Gewinnzone und die Dividende seien ein wichtiger Schritt gewesen.")
+    found = project_nlp(text)._.claims
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert found[1].claim_text == "Die Rückkehr in die Gewinnzone und die Dividende seien ein wichtiger Schritt gewesen."
+    assert found[1].speaker_text == "Vorstandschef Lars Brink"
+
+
+def _tagged(words, tags, lemmas):
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=[w not in (".",) for w in words[1:]] + [False])
+    for tok, tag, lemma in zip(doc, tags, lemmas):
+        tok.tag_, tok.lemma_ = tag, lemma
+        tok.pos_ = {"VVFIN": "VERB", "ADJD": "ADJ", "ADJA": "ADJ", "PDS": "PRON", "PPER": "PRON", "ADV": "ADV",
+                    "PTKNEG": "PART", "$.": "PUNCT", "NN": "NOUN", "ART": "DET"}.get(tag, "X")
+    return doc
+
+
+@pytest.mark.parametrize("words, tags, lemmas, expected", [
+    (["Das", "genüge", "nicht", "."], ["PDS", "ADJD", "PTKNEG", "$."], ["der", "genügen", "nicht", "."], True),
+    (["Die", "Lösung", "fehle", "."], ["ART", "NN", "VVFIN", "$."], ["der", "Lösung", "fehlen", "."], True),
+    (["Es", "reiche", "nicht", "."], ["PPER", "ADJA", "PTKNEG", "$."], ["es", "reichen", "nicht", "."], True),
+    (["Der", "Plan", "gelte", "."], ["ART", "NN", "VVFIN", "$."], ["der", "Plan", "gelten", "."], True),
+    (["Ich", "prüfe", "das", "."], ["PPER", "VVFIN", "PDS", "$."], ["ich", "prüfen", "der", "."], False),
+    (["die", "reiche", "Stadt", "."], ["ART", "ADJA", "NN", "$."], ["der", "reich", "Stadt", "."], False),
+    (["Er", "prüfte", "das", "."], ["PPER", "VVFIN", "PDS", "$."], ["er", "prüfen", "der", "."], False),
+])
+def test_weak_konjunktiv_i_is_read_from_the_infinitive_when_the_tagger_misses_it(words, tags, lemmas, expected):
+    from pipeline.claims.extract import _konjunktiv_i
+
+    doc = _tagged(words, tags, lemmas)
+    (verb,) = [t for t in doc if t.tag_ in ("VVFIN", "ADJA", "ADJD")]
+    assert _konjunktiv_i(verb) is expected
+
+
+def test_weak_konjunktiv_i_continues_a_report_with_a_tagger(project_nlp):
+    text = "Der Sprecher der Stadt sagte, man arbeite an einer Lösung. Das genüge aber noch nicht. Der Plan gelte weiter."
+    found = project_nlp(text)._.claims
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert found[1].claim_text == "Das genüge aber noch nicht. Der Plan gelte weiter."

@@ -152,7 +152,7 @@ class _View:
 
     def is_subjunctive(self, i: int) -> bool:
         tok = self.doc[i]
-        if "Sub" in tok.morph.get("Mood"):
+        if "Sub" in tok.morph.get("Mood") or _weak_konjunktiv_i(tok):
             return True
         low = _low(tok)
         if low in SUBJUNCTIVE_FORMS:
@@ -1696,13 +1696,13 @@ class _Extractor:
             while j < len(v.sents) and j not in by_sent and (j not in cue_sents or j in konjunktiv_cue_sents
                                                              or (j not in cue_speaker and self._no_speaker_cue(j))):
                 toks = _sentence_tokens(v, j)
-                if toks and all(v.is_punct(i) for i in toks):
-                    j += 1  # a stray punctuation "sentence" from the splitter
+                if all(v.is_punct(i) for i in toks):
+                    j += 1  # a stray punctuation "sentence" from the splitter, or the blank line of a paragraph
                     continue
                 if not toks or v.in_quote(toks[0]) or doc[toks[-1]].text not in SENT_END | {"“", "”", "«", "»", '"'} \
                         or _has_line_break(doc, toks):
                     break  # a quote opens a new event; a headline (no final punctuation) ends the report
-                finite = [i for i in toks if v.is_verb(i) and v.is_finite(i)]
+                finite = [i for i in toks if (v.is_verb(i) and v.is_finite(i)) or _weak_konjunktiv_i(doc[i])]
                 # the mood of the main clause decides: "X lenkte den Blick auf Innovationen, die Europa helfen
                 # könnten." is narrative although its relative clause is in Konjunktiv
                 main = [i for i in finite if not _in_subordinate_clause(v, i)] or finite
@@ -1773,7 +1773,7 @@ class _Extractor:
             usable = k not in taken and k not in cue_sents and toks and not v.in_quote(toks[0]) \
                 and self.doc[toks[-1]].text in SENT_END and not _has_line_break(self.doc, toks)
             if usable:
-                finite = [i for i in toks if v.finite_verb(i) and not v.in_quote(i)]
+                finite = [i for i in toks if (v.finite_verb(i) or _weak_konjunktiv_i(self.doc[i])) and not v.in_quote(i)]
                 first = finite[0] if finite else None
                 usable = first is not None and _konjunktiv_i(self.doc[first]) and first - toks[0] <= 6 \
                     and _low(self.doc[toks[0]]) not in (ADJUNCT_STARTS | COMPLEMENTIZERS) - RELATIVE_STARTS
@@ -1909,8 +1909,32 @@ def _konjunktiv_i(tok: Token) -> bool:
         return True
     if _stem_in_t(tok) and tok.tag_ == "VVFIN" and tok.text.islower() and not any(c.lower_ == "ich" for c in tok.children):
         return True
+    if _weak_konjunktiv_i(tok):
+        return True
     return ("Sub" in tok.morph.get("Mood") and low.endswith("e") and not low.endswith("te") and low not in KONJUNKTIV_II
             and tok.text.islower())
+
+
+_FINITE_OR_MISTAGGED = ("VVFIN", "VMFIN", "VAFIN", "ADJD", "ADJA")
+
+
+def _weak_konjunktiv_i(tok: Token) -> bool:
+    """The infinitive minus its -n, lower case, as a finite verb: Konjunktiv I of the third person ("das genüge",
+    "die Lösung fehle", "der Plan gelte", "es reiche"; the indicative is "genügt", the preterite "genügte"), which
+    the tagger often reads as an adjective or as an indicative. Only the first person singular has the same form
+    ("ich prüfe"), so an "ich" next to the verb rules it out; an attributive adjective before a noun ("die reiche
+    Stadt") has an adjective lemma, and a word before a noun or adjective is no verb."""
+    low, lemma = tok.text.lower(), (tok.lemma_ or "").lower()
+    if not (tok.text.islower() and len(low) > 3 and lemma.endswith("en") and low == lemma[:-1]):
+        return False
+    if tok.tag_ not in _FINITE_OR_MISTAGGED:
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.tag_ in ("ADJA", "ADJD") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False
+    near = doc[max(0, tok.i - 3):min(len(doc), tok.i + 3)]
+    return not any(t.lower_ == "ich" for t in near)
 
 
 def _stem_in_t(tok: Token) -> bool:
