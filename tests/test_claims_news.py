@@ -900,3 +900,48 @@ def test_weak_konjunktiv_i_continues_a_report_with_a_tagger(project_nlp):
     found = project_nlp(text)._.claims
     assert [c.form for c in found] == ["indirect", "free_indirect"]
     assert found[1].claim_text == "Das genüge aber noch nicht. Der Plan gelte weiter."
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Regierung verurteilte den Angriff laut der Agentur Anadolu auf das Schärfste und forderte eine Aufklärung.",
+     "Die Regierung"),
+    ("Der Sozialverband kritisierte nach Angaben der Zeitung die Pläne des Bauministeriums.", "Der Sozialverband"),
+])
+def test_a_source_phrase_after_the_subject_of_a_speech_act_is_the_channel(project_nlp, text, speaker):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "reported" and c.speaker_text == speaker and c.claim_text == text
+
+
+def test_a_source_phrase_opening_the_sentence_stays_the_source(project_nlp):
+    (c,) = project_nlp("Laut der Agentur Anadolu verurteilte die Regierung den Angriff.")._.claims
+    assert c.form == "according_to" and c.speaker_text == "der Agentur Anadolu"
+    (c,) = project_nlp("Die Zahl der Verletzten stieg nach Angaben der Polizei auf zwölf.")._.claims
+    assert c.form == "according_to" and c.speaker_text == "Angaben der Polizei"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In einem Interview hat Bischof Paul Renz die Forderung nach einem Wort des Papstes als „überzogen“ bezeichnet.",
+     "Bischof Paul Renz"),
+    ("Die Firma Nordtec rechnet für das laufende Jahr mit einem Gewinn nach Steuern.", "Die Firma Nordtec"),
+])
+def test_nach_as_a_complement_or_a_preposition_is_no_source(project_nlp, text, speaker):
+    found = [c for c in project_nlp(text)._.claims if not c.is_nested]
+    assert [(c.form, c.speaker_text) for c in found] == [("reported", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Organisationen unterstreichen den dringenden Bedarf an politischen Lösungen.", "Die Organisationen"),
+    ("Die Brandenburger Behörden gehen von einem Täter aus der Region aus.", "Die Brandenburger Behörden"),
+    ("Der Konzern rechnet mit steigenden Umsätzen im zweiten Halbjahr.", "Der Konzern"),
+])
+def test_an_institution_noun_singular_or_plural_makes_a_reported_event(project_nlp, text, speaker):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "reported" and c.speaker_text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Die Steuern unterstreichen den Bedarf an neuen Regeln.",
+    "Von der alten Brücke geht eine Gefahr aus.",
+])
+def test_things_make_no_reported_event_of_a_stance_verb(project_nlp, text):
+    assert project_nlp(text)._.claims == []

@@ -1417,10 +1417,26 @@ class _Extractor:
             return True
         if self._short_form_of_organisation(speaker):
             return True
+        if self._organisation_noun_phrase(speaker):
+            return True
         if any(doc[i].pos_ == "PROPN" for i in speaker):
             return True
         # without a tagger a bare capitalised phrase (no article) is most likely a name
         return not self.view.has_pos and _low(doc[speaker[0]]) not in ARTICLES_PRONOUNS
+
+    def _organisation_noun_phrase(self, speaker: list[int]) -> bool:
+        """A definite phrase headed by an institution noun, singular or plural: "Die Organisationen unterstreichen
+        ...", "Die Brandenburger Behörden gehen ... aus", "Der Konzern rechnet mit ..." (the plural endings -en/-n
+        are taken off before the lexicon is asked)."""
+        doc = self.doc
+        words = [doc[i] for i in speaker if not self.view.is_punct(i)]
+        if len(words) < 2 or len(words) > 4 or _low(words[0]) not in DEFINITE_ARTICLES:
+            return False
+        head = words[-1].text
+        if not head[:1].isupper() or (self.view.has_pos and words[-1].pos_ not in ("NOUN", "PROPN")):
+            return False
+        forms = [head] + [head[:-k] for k in (1, 2) if head.endswith("en"[-k:]) and len(head) - k > 3]
+        return any(org_keyword(f) for f in forms)
 
     def _short_form_of_organisation(self, speaker: list[int]) -> bool:
         """"Die Bahn wies die Vorwürfe zurück." after "die Deutsche Bahn": a definite phrase whose head is the last
@@ -1467,6 +1483,13 @@ class _Extractor:
         if any(i in ev.message and ev.form != "according_to" or i in ev.frame or i in ev.speaker for ev in self.events):
             return None
         cue_tokens = list(range(i, i + n))
+        if entry.words == ("nach",) and entry.position == "pre" and i > s and self._noun_before(i - 1) \
+                and i + 1 < end and v.low[i + 1] in INDEFINITE_ARTICLES:
+            return None  # "die Forderung nach einem Wort des Papstes": the noun's complement, no source
+        if entry.words == ("nach",) and entry.position == "post" and i + 1 < end and self._noun_phrase_starts(i + 1):
+            return None  # "mit einem Ergebnis nach Steuern": a preposition before its noun, no postposition
+        if entry.position == "pre" and i > s and self._speech_act_of_subject_before(i, s, e, end):
+            return None  # "Die Türkei verurteilte die Durchsuchung laut Anadolu": Anadolu is the channel
         if entry.position == "pre":
             source = _np_span(v, i + n, end)
             if not source and entry.needs == "any" and i + n < end and v._wordlike(doc[i + n]) and not v.finite_verb(i + n) \
@@ -1527,6 +1550,28 @@ class _Extractor:
         # the frame is what is not the message: the cue and source phrase ("Laut Polizei") themselves
         frame = _frame_for(v, message, [v.sent_of[i]])
         return Event("according_to", message, cue, source, frame=frame, evidence=["according_to:" + " ".join(entry.words)], confidence=0.8)
+
+    def _noun_before(self, j: int) -> bool:
+        """A common noun right before ``j+1`` ("Forderung", "Ruf"): a preposition after it is its complement."""
+        tok = self.doc[j]
+        return tok.pos_ == "NOUN" or tok.tag_ == "NN"
+
+    def _noun_phrase_starts(self, j: int) -> bool:
+        """A determiner, adjective or noun at ``j``: the word before it is a preposition, not a postposition."""
+        tok = self.doc[j]
+        return tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or tok.tag_ in ("ART", "NN", "NE", "ADJA", "CARD")
+
+    def _speech_act_of_subject_before(self, i: int, s: int, e: int, end: int) -> bool:
+        """A speech act verb before the cue at ``i`` whose subject opens the sentence ("Die Türkei verurteilte die
+        Durchsuchung laut Anadolu ...", "Der Verband kritisierte nach Angaben der Zeitung ..."): the sentence is
+        that subject's reported event, the source phrase names the channel it was reported through."""
+        for c, cue in self.cues.items():
+            if not (s <= c < end) or cue.verb is None or self.view.in_quote(c):
+                continue
+            ev = self._reported(cue, s, e, end)
+            if ev is not None and ev.speaker and max(ev.speaker) < min(c, i) and min(ev.speaker) == s:
+                return True
+        return False
 
     def _source_of_previous_sentence(self, k: int) -> list[int]:
         """"Das ist das Ergebnis einer Analyse der DSW. Demnach …": without an event before it, "demnach" refers to
@@ -1815,6 +1860,8 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 
 NAME_LINKERS = resources.words("claims_name_linkers")
 INDEFINITE_OR_ATTRIBUTIVE_BEFORE_NOUN = resources.words("claims_indefinite_before_noun")
+INDEFINITE_ARTICLES = resources.words("claims_indefinite_articles")
+DEFINITE_ARTICLES = resources.words("claims_definite_articles")
 NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
 GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
 NEGATIONS = resources.words("claims_negations")
