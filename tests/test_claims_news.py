@@ -945,3 +945,46 @@ def test_an_institution_noun_singular_or_plural_makes_a_reported_event(project_n
 ])
 def test_things_make_no_reported_event_of_a_stance_verb(project_nlp, text):
     assert project_nlp(text)._.claims == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Gewerkschaft kritisiert Verband\n\nPassau (dpa) - Ines Kramer, die Vorsitzende der Gewerkschaft, hat den Verband "
+     "wegen der Absage eines Spiels scharf kritisiert.", "Ines Kramer"),
+    ("Streit um Gebühren\n\nBremen (dpa) - Die Chefin des Verbands, Anna Beispiel, fordert mehr Geld für die Kommunen.",
+     "Anna Beispiel"),
+])
+def test_a_dateline_after_a_headline_is_no_part_of_the_speaker(project_nlp, text, speaker):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "reported" and c.speaker_name == speaker and "Passau" not in c.claim_text and "Bremen (" not in c.claim_text
+
+
+def test_a_dateline_opens_a_later_paragraph_too(nlp):
+    from pipeline.claims.extract import DATELINE
+
+    text = "Streit um Gebühren\n\nBremen (dpa) - Die Stadt will Gebühren erheben."
+    assert DATELINE.match(text, text.index("Bremen")).group(0) == "Bremen (dpa) - "
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Festgenommenen würden zu dem Vorwurf befragt, Falschnachrichten verbreitet zu haben, hieß es aus "
+     "Sicherheitskreisen. Außerdem hätten sie keine gültige Arbeitserlaubnis.", "Sicherheitskreisen"),
+    ("Es handle sich um zwei Techniker aus Italien, erfuhr die Agentur aus Regierungskreisen. Sie seien unverletzt.",
+     "Regierungskreisen"),
+])
+def test_the_source_of_heissen_and_erfahren_is_the_phrase_after_aus(nlp, text, speaker):
+    found = claims_of(nlp, text)[1]
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert all(c.speaker_text == speaker for c in found)
+
+
+def test_heissen_without_a_source_stays_unattributed(nlp):
+    (c, d) = claims_of(nlp, "Die Gespräche seien schwierig, hieß es. Eine Einigung sei nicht in Sicht.")[1]
+    assert c.speaker_text is None and c.speaker_resolution == "unattributed"
+
+
+def test_an_impersonal_reporting_verb_in_konjunktiv_continues_the_speaker(project_nlp):
+    text = ("Natürlich brauche das alles seine Zeit, sagt der Minister Omar Kalil. Das sei Sache der Parteien. "
+            "Man rede mit allen politischen Strömungen der Gesellschaft.")
+    found = project_nlp(text)._.claims
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert found[1].claim_text.endswith("Man rede mit allen politischen Strömungen der Gesellschaft.")

@@ -584,7 +584,7 @@ def _subtree_span(view: _View, tok: Token, exclude: set[int]) -> list[int]:
 # "Reuters FRANKFURT.", "Zürich (AWP) -"). It is metadata: never a speaker, never part of a message's speaker.
 _PLACE = r"[A-ZÄÖÜ][\wäöüß.-]*(?:[ /-][A-ZÄÖÜ][\wäöüß.-]*){0,3}"
 DATELINE = re.compile(
-    rf"^\s*(?:(?:dpa|AFP|AP|Reuters|KNA|epd|dts|AWP|SDA|APA|ddp|sid|GDN)\s+)?{_PLACE}"
+    rf"\s*(?:(?:dpa|AFP|AP|Reuters|KNA|epd|dts|AWP|SDA|APA|ddp|sid|GDN)\s+)?{_PLACE}"
     r"(?:\s*\((?:[A-Za-z][\w/-]{1,14})\))?"
     r"(?:,\s*(?:den\s+)?\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+|\d{1,2}\.)\s*\d{2,4})?"
     r"\s*(?:[-–—]\s|\.\s|:\s)")
@@ -639,6 +639,8 @@ def _opens_paragraph(view: _View, i: int) -> bool:
 def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
     dateline = dateline_tokens(view, view.sent_of[cue.index])
+    if cue.verb is not None and cue.verb.lemma in SOURCE_FROM_VERBS:
+        return _source_from(view, cue, exclude | dateline)
     span = _find_speaker(view, cue, exclude | dateline)
     k = view.sent_of[cue.index]
     if span and any(view.sent_of[i] != k for i in span):
@@ -651,6 +653,19 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     if len(span) == 1 and _low(view.doc[span[0]]) in NON_SPEAKER_PRONOUNS:
         return []  # "hieß es", expletive, anaphoric or reflexive words are no speakers
     return span
+
+
+def _source_from(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
+    """"hieß es aus Sicherheitskreisen", "erfuhr die Agentur aus Regierungskreisen": the phrase after the
+    preposition of origin in the cue's clause is the speaker; without one there is none."""
+    preps = SOURCE_FROM_VERBS[cue.verb.lemma]
+    left, right = view.clause_bounds(cue.index)
+    for j in range(left, right):
+        if view.low[j] in preps and j not in exclude and not view.in_quote(j) and j + 1 < right:
+            span = [t for t in _np_span(view, j + 1, right) if t not in exclude]
+            if span and view.doc[span[-1]].text[:1].isupper():
+                return span
+    return []
 
 
 def _find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
@@ -722,6 +737,8 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
             return span
     # "Hubert Primus, der für X verantwortlich ist, wies ... zurück": the subject precedes a relative clause
     s, _ = view.sents[view.sent_of[i]]
+    while s < left and (s in exclude or view.is_punct(s)):
+        s += 1  # after a dateline ("Passau (dpa) - Rainer Wendt, der Vorsitzende …, hat")
     if left > s and doc[left - 1].text == "," and not vorfeld:
         head = _np_span(view, s, left)
         if head and max(head) + 2 < left and doc[max(head) + 1].text == "," and _low(doc[max(head) + 2]) in RELATIVE_STARTS:
@@ -1372,6 +1389,8 @@ class _Extractor:
             return None
         if not self._animate(speaker):
             return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
+        if self._nobody(speaker) and self._reported_in_konjunktiv(cue):
+            return None  # "Man rede mit allen Strömungen.": reported itself, it continues the speaker before
         evidence = ["reported_event", "stance_verb"] if stance else ["reported_event"]
         return Event("reported", message, cue, speaker, evidence=evidence, confidence=0.5, cue_scored=False)
 
@@ -1861,6 +1880,11 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 NAME_LINKERS = resources.words("claims_name_linkers")
 INDEFINITE_OR_ATTRIBUTIVE_BEFORE_NOUN = resources.words("claims_indefinite_before_noun")
 INDEFINITE_ARTICLES = resources.words("claims_indefinite_articles")
+# lemma -> prepositions of origin that introduce the source of "heißen", "verlauten", "erfahren"
+SOURCE_FROM_VERBS: dict[str, frozenset[str]] = {}
+for _entry in resources.word_list("claims_source_from_verbs"):
+    _lemma, _, _prep = _entry.partition(" ")
+    SOURCE_FROM_VERBS[_lemma] = SOURCE_FROM_VERBS.get(_lemma, frozenset()) | {_prep}
 DEFINITE_ARTICLES = resources.words("claims_definite_articles")
 NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
 GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
