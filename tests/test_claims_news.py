@@ -988,3 +988,22 @@ def test_an_impersonal_reporting_verb_in_konjunktiv_continues_the_speaker(projec
     found = project_nlp(text)._.claims
     assert [c.form for c in found] == ["indirect", "free_indirect"]
     assert found[1].claim_text.endswith("Man rede mit allen politischen Strömungen der Gesellschaft.")
+
+
+def test_an_anaphoric_frame_takes_up_the_last_sentence_of_the_paragraph_before(project_nlp):
+    text = ("Zu den Plänen der Kommissarin gebe es «nichts Neues zu sagen».\n\n"
+            "Das sagte eine Kommissionssprecherin am Freitag in Brüssel.")
+    found = [c for c in project_nlp(text)._.claims if not c.is_nested]
+    assert [(c.form, c.speaker_text) for c in found] == [("mixed", "eine Kommissionssprecherin")]
+    assert found[0].claim_text.startswith("Zu den Plänen der Kommissarin")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Stadt werde die Gebühren senken, sagte eine Sprecherin am Montag in Bremen.", "eine Sprecherin"),
+    ("Die Stadt werde die Gebühren senken, sagte der Bürgermeister von Bremen.", "der Bürgermeister von Bremen"),
+    ("Die Kirche müsse sich öffnen, sagte die Präses der Synode der Evangelischen Kirche in Deutschland, Lea Brandt.",
+     "die Präses der Synode der Evangelischen Kirche in Deutschland"),  # an organisation's name is not cut
+])
+def test_an_adverbial_of_time_or_place_is_no_part_of_the_speaker(project_nlp, text, speaker):
+    (c,) = project_nlp(text)._.claims
+    assert c.speaker_text.startswith(speaker) and "Montag" not in c.speaker_text

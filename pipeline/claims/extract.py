@@ -647,11 +647,32 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         # a parse across a line break ("Tierwohl am Sechseläuten\nTierschützer kritisieren"): read the surface
         span = [i for i in _surface_subject(view, cue, exclude | dateline) if view.sent_of[i] == k]
     span = _cut_second_phrase(view, span)
+    span = _cut_adverbial(view, span)
     if dateline and any(i in dateline for i in span):
         span = [i for i in span if i not in dateline and not view.is_punct(i)]
         span = span if span and _plausible_speaker(view, span) else []
     if len(span) == 1 and _low(view.doc[span[0]]) in NON_SPEAKER_PRONOUNS:
         return []  # "hieß es", expletive, anaphoric or reflexive words are no speakers
+    return span
+
+
+def _cut_adverbial(view: _View, span: list[int]) -> list[int]:
+    """"eine Kommissionssprecherin am Freitag in Brüssel": a prepositional phrase of time or place after the
+    head noun is an adverbial of the verb, not part of the speaker (a weekday, a month or a place follows the
+    preposition); attributes with "von", "für", "der" stay."""
+    doc = view.doc
+    for k, j in enumerate(span[1:-1], start=1):
+        tok = doc[j]
+        if tok.tag_ not in ("APPR", "APPRART") and tok.pos_ != "ADP":
+            continue
+        if view.low[j] in ATTRIBUTE_PREPOSITIONS:
+            continue
+        nxt = span[k + 1]
+        word = doc[nxt].text
+        if any(doc[t].text == "," for t in span[k:]) or doc[span[k - 1]].ent_type_ == "ORG":
+            continue  # "der Synode der Evangelischen Kirche in Deutschland, Anna-Nicole Heinrich": a name goes on
+        if (word in CALENDAR_WORDS or doc[nxt].ent_type_ == "LOC") and any(view.is_nominal(t) for t in span[:k]):
+            return span[:k]
     return span
 
 
@@ -1336,10 +1357,17 @@ class _Extractor:
         """"Das erklärte ein Sprecher." -- the statement is the previous sentence, taken up by "das"/"dies"."""
         v, doc = self.view, self.doc
         k = v.sent_of[cue.index]
+        while s < end and doc[s].is_space:
+            s += 1  # the blank line of a new paragraph ("… «nichts Neues zu sagen».\n\nDas sagte eine Sprecherin.")
+        left = max(left, s) if left <= s and all(doc[j].is_space for j in range(left, s)) else left
         if k == 0 or left != s or _low(doc[s]) not in ("das", "dies", "dieses") or min(cue.tokens) != s + 1:
             return None
-        ps, pe = v.sents[k - 1]
-        previous = [i for i in range(ps, pe) if not doc[i].is_space]
+        previous: list[int] = []
+        p = k - 1
+        while p >= 0 and not previous:  # the sentence before, over a blank line
+            ps, pe = v.sents[p]
+            previous = [i for i in range(ps, pe) if not doc[i].is_space]
+            p -= 1
         if len(previous) < 4 or any(i in self.covered for i in previous):
             return None
         if v.quote_of[previous[0]] is not None:
@@ -1880,6 +1908,9 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 NAME_LINKERS = resources.words("claims_name_linkers")
 INDEFINITE_OR_ATTRIBUTIVE_BEFORE_NOUN = resources.words("claims_indefinite_before_noun")
 INDEFINITE_ARTICLES = resources.words("claims_indefinite_articles")
+# weekdays and month names ("am Freitag", "im Januar"): after a preposition they open an adverbial of time
+ATTRIBUTE_PREPOSITIONS = resources.words("claims_attribute_prepositions")
+CALENDAR_WORDS = frozenset(row[0] for row in resources.rows("figures_time.tsv") if row[1] in ("weekday", "month"))
 # lemma -> prepositions of origin that introduce the source of "heißen", "verlauten", "erfahren"
 SOURCE_FROM_VERBS: dict[str, frozenset[str]] = {}
 for _entry in resources.word_list("claims_source_from_verbs"):
