@@ -642,6 +642,7 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     if cue.verb is not None and cue.verb.lemma in SOURCE_FROM_VERBS:
         return _source_from(view, cue, exclude | dateline)
     span = _find_speaker(view, cue, exclude | dateline)
+    span = _vorfeld_person_over_parsed_object(view, cue, span, exclude | dateline)
     k = view.sent_of[cue.index]
     if span and any(view.sent_of[i] != k for i in span):
         # a parse across a line break ("Tierwohl am Sechseläuten\nTierschützer kritisieren"): read the surface
@@ -653,6 +654,31 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         span = span if span and _plausible_speaker(view, span) else []
     if len(span) == 1 and _low(view.doc[span[0]]) in NON_SPEAKER_PRONOUNS:
         return []  # "hieß es", expletive, anaphoric or reflexive words are no speakers
+    return span
+
+
+def _vorfeld_person_over_parsed_object(view: _View, cue: Cue, span: list[int], exclude: set[int]) -> list[int]:
+    """"CDU-Chef Friedrich Merz hat Bundesfinanzminister Olaf Scholz vorgeworfen, …": a weak parse takes the
+    object after the finite verb for the subject. When the whole Vorfeld is one noun phrase naming a person or an
+    organisation, not marked as an object ("Den Vorschlag lehnte er ab"), it is the subject of the V2 clause."""
+    if not span or not view.parsed:
+        return span
+    doc = view.doc
+    finite = min(cue.tokens)
+    if min(span) <= finite:
+        return span  # the parsed subject is the Vorfeld already (or V1 after a quote)
+    left, _ = view.clause_bounds(cue.index)
+    s, _ = view.sents[view.sent_of[cue.index]]
+    if left != s and doc[left - 1].text not in SENT_END:
+        return span  # a frame after a comma (", sagte der Minister") has no Vorfeld of its own
+    vorfeld = [k for k in range(left, finite) if k not in exclude and not doc[k].is_space and not view.is_punct(k)]
+    if not vorfeld or vorfeld[0] + len(vorfeld) != finite:
+        return span
+    np = _np_span(view, vorfeld[0], finite)
+    if np != vorfeld or _is_object_like(view, np):
+        return span
+    if any(doc[k].ent_type_ in ("PER", "ORG") for k in np) or any(_is_person_noun_form(doc[k].text) for k in np):
+        return np
     return span
 
 
