@@ -1011,22 +1011,22 @@ def test_an_adverbial_of_time_or_place_is_no_part_of_the_speaker(project_nlp, te
 
 # "Parteichef Jan Roth hat Ministerin Anna Weber vorgeworfen, die Regeln zu umgehen." parsed with the object after
 # the auxiliary as the subject (a weak parse): the person phrase that fills the Vorfeld is the subject
-V_WORDS = ["Parteichef", "Jan", "Roth", "hat", "Ministerin", "Anna", "Weber", "vorgeworfen", ",", "die", "Regeln", "zu",
+VF_WORDS = ["Parteichef", "Jan", "Roth", "hat", "Ministerin", "Anna", "Weber", "vorgeworfen", ",", "die", "Regeln", "zu",
            "umgehen", "."]
-V_POS = ["NOUN", "PROPN", "PROPN", "AUX", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "PART", "VERB", "PUNCT"]
-V_TAGS = ["NN", "NE", "NE", "VAFIN", "NN", "NE", "NE", "VVPP", "$,", "ART", "NN", "PTKZU", "VVINF", "$."]
-V_LEMMAS = ["Parteichef", "Jan", "Roth", "haben", "Ministerin", "Anna", "Weber", "vorwerfen", ",", "der", "Regel", "zu",
+VF_POS = ["NOUN", "PROPN", "PROPN", "AUX", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "PART", "VERB", "PUNCT"]
+VF_TAGS = ["NN", "NE", "NE", "VAFIN", "NN", "NE", "NE", "VVPP", "$,", "ART", "NN", "PTKZU", "VVINF", "$."]
+VF_LEMMAS = ["Parteichef", "Jan", "Roth", "haben", "Ministerin", "Anna", "Weber", "vorwerfen", ",", "der", "Regel", "zu",
             "umgehen", "."]
-V_UD = dict(heads=[7, 0, 1, 7, 7, 4, 5, 7, 12, 10, 12, 12, 7, 7],
+VF_UD = dict(heads=[7, 0, 1, 7, 7, 4, 5, 7, 12, 10, 12, 12, 7, 7],
             deps=["iobj", "flat", "flat", "aux", "nsubj", "flat", "flat", "ROOT", "punct", "det", "obj", "mark", "xcomp", "punct"])
-V_TIGER = dict(heads=[7, 2, 0, 3, 3, 6, 4, 3, 3, 10, 12, 12, 7, 3],
+VF_TIGER = dict(heads=[7, 2, 0, 3, 3, 6, 4, 3, 3, 10, 12, 12, 7, 3],
                deps=["da", "pnc", "nk", "ROOT", "sb", "pnc", "nk", "oc", "punct", "nk", "oa", "pm", "oc", "punct"])
 
 
-@pytest.mark.parametrize("scheme", [V_UD, V_TIGER], ids=["ud", "tiger"])
+@pytest.mark.parametrize("scheme", [VF_UD, VF_TIGER], ids=["ud", "tiger"])
 def test_a_person_in_the_vorfeld_beats_a_parsed_subject_after_the_auxiliary(nlp, scheme):
-    doc = Doc(nlp.vocab, words=V_WORDS, spaces=[True] * 7 + [False] + [True] * 4 + [False, False], pos=V_POS,
-              tags=V_TAGS, lemmas=V_LEMMAS, sent_starts=[True] + [False] * 13, **scheme)
+    doc = Doc(nlp.vocab, words=VF_WORDS, spaces=[True] * 7 + [False] + [True] * 4 + [False, False], pos=VF_POS,
+              tags=VF_TAGS, lemmas=VF_LEMMAS, sent_starts=[True] + [False] * 13, **scheme)
     (c,) = extract_claims(annotated(doc))
     assert c.form == "indirect" and c.speaker_text == "Parteichef Jan Roth"
 
