@@ -1034,3 +1034,23 @@ def test_a_person_in_the_vorfeld_beats_a_parsed_subject_after_the_auxiliary(nlp,
 def test_an_object_in_the_vorfeld_stays_an_object(project_nlp):
     found = project_nlp("Den Vorschlag der Ministerin hat Verbandschef Jan Roth scharf kritisiert.")._.claims
     assert [c.speaker_text for c in found] == ["Verbandschef Jan Roth"]
+
+
+def test_a_konjunktiv_sentence_after_a_closing_mark_glued_to_the_full_stop_continues_the_quote(project_nlp):
+    text = "Auf die Frage nach der Koalition meinte Minister Karl Brandl: “Einfach ist es nicht.” Die Partner seien gefordert."
+    found = project_nlp(text)._.claims
+    assert [c.form for c in found] == ["direct", "free_indirect"]
+    assert found[1].claim_text == "Die Partner seien gefordert." and found[1].speaker_name == "Karl Brandl"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Partei sei gut beraten, ihre Konflikte nicht öffentlich auszutragen.",
+    "Die Bürger sind aufgerufen, Strom zu sparen.",
+])
+def test_a_stative_participle_with_sein_is_no_speech_act_of_the_subject(project_nlp, text):
+    assert not any(c.speaker_text and c.speaker_text.startswith("Die") for c in project_nlp(text)._.claims)
+
+
+def test_the_active_verb_and_the_zu_infinitive_stay_speech_acts(project_nlp):
+    (c,) = project_nlp("Der Minister hat die Bürger aufgerufen, Strom zu sparen.")._.claims
+    assert c.speaker_text == "Der Minister"

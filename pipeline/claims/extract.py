@@ -341,6 +341,11 @@ def find_cue(view: _View, i: int) -> Cue | None:
     words = {view.low[j]: j for j in clause if j != i}
     if view.low[i] == "geraten" and any(view.low[j] in GERATEN_PREPOSITIONS for j in clause if j < i):
         return None  # "zwei Gruppen waren in Streit geraten": the verb "geraten", not "raten"
+    # the participle ("aufgerufen"; "beraten" has the form of its infinitive) with "sein", no "zu" before it
+    stative = {vf.verb.lemma for vf in entries if vf.kind in ("participle", "infinitive", "lemma")
+               and vf.verb.lemma in STATIVE_PARTICIPLES}
+    if stative and (not _stative(view, clause) or (i > 0 and view.low[i - 1] == "zu")):
+        stative = set()
     for vf in sorted(entries, key=lambda v: (not v.verb.particle or v.joined, not v.verb.reflexive, v.verb.prep is None)):
         verb = vf.verb
         tokens = [i]
@@ -368,6 +373,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
                 tokens.append(corr[0])
             elif verb.prep_required and not (verb.prep in words and words[verb.prep] > i):
                 continue  # "sprach von einem Fehler" has the preposition itself, "geht davon aus" the correlate
+        if verb.lemma in stative:
+            continue  # "Die SPÖ sei gut beraten, … zu": a state of the subject, no speech act
         if vf.kind in ("participle", "infinitive", "lemma"):
             aux = [j for j in clause if j < i and view.low[j] in AUXILIARIES]
             aux_after = [j for j in clause if j > i and view.low[j] in AUXILIARIES and (view.is_finite(j))]
@@ -382,6 +389,13 @@ def find_cue(view: _View, i: int) -> Cue | None:
             tokens.append(es[0])
         return Cue(i, sorted(set(tokens)), verb.lemma, verb, verb.stwr)
     return None
+
+
+def _stative(view: _View, clause: range) -> bool:
+    """A form of "sein" and no passive auxiliary in the clause: "ist/sei/wäre … beraten" (not "wurde … gefragt",
+    "ist … gefragt worden")."""
+    low = [view.low[j] for j in clause]
+    return any(w in SEIN_FORMS for w in low) and not any(w in PASSIVE_AUX for w in low)
 
 
 def _is_particle(view: _View, j: int, clause_end: int) -> bool:
@@ -1814,6 +1828,9 @@ class _Extractor:
             while j < len(v.sents) and j not in by_sent and (j not in cue_sents or j in konjunktiv_cue_sents
                                                              or (j not in cue_speaker and self._no_speaker_cue(j))):
                 toks = _sentence_tokens(v, j)
+                while toks and v.quote_of[toks[0]] is not None and v.quote_of[toks[0]].end == toks[0] \
+                        and v.quote_of[toks[0]].start < toks[0]:
+                    toks = toks[1:]  # the closing mark of the quote before, split off by the splitter ("” Die SPÖ sei …")
                 if all(v.is_punct(i) for i in toks):
                     j += 1  # a stray punctuation "sentence" from the splitter, or the blank line of a paragraph
                     continue
@@ -1936,6 +1953,8 @@ INDEFINITE_OR_ATTRIBUTIVE_BEFORE_NOUN = resources.words("claims_indefinite_befor
 INDEFINITE_ARTICLES = resources.words("claims_indefinite_articles")
 # weekdays and month names ("am Freitag", "im Januar"): after a preposition they open an adverbial of time
 ATTRIBUTE_PREPOSITIONS = resources.words("claims_attribute_prepositions")
+STATIVE_PARTICIPLES = resources.words("claims_stative_participles")
+SEIN_FORMS = resources.words("claims_sein_forms")
 CALENDAR_WORDS = frozenset(row[0] for row in resources.rows("figures_time.tsv") if row[1] in ("weekday", "month"))
 # lemma -> prepositions of origin that introduce the source of "heißen", "verlauten", "erfahren"
 SOURCE_FROM_VERBS: dict[str, frozenset[str]] = {}
