@@ -781,3 +781,276 @@ def test_an_office_named_after_its_state_is_the_office(nlp_ents):
 def test_geraten_with_a_directional_phrase_is_no_reporting_verb(nlp):
     text = "Am 10. August waren vor der Sparkasse zwei Gruppen in Streit geraten, ein Mann wurde dabei verletzt."
     assert claims_of(nlp, text)[1] == []
+
+
+# --------------------------------------------------------------------------- sixth round (issue 19, branch issue-19-r6)
+
+UNANNOUNCED = """Helga Brenner
+
+"Ich bleibe in der Stadt"
+
+Frau Brenner, wie geht es Ihnen nach dem Abschied?
+
+Ganz gut.
+
+Und im Rathaus?
+
+Da fehlt mir manches, nach zwölf Jahren im Amt. Aber ich habe jetzt mehr Zeit für die Familie.
+
+Und jetzt müssen Sie loslassen.
+
+Das fällt mir schwer. Man gewöhnt sich erst langsam daran, dass nicht jeden Morgen ein Termin wartet.
+
+Bereuen Sie Ihren Rückzug?
+
+Nein. Wir haben als Fraktion viel erreicht, und die Nachfolge war geregelt."""
+
+
+def test_an_unlabelled_interview_without_announcement_is_read_from_its_form(nlp_ents):
+    doc, found = claims_of(nlp_ents, UNANNOUNCED)
+    answers = [c for c in found if "interview_unlabelled" in c.evidence]
+    assert [c.claim_text[:12] for c in answers] == ["Ganz gut.", "Da fehlt mir", "Das fällt mi", "Nein. Wir ha"]
+    assert {c.speaker_name for c in answers} == {"Helga Brenner"}
+    assert all(c.form == "direct" and c.speaker_resolution == "continuation" for c in answers)
+    # the questions and the interviewer's statement ("Und jetzt müssen Sie loslassen.") are no claims
+    assert not any("loslassen" in c.claim_text or "Rückzug" in c.claim_text for c in found)
+
+
+def test_unlabelled_questions_need_address_and_answers_in_the_first_person():
+    # an explainer page in question/answer form: the answers do not speak of themselves
+    explainer = ("Neue Regeln für Heizungen\n\nWas ändert sich für Mieter?\n\nDie Kosten dürfen nur begrenzt "
+                 "umgelegt werden.\n\nWas müssen Sie als Eigentümer jetzt tun?\n\nEigentümer sollten die Anlage prüfen "
+                 "lassen.\n\nWann gilt das für Sie?\n\nDie Regel gilt ab dem kommenden Jahr.")
+    assert interviews.find_answers(explainer, "Klara Vogt") == []
+    faq = UNANNOUNCED.replace("Helga Brenner\n", "Häufige Fragen zum Abschied\n")
+    assert interviews.find_answers(faq, "Helga Brenner") == []
+    assert len(interviews.find_answers(UNANNOUNCED, "Helga Brenner")) == 4
+    # two question/answer pairs alone are not yet an interview
+    two = UNANNOUNCED[:UNANNOUNCED.index("Und jetzt")]
+    assert interviews.find_answers(two, "Helga Brenner") == []
+
+
+def test_an_announced_interview_with_a_vocative_of_the_interviewee_needs_one_answer(nlp_ents):
+    text = ("Bürgermeisterkandidat Tobias Lenz im Interview\n\nVor der Wahl führt die Redaktion Gespräche mit allen "
+            "Kandidaten. Diesmal ist Tobias Lenz an der Reihe.\n\nHerr Lenz, warum hängen Ihre Plakate so spät?\n\n"
+            "Das war eine bewusste Entscheidung. Wir haben ein kleines Budget und setzen auf Hausbesuche.\n\n"
+            "„Wir setzen auf Hausbesuche.“\n\nUnd nach der Wahl? Mit wem wollen Sie koalieren?")
+    doc, found = claims_of(nlp_ents, text)
+    assert [(c.claim_text[:20], c.speaker_name) for c in found] == [("Das war eine bewusst", "Tobias Lenz")]
+    # the pull quote and the questions make no claims
+
+
+def test_labelled_answers_after_unlabelled_questions(nlp):
+    text = ("Bürgermeisterin Anna Roth, wie fühlt sich der Sieg an?\n\nRoth: Ungewohnt und schön. Ich muss das alles "
+            "erst begreifen.\n\nSie wollen rasch eine Koalition bilden. Was haben Sie sonst vor?\n\nRoth: Am ersten Tag "
+            "besuche ich die Schulen der Stadt, am zweiten die Nachbargemeinden.\n\nDas Interview führte Paul Kern")
+    answers = interviews.find_answers(text)
+    assert [text[a.start:a.end][:10] for a in answers] == ["Ungewohnt ", "Am ersten "]
+    assert {a.speaker for a in answers} == {"Anna Roth"}
+
+
+def test_an_unlabelled_answer_after_an_unlabelled_question_in_a_labelled_interview(nlp):
+    text = ("Oberbürgermeister Jan Weiß im Gespräch\n\nKurier: Herr Weiß, wie fällt Ihre Bilanz aus?\nWeiß: Das sollen "
+            "andere beurteilen, ich bewerte mich ungern selbst.\n\nDann anders gefragt: Was ist gelungen?\nDas Bild "
+            "der Stadt hat sich verbessert, und darauf bin ich ein wenig stolz.")
+    doc, found = claims_of(nlp, text)
+    answers = [c for c in found if "interview_label" in c.evidence]
+    assert [c.claim_text[:10] for c in answers] == ["Das sollen", "Das Bild d"]
+    assert {c.speaker_name for c in answers} == {"Jan Weiß"}
+    assert answers[1].speaker_resolution == "continuation" and answers[1].speaker_text == "Weiß"
+
+
+def test_a_konjunktiv_continuation_runs_on_into_the_next_paragraph(project_nlp):
+    text = ("Vorstandschef Lars Brink sagte am Mittwoch, der Konzern liege für das ganze Jahr auf Kurs.\n\n"
+            "Die Rückkehr in die Gewinnzone und die Dividende seien ein wichtiger Schritt gewesen.")
+    found = project_nlp(text)._.claims
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert found[1].claim_text == "Die Rückkehr in die Gewinnzone und die Dividende seien ein wichtiger Schritt gewesen."
+    assert found[1].speaker_text == "Vorstandschef Lars Brink"
+
+
+def _tagged(words, tags, lemmas):
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=[w not in (".",) for w in words[1:]] + [False])
+    for tok, tag, lemma in zip(doc, tags, lemmas):
+        tok.tag_, tok.lemma_ = tag, lemma
+        tok.pos_ = {"VVFIN": "VERB", "ADJD": "ADJ", "ADJA": "ADJ", "PDS": "PRON", "PPER": "PRON", "ADV": "ADV",
+                    "PTKNEG": "PART", "$.": "PUNCT", "NN": "NOUN", "ART": "DET"}.get(tag, "X")
+    return doc
+
+
+@pytest.mark.parametrize("words, tags, lemmas, expected", [
+    (["Das", "genüge", "nicht", "."], ["PDS", "ADJD", "PTKNEG", "$."], ["der", "genügen", "nicht", "."], True),
+    (["Die", "Lösung", "fehle", "."], ["ART", "NN", "VVFIN", "$."], ["der", "Lösung", "fehlen", "."], True),
+    (["Es", "reiche", "nicht", "."], ["PPER", "ADJA", "PTKNEG", "$."], ["es", "reichen", "nicht", "."], True),
+    (["Der", "Plan", "gelte", "."], ["ART", "NN", "VVFIN", "$."], ["der", "Plan", "gelten", "."], True),
+    (["Ich", "prüfe", "das", "."], ["PPER", "VVFIN", "PDS", "$."], ["ich", "prüfen", "der", "."], False),
+    (["die", "reiche", "Stadt", "."], ["ART", "ADJA", "NN", "$."], ["der", "reich", "Stadt", "."], False),
+    (["Er", "prüfte", "das", "."], ["PPER", "VVFIN", "PDS", "$."], ["er", "prüfen", "der", "."], False),
+])
+def test_weak_konjunktiv_i_is_read_from_the_infinitive_when_the_tagger_misses_it(words, tags, lemmas, expected):
+    from pipeline.claims.extract import _konjunktiv_i
+
+    doc = _tagged(words, tags, lemmas)
+    (verb,) = [t for t in doc if t.tag_ in ("VVFIN", "ADJA", "ADJD")]
+    assert _konjunktiv_i(verb) is expected
+
+
+def test_weak_konjunktiv_i_continues_a_report_with_a_tagger(project_nlp):
+    text = "Der Sprecher der Stadt sagte, man arbeite an einer Lösung. Das genüge aber noch nicht. Der Plan gelte weiter."
+    found = project_nlp(text)._.claims
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert found[1].claim_text == "Das genüge aber noch nicht. Der Plan gelte weiter."
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Regierung verurteilte den Angriff laut der Agentur Anadolu auf das Schärfste und forderte eine Aufklärung.",
+     "Die Regierung"),
+    ("Der Sozialverband kritisierte nach Angaben der Zeitung die Pläne des Bauministeriums.", "Der Sozialverband"),
+])
+def test_a_source_phrase_after_the_subject_of_a_speech_act_is_the_channel(project_nlp, text, speaker):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "reported" and c.speaker_text == speaker and c.claim_text == text
+
+
+def test_a_source_phrase_opening_the_sentence_stays_the_source(project_nlp):
+    (c,) = project_nlp("Laut der Agentur Anadolu verurteilte die Regierung den Angriff.")._.claims
+    assert c.form == "according_to" and c.speaker_text == "der Agentur Anadolu"
+    (c,) = project_nlp("Die Zahl der Verletzten stieg nach Angaben der Polizei auf zwölf.")._.claims
+    assert c.form == "according_to" and c.speaker_text == "Angaben der Polizei"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In einem Interview hat Bischof Paul Renz die Forderung nach einem Wort des Papstes als „überzogen“ bezeichnet.",
+     "Bischof Paul Renz"),
+    ("Die Firma Nordtec rechnet für das laufende Jahr mit einem Gewinn nach Steuern.", "Die Firma Nordtec"),
+])
+def test_nach_as_a_complement_or_a_preposition_is_no_source(project_nlp, text, speaker):
+    found = [c for c in project_nlp(text)._.claims if not c.is_nested]
+    assert [(c.form, c.speaker_text) for c in found] == [("reported", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Organisationen unterstreichen den dringenden Bedarf an politischen Lösungen.", "Die Organisationen"),
+    ("Die Brandenburger Behörden gehen von einem Täter aus der Region aus.", "Die Brandenburger Behörden"),
+    ("Der Konzern rechnet mit steigenden Umsätzen im zweiten Halbjahr.", "Der Konzern"),
+])
+def test_an_institution_noun_singular_or_plural_makes_a_reported_event(project_nlp, text, speaker):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "reported" and c.speaker_text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Die Steuern unterstreichen den Bedarf an neuen Regeln.",
+    "Von der alten Brücke geht eine Gefahr aus.",
+])
+def test_things_make_no_reported_event_of_a_stance_verb(project_nlp, text):
+    assert project_nlp(text)._.claims == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Gewerkschaft kritisiert Verband\n\nPassau (dpa) - Ines Kramer, die Vorsitzende der Gewerkschaft, hat den Verband "
+     "wegen der Absage eines Spiels scharf kritisiert.", "Ines Kramer"),
+    ("Streit um Gebühren\n\nBremen (dpa) - Die Chefin des Verbands, Anna Beispiel, fordert mehr Geld für die Kommunen.",
+     "Anna Beispiel"),
+])
+def test_a_dateline_after_a_headline_is_no_part_of_the_speaker(project_nlp, text, speaker):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "reported" and c.speaker_name == speaker and "Passau" not in c.claim_text and "Bremen (" not in c.claim_text
+
+
+def test_a_dateline_opens_a_later_paragraph_too(nlp):
+    from pipeline.claims.extract import DATELINE
+
+    text = "Streit um Gebühren\n\nBremen (dpa) - Die Stadt will Gebühren erheben."
+    assert DATELINE.match(text, text.index("Bremen")).group(0) == "Bremen (dpa) - "
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Festgenommenen würden zu dem Vorwurf befragt, Falschnachrichten verbreitet zu haben, hieß es aus "
+     "Sicherheitskreisen. Außerdem hätten sie keine gültige Arbeitserlaubnis.", "Sicherheitskreisen"),
+    ("Es handle sich um zwei Techniker aus Italien, erfuhr die Agentur aus Regierungskreisen. Sie seien unverletzt.",
+     "Regierungskreisen"),
+])
+def test_the_source_of_heissen_and_erfahren_is_the_phrase_after_aus(nlp, text, speaker):
+    found = claims_of(nlp, text)[1]
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert all(c.speaker_text == speaker for c in found)
+
+
+def test_heissen_without_a_source_stays_unattributed(nlp):
+    (c, d) = claims_of(nlp, "Die Gespräche seien schwierig, hieß es. Eine Einigung sei nicht in Sicht.")[1]
+    assert c.speaker_text is None and c.speaker_resolution == "unattributed"
+
+
+def test_an_impersonal_reporting_verb_in_konjunktiv_continues_the_speaker(project_nlp):
+    text = ("Natürlich brauche das alles seine Zeit, sagt der Minister Omar Kalil. Das sei Sache der Parteien. "
+            "Man rede mit allen politischen Strömungen der Gesellschaft.")
+    found = project_nlp(text)._.claims
+    assert [c.form for c in found] == ["indirect", "free_indirect"]
+    assert found[1].claim_text.endswith("Man rede mit allen politischen Strömungen der Gesellschaft.")
+
+
+def test_an_anaphoric_frame_takes_up_the_last_sentence_of_the_paragraph_before(project_nlp):
+    text = ("Zu den Plänen der Kommissarin gebe es «nichts Neues zu sagen».\n\n"
+            "Das sagte eine Kommissionssprecherin am Freitag in Brüssel.")
+    found = [c for c in project_nlp(text)._.claims if not c.is_nested]
+    assert [(c.form, c.speaker_text) for c in found] == [("mixed", "eine Kommissionssprecherin")]
+    assert found[0].claim_text.startswith("Zu den Plänen der Kommissarin")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Stadt werde die Gebühren senken, sagte eine Sprecherin am Montag in Bremen.", "eine Sprecherin"),
+    ("Die Stadt werde die Gebühren senken, sagte der Bürgermeister von Bremen.", "der Bürgermeister von Bremen"),
+    ("Die Kirche müsse sich öffnen, sagte die Präses der Synode der Evangelischen Kirche in Deutschland, Lea Brandt.",
+     "die Präses der Synode der Evangelischen Kirche in Deutschland"),  # an organisation's name is not cut
+])
+def test_an_adverbial_of_time_or_place_is_no_part_of_the_speaker(project_nlp, text, speaker):
+    (c,) = project_nlp(text)._.claims
+    assert c.speaker_text.startswith(speaker) and "Montag" not in c.speaker_text
+
+
+# "Parteichef Jan Roth hat Ministerin Anna Weber vorgeworfen, die Regeln zu umgehen." parsed with the object after
+# the auxiliary as the subject (a weak parse): the person phrase that fills the Vorfeld is the subject
+VF_WORDS = ["Parteichef", "Jan", "Roth", "hat", "Ministerin", "Anna", "Weber", "vorgeworfen", ",", "die", "Regeln", "zu",
+           "umgehen", "."]
+VF_POS = ["NOUN", "PROPN", "PROPN", "AUX", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "PART", "VERB", "PUNCT"]
+VF_TAGS = ["NN", "NE", "NE", "VAFIN", "NN", "NE", "NE", "VVPP", "$,", "ART", "NN", "PTKZU", "VVINF", "$."]
+VF_LEMMAS = ["Parteichef", "Jan", "Roth", "haben", "Ministerin", "Anna", "Weber", "vorwerfen", ",", "der", "Regel", "zu",
+            "umgehen", "."]
+VF_UD = dict(heads=[7, 0, 1, 7, 7, 4, 5, 7, 12, 10, 12, 12, 7, 7],
+            deps=["iobj", "flat", "flat", "aux", "nsubj", "flat", "flat", "ROOT", "punct", "det", "obj", "mark", "xcomp", "punct"])
+VF_TIGER = dict(heads=[7, 2, 0, 3, 3, 6, 4, 3, 3, 10, 12, 12, 7, 3],
+               deps=["da", "pnc", "nk", "ROOT", "sb", "pnc", "nk", "oc", "punct", "nk", "oa", "pm", "oc", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [VF_UD, VF_TIGER], ids=["ud", "tiger"])
+def test_a_person_in_the_vorfeld_beats_a_parsed_subject_after_the_auxiliary(nlp, scheme):
+    doc = Doc(nlp.vocab, words=VF_WORDS, spaces=[True] * 7 + [False] + [True] * 4 + [False, False], pos=VF_POS,
+              tags=VF_TAGS, lemmas=VF_LEMMAS, sent_starts=[True] + [False] * 13, **scheme)
+    (c,) = extract_claims(annotated(doc))
+    assert c.form == "indirect" and c.speaker_text == "Parteichef Jan Roth"
+
+
+def test_an_object_in_the_vorfeld_stays_an_object(project_nlp):
+    found = project_nlp("Den Vorschlag der Ministerin hat Verbandschef Jan Roth scharf kritisiert.")._.claims
+    assert [c.speaker_text for c in found] == ["Verbandschef Jan Roth"]
+
+
+def test_a_konjunktiv_sentence_after_a_closing_mark_glued_to_the_full_stop_continues_the_quote(project_nlp):
+    text = "Auf die Frage nach der Koalition meinte Minister Karl Brandl: “Einfach ist es nicht.” Die Partner seien gefordert."
+    found = project_nlp(text)._.claims
+    assert [c.form for c in found] == ["direct", "free_indirect"]
+    assert found[1].claim_text == "Die Partner seien gefordert." and found[1].speaker_name == "Karl Brandl"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Partei sei gut beraten, ihre Konflikte nicht öffentlich auszutragen.",
+    "Die Bürger sind aufgerufen, Strom zu sparen.",
+])
+def test_a_stative_participle_with_sein_is_no_speech_act_of_the_subject(project_nlp, text):
+    assert not any(c.speaker_text and c.speaker_text.startswith("Die") for c in project_nlp(text)._.claims)
+
+
+def test_the_active_verb_and_the_zu_infinitive_stay_speech_acts(project_nlp):
+    (c,) = project_nlp("Der Minister hat die Bürger aufgerufen, Strom zu sparen.")._.claims
+    assert c.speaker_text == "Der Minister"

@@ -598,3 +598,34 @@ def test_rerunning_on_its_own_output_is_stable(nlp):
     first = [(m.text, m.start_char, m.link_method, m.entity_id) for m in doc._.mentions]
     nlp.get_pipe("claimgraph_entities")(doc)
     assert [(m.text, m.start_char, m.link_method, m.entity_id) for m in doc._.mentions] == first
+
+
+def _spans(words, ents):
+    """A Doc with the model's entities set by hand, and the matching NameSpans."""
+    from spacy.tokens import Doc, Span
+
+    from pipeline.entities.extract import NameSpan
+
+    doc = Doc(spacy.blank("de").vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc, [NameSpan(s, e, "PER" if label == "PER" else label, "ner", None, 1) for s, e, label in ents]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # the model cut a name in two: two person spans side by side are one name
+    (["Außenminister", "Kamel", "Morjane", "sagte", "."], [(1, 2, "PER"), (2, 3, "PER")], [(1, 3, "PER")]),
+    # a full name goes on over a nobiliary particle to an unlabelled surname
+    (["Charlotte", "Cary", "von", "Buttlar", "sagte", "."], [(0, 2, "PER")], [(0, 4, "PER")]),
+    # an employer is no surname, nor is an institution after "von der"
+    (["Hans", "Müller", "von", "Siemens", "sagte", "."], [(0, 2, "PER"), (3, 4, "ORG")], [(0, 2, "PER"), (3, 4, "ORG")]),
+    (["Meike", "Sommer", "von", "der", "Charité", "warnte", "."], [(0, 2, "PER")], [(0, 2, "PER")]),
+    # a surname alone does not take a "von" phrase
+    (["Müller", "von", "Bosch", "sagte", "."], [(0, 1, "PER")], [(0, 1, "PER")]),
+    # names separated by a comma stay two
+    (["Anna", "Roth", ",", "Jan", "Lenz", "und", "andere"], [(0, 2, "PER"), (3, 5, "PER")], [(0, 2, "PER"), (3, 5, "PER")]),
+])
+def test_person_names_the_model_cut_are_joined(words, ents, expected):
+    from pipeline.entities.extract import _join_person_parts
+
+    doc, names = _spans(words, ents)
+    assert [(n.start, n.end, n.label) for n in _join_person_parts(doc, names)] == expected

@@ -41,6 +41,19 @@ def test_a_parser_split_inside_a_sentence_is_glued_back():
     assert sentence_bounds(doc) == [(0, 14), (14, len(WORDS))]
 
 
+def test_a_closing_mark_the_parser_gave_to_the_next_sentence_closes_the_sentence_before():
+    words = ["Er", "meinte", ":", "“", "Einfach", "ist", "es", "nicht", ".", "”", "Die", "Partei", "sei", "gefordert", "."]
+    spaces = [True, False, True, False, True, True, True, False, False, True, True, True, True, False, False]
+    # the parser starts the second sentence at the closing mark glued to the full stop
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, sent_starts=[i in (0, 9) for i in range(len(words))])
+    assert sentence_bounds(doc) == [(0, 10), (10, len(words))]
+    # an opening mark after a space is the next sentence's
+    words2 = ["Er", "sagte", "das", ".", "„", "Neu", "ist", "das", "nicht", ".", "“"]
+    spaces2 = [True, True, False, True, False, True, True, True, False, False, False]
+    doc2 = Doc(spacy.blank("de").vocab, words=words2, spaces=spaces2, sent_starts=[i in (0, 4) for i in range(len(words2))])
+    assert sentence_bounds(doc2) == [(0, 4), (4, len(words2))]
+
+
 def test_claims_mentions_and_figures_agree_on_the_sentence_index(nlp):
     doc = run_stages(nlp, parser_split_doc(nlp))
     macron = next(m for m in doc._.mentions if m.text == "Emmanuel Macron")

@@ -152,7 +152,7 @@ class _View:
 
     def is_subjunctive(self, i: int) -> bool:
         tok = self.doc[i]
-        if "Sub" in tok.morph.get("Mood"):
+        if "Sub" in tok.morph.get("Mood") or _weak_konjunktiv_i(tok):
             return True
         low = _low(tok)
         if low in SUBJUNCTIVE_FORMS:
@@ -341,6 +341,11 @@ def find_cue(view: _View, i: int) -> Cue | None:
     words = {view.low[j]: j for j in clause if j != i}
     if view.low[i] == "geraten" and any(view.low[j] in GERATEN_PREPOSITIONS for j in clause if j < i):
         return None  # "zwei Gruppen waren in Streit geraten": the verb "geraten", not "raten"
+    # the participle ("aufgerufen"; "beraten" has the form of its infinitive) with "sein", no "zu" before it
+    stative = {vf.verb.lemma for vf in entries if vf.kind in ("participle", "infinitive", "lemma")
+               and vf.verb.lemma in STATIVE_PARTICIPLES}
+    if stative and (not _stative(view, clause) or (i > 0 and view.low[i - 1] == "zu")):
+        stative = set()
     for vf in sorted(entries, key=lambda v: (not v.verb.particle or v.joined, not v.verb.reflexive, v.verb.prep is None)):
         verb = vf.verb
         tokens = [i]
@@ -368,6 +373,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
                 tokens.append(corr[0])
             elif verb.prep_required and not (verb.prep in words and words[verb.prep] > i):
                 continue  # "sprach von einem Fehler" has the preposition itself, "geht davon aus" the correlate
+        if verb.lemma in stative:
+            continue  # "Die SPÖ sei gut beraten, … zu": a state of the subject, no speech act
         if vf.kind in ("participle", "infinitive", "lemma"):
             aux = [j for j in clause if j < i and view.low[j] in AUXILIARIES]
             aux_after = [j for j in clause if j > i and view.low[j] in AUXILIARIES and (view.is_finite(j))]
@@ -382,6 +389,13 @@ def find_cue(view: _View, i: int) -> Cue | None:
             tokens.append(es[0])
         return Cue(i, sorted(set(tokens)), verb.lemma, verb, verb.stwr)
     return None
+
+
+def _stative(view: _View, clause: range) -> bool:
+    """A form of "sein" and no passive auxiliary in the clause: "ist/sei/wäre … beraten" (not "wurde … gefragt",
+    "ist … gefragt worden")."""
+    low = [view.low[j] for j in clause]
+    return any(w in SEIN_FORMS for w in low) and not any(w in PASSIVE_AUX for w in low)
 
 
 def _is_particle(view: _View, j: int, clause_end: int) -> bool:
@@ -584,7 +598,7 @@ def _subtree_span(view: _View, tok: Token, exclude: set[int]) -> list[int]:
 # "Reuters FRANKFURT.", "Zürich (AWP) -"). It is metadata: never a speaker, never part of a message's speaker.
 _PLACE = r"[A-ZÄÖÜ][\wäöüß.-]*(?:[ /-][A-ZÄÖÜ][\wäöüß.-]*){0,3}"
 DATELINE = re.compile(
-    rf"^\s*(?:(?:dpa|AFP|AP|Reuters|KNA|epd|dts|AWP|SDA|APA|ddp|sid|GDN)\s+)?{_PLACE}"
+    rf"\s*(?:(?:dpa|AFP|AP|Reuters|KNA|epd|dts|AWP|SDA|APA|ddp|sid|GDN)\s+)?{_PLACE}"
     r"(?:\s*\((?:[A-Za-z][\w/-]{1,14})\))?"
     r"(?:,\s*(?:den\s+)?\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+|\d{1,2}\.)\s*\d{2,4})?"
     r"\s*(?:[-–—]\s|\.\s|:\s)")
@@ -639,18 +653,80 @@ def _opens_paragraph(view: _View, i: int) -> bool:
 def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     """The speaker phrase of a verb cue: its subject, from the parse if plausible, else from the surface."""
     dateline = dateline_tokens(view, view.sent_of[cue.index])
+    if cue.verb is not None and cue.verb.lemma in SOURCE_FROM_VERBS:
+        return _source_from(view, cue, exclude | dateline)
     span = _find_speaker(view, cue, exclude | dateline)
+    span = _vorfeld_person_over_parsed_object(view, cue, span, exclude | dateline)
     k = view.sent_of[cue.index]
     if span and any(view.sent_of[i] != k for i in span):
         # a parse across a line break ("Tierwohl am Sechseläuten\nTierschützer kritisieren"): read the surface
         span = [i for i in _surface_subject(view, cue, exclude | dateline) if view.sent_of[i] == k]
     span = _cut_second_phrase(view, span)
+    span = _cut_adverbial(view, span)
     if dateline and any(i in dateline for i in span):
         span = [i for i in span if i not in dateline and not view.is_punct(i)]
         span = span if span and _plausible_speaker(view, span) else []
     if len(span) == 1 and _low(view.doc[span[0]]) in NON_SPEAKER_PRONOUNS:
         return []  # "hieß es", expletive, anaphoric or reflexive words are no speakers
     return span
+
+
+def _vorfeld_person_over_parsed_object(view: _View, cue: Cue, span: list[int], exclude: set[int]) -> list[int]:
+    """"CDU-Chef Friedrich Merz hat Bundesfinanzminister Olaf Scholz vorgeworfen, …": a weak parse takes the
+    object after the finite verb for the subject. When the whole Vorfeld is one noun phrase naming a person or an
+    organisation, not marked as an object ("Den Vorschlag lehnte er ab"), it is the subject of the V2 clause."""
+    if not span or not view.parsed:
+        return span
+    doc = view.doc
+    finite = min(cue.tokens)
+    if min(span) <= finite:
+        return span  # the parsed subject is the Vorfeld already (or V1 after a quote)
+    left, _ = view.clause_bounds(cue.index)
+    s, _ = view.sents[view.sent_of[cue.index]]
+    if left != s and doc[left - 1].text not in SENT_END:
+        return span  # a frame after a comma (", sagte der Minister") has no Vorfeld of its own
+    vorfeld = [k for k in range(left, finite) if k not in exclude and not doc[k].is_space and not view.is_punct(k)]
+    if not vorfeld or vorfeld[0] + len(vorfeld) != finite:
+        return span
+    np = _np_span(view, vorfeld[0], finite)
+    if np != vorfeld or _is_object_like(view, np):
+        return span
+    if any(doc[k].ent_type_ in ("PER", "ORG") for k in np) or any(_is_person_noun_form(doc[k].text) for k in np):
+        return np
+    return span
+
+
+def _cut_adverbial(view: _View, span: list[int]) -> list[int]:
+    """"eine Kommissionssprecherin am Freitag in Brüssel": a prepositional phrase of time or place after the
+    head noun is an adverbial of the verb, not part of the speaker (a weekday, a month or a place follows the
+    preposition); attributes with "von", "für", "der" stay."""
+    doc = view.doc
+    for k, j in enumerate(span[1:-1], start=1):
+        tok = doc[j]
+        if tok.tag_ not in ("APPR", "APPRART") and tok.pos_ != "ADP":
+            continue
+        if view.low[j] in ATTRIBUTE_PREPOSITIONS:
+            continue
+        nxt = span[k + 1]
+        word = doc[nxt].text
+        if any(doc[t].text == "," for t in span[k:]) or doc[span[k - 1]].ent_type_ == "ORG":
+            continue  # "der Synode der Evangelischen Kirche in Deutschland, Anna-Nicole Heinrich": a name goes on
+        if (word in CALENDAR_WORDS or doc[nxt].ent_type_ == "LOC") and any(view.is_nominal(t) for t in span[:k]):
+            return span[:k]
+    return span
+
+
+def _source_from(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
+    """"hieß es aus Sicherheitskreisen", "erfuhr die Agentur aus Regierungskreisen": the phrase after the
+    preposition of origin in the cue's clause is the speaker; without one there is none."""
+    preps = SOURCE_FROM_VERBS[cue.verb.lemma]
+    left, right = view.clause_bounds(cue.index)
+    for j in range(left, right):
+        if view.low[j] in preps and j not in exclude and not view.in_quote(j) and j + 1 < right:
+            span = [t for t in _np_span(view, j + 1, right) if t not in exclude]
+            if span and view.doc[span[-1]].text[:1].isupper():
+                return span
+    return []
 
 
 def _find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
@@ -722,6 +798,8 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
             return span
     # "Hubert Primus, der für X verantwortlich ist, wies ... zurück": the subject precedes a relative clause
     s, _ = view.sents[view.sent_of[i]]
+    while s < left and (s in exclude or view.is_punct(s)):
+        s += 1  # after a dateline ("Passau (dpa) - Rainer Wendt, der Vorsitzende …, hat")
     if left > s and doc[left - 1].text == "," and not vorfeld:
         head = _np_span(view, s, left)
         if head and max(head) + 2 < left and doc[max(head) + 1].text == "," and _low(doc[max(head) + 2]) in RELATIVE_STARTS:
@@ -1319,10 +1397,17 @@ class _Extractor:
         """"Das erklärte ein Sprecher." -- the statement is the previous sentence, taken up by "das"/"dies"."""
         v, doc = self.view, self.doc
         k = v.sent_of[cue.index]
+        while s < end and doc[s].is_space:
+            s += 1  # the blank line of a new paragraph ("… «nichts Neues zu sagen».\n\nDas sagte eine Sprecherin.")
+        left = max(left, s) if left <= s and all(doc[j].is_space for j in range(left, s)) else left
         if k == 0 or left != s or _low(doc[s]) not in ("das", "dies", "dieses") or min(cue.tokens) != s + 1:
             return None
-        ps, pe = v.sents[k - 1]
-        previous = [i for i in range(ps, pe) if not doc[i].is_space]
+        previous: list[int] = []
+        p = k - 1
+        while p >= 0 and not previous:  # the sentence before, over a blank line
+            ps, pe = v.sents[p]
+            previous = [i for i in range(ps, pe) if not doc[i].is_space]
+            p -= 1
         if len(previous) < 4 or any(i in self.covered for i in previous):
             return None
         if v.quote_of[previous[0]] is not None:
@@ -1372,6 +1457,8 @@ class _Extractor:
             return None
         if not self._animate(speaker):
             return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
+        if self._nobody(speaker) and self._reported_in_konjunktiv(cue):
+            return None  # "Man rede mit allen Strömungen.": reported itself, it continues the speaker before
         evidence = ["reported_event", "stance_verb"] if stance else ["reported_event"]
         return Event("reported", message, cue, speaker, evidence=evidence, confidence=0.5, cue_scored=False)
 
@@ -1417,10 +1504,26 @@ class _Extractor:
             return True
         if self._short_form_of_organisation(speaker):
             return True
+        if self._organisation_noun_phrase(speaker):
+            return True
         if any(doc[i].pos_ == "PROPN" for i in speaker):
             return True
         # without a tagger a bare capitalised phrase (no article) is most likely a name
         return not self.view.has_pos and _low(doc[speaker[0]]) not in ARTICLES_PRONOUNS
+
+    def _organisation_noun_phrase(self, speaker: list[int]) -> bool:
+        """A definite phrase headed by an institution noun, singular or plural: "Die Organisationen unterstreichen
+        ...", "Die Brandenburger Behörden gehen ... aus", "Der Konzern rechnet mit ..." (the plural endings -en/-n
+        are taken off before the lexicon is asked)."""
+        doc = self.doc
+        words = [doc[i] for i in speaker if not self.view.is_punct(i)]
+        if len(words) < 2 or len(words) > 4 or _low(words[0]) not in DEFINITE_ARTICLES:
+            return False
+        head = words[-1].text
+        if not head[:1].isupper() or (self.view.has_pos and words[-1].pos_ not in ("NOUN", "PROPN")):
+            return False
+        forms = [head] + [head[:-k] for k in (1, 2) if head.endswith("en"[-k:]) and len(head) - k > 3]
+        return any(org_keyword(f) for f in forms)
 
     def _short_form_of_organisation(self, speaker: list[int]) -> bool:
         """"Die Bahn wies die Vorwürfe zurück." after "die Deutsche Bahn": a definite phrase whose head is the last
@@ -1467,6 +1570,13 @@ class _Extractor:
         if any(i in ev.message and ev.form != "according_to" or i in ev.frame or i in ev.speaker for ev in self.events):
             return None
         cue_tokens = list(range(i, i + n))
+        if entry.words == ("nach",) and entry.position == "pre" and i > s and self._noun_before(i - 1) \
+                and i + 1 < end and v.low[i + 1] in INDEFINITE_ARTICLES:
+            return None  # "die Forderung nach einem Wort des Papstes": the noun's complement, no source
+        if entry.words == ("nach",) and entry.position == "post" and i + 1 < end and self._noun_phrase_starts(i + 1):
+            return None  # "mit einem Ergebnis nach Steuern": a preposition before its noun, no postposition
+        if entry.position == "pre" and i > s and self._speech_act_of_subject_before(i, s, e, end):
+            return None  # "Die Türkei verurteilte die Durchsuchung laut Anadolu": Anadolu is the channel
         if entry.position == "pre":
             source = _np_span(v, i + n, end)
             if not source and entry.needs == "any" and i + n < end and v._wordlike(doc[i + n]) and not v.finite_verb(i + n) \
@@ -1527,6 +1637,28 @@ class _Extractor:
         # the frame is what is not the message: the cue and source phrase ("Laut Polizei") themselves
         frame = _frame_for(v, message, [v.sent_of[i]])
         return Event("according_to", message, cue, source, frame=frame, evidence=["according_to:" + " ".join(entry.words)], confidence=0.8)
+
+    def _noun_before(self, j: int) -> bool:
+        """A common noun right before ``j+1`` ("Forderung", "Ruf"): a preposition after it is its complement."""
+        tok = self.doc[j]
+        return tok.pos_ == "NOUN" or tok.tag_ == "NN"
+
+    def _noun_phrase_starts(self, j: int) -> bool:
+        """A determiner, adjective or noun at ``j``: the word before it is a preposition, not a postposition."""
+        tok = self.doc[j]
+        return tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or tok.tag_ in ("ART", "NN", "NE", "ADJA", "CARD")
+
+    def _speech_act_of_subject_before(self, i: int, s: int, e: int, end: int) -> bool:
+        """A speech act verb before the cue at ``i`` whose subject opens the sentence ("Die Türkei verurteilte die
+        Durchsuchung laut Anadolu ...", "Der Verband kritisierte nach Angaben der Zeitung ..."): the sentence is
+        that subject's reported event, the source phrase names the channel it was reported through."""
+        for c, cue in self.cues.items():
+            if not (s <= c < end) or cue.verb is None or self.view.in_quote(c):
+                continue
+            ev = self._reported(cue, s, e, end)
+            if ev is not None and ev.speaker and max(ev.speaker) < min(c, i) and min(ev.speaker) == s:
+                return True
+        return False
 
     def _source_of_previous_sentence(self, k: int) -> list[int]:
         """"Das ist das Ergebnis einer Analyse der DSW. Demnach …": without an event before it, "demnach" refers to
@@ -1696,13 +1828,16 @@ class _Extractor:
             while j < len(v.sents) and j not in by_sent and (j not in cue_sents or j in konjunktiv_cue_sents
                                                              or (j not in cue_speaker and self._no_speaker_cue(j))):
                 toks = _sentence_tokens(v, j)
-                if toks and all(v.is_punct(i) for i in toks):
-                    j += 1  # a stray punctuation "sentence" from the splitter
+                while toks and v.quote_of[toks[0]] is not None and v.quote_of[toks[0]].end == toks[0] \
+                        and v.quote_of[toks[0]].start < toks[0]:
+                    toks = toks[1:]  # the closing mark of the quote before, split off by the splitter ("” Die SPÖ sei …")
+                if all(v.is_punct(i) for i in toks):
+                    j += 1  # a stray punctuation "sentence" from the splitter, or the blank line of a paragraph
                     continue
                 if not toks or v.in_quote(toks[0]) or doc[toks[-1]].text not in SENT_END | {"“", "”", "«", "»", '"'} \
                         or _has_line_break(doc, toks):
                     break  # a quote opens a new event; a headline (no final punctuation) ends the report
-                finite = [i for i in toks if v.is_verb(i) and v.is_finite(i)]
+                finite = [i for i in toks if (v.is_verb(i) and v.is_finite(i)) or _weak_konjunktiv_i(doc[i])]
                 # the mood of the main clause decides: "X lenkte den Blick auf Innovationen, die Europa helfen
                 # könnten." is narrative although its relative clause is in Konjunktiv
                 main = [i for i in finite if not _in_subordinate_clause(v, i)] or finite
@@ -1773,7 +1908,7 @@ class _Extractor:
             usable = k not in taken and k not in cue_sents and toks and not v.in_quote(toks[0]) \
                 and self.doc[toks[-1]].text in SENT_END and not _has_line_break(self.doc, toks)
             if usable:
-                finite = [i for i in toks if v.finite_verb(i) and not v.in_quote(i)]
+                finite = [i for i in toks if (v.finite_verb(i) or _weak_konjunktiv_i(self.doc[i])) and not v.in_quote(i)]
                 first = finite[0] if finite else None
                 usable = first is not None and _konjunktiv_i(self.doc[first]) and first - toks[0] <= 6 \
                     and _low(self.doc[toks[0]]) not in (ADJUNCT_STARTS | COMPLEMENTIZERS) - RELATIVE_STARTS
@@ -1815,6 +1950,18 @@ PRECEDENCE: tuple[Recogniser, ...] = (
 
 NAME_LINKERS = resources.words("claims_name_linkers")
 INDEFINITE_OR_ATTRIBUTIVE_BEFORE_NOUN = resources.words("claims_indefinite_before_noun")
+INDEFINITE_ARTICLES = resources.words("claims_indefinite_articles")
+# weekdays and month names ("am Freitag", "im Januar"): after a preposition they open an adverbial of time
+ATTRIBUTE_PREPOSITIONS = resources.words("claims_attribute_prepositions")
+STATIVE_PARTICIPLES = resources.words("claims_stative_participles")
+SEIN_FORMS = resources.words("claims_sein_forms")
+CALENDAR_WORDS = frozenset(row[0] for row in resources.rows("figures_time.tsv") if row[1] in ("weekday", "month"))
+# lemma -> prepositions of origin that introduce the source of "heißen", "verlauten", "erfahren"
+SOURCE_FROM_VERBS: dict[str, frozenset[str]] = {}
+for _entry in resources.word_list("claims_source_from_verbs"):
+    _lemma, _, _prep = _entry.partition(" ")
+    SOURCE_FROM_VERBS[_lemma] = SOURCE_FROM_VERBS.get(_lemma, frozenset()) | {_prep}
+DEFINITE_ARTICLES = resources.words("claims_definite_articles")
 NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
 GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
 NEGATIONS = resources.words("claims_negations")
@@ -1909,8 +2056,32 @@ def _konjunktiv_i(tok: Token) -> bool:
         return True
     if _stem_in_t(tok) and tok.tag_ == "VVFIN" and tok.text.islower() and not any(c.lower_ == "ich" for c in tok.children):
         return True
+    if _weak_konjunktiv_i(tok):
+        return True
     return ("Sub" in tok.morph.get("Mood") and low.endswith("e") and not low.endswith("te") and low not in KONJUNKTIV_II
             and tok.text.islower())
+
+
+_FINITE_OR_MISTAGGED = ("VVFIN", "VMFIN", "VAFIN", "ADJD", "ADJA")
+
+
+def _weak_konjunktiv_i(tok: Token) -> bool:
+    """The infinitive minus its -n, lower case, as a finite verb: Konjunktiv I of the third person ("das genüge",
+    "die Lösung fehle", "der Plan gelte", "es reiche"; the indicative is "genügt", the preterite "genügte"), which
+    the tagger often reads as an adjective or as an indicative. Only the first person singular has the same form
+    ("ich prüfe"), so an "ich" next to the verb rules it out; an attributive adjective before a noun ("die reiche
+    Stadt") has an adjective lemma, and a word before a noun or adjective is no verb."""
+    low, lemma = tok.text.lower(), (tok.lemma_ or "").lower()
+    if not (tok.text.islower() and len(low) > 3 and lemma.endswith("en") and low == lemma[:-1]):
+        return False
+    if tok.tag_ not in _FINITE_OR_MISTAGGED:
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.tag_ in ("ADJA", "ADJD") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False
+    near = doc[max(0, tok.i - 3):min(len(doc), tok.i + 3)]
+    return not any(t.lower_ == "ich" for t in near)
 
 
 def _stem_in_t(tok: Token) -> bool:
@@ -2074,6 +2245,11 @@ def _interviewee_mention(doc: Doc) -> Span | None:
     if end is None:
         return None
     people = [e for e in doc.ents if e.label_ == "PER" and e.end_char <= end]
+    # the person a vocative question addresses ("Herr Huber, ...?") is the interviewee
+    surname = interviews.vocative_surname(layer_of(doc).doc_text)
+    named = [e for e in people if surname and e[-1].text == surname]
+    if named:
+        return max(named, key=len)
     return max(people[:3], key=len, default=None) if people else None
 
 
@@ -2090,15 +2266,21 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
         return claims
     # the interviewer's questions are no claims either ("Herr Mundt, wissen Sie, was ... kostet?")
     questions = [(s, e) for s, e in interviews.question_spans(text) if s >= answers[0].start - 2000]
+    # a paragraph that is one quotation alone repeats an answer (a pull quote), no claim of its own
+    pull_quotes = interviews.pull_quote_spans(text)
     kept = [c for c in claims if not any(a.start <= c.start_char and c.end_char <= a.end + 1 for a in answers)
-            and not any(s <= c.start_char < e for s, e in questions)]
+            and not any(s <= c.start_char < e for s, e in questions)
+            and not any(s <= c.start_char and c.end_char <= e for s, e in pull_quotes)]
     added = []
     for a in answers:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         message = [t.i for t in span if not t.is_space]
-        if a.label is not None:
+        if a.inherited:
+            # an unlabelled answer in a labelled interview: the only interviewee's, named by their last label
+            sp_start, sp_end, resolution, cue = a.label_start, a.label_end, "continuation", []
+        elif a.label is not None:
             sp_start, sp_end, resolution = a.label_start, a.label_end, "explicit"
             colon = doc.char_span(a.label_end, a.start, alignment_mode="expand")
             cue = [t.i for t in colon if t.text == ":"] if colon is not None else []
@@ -2110,7 +2292,7 @@ def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
         name = a.speaker
         if entity is not None and not entity.canonical_name.isupper() and len(entity.canonical_name) >= len(a.speaker):
             name = entity.canonical_name  # the entity stage may know more ("Mundt" -> "Andreas Mundt")
-        if a.label is not None and name != a.label:
+        if a.label is not None and not a.inherited and name != a.label:
             resolution = "alias"
         speaker_span = doc.char_span(sp_start, sp_end, alignment_mode="expand")
         speaker_tokens = tuple(t.i for t in speaker_span) if speaker_span is not None else ()

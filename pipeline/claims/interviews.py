@@ -39,6 +39,12 @@ LABEL = re.compile(rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+{_WORD}){{0,4}})[ \t]*:[ 
 MIN_ANSWER_WORDS = 5
 # The interviewer's credit line closes an interview ("Das Gespräch führte Jens Ohlsen.", "Interview: A. Berg").
 CREDIT = re.compile(r"^(Das|Dieses) (Gespräch|Interview) (führten?|führte)\b|^(Interview|Gespräch|Fragen)( von)?:? [A-ZÄÖÜ]")
+OPENING_MARKS = "„»«\"‚›‹“"
+CLOSING_MARKS = "“”«»\"‘‹›"
+# Unlabelled interviews without an announcement: this many question/answer pairs, and questions that address the
+# interviewee (polite "Sie" inside the sentence, or a vocative "Herr Huber, ...").
+MIN_PAIRS = 3
+MIN_ADDRESSED = 2
 ANNOUNCEMENT = re.compile(r"\b(Interviews?|Gespräch|Gesprächs|Pressekonferenz|Mitschrift|Wortlaut)\b")
 
 
@@ -51,6 +57,7 @@ class Answer:
     label_start: int | None
     label_end: int | None
     evidence: str  # interview_label | interview_unlabelled
+    inherited: bool = False  # an unlabelled answer given to the interviewee of the labels (label = their last one)
 
 
 @dataclass
@@ -66,13 +73,64 @@ class _Para:
     def is_question(self) -> bool:
         return self.text.rstrip(" \t\"'“”«»›‹").endswith("?")
 
+    @property
+    def is_pull_quote(self) -> bool:
+        """A paragraph that is one quotation and nothing else (a pull quote repeating an answer)."""
+        t = self.text
+        return len(t) > 2 and t[0] in OPENING_MARKS and t[-1] in CLOSING_MARKS
+
 
 @resources.memoised
-def _label_lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    furniture, interviewer = set(), set()
+def _lexicon() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
     for row in resources.rows("interview_labels.tsv"):
-        (interviewer if row[1] == "interviewer" else furniture).add(row[0].lower())
-    return frozenset(furniture), frozenset(interviewer)
+        word = row[0].strip()
+        kinds.setdefault(row[1].strip(), set()).add(word if row[1].strip() in ("address", "vocative") else word.lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+def _label_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    lex = _lexicon()
+    return lex.get("furniture", frozenset()), lex.get("interviewer", frozenset())
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+_SENTENCE_OPEN = ".!?:;\"„“”«»‚‘›‹("
+
+
+def _addresses(text: str) -> bool:
+    """A polite address pronoun inside a sentence ("Was fordern Sie?"; a sentence-initial "Sie" may be "she")."""
+    address = _lexicon().get("address", frozenset())
+    for m in _WORDS.finditer(text):
+        if m.group() in address:
+            before = text[:m.start()].rstrip()
+            if before and before[-1] not in _SENTENCE_OPEN:
+                return True
+    return False
+
+
+def _first_person(text: str) -> bool:
+    words = _lexicon().get("first_person", frozenset())
+    return any(m.group().lower() in words for m in _WORDS.finditer(text))
+
+
+def _vocative(text: str) -> str | None:
+    """The name or title a question opens with ("Herr Huber, ..." -> "Huber"; "Bürgermeister Georg Willi, ..." ->
+    "Willi"): 1-4 capitalised words before a comma, led by a title of address or holding a known first name."""
+    m = re.match(r"^(?:Und |Aber )?((?:[A-ZÄÖÜ][\w.'’-]*\s+){0,3}[A-ZÄÖÜ][\w.'’-]*),\s", text)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if words[0] in _lexicon().get("vocative", frozenset()) and len(words) >= 2:
+        return words[-1]
+    if any(w.lower() in _first_names() for w in words[:-1]):
+        return words[-1]
+    return None
+
+
+def _is_faq(text: str) -> bool:
+    low = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in _lexicon().get("faq", frozenset()))
 
 
 @resources.memoised
@@ -127,7 +185,11 @@ def _labelled(text: str, paras: list[_Para]) -> list[Answer]:
     labels = {p.label for p in turns}
     asks = sum(p.is_question for p in turns)
     announced = ANNOUNCEMENT.search(text[:turns[0].start]) if turns else None
-    if not (len(turns) >= 2 and len(labels) >= 2 and (asks >= 1 or announced)) and not (len(turns) >= 3 and len(labels) >= 3):
+    # labelled answers after unlabelled questions ("Sie wollen sondieren. Was haben Sie vor?" / "Willi: ...")
+    asked_before = sum(1 for k, p in enumerate(paras) if p.label and k and not paras[k - 1].label
+                       and paras[k - 1].is_question)
+    if not (len(turns) >= 2 and len(labels) >= 2 and (asks >= 1 or announced)) \
+            and not (len(turns) >= 3 and len(labels) >= 3) and not (len(turns) >= 2 and asked_before >= 2):
         return []
     _, interviewer_words = _label_lexicon()
     questions: dict[str, list[bool]] = {}
@@ -135,59 +197,98 @@ def _labelled(text: str, paras: list[_Para]) -> list[Answer]:
         questions.setdefault(p.label, []).append(p.is_question)
     interviewers = {lab for lab, q in questions.items()
                     if lab.lower() in interviewer_words or sum(q) * 2 > len(q)}
+    interviewees = {_name_of(lab, text, labels) for lab in labels - interviewers}
     # a label that is the start of another one is the same party ("BILD am SONNTAG" / "BamS" cannot be told, but
     # "Mundt" after "ANDREAS MUNDT" is the interviewee)
     answers: list[Answer] = []
     current: _Para | None = None
     end = None
+    inherited: _Para | None = None  # an unlabelled answer after an unlabelled question: the only interviewee's
+    last_turn: _Para | None = None  # the interviewee's last labelled turn
 
     def close() -> None:
         if current is None or end is None:
             return
-        content = text[current.content_start:end]
+        start = current.content_start if current.label else current.start
+        content = text[start:end]
         if len(content.split()) < MIN_ANSWER_WORDS:
             return
-        answers.append(Answer(current.content_start, end, _name_of(current.label, text, labels), current.label,
-                              current.label_start, current.label_start + len(current.label), "interview_label"))
+        if current.label:
+            answers.append(Answer(start, end, _name_of(current.label, text, labels), current.label,
+                                  current.label_start, current.label_start + len(current.label), "interview_label"))
+        elif inherited is not None and inherited.label:
+            answers.append(Answer(start, end, _name_of(inherited.label, text, labels), inherited.label,
+                                  inherited.label_start, inherited.label_start + len(inherited.label),
+                                  "interview_label", inherited=True))
 
     # turns before the first question are the introduction (a headline "Niebel: ..." is no answer)
     first_q = next((k for k, p in enumerate(paras) if p.is_question), 0)
-    for p in paras[first_q:]:
+    for k, p in enumerate(paras[first_q:], start=first_q):
         if p.label:
             close()
             current, end = (p, p.end) if p.label not in interviewers else (None, None)
+            if p.label not in interviewers:
+                last_turn = p
         elif current is not None:
-            if CREDIT.match(p.text):
-                close()
-                current, end = None, None
-            elif p.is_question:
+            if CREDIT.match(p.text) or p.is_question or p.is_pull_quote:
                 close()
                 current, end = None, None
             else:
                 end = p.end
+        elif (len(interviewees) == 1 and k > first_q and paras[k - 1].is_question and not paras[k - 1].label
+              and not CREDIT.match(p.text) and not p.is_pull_quote):
+            # "Dann anders gefragt: Was ist gelungen?" / "Auch nicht viel angenehmer, aber ..."
+            inherited = last_turn
+            current, end = p, p.end
     close()
     return answers
 
 
+def _question_turns(paras: list[_Para]) -> list[bool]:
+    """Which paragraphs of an unlabelled interview are the interviewer's: the questions, and a statement that
+    addresses the interviewee without speaking of itself between two answers ("Und jetzt müssen Sie loslassen.")."""
+    asks = [p.is_question for p in paras]
+    for k in range(1, len(paras) - 1):
+        p = paras[k]
+        if (not asks[k] and not asks[k - 1] and not asks[k + 1] and len(p.text.split()) <= 25
+                and _addresses(p.text) and not _first_person(p.text) and not p.is_pull_quote):
+            asks[k] = True
+    return asks
+
+
 def _unlabelled(text: str, paras: list[_Para], interviewee: str | None) -> list[Answer]:
-    if interviewee is None:
+    if interviewee is None or _is_faq(text):
         return []
     first_q = next((k for k, p in enumerate(paras) if p.is_question), None)
-    if first_q is None or not ANNOUNCEMENT.search(text[:paras[first_q].start]):
+    if first_q is None:
         return []
-    answers, k = [], first_q
+    announced = ANNOUNCEMENT.search(text[:paras[first_q].start])
+    asks = _question_turns(paras)
+    answers, k, addressed, named, first_person = [], first_q, 0, False, 0
+    surname = interviewee.split()[-1]
     while k < len(paras):
-        if paras[k].is_question and k + 1 < len(paras) and not paras[k + 1].is_question:
+        if asks[k] and k + 1 < len(paras) and not asks[k + 1]:
+            vocative = _vocative(paras[k].text)
+            addressed += bool(_addresses(paras[k].text) or vocative)
+            named = named or vocative == surname
             j = k + 1
-            while j + 1 < len(paras) and not paras[j + 1].is_question:
+            while j + 1 < len(paras) and not asks[j + 1] and not paras[j + 1].is_pull_quote \
+                    and not CREDIT.match(paras[j + 1].text):
                 j += 1
             start, end = paras[k + 1].start, paras[j].end
-            if len(text[start:end].split()) >= MIN_ANSWER_WORDS:
+            if not paras[k + 1].is_pull_quote and not CREDIT.match(paras[k + 1].text):
                 answers.append(Answer(start, end, interviewee, None, None, None, "interview_unlabelled"))
+                first_person += _first_person(text[start:end])
             k = j + 1
         else:
             k += 1
-    return answers if len(answers) >= 2 else []
+    pairs = len(answers)
+    if announced and (pairs >= 2 or (pairs >= 1 and named)):
+        return answers
+    # no announcement: the form alone, questions that address someone who answers about themselves
+    if pairs >= MIN_PAIRS and addressed >= MIN_ADDRESSED and first_person >= 2:
+        return answers
+    return []
 
 
 def find_answers(text: str, interviewee: str | None = None) -> list[Answer]:
@@ -205,6 +306,20 @@ def first_question_start(text: str) -> int | None:
     return next((p.start for p in _paragraphs(text) if p.is_question), None)
 
 
+def vocative_surname(text: str) -> str | None:
+    """The name the first vocative question addresses ("Herr Huber, ...?" -> "Huber")."""
+    for p in _paragraphs(text):
+        if p.is_question and (name := _vocative(p.text)):
+            return name
+    return None
+
+
 def question_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the question paragraphs (the interviewer's turns); meaningful only for an interview."""
-    return [(p.start, p.end) for p in _paragraphs(text) if p.is_question]
+    """Character spans of the interviewer's turns; meaningful only for an interview."""
+    paras = _paragraphs(text)
+    return [(p.start, p.end) for p, ask in zip(paras, _question_turns(paras)) if ask]
+
+
+def pull_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of paragraphs that are one quotation alone (in an interview: a pull quote of an answer)."""
+    return [(p.start, p.end) for p in _paragraphs(text) if p.is_pull_quote]

@@ -615,7 +615,38 @@ def find_names(doc: Doc, patterns: EntityPatterns | None = None) -> list[NameSpa
             add(NameSpan(m.start, m.end, m.label, "ner", overlapping[0].cid if len(overlapping) == 1 and m.end - m.start == overlapping[0].end - overlapping[0].start else None, 1))
     final = [r for r in final if id(r) not in removed]
     final = [_extend_by_name_part(doc, n) for n in sorted(final, key=lambda n: n.start)]
-    return _merge_name_keyword(doc, _relabel_surnames(doc, _select(final)))
+    return _merge_name_keyword(doc, _relabel_surnames(doc, _join_person_parts(doc, _select(final))))
+
+
+def _join_person_parts(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """A person's name the model cut in two: two person spans side by side ("Kamel" "Morjane", with nothing but a
+    space between) are one name, and a full name goes on over a nobiliary particle to a surname that is no other
+    name ("Charlotte Cary" + "von Buttlar"; "Hans Müller von Siemens" stays a person and an employer)."""
+    lex = R.lexicons()
+    names = sorted(names, key=lambda n: n.start)
+    starts = {n.start: n for n in names}
+    out: list[NameSpan] = []
+    skip: set[int] = set()
+    for k, n in enumerate(names):
+        if id(n) in skip:
+            continue
+        if n.label == "PER":
+            nxt = starts.get(n.end)
+            if (nxt is not None and nxt.label == "PER" and "\n" not in doc[n.end - 1].whitespace_
+                    and doc[n.end - 1].whitespace_ and nxt.end - n.start <= 5):
+                skip.add(id(nxt))
+                n = NameSpan(n.start, nxt.end, "PER", n.source, None, max(n.priority, nxt.priority))
+            # one particle, no article: "von der Charité" after a full name is an affiliation (an institution)
+            j = n.end + 1
+            if (n.end < len(doc) and doc[n.end].lower_ in R.NAME_PARTICLES and doc[n.end].text.islower()
+                    and doc[n.end].lower_ not in R.ARTICLES
+                    and j < len(doc) and n.end - n.start >= 2 and j not in starts and doc[j].text[:1].isupper()
+                    and _is_name_word(doc[j]) and doc[j].ent_type_ in ("", "PER") and not R.org_keyword(doc[j].text)
+                    and doc[j].text not in lex.non_names and doc[j].lower_ not in R.ARTICLES
+                    and not any(o.start <= j < o.end for o in names)):
+                n = NameSpan(n.start, j + 1, "PER", n.source, None, n.priority)
+        out.append(n)
+    return out
 
 
 def _relabel_surnames(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:

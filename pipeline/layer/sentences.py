@@ -39,6 +39,14 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
             parser_sents = list(zip(starts, starts[1:] + [n]))
         out: list[tuple[int, int]] = []
         for start, end in parser_sents:
+            if out and start < end and is_mark(text[start]) and text[start - 1] in SENT_END and not ws[start - 1] \
+                    and out[-1][1] == start:
+                # "… meinte er: “Einfach ist es nicht.” Die SPÖ sei …": a mark glued to the final punctuation
+                # closes the sentence before; the parser gave it to the next one
+                out[-1] = (out[-1][0], start + 1)
+                start += 1
+                if start >= end:
+                    continue
             first = next((i for i in range(start, end) if not space[i]), None)
             if out and first is not None and (f.is_lower[first] or f.like_num[first]) and not is_mark(text[first]):
                 last = out[-1][1] - 1
