@@ -554,8 +554,8 @@ def _prose_guard(text: str, lexicon: "Lexicon") -> bool:
 
 
 def _prose_shape_unmarked(text: str, lexicon: "Lexicon") -> bool:
-    dense = [c for c in text if not c.isspace()]
-    if sum(not c.isalnum() for c in dense) > PROSE_MAX_SYMBOL_SHARE * max(1, len(dense)):
+    dense = "".join(text.split())  # the characters but whitespace
+    if len(dense) - sum(map(str.isalnum, dense)) > PROSE_MAX_SYMBOL_SHARE * max(1, len(dense)):
         return False
     sentences = prose_sentences(text)
     if len(sentences) < PROSE_MIN_SENTENCES:
@@ -760,7 +760,7 @@ def block_shape(text: str) -> Shape:
         0 < words <= 4 and not stripped.endswith((".", "!", "?", "…")) and stop <= 1 and len(tokens) >= 1 and not key_value
     )
     headline = 3 <= words <= 16 and not stripped.endswith((".", "…", ";", ",", ":")) and stripped[:1].isupper()
-    letters = sum(c.isalpha() for c in stripped)
+    letters = sum(map(str.isalpha, stripped))
     widget = ""
     if _DATE_IN_LINE.search(stripped):
         pass  # a date line ("26.04.2023 |") dates the text next to it: never a widget
@@ -779,7 +779,7 @@ def block_shape(text: str) -> Shape:
     elif words <= 2 and _CODE_LIKE.fullmatch(stripped) or stripped.startswith("[{") or stripped.startswith("!["):
         widget = "code"
     strong = weak = 0
-    if any(c.isdigit() for c in stripped):  # every phone number, street number and postcode has digits
+    if any(map(str.isdigit, stripped)):  # every phone number, street number and postcode has digits
         strong = len(_PHONE.findall(stripped)) + len(_PHONE_BARE.findall(stripped))
         weak = len(_STREET.findall(stripped)) + len(_POSTCODE.findall(stripped))
     if "@" in stripped or " AT " in stripped or "[at]" in stripped or "(at)" in stripped:
@@ -866,7 +866,7 @@ def _split_table_pass(blocks: Sequence["_Scored"], shapes: Sequence[Shape], widt
 
     def group(k: int) -> int:
         # figure cells after the name line k (0 when k is no name line)
-        if k >= n or figure(k) or not any(c.isalpha() for c in blocks[k].text) or shapes[k].words > 4 or shapes[k].sentence_like:
+        if k >= n or figure(k) or not any(map(str.isalpha, blocks[k].text)) or shapes[k].words > 4 or shapes[k].sentence_like:
             return 0
         j = k + 1
         while j < n and figure(j) and j - k <= 4:
@@ -1226,6 +1226,9 @@ SCRAMBLED_MAX_STOP_DENSITY = 0.15
 # a teaser headline with its counters at the end ("… eingestuft 0 0 0"): three or more bare numbers after text
 # (two could be a score, "Ergebnis vom Sonntag 2 1")
 _COUNTER_TAIL = re.compile(r"^(?P<body>.*[A-Za-zÄÖÜäöüß\"“”»«)!?].*?)(?:\s+\d{1,4}){3,}\s*$")
+# what every match of _COUNTER_TAIL ends in (checked first: _COUNTER_TAIL backtracks quadratically on a long
+# paragraph, and almost no block ends in three bare numbers)
+_COUNTER_TAIL_END = re.compile(r"(?:\s+\d{1,4}){3}\Z")
 # a label glued to its value in a fact box ("LandDeutschland", "Bevölkerung83,02 Millionen"): a lower-case
 # run of three letters or more directly followed by a capitalised word or a figure
 _GLUED = re.compile(r"[a-zäöüß]{3,}(?:[A-ZÄÖÜ][a-zäöüß]|\d)")
@@ -1250,11 +1253,14 @@ def scrambled(text: str) -> bool:
 
 def counter_tail(text: str) -> str | None:
     """The headline of a teaser entry that ends in three or more bare counters ("… Familie 0 0 0"), or None."""
-    m = _COUNTER_TAIL.match(text.strip())
+    stripped = text.strip()
+    if not stripped[-1:].isdigit() or not _COUNTER_TAIL_END.search(stripped):
+        return None
+    m = _COUNTER_TAIL.match(stripped)
     if not m:
         return None
     body = m.group("body").strip()
-    tail = text.strip()[len(m.group("body")):].split()
+    tail = stripped[len(m.group("body")):].split()
     # "… auf 12 000" is a figure with a thousands gap, not two counters
     if any(len(t) == 3 for t in tail[1:]) or re.search(r"\d\s*$", body):
         return None
@@ -1336,9 +1342,16 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _sandwiched(blocks, shapes, title)
 
 
+_DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=8192)
 def normalise_line(text: str) -> str:
-    """Key for cross-document repetition: case-folded, digits as 0, whitespace collapsed."""
-    return re.sub(r"\s+", " ", re.sub(r"\d", "0", text.strip().casefold()))
+    """Key for cross-document repetition: case-folded, digits as 0, whitespace collapsed.
+
+    Memoised: the rule layer and the classifier's features both key every block of a page."""
+    return _SPACES.sub(" ", _DIGIT.sub("0", text.strip().casefold()))
 
 
 def repeated_lines(texts: Sequence[str], *, min_documents: int = 3, min_share: float = 0.2) -> frozenset[str]:
