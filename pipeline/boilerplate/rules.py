@@ -125,6 +125,9 @@ class Phrase:
     # A lowercase fragment every match contains: a cheap substring test skips the regex for most blocks (the
     # lexicon has ~140 patterns, most of them regexes). None where no such fragment is known.
     anchor: str | None = field(default=None, compare=False, repr=False)
+    # Without such a fragment: lowercase fragments one of which every match contains (the alternatives of
+    # "re:\b(?:sagte|erklärte|…)"), tested on blocks in the plain alphabet (``_CASE_PLAIN``) only.
+    anchors: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,59 @@ def _regex_anchor(regex: str) -> str | None:
     return best.lower() if len(best) >= 2 else None
 
 
+# Characters whose case-insensitive regex match is the same as equality after ``str.lower()``: ASCII, the German
+# and common Latin-1 letters and uncased punctuation. (Outside them ``re.IGNORECASE`` has extra equivalences,
+# "ſ" = "s", "K" (Kelvin) = "k", and ``str.lower`` may change length, "İ"; such blocks skip the alternatives test.)
+_CASE_PLAIN_LETTERS = "äöüÄÖÜßàáâãåçèéêëìíîïñòóôõøùúûýÿÀÁÂÃÅÇÈÉÊËÌÍÎÏÑÒÓÔÕØÙÚÛÝ"
+_CASE_PLAIN_OTHER = "\u00a0„“”»«‚‘’–—…·•€§°²³½¼¾×"
+_CASE_UNPLAIN = re.compile(f"[^\\x00-\\x7f{_CASE_PLAIN_LETTERS}{_CASE_PLAIN_OTHER}]")
+_CASE_PLAIN = frozenset(map(chr, range(128))) | frozenset(_CASE_PLAIN_LETTERS) | frozenset(_CASE_PLAIN_OTHER)
+
+
+def _regex_alternatives(regex: str) -> tuple[str, ...] | None:
+    """Lowercase literal fragments one of which every match of the regex contains, or None.
+
+    From the parse tree: a run of literals in a sequence, the alternatives of a group or branch (each must have
+    such fragments), a group repeated at least once; lookarounds, classes and optional parts give none. The
+    sequence item with the longest shortest fragment is taken; fragments shorter than 2 characters or outside
+    the plain alphabet make the answer None."""
+    try:
+        parsed = _sre_parser.parse(regex, re.IGNORECASE)
+    except re.error:
+        return None
+
+    def of_sequence(items) -> tuple[str, ...] | None:
+        candidates, run = [], []
+        for op, arg in list(items) + [(None, None)]:
+            if op == _sre_parser.LITERAL:
+                run.append(chr(arg))
+                continue
+            if run:
+                candidates.append(("".join(run),))
+                run = []
+            if op is None:
+                break
+            found = of_item(op, arg)
+            if found:
+                candidates.append(found)
+        good = [c for c in candidates if all(len(f) >= 2 and set(f) <= _CASE_PLAIN for f in c)]
+        if not good:
+            return None
+        return tuple(f.lower() for f in max(good, key=lambda c: (min(map(len, c)), -len(c))))
+
+    def of_item(op, arg) -> tuple[str, ...] | None:
+        if op == _sre_parser.SUBPATTERN:
+            return of_sequence(arg[3])
+        if op == _sre_parser.BRANCH:
+            parts = [of_sequence(branch) for branch in arg[1]]
+            return None if any(p is None for p in parts) else tuple(dict.fromkeys(f for p in parts for f in p))
+        if op in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT) and arg[0] >= 1:
+            return of_sequence(arg[2])
+        return None
+
+    return of_sequence(parsed)
+
+
 def _read_phrases(path: Path) -> list[Phrase]:
     phrases = []
     for number, cols in _rows(path):
@@ -215,7 +271,9 @@ def _read_phrases(path: Path) -> list[Phrase]:
             regex = compile_phrase(pattern)
         except re.error as exc:
             raise ValueError(f"{where}: bad regular expression {pattern!r}: {exc}") from None
-        phrases.append(Phrase(category, value, pattern, regex, where, phrase_anchor(pattern)))
+        anchor = phrase_anchor(pattern)
+        anchors = None if anchor is not None or not pattern.startswith("re:") else _regex_alternatives(pattern[3:])
+        phrases.append(Phrase(category, value, pattern, regex, where, anchor, anchors))
     return phrases
 
 
@@ -398,8 +456,11 @@ def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
     Evidence and counter-evidence are deduplicated separately so that neither can hide the other."""
     hits = []
     lowered = text.lower()
+    plain = not _CASE_UNPLAIN.search(text)
     for phrase in lexicon.phrases:
         if phrase.anchor is not None and phrase.anchor not in lowered:
+            continue
+        if plain and phrase.anchors is not None and not any(map(lowered.__contains__, phrase.anchors)):
             continue
         m = phrase.regex.search(text)
         if m and m.end() > m.start():
