@@ -1,8 +1,9 @@
-"""The clean stage's pre-tests that skip a phrase regex (issue 16: speed only, never a different result)."""
+"""Code paths that exist for speed only (issue 16) give exactly the result of the plain path."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
 
 from pipeline.boilerplate import rules
 from pipeline.boilerplate.rules import _regex_alternatives
@@ -41,3 +42,13 @@ def test_hits_identical_with_and_without_the_pretests():
     for text in BLOCKS:
         with_tests = [(a, b, p.pattern) for a, b, p in rules._lexicon_hits(text, lexicon)]
         assert with_tests == [(a, b, p.pattern) for a, b, p in rules._lexicon_hits(text, bare)], text
+
+
+def test_cleaned_interim_record_is_the_dataclass_as_json():
+    from pipeline import boilerplate
+    from pipeline.run.runner import _cleaned_record
+
+    result = boilerplate.clean_document("\n".join(BLOCKS) + "\nStand: 08.12.2025")
+    assert any(b.signals for b in result.blocks) and result.date
+    as_json = json.dumps(_cleaned_record("d1", result), ensure_ascii=False)
+    assert as_json == json.dumps({"doc_id": "d1", **dataclasses.asdict(result)}, ensure_ascii=False)
