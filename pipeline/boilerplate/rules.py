@@ -450,18 +450,42 @@ def _count_score(n: int, first: float, step: float, cap: float) -> float:
     return 0.0 if n <= 0 else min(cap, first + step * (n - 1))
 
 
+def _fragment_index(lexicon: Lexicon) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+    """The lexicon's anchors and alternatives, the phrases (by position) that own each, the phrases with neither
+    and the phrases with alternatives; built once per lexicon (kept in its cache)."""
+    index = lexicon.cache.get("fragment index")
+    if index is None:
+        owners: dict[str, list[int]] = {}
+        unanchored, alternatives = [], []
+        for i, phrase in enumerate(lexicon.phrases):
+            if phrase.anchor is not None:
+                owners.setdefault(phrase.anchor, []).append(i)
+            elif phrase.anchors is not None:
+                alternatives.append(i)
+                for fragment in phrase.anchors:
+                    owners.setdefault(fragment, []).append(i)
+            else:
+                unanchored.append(i)
+        index = (tuple(owners), {f: tuple(v) for f, v in owners.items()}, tuple(unanchored), tuple(alternatives))
+        lexicon.cache["fragment index"] = index
+    return index
+
+
 def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
     """Phrase matches, strongest first; a match inside a stronger one's span of the same polarity is dropped (no
     double counting of "Datenschutz" inside "Datenschutzerklärung"), each phrase counts once per block.
     Evidence and counter-evidence are deduplicated separately so that neither can hide the other."""
     hits = []
     lowered = text.lower()
-    plain = not _CASE_UNPLAIN.search(text)
-    for phrase in lexicon.phrases:
-        if phrase.anchor is not None and phrase.anchor not in lowered:
-            continue
-        if plain and phrase.anchors is not None and not any(map(lowered.__contains__, phrase.anchors)):
-            continue
+    fragments, owners, unanchored, alternatives = _fragment_index(lexicon)
+    # the phrases that can match: an anchor or (in the plain alphabet) one of the alternatives occurs in the block
+    candidates = set(unanchored)
+    for fragment in filter(lowered.__contains__, fragments):
+        candidates.update(owners[fragment])
+    if _CASE_UNPLAIN.search(text):
+        candidates.update(alternatives)
+    for i in sorted(candidates):  # lexicon order, as the ties of the sort below need
+        phrase = lexicon.phrases[i]
         m = phrase.regex.search(text)
         if m and m.end() > m.start():
             hits.append((m.start(), m.end(), phrase))
