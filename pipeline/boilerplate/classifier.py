@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,12 +32,12 @@ class Model:
     rule_evidence: bool = True  # fitted with the rule layer's evidence among the features
 
     def probability(self, row: Sequence[float]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, row))
+        z = self.bias + sum(map(operator.mul, self.weights, row))
         return 1.0 / (1.0 + math.exp(-z)) if z > -40 else 0.0
 
     def explain(self, row: Sequence[float], k: int = 3) -> list[tuple[str, float]]:
         """The ``k`` features that pushed the block most towards its side of the decision, with w*x."""
-        z = self.bias + sum(w * x for w, x in zip(self.weights, row))
+        z = self.bias + sum(map(operator.mul, self.weights, row))
         parts = [(n, w * x) for n, w, x in zip(self.names, self.weights, row) if w * x]
         parts.sort(key=lambda p: -p[1] if z >= 0 else p[1])
         return [(n, round(v, 2)) for n, v in parts[:k]]

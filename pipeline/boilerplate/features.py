@@ -81,11 +81,12 @@ def _own(block: _Scored, shape: Shape) -> list[float]:
     stop = rules._stopwords()
     lower = sum(t[0].islower() for t in tokens)
     capital = len(tokens) - lower
-    dense = [c for c in text if not c.isspace()] or [" "]
-    digits = sum(c.isdigit() for c in dense)
-    symbols = sum(not c.isalnum() for c in dense)
+    # the characters but whitespace (str.split() splits at exactly the str.isspace characters)
+    dense = "".join(text.split()) or " "
+    digits = sum(map(str.isdigit, dense))
+    symbols = len(dense) - sum(map(str.isalnum, dense))
     verb_like = sum(1 for i, t in enumerate(tokens) if i and t.lower() not in stop and _VERB_LIKE.match(t))
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))
     return [
         math.log1p(shape.words) / 5,
         float(len(text) < 40),
@@ -107,7 +108,7 @@ def _own(block: _Scored, shape: Shape) -> list[float]:
         float(shape.contact_weak > 0),
         float(shape.name),
         float(bool(rules._BULLET.match(text))),
-        float(len(letters) >= 3 and all(c.isupper() for c in letters)),
+        float(len(letters) >= 3 and all(map(str.isupper, letters))),
         float("heading" in block.flags),
     ]
 

@@ -41,7 +41,7 @@ def _predecided_for(start: int, end: int, text: str, predecided: Sequence[Predec
     """The pre-decided span covering most of the block, if together they cover at least half its characters.
 
     ``predecided`` is sorted by position and ``ends`` holds the end of each span, so only overlapping spans are seen."""
-    size = sum(1 for c in text if not c.isspace()) or 1
+    size = len(text) - sum(map(str.isspace, text)) or 1
     covered, best, best_overlap = 0, None, 0
     for i in range(bisect.bisect_right(ends, start), len(predecided)):
         span = predecided[i]

@@ -125,6 +125,9 @@ class Phrase:
     # A lowercase fragment every match contains: a cheap substring test skips the regex for most blocks (the
     # lexicon has ~140 patterns, most of them regexes). None where no such fragment is known.
     anchor: str | None = field(default=None, compare=False, repr=False)
+    # Without such a fragment: lowercase fragments one of which every match contains (the alternatives of
+    # "re:\b(?:sagte|erklärte|…)"), tested on blocks in the plain alphabet (``_CASE_PLAIN``) only.
+    anchors: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,59 @@ def _regex_anchor(regex: str) -> str | None:
     return best.lower() if len(best) >= 2 else None
 
 
+# Characters whose case-insensitive regex match is the same as equality after ``str.lower()``: ASCII, the German
+# and common Latin-1 letters and uncased punctuation. (Outside them ``re.IGNORECASE`` has extra equivalences,
+# "ſ" = "s", "K" (Kelvin) = "k", and ``str.lower`` may change length, "İ"; such blocks skip the alternatives test.)
+_CASE_PLAIN_LETTERS = "äöüÄÖÜßàáâãåçèéêëìíîïñòóôõøùúûýÿÀÁÂÃÅÇÈÉÊËÌÍÎÏÑÒÓÔÕØÙÚÛÝ"
+_CASE_PLAIN_OTHER = "\u00a0„“”»«‚‘’–—…·•€§°²³½¼¾×"
+_CASE_UNPLAIN = re.compile(f"[^\\x00-\\x7f{_CASE_PLAIN_LETTERS}{_CASE_PLAIN_OTHER}]")
+_CASE_PLAIN = frozenset(map(chr, range(128))) | frozenset(_CASE_PLAIN_LETTERS) | frozenset(_CASE_PLAIN_OTHER)
+
+
+def _regex_alternatives(regex: str) -> tuple[str, ...] | None:
+    """Lowercase literal fragments one of which every match of the regex contains, or None.
+
+    From the parse tree: a run of literals in a sequence, the alternatives of a group or branch (each must have
+    such fragments), a group repeated at least once; lookarounds, classes and optional parts give none. The
+    sequence item with the longest shortest fragment is taken; fragments shorter than 2 characters or outside
+    the plain alphabet make the answer None."""
+    try:
+        parsed = _sre_parser.parse(regex, re.IGNORECASE)
+    except re.error:
+        return None
+
+    def of_sequence(items) -> tuple[str, ...] | None:
+        candidates, run = [], []
+        for op, arg in list(items) + [(None, None)]:
+            if op == _sre_parser.LITERAL:
+                run.append(chr(arg))
+                continue
+            if run:
+                candidates.append(("".join(run),))
+                run = []
+            if op is None:
+                break
+            found = of_item(op, arg)
+            if found:
+                candidates.append(found)
+        good = [c for c in candidates if all(len(f) >= 2 and set(f) <= _CASE_PLAIN for f in c)]
+        if not good:
+            return None
+        return tuple(f.lower() for f in max(good, key=lambda c: (min(map(len, c)), -len(c))))
+
+    def of_item(op, arg) -> tuple[str, ...] | None:
+        if op == _sre_parser.SUBPATTERN:
+            return of_sequence(arg[3])
+        if op == _sre_parser.BRANCH:
+            parts = [of_sequence(branch) for branch in arg[1]]
+            return None if any(p is None for p in parts) else tuple(dict.fromkeys(f for p in parts for f in p))
+        if op in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT) and arg[0] >= 1:
+            return of_sequence(arg[2])
+        return None
+
+    return of_sequence(parsed)
+
+
 def _read_phrases(path: Path) -> list[Phrase]:
     phrases = []
     for number, cols in _rows(path):
@@ -215,7 +271,9 @@ def _read_phrases(path: Path) -> list[Phrase]:
             regex = compile_phrase(pattern)
         except re.error as exc:
             raise ValueError(f"{where}: bad regular expression {pattern!r}: {exc}") from None
-        phrases.append(Phrase(category, value, pattern, regex, where, phrase_anchor(pattern)))
+        anchor = phrase_anchor(pattern)
+        anchors = None if anchor is not None or not pattern.startswith("re:") else _regex_alternatives(pattern[3:])
+        phrases.append(Phrase(category, value, pattern, regex, where, anchor, anchors))
     return phrases
 
 
@@ -393,15 +451,42 @@ def _count_score(n: int, first: float, step: float, cap: float) -> float:
     return 0.0 if n <= 0 else min(cap, first + step * (n - 1))
 
 
+def _fragment_index(lexicon: Lexicon) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+    """The lexicon's anchors and alternatives, the phrases (by position) that own each, the phrases with neither
+    and the phrases with alternatives; built once per lexicon (kept in its cache)."""
+    index = lexicon.cache.get("fragment index")
+    if index is None:
+        owners: dict[str, list[int]] = {}
+        unanchored, alternatives = [], []
+        for i, phrase in enumerate(lexicon.phrases):
+            if phrase.anchor is not None:
+                owners.setdefault(phrase.anchor, []).append(i)
+            elif phrase.anchors is not None:
+                alternatives.append(i)
+                for fragment in phrase.anchors:
+                    owners.setdefault(fragment, []).append(i)
+            else:
+                unanchored.append(i)
+        index = (tuple(owners), {f: tuple(v) for f, v in owners.items()}, tuple(unanchored), tuple(alternatives))
+        lexicon.cache["fragment index"] = index
+    return index
+
+
 def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
     """Phrase matches, strongest first; a match inside a stronger one's span of the same polarity is dropped (no
     double counting of "Datenschutz" inside "Datenschutzerklärung"), each phrase counts once per block.
     Evidence and counter-evidence are deduplicated separately so that neither can hide the other."""
     hits = []
     lowered = text.lower()
-    for phrase in lexicon.phrases:
-        if phrase.anchor is not None and phrase.anchor not in lowered:
-            continue
+    fragments, owners, unanchored, alternatives = _fragment_index(lexicon)
+    # the phrases that can match: an anchor or (in the plain alphabet) one of the alternatives occurs in the block
+    candidates = set(unanchored)
+    for fragment in filter(lowered.__contains__, fragments):
+        candidates.update(owners[fragment])
+    if _CASE_UNPLAIN.search(text):
+        candidates.update(alternatives)
+    for i in sorted(candidates):  # lexicon order, as the ties of the sort below need
+        phrase = lexicon.phrases[i]
         m = phrase.regex.search(text)
         if m and m.end() > m.start():
             hits.append((m.start(), m.end(), phrase))
@@ -570,8 +655,8 @@ def _prose_guard(text: str, lexicon: "Lexicon") -> bool:
 
 
 def _prose_shape_unmarked(text: str, lexicon: "Lexicon") -> bool:
-    dense = [c for c in text if not c.isspace()]
-    if sum(not c.isalnum() for c in dense) > PROSE_MAX_SYMBOL_SHARE * max(1, len(dense)):
+    dense = "".join(text.split())  # the characters but whitespace
+    if len(dense) - sum(map(str.isalnum, dense)) > PROSE_MAX_SYMBOL_SHARE * max(1, len(dense)):
         return False
     sentences = prose_sentences(text)
     if len(sentences) < PROSE_MIN_SENTENCES and not (len(sentences) == 2 and _plain_report(text)):
@@ -788,7 +873,7 @@ def block_shape(text: str) -> Shape:
         0 < words <= 4 and not stripped.endswith((".", "!", "?", "…")) and stop <= 1 and len(tokens) >= 1 and not key_value
     )
     headline = 3 <= words <= 16 and not stripped.endswith((".", "…", ";", ",", ":")) and stripped[:1].isupper()
-    letters = sum(c.isalpha() for c in stripped)
+    letters = sum(map(str.isalpha, stripped))
     widget = ""
     if _DATE_IN_LINE.search(stripped):
         pass  # a date line ("26.04.2023 |") dates the text next to it: never a widget
@@ -807,7 +892,7 @@ def block_shape(text: str) -> Shape:
     elif words <= 2 and _CODE_LIKE.fullmatch(stripped) or stripped.startswith("[{") or stripped.startswith("!["):
         widget = "code"
     strong = weak = 0
-    if any(c.isdigit() for c in stripped):  # every phone number, street number and postcode has digits
+    if any(map(str.isdigit, stripped)):  # every phone number, street number and postcode has digits
         strong = len(_PHONE.findall(stripped)) + len(_PHONE_BARE.findall(stripped))
         weak = len(_STREET.findall(stripped)) + len(_POSTCODE.findall(stripped))
     if "@" in stripped or " AT " in stripped or "[at]" in stripped or "(at)" in stripped:
@@ -894,7 +979,7 @@ def _split_table_pass(blocks: Sequence["_Scored"], shapes: Sequence[Shape], widt
 
     def group(k: int) -> int:
         # figure cells after the name line k (0 when k is no name line)
-        if k >= n or figure(k) or not any(c.isalpha() for c in blocks[k].text) or shapes[k].words > 4 or shapes[k].sentence_like:
+        if k >= n or figure(k) or not any(map(str.isalpha, blocks[k].text)) or shapes[k].words > 4 or shapes[k].sentence_like:
             return 0
         j = k + 1
         while j < n and figure(j) and j - k <= 4:
@@ -1279,6 +1364,9 @@ SCRAMBLED_MAX_STOP_DENSITY = 0.15
 # a teaser headline with its counters at the end ("… eingestuft 0 0 0"): three or more bare numbers after text
 # (two could be a score, "Ergebnis vom Sonntag 2 1")
 _COUNTER_TAIL = re.compile(r"^(?P<body>.*[A-Za-zÄÖÜäöüß\"“”»«)!?].*?)(?:\s+\d{1,4}){3,}\s*$")
+# what every match of _COUNTER_TAIL ends in (checked first: _COUNTER_TAIL backtracks quadratically on a long
+# paragraph, and almost no block ends in three bare numbers)
+_COUNTER_TAIL_END = re.compile(r"(?:\s+\d{1,4}){3}\Z")
 # a label glued to its value in a fact box ("LandDeutschland", "Bevölkerung83,02 Millionen"): a lower-case
 # run of three letters or more directly followed by a capitalised word or a figure
 _GLUED = re.compile(r"[a-zäöüß]{3,}(?:[A-ZÄÖÜ][a-zäöüß]|\d)")
@@ -1303,11 +1391,14 @@ def scrambled(text: str) -> bool:
 
 def counter_tail(text: str) -> str | None:
     """The headline of a teaser entry that ends in three or more bare counters ("… Familie 0 0 0"), or None."""
-    m = _COUNTER_TAIL.match(text.strip())
+    stripped = text.strip()
+    if not stripped[-1:].isdigit() or not _COUNTER_TAIL_END.search(stripped):
+        return None
+    m = _COUNTER_TAIL.match(stripped)
     if not m:
         return None
     body = m.group("body").strip()
-    tail = text.strip()[len(m.group("body")):].split()
+    tail = stripped[len(m.group("body")):].split()
     # "… auf 12 000" is a figure with a thousands gap, not two counters
     if any(len(t) == 3 for t in tail[1:]) or re.search(r"\d\s*$", body):
         return None
@@ -1389,9 +1480,16 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _sandwiched(blocks, shapes, title)
 
 
+_DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=8192)
 def normalise_line(text: str) -> str:
-    """Key for cross-document repetition: case-folded, digits as 0, whitespace collapsed."""
-    return re.sub(r"\s+", " ", re.sub(r"\d", "0", text.strip().casefold()))
+    """Key for cross-document repetition: case-folded, digits as 0, whitespace collapsed.
+
+    Memoised: the rule layer and the classifier's features both key every block of a page."""
+    return _SPACES.sub(" ", _DIGIT.sub("0", text.strip().casefold()))
 
 
 def repeated_lines(texts: Sequence[str], *, min_documents: int = 3, min_share: float = 0.2) -> frozenset[str]:

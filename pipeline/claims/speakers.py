@@ -7,6 +7,7 @@ this module decides which of its functions applies to a phrase and records hones
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ def _head(doc: Doc, tokens: Sequence[int]) -> int:
 PERSON_NOUNS = resources.word_list("speakers_person_nouns")
 
 
+@functools.lru_cache(maxsize=65536)  # a scan of the whole list, asked for the same words again and again
 def is_person_noun(word: str) -> bool:
     low = word.lower()
     return any(low == n or (low.endswith(n) and len(low) - len(n) >= 2) for n in PERSON_NOUNS)

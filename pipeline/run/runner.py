@@ -289,7 +289,7 @@ def _clean(run: _Run, documents: Sequence[Document]) -> dict[str, boilerplate.Cl
         for doc in cfg.progress(documents, len(documents), "clean")
     }
     with run.interim_batch() as interim:
-        interim.write_jsonl("cleaned.jsonl", ({"doc_id": k, **dataclasses.asdict(v)} for k, v in cleaned.items()))
+        interim.write_jsonl("cleaned.jsonl", (_cleaned_record(k, v) for k, v in cleaned.items()))
     with run.output_batch() as out:
         out.write_table(
             BOILERPLATE,
@@ -300,6 +300,16 @@ def _clean(run: _Run, documents: Sequence[Document]) -> dict[str, boilerplate.Cl
         strip_boilerplate=cfg.strip_boilerplate, boilerplate_phrases=[str(p) for p in cfg.boilerplate_phrases],
     )
     return cleaned
+
+
+_BLOCK_FIELDS = tuple(f.name for f in dataclasses.fields(boilerplate.Block))
+
+
+def _cleaned_record(doc_id: str, result: boilerplate.CleanResult) -> dict:
+    """``{"doc_id": ..., **dataclasses.asdict(result)}`` as JSON sees it (tuples are lists to it), without
+    asdict's deep copy of every block's signals."""
+    blocks = [{name: getattr(b, name) for name in _BLOCK_FIELDS} for b in result.blocks]
+    return {"doc_id": doc_id, "blocks": blocks, "clean_text": result.clean_text, "date": result.date}
 
 
 def load_cleaned(cfg: RunConfig) -> dict[str, boilerplate.CleanResult]:

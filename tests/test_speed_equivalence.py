@@ -1,0 +1,54 @@
+"""Code paths that exist for speed only (issue 16) give exactly the result of the plain path."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from pipeline.boilerplate import rules
+from pipeline.boilerplate.rules import _regex_alternatives
+
+BLOCKS = [
+    "Die Ministerin sagte am Dienstag, die Reform komme im Herbst.",
+    "Wir verwenden Cookies, um Ihnen ein besseres Nutzungserlebnis zu bieten. Alle akzeptieren",
+    "Bitte deaktivieren Sie Ihren Werbeblocker, um weiterzulesen.",
+    "Startseite > Politik > Inland",
+    "Lesen Sie auch: Wie die Stadt ihre Schulen saniert",
+    "LESEN SIE AUCH: WIE DIE STADT IHRE SCHULEN SANIERT",
+    # characters whose case-insensitive match differs from str.lower(): the alternatives test is not used
+    "Leſen Sie auch: Wie die Stadt ihre Schulen ſaniert",
+    "İnformationen zum Datenschutz und zu Cookies",
+    "Teilen auf Facebook | Twitter | WhatsApp | E-Mail",
+    "Zurück zur Startseite",
+]
+
+
+def test_alternatives_of_a_group_of_words():
+    assert _regex_alternatives(r"\b(?:sagte|erklärte)\s+er") == ("sagte", "erklärte")
+    assert _regex_alternatives(r"\bWerbeblocker|adblocker\b") == ("werbeblocker", "adblocker")
+
+
+def test_no_alternatives_where_a_match_need_not_contain_one():
+    assert _regex_alternatives(r"(?:sagte)?\s+\w+") is None  # optional group
+    assert _regex_alternatives(r"\s[>›»|]\s\w+") is None  # classes only
+    assert _regex_alternatives(r"\b(?:sagte|\d+)\b") is None  # one branch without literal text
+    assert _regex_alternatives(r"(?=Anzeige)\w+") is None  # a lookahead is not part of the match
+
+
+def test_hits_identical_with_and_without_the_pretests():
+    lexicon = rules.load_lexicon()
+    assert any(p.anchors for p in lexicon.phrases)
+    bare = rules.Lexicon(phrases=tuple(dataclasses.replace(p, anchors=None) for p in lexicon.phrases), metadata=lexicon.metadata)
+    for text in BLOCKS:
+        with_tests = [(a, b, p.pattern) for a, b, p in rules._lexicon_hits(text, lexicon)]
+        assert with_tests == [(a, b, p.pattern) for a, b, p in rules._lexicon_hits(text, bare)], text
+
+
+def test_cleaned_interim_record_is_the_dataclass_as_json():
+    from pipeline import boilerplate
+    from pipeline.run.runner import _cleaned_record
+
+    result = boilerplate.clean_document("\n".join(BLOCKS) + "\nStand: 08.12.2025")
+    assert any(b.signals for b in result.blocks) and result.date
+    as_json = json.dumps(_cleaned_record("d1", result), ensure_ascii=False)
+    assert as_json == json.dumps({"doc_id": "d1", **dataclasses.asdict(result)}, ensure_ascii=False)
