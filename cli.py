@@ -285,7 +285,7 @@ evaluate_app.command("html")(_evaluation("html", "Article text kept and junk rem
 @evaluate_app.command("claims-news")
 def evaluate_claims_news(
     corpus: CorpusOpt = None,
-    split: Annotated[str, typer.Option("--split", help="dev, test (held out, looked at), test2 (unseen pages of the first round, eval/claims_news_test2.jsonl, now looked at), test3 (unseen pages of the second round, eval/claims_news_test3.jsonl, now looked at), test4 (unseen pages collected before the third round, eval/claims_news_test4.jsonl, now looked at), test5 (unseen pages collected before the fifth round, eval/claims_news_test5.jsonl), test6 (unseen pages collected before the sixth round, eval/claims_news_test6.jsonl) or all (dev + test).")] = "dev",
+    split: Annotated[str, typer.Option("--split", help="dev, test (held out, looked at), test2 (unseen pages of the first round, eval/claims_news_test2.jsonl, now looked at), test3 (unseen pages of the second round, eval/claims_news_test3.jsonl, now looked at), test4 (unseen pages collected before the third round, eval/claims_news_test4.jsonl, now looked at), test5 (unseen pages collected before the fifth round, eval/claims_news_test5.jsonl), test6 (unseen pages collected before the sixth round, eval/claims_news_test6.jsonl), test7 (unseen pages collected after test6 was measured, eval/claims_news_test7.jsonl) or all (dev + test).")] = "dev",
     errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List every error.")] = True,
 ) -> None:
     """Found / right speaker / right form / precision of claims on real news (eval/claims_news.jsonl)."""

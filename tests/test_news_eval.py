@@ -60,12 +60,35 @@ def test_the_sixth_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
     assert not {d.url for d in news.load_corpus()} & {d.url for d in docs}
 
 
-@pytest.mark.parametrize("newest", ["test5", "test6"])
+def test_the_seventh_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
+    docs = news.load_corpus(news.TEST7_CORPUS)
+    assert len(docs) >= 25 and {d.split for d in docs} == {"test7"}
+    assert sum(len(d.claims) for d in docs) >= 100
+    assert not {d.url for d in news.load_corpus()} & {d.url for d in docs}
+
+
+@pytest.mark.parametrize("newest", ["test5", "test6", "test7"])
 def test_the_newest_unseen_parts_come_from_sites_in_no_other_part(newest):
     others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != newest
                                     for d in news.load_corpus(path)]
     new_sites = {_site(d.url) for d in news.load_corpus(news.UNSEEN_CORPORA[newest])}
     assert not new_sites & {_site(d.url) for d in others}
+
+
+def _registered_domain(url):
+    labels = _site(url).split(":", 1)[0].split(".")
+    # second-level registries such as gv.at, co.uk, com.au keep three labels
+    keep = 3 if len(labels) >= 3 and labels[-2] in {"ac", "co", "com", "gv", "net", "or", "org"} else 2
+    return ".".join(labels[-keep:])
+
+
+def test_the_seventh_unseen_part_shares_no_registered_domain_with_another_part():
+    others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != "test7"
+                                    for d in news.load_corpus(path)]
+    assert _registered_domain("https://www.zeitung.suedostschweiz.ch/x") == "suedostschweiz.ch"
+    assert _registered_domain("https://www.parlament.gv.at/x") == "parlament.gv.at"
+    new = {_registered_domain(d.url) for d in news.load_corpus(news.TEST7_CORPUS)}
+    assert not new & {_registered_domain(d.url) for d in others}
 
 
 def test_offsets_that_do_not_point_at_the_message_are_rejected(tmp_path):
