@@ -52,3 +52,13 @@ def test_cleaned_interim_record_is_the_dataclass_as_json():
     assert any(b.signals for b in result.blocks) and result.date
     as_json = json.dumps(_cleaned_record("d1", result), ensure_ascii=False)
     assert as_json == json.dumps({"doc_id": "d1", **dataclasses.asdict(result)}, ensure_ascii=False)
+
+
+def test_fragment_lookup_finds_every_fragment_a_substring_search_finds():
+    lexicon = rules.load_lexicon()
+    short, groups, owners, _, _ = rules._fragment_index(lexicon)
+    assert set(short) | {f for g in groups.values() for f in g} == set(owners)
+    for text in BLOCKS + ["", "abo", "Foto: dpa", "Mehr zum Thema"]:
+        lowered = text.lower()
+        assert sorted(rules._fragments_in(lowered, short, groups)) == sorted(f for f in owners if f in lowered), text
+

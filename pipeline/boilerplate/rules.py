@@ -451,8 +451,12 @@ def _count_score(n: int, first: float, step: float, cap: float) -> float:
     return 0.0 if n <= 0 else min(cap, first + step * (n - 1))
 
 
-def _fragment_index(lexicon: Lexicon) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
-    """The lexicon's anchors and alternatives, the phrases (by position) that own each, the phrases with neither
+FRAGMENT_KEY_CHARS = 4  # fragments of this length or longer are looked up by their first characters
+
+
+def _fragment_index(lexicon: Lexicon) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+    """The lexicon's short anchors and alternatives (tested one by one), the longer ones grouped by their first
+    ``FRAGMENT_KEY_CHARS`` characters, the phrases (by position) that own each fragment, the phrases with neither
     and the phrases with alternatives; built once per lexicon (kept in its cache)."""
     index = lexicon.cache.get("fragment index")
     if index is None:
@@ -467,9 +471,29 @@ def _fragment_index(lexicon: Lexicon) -> tuple[tuple[str, ...], dict[str, tuple[
                     owners.setdefault(fragment, []).append(i)
             else:
                 unanchored.append(i)
-        index = (tuple(owners), {f: tuple(v) for f, v in owners.items()}, tuple(unanchored), tuple(alternatives))
+        short = tuple(f for f in owners if len(f) < FRAGMENT_KEY_CHARS)
+        groups: dict[str, list[str]] = {}
+        for fragment in owners:
+            if len(fragment) >= FRAGMENT_KEY_CHARS:
+                groups.setdefault(fragment[:FRAGMENT_KEY_CHARS], []).append(fragment)
+        index = (
+            short, {k: tuple(v) for k, v in groups.items()}, {f: tuple(v) for f, v in owners.items()},
+            tuple(unanchored), tuple(alternatives),
+        )
         lexicon.cache["fragment index"] = index
     return index
+
+
+def _fragments_in(lowered: str, short: tuple[str, ...], groups: dict[str, tuple[str, ...]]) -> list[str]:
+    """The fragments of the index that occur in ``lowered``: every short one is tested, a longer one only when
+    its first ``FRAGMENT_KEY_CHARS`` characters occur (one set of the text's character n-grams instead of a
+    substring search per fragment)."""
+    found = list(filter(lowered.__contains__, short))
+    grams = set(map("".join, zip(*(lowered[i:] for i in range(FRAGMENT_KEY_CHARS)))))
+    for key in grams.intersection(groups):
+        group = groups[key]
+        found.extend(filter(lowered.__contains__, group) if len(group) > 1 or len(group[0]) > FRAGMENT_KEY_CHARS else group)
+    return found
 
 
 def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
@@ -478,10 +502,10 @@ def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
     Evidence and counter-evidence are deduplicated separately so that neither can hide the other."""
     hits = []
     lowered = text.lower()
-    fragments, owners, unanchored, alternatives = _fragment_index(lexicon)
+    short, groups, owners, unanchored, alternatives = _fragment_index(lexicon)
     # the phrases that can match: an anchor or (in the plain alphabet) one of the alternatives occurs in the block
     candidates = set(unanchored)
-    for fragment in filter(lowered.__contains__, fragments):
+    for fragment in _fragments_in(lowered, short, groups):
         candidates.update(owners[fragment])
     if _CASE_UNPLAIN.search(text):
         candidates.update(alternatives)
