@@ -62,3 +62,19 @@ def test_fragment_lookup_finds_every_fragment_a_substring_search_finds():
         lowered = text.lower()
         assert sorted(rules._fragments_in(lowered, short, groups)) == sorted(f for f in owners if f in lowered), text
 
+
+def test_count_regexes_give_the_same_matches_behind_their_gates():
+    assert rules._required_fragments(rules._LINKS) == ("http", "www.", "@")
+    assert rules._required_fragments(rules._POSTAL) is None  # "10115 Berlin": no literal text needed
+    texts = BLOCKS + [
+        "Ich habe mich gefreut, sagte sie. Mein Fazit: Wir sehen uns wieder!",
+        "Mehr unter www.beispiel.example oder per E-Mail an redaktion@beispiel.example",
+        "Gemäß § 5 TMG und Art. 13 DSGVO: Beispiel GmbH, Hauptstraße 5, 10115 Berlin",
+        "Jetzt abonnieren und Vorteile sichern",
+        "Bitte beachten Sie: Sie können Ihre Daten jederzeit ändern.",
+        "Die Regierung will die Reform im Herbst beschließen, hieß es in Berlin.",
+    ]
+    for regex in rules._GATES:
+        for text in texts:
+            assert rules._findall(regex, text) == regex.findall(text), (regex.pattern, text)
+            assert bool(rules._search(regex, text)) == bool(regex.search(text)), (regex.pattern, text)
