@@ -20,6 +20,10 @@ BLOCKS = [
     "İnformationen zum Datenschutz und zu Cookies",
     "Teilen auf Facebook | Twitter | WhatsApp | E-Mail",
     "Zurück zur Startseite",
+    # one-character alternatives ("@", "x", ":")
+    "Kontakt: E-Mail: redaktion@beispiel.example",
+    "Folgen Sie uns auf X: @beispielzeitung",
+    "Mehr auf Instagram: @beispielzeitung und bei Threads",
 ]
 
 

@@ -273,7 +273,8 @@ def _read_phrases(path: Path) -> list[Phrase]:
         except re.error as exc:
             raise ValueError(f"{where}: bad regular expression {pattern!r}: {exc}") from None
         anchor = phrase_anchor(pattern)
-        anchors = None if anchor is not None or not pattern.startswith("re:") else _regex_alternatives(pattern[3:])
+        # one-character alternatives too ("@", "x"): a test of a character is cheaper than a search of the regex
+        anchors = None if anchor is not None or not pattern.startswith("re:") else _regex_alternatives(pattern[3:], min_chars=1)
         phrases.append(Phrase(category, value, pattern, regex, where, anchor, anchors))
     return phrases
 
