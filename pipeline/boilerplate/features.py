@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 
 from . import rules
 from .rules import PROTECTED_FLAGS, Shape, _Scored
@@ -79,7 +80,7 @@ def _own(block: _Scored, shape: Shape) -> list[float]:
     text = block.text.strip()
     tokens = _WORD.findall(text)
     stop = rules._stopwords()
-    lower = sum(t[0].islower() for t in tokens)
+    lower = sum(map(str.islower, map(itemgetter(0), tokens)))
     capital = len(tokens) - lower
     # the characters but whitespace (str.split() splits at exactly the str.isspace characters)
     dense = "".join(text.split()) or " "
@@ -113,26 +114,27 @@ def _own(block: _Scored, shape: Shape) -> list[float]:
     ]
 
 
-def _signal(block: _Scored, name: str) -> float:
-    return sum(v for n, v in block.signals if n == name)
-
-
 def _rule_part(block: _Scored, phrase_removed: bool) -> list[float]:
     lexicon = sum(v for n, v in block.signals if n.startswith("lexicon:"))
+    # per signal name the sum of its values, added in signal order (one pass instead of one per name)
+    totals: dict[str, float] = {}
+    for n, v in block.signals:
+        totals[n] = totals.get(n, 0) + v
+    signal = totals.get
     return [
         float(block.is_boilerplate),
         float(phrase_removed),
         min(lexicon, 8.0) / 8,
         min(block.strongest, 4.0) / 4,
-        min(-_signal(block, "news_reporting"), 4.0) / 4,
-        min(sum(_signal(block, n) for n in _ADDRESS_SIGNALS), 4.0) / 4,
-        min(_signal(block, "imperative"), 2.0) / 2,
-        min(sum(_signal(block, n) for n in _LINK_SIGNALS), 2.0) / 2,
-        min(_signal(block, "formula_line"), 2.0) / 2,
-        float(_signal(block, "menu_line") > 0),
-        float(_signal(block, "label_prefix") > 0),
-        float(_signal(block, "quotation") < 0),
-        *(float(any(n == name for n, _ in block.signals)) for name in STRUCTURE_SIGNALS),
+        min(-signal("news_reporting", 0), 4.0) / 4,
+        min(sum(signal(n, 0) for n in _ADDRESS_SIGNALS), 4.0) / 4,
+        min(signal("imperative", 0), 2.0) / 2,
+        min(sum(signal(n, 0) for n in _LINK_SIGNALS), 2.0) / 2,
+        min(signal("formula_line", 0), 2.0) / 2,
+        float(signal("menu_line", 0) > 0),
+        float(signal("label_prefix", 0) > 0),
+        float(signal("quotation", 0) < 0),
+        *(float(name in totals) for name in STRUCTURE_SIGNALS),
     ]
 
 

@@ -923,7 +923,7 @@ def block_shape(text: str) -> Shape:
     stripped = _BULLET.sub("", text).strip()
     tokens = _WORD_RE.findall(stripped)
     words = len([w for w in stripped.split() if w not in "|·•/"])
-    stop = sum(t.lower() in _stopwords() for t in tokens)
+    stop = sum(map(_stopwords().__contains__, map(str.lower, tokens)))
     density = stop / len(tokens) if tokens else 0.0
     final = bool(re.search(r"[.!?…][\"“”»«’')\]]*$", stripped))  # a closing quote alone ends no sentence
     sentence_like = bool(tokens) and ((final and words >= 6 and stop >= 1) or (words >= 15 and density >= 0.15))
