@@ -86,7 +86,7 @@ def _own(block: _Scored, shape: Shape) -> list[float]:
     dense = "".join(text.split()) or " "
     digits = sum(map(str.isdigit, dense))
     symbols = len(dense) - sum(map(str.isalnum, dense))
-    verb_like = sum(1 for i, t in enumerate(tokens) if i and t.lower() not in stop and _VERB_LIKE.match(t))
+    verb_like = sum(t.lower() not in stop for t in filter(_VERB_LIKE.match, tokens[1:]))
     letters = "".join(filter(str.isalpha, text))
     return [
         math.log1p(shape.words) / 5,
@@ -148,6 +148,8 @@ def _lexicon_groups(block: _Scored) -> list[float]:
     for name, value in block.signals:
         if name.startswith("lexicon:"):
             weights[name.split(":", 1)[1]] = value
+    if not weights:
+        return [0.0] * len(LEXICON_GROUPS)
     return [min(sum(weights.get(c, 0.0) for c in cats), 4.0) / 4 for cats in LEXICON_GROUPS.values()]
 
 
