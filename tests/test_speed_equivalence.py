@@ -20,6 +20,10 @@ BLOCKS = [
     "İnformationen zum Datenschutz und zu Cookies",
     "Teilen auf Facebook | Twitter | WhatsApp | E-Mail",
     "Zurück zur Startseite",
+    # one-character alternatives ("@", "x", ":")
+    "Kontakt: E-Mail: redaktion@beispiel.example",
+    "Folgen Sie uns auf X: @beispielzeitung",
+    "Mehr auf Instagram: @beispielzeitung und bei Threads",
 ]
 
 
@@ -52,3 +56,29 @@ def test_cleaned_interim_record_is_the_dataclass_as_json():
     assert any(b.signals for b in result.blocks) and result.date
     as_json = json.dumps(_cleaned_record("d1", result), ensure_ascii=False)
     assert as_json == json.dumps({"doc_id": "d1", **dataclasses.asdict(result)}, ensure_ascii=False)
+
+
+def test_fragment_lookup_finds_every_fragment_a_substring_search_finds():
+    lexicon = rules.load_lexicon()
+    short, groups, owners, _, _ = rules._fragment_index(lexicon)
+    assert set(short) | {f for g in groups.values() for f in g} == set(owners)
+    for text in BLOCKS + ["", "abo", "Foto: dpa", "Mehr zum Thema"]:
+        lowered = text.lower()
+        assert sorted(rules._fragments_in(lowered, short, groups)) == sorted(f for f in owners if f in lowered), text
+
+
+def test_count_regexes_give_the_same_matches_behind_their_gates():
+    assert rules._required_fragments(rules._LINKS) == ("http", "www.", "@")
+    assert rules._required_fragments(rules._POSTAL) is None  # "10115 Berlin": no literal text needed
+    texts = BLOCKS + [
+        "Ich habe mich gefreut, sagte sie. Mein Fazit: Wir sehen uns wieder!",
+        "Mehr unter www.beispiel.example oder per E-Mail an redaktion@beispiel.example",
+        "Gemäß § 5 TMG und Art. 13 DSGVO: Beispiel GmbH, Hauptstraße 5, 10115 Berlin",
+        "Jetzt abonnieren und Vorteile sichern",
+        "Bitte beachten Sie: Sie können Ihre Daten jederzeit ändern.",
+        "Die Regierung will die Reform im Herbst beschließen, hieß es in Berlin.",
+    ]
+    for regex in rules._GATES:
+        for text in texts:
+            assert rules._findall(regex, text) == regex.findall(text), (regex.pattern, text)
+            assert bool(rules._search(regex, text)) == bool(regex.search(text)), (regex.pattern, text)

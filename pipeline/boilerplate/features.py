@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 
 from . import rules
 from .rules import PROTECTED_FLAGS, Shape, _Scored
@@ -79,13 +80,13 @@ def _own(block: _Scored, shape: Shape) -> list[float]:
     text = block.text.strip()
     tokens = _WORD.findall(text)
     stop = rules._stopwords()
-    lower = sum(t[0].islower() for t in tokens)
+    lower = sum(map(str.islower, map(itemgetter(0), tokens)))
     capital = len(tokens) - lower
     # the characters but whitespace (str.split() splits at exactly the str.isspace characters)
     dense = "".join(text.split()) or " "
     digits = sum(map(str.isdigit, dense))
     symbols = len(dense) - sum(map(str.isalnum, dense))
-    verb_like = sum(1 for i, t in enumerate(tokens) if i and t.lower() not in stop and _VERB_LIKE.match(t))
+    verb_like = sum(t.lower() not in stop for t in filter(_VERB_LIKE.match, tokens[1:]))
     letters = "".join(filter(str.isalpha, text))
     return [
         math.log1p(shape.words) / 5,
@@ -113,26 +114,27 @@ def _own(block: _Scored, shape: Shape) -> list[float]:
     ]
 
 
-def _signal(block: _Scored, name: str) -> float:
-    return sum(v for n, v in block.signals if n == name)
-
-
 def _rule_part(block: _Scored, phrase_removed: bool) -> list[float]:
     lexicon = sum(v for n, v in block.signals if n.startswith("lexicon:"))
+    # per signal name the sum of its values, added in signal order (one pass instead of one per name)
+    totals: dict[str, float] = {}
+    for n, v in block.signals:
+        totals[n] = totals.get(n, 0) + v
+    signal = totals.get
     return [
         float(block.is_boilerplate),
         float(phrase_removed),
         min(lexicon, 8.0) / 8,
         min(block.strongest, 4.0) / 4,
-        min(-_signal(block, "news_reporting"), 4.0) / 4,
-        min(sum(_signal(block, n) for n in _ADDRESS_SIGNALS), 4.0) / 4,
-        min(_signal(block, "imperative"), 2.0) / 2,
-        min(sum(_signal(block, n) for n in _LINK_SIGNALS), 2.0) / 2,
-        min(_signal(block, "formula_line"), 2.0) / 2,
-        float(_signal(block, "menu_line") > 0),
-        float(_signal(block, "label_prefix") > 0),
-        float(_signal(block, "quotation") < 0),
-        *(float(any(n == name for n, _ in block.signals)) for name in STRUCTURE_SIGNALS),
+        min(-signal("news_reporting", 0), 4.0) / 4,
+        min(sum(signal(n, 0) for n in _ADDRESS_SIGNALS), 4.0) / 4,
+        min(signal("imperative", 0), 2.0) / 2,
+        min(sum(signal(n, 0) for n in _LINK_SIGNALS), 2.0) / 2,
+        min(signal("formula_line", 0), 2.0) / 2,
+        float(signal("menu_line", 0) > 0),
+        float(signal("label_prefix", 0) > 0),
+        float(signal("quotation", 0) < 0),
+        *(float(name in totals) for name in STRUCTURE_SIGNALS),
     ]
 
 
@@ -146,6 +148,8 @@ def _lexicon_groups(block: _Scored) -> list[float]:
     for name, value in block.signals:
         if name.startswith("lexicon:"):
             weights[name.split(":", 1)[1]] = value
+    if not weights:
+        return [0.0] * len(LEXICON_GROUPS)
     return [min(sum(weights.get(c, 0.0) for c in cats), 4.0) / 4 for cats in LEXICON_GROUPS.values()]
 
 

@@ -208,15 +208,16 @@ _CASE_UNPLAIN = re.compile(f"[^\\x00-\\x7f{_CASE_PLAIN_LETTERS}{_CASE_PLAIN_OTHE
 _CASE_PLAIN = frozenset(map(chr, range(128))) | frozenset(_CASE_PLAIN_LETTERS) | frozenset(_CASE_PLAIN_OTHER)
 
 
-def _regex_alternatives(regex: str) -> tuple[str, ...] | None:
+def _regex_alternatives(regex: str, *, flags: int = re.IGNORECASE, min_chars: int = 2, fold: bool = True) -> tuple[str, ...] | None:
     """Lowercase literal fragments one of which every match of the regex contains, or None.
 
     From the parse tree: a run of literals in a sequence, the alternatives of a group or branch (each must have
     such fragments), a group repeated at least once; lookarounds, classes and optional parts give none. The
-    sequence item with the longest shortest fragment is taken; fragments shorter than 2 characters or outside
-    the plain alphabet make the answer None."""
+    sequence item with the longest shortest fragment is taken; fragments shorter than ``min_chars`` characters
+    or (with ``fold``, for a case-insensitive regex) outside the plain alphabet make the answer None. Without
+    ``fold`` (a case-sensitive regex) the fragments keep their case."""
     try:
-        parsed = _sre_parser.parse(regex, re.IGNORECASE)
+        parsed = _sre_parser.parse(regex, flags)
     except re.error:
         return None
 
@@ -234,10 +235,10 @@ def _regex_alternatives(regex: str) -> tuple[str, ...] | None:
             found = of_item(op, arg)
             if found:
                 candidates.append(found)
-        good = [c for c in candidates if all(len(f) >= 2 and set(f) <= _CASE_PLAIN for f in c)]
+        good = [c for c in candidates if all(len(f) >= min_chars and (not fold or set(f) <= _CASE_PLAIN) for f in c)]
         if not good:
             return None
-        return tuple(f.lower() for f in max(good, key=lambda c: (min(map(len, c)), -len(c))))
+        return tuple(f.lower() if fold else f for f in max(good, key=lambda c: (min(map(len, c)), -len(c))))
 
     def of_item(op, arg) -> tuple[str, ...] | None:
         if op == _sre_parser.SUBPATTERN:
@@ -272,7 +273,8 @@ def _read_phrases(path: Path) -> list[Phrase]:
         except re.error as exc:
             raise ValueError(f"{where}: bad regular expression {pattern!r}: {exc}") from None
         anchor = phrase_anchor(pattern)
-        anchors = None if anchor is not None or not pattern.startswith("re:") else _regex_alternatives(pattern[3:])
+        # one-character alternatives too ("@", "x"): a test of a character is cheaper than a search of the regex
+        anchors = None if anchor is not None or not pattern.startswith("re:") else _regex_alternatives(pattern[3:], min_chars=1)
         phrases.append(Phrase(category, value, pattern, regex, where, anchor, anchors))
     return phrases
 
@@ -413,6 +415,41 @@ _LEGAL = re.compile(r"§§?\s*\d+|\bArt\.\s*\d+|\bAbs\.\s*\d+|\bff\.|\b(?:AktG|D
 _POSTAL = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+|\b\w+(?:straße|str\.|platz|weg|allee)\s+\d+\b|\b(?:GmbH|AG|KG|e\.\s?V\.)(?=[,.\s)]|$)")
 _TERMINAL = '.!?:;"“”»«)…'
 
+
+def _required_fragments(regex: re.Pattern) -> tuple[str, ...] | None:
+    """Literal fragments (case kept) one of which every match of a case-sensitive regex contains, or None; a
+    fragment that contains another one is left out (where it occurs, the shorter one does too)."""
+    if regex.flags & re.IGNORECASE:
+        return None
+    fragments = _regex_alternatives(regex.pattern, flags=regex.flags, min_chars=1, fold=False)
+    if fragments is None:
+        return None
+    return tuple(f for f in fragments if not any(g != f and g in f for g in fragments))
+
+
+# The count regexes of ``_score`` scan every block; a block without any of the literal text a regex needs has
+# no match and is not scanned (speed only, issue 16: same results).
+_GATES = {
+    regex: _required_fragments(regex)
+    for regex in (_FORMAL, _FORMAL_START, _FIRST_PERSON, _PUBLISHER, _IMPERATIVE, _LINKS, _LEGAL, _POSTAL)
+}
+
+
+def _findall(regex: re.Pattern, text: str) -> list:
+    """``regex.findall(text)`` of a regex in ``_GATES``."""
+    gate = _GATES[regex]
+    if gate is not None and not any(map(text.__contains__, gate)):
+        return []
+    return regex.findall(text)
+
+
+def _search(regex: re.Pattern, text: str) -> re.Match | None:
+    """``regex.search(text)`` of a regex in ``_GATES``."""
+    gate = _GATES[regex]
+    if gate is not None and not any(map(text.__contains__, gate)):
+        return None
+    return regex.search(text)
+
 KINDS = {
     "lexicon": "lexicon",
     "formal_address": "address",
@@ -451,8 +488,12 @@ def _count_score(n: int, first: float, step: float, cap: float) -> float:
     return 0.0 if n <= 0 else min(cap, first + step * (n - 1))
 
 
-def _fragment_index(lexicon: Lexicon) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
-    """The lexicon's anchors and alternatives, the phrases (by position) that own each, the phrases with neither
+FRAGMENT_KEY_CHARS = 4  # fragments of this length or longer are looked up by their first characters
+
+
+def _fragment_index(lexicon: Lexicon) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+    """The lexicon's short anchors and alternatives (tested one by one), the longer ones grouped by their first
+    ``FRAGMENT_KEY_CHARS`` characters, the phrases (by position) that own each fragment, the phrases with neither
     and the phrases with alternatives; built once per lexicon (kept in its cache)."""
     index = lexicon.cache.get("fragment index")
     if index is None:
@@ -467,9 +508,29 @@ def _fragment_index(lexicon: Lexicon) -> tuple[tuple[str, ...], dict[str, tuple[
                     owners.setdefault(fragment, []).append(i)
             else:
                 unanchored.append(i)
-        index = (tuple(owners), {f: tuple(v) for f, v in owners.items()}, tuple(unanchored), tuple(alternatives))
+        short = tuple(f for f in owners if len(f) < FRAGMENT_KEY_CHARS)
+        groups: dict[str, list[str]] = {}
+        for fragment in owners:
+            if len(fragment) >= FRAGMENT_KEY_CHARS:
+                groups.setdefault(fragment[:FRAGMENT_KEY_CHARS], []).append(fragment)
+        index = (
+            short, {k: tuple(v) for k, v in groups.items()}, {f: tuple(v) for f, v in owners.items()},
+            tuple(unanchored), tuple(alternatives),
+        )
         lexicon.cache["fragment index"] = index
     return index
+
+
+def _fragments_in(lowered: str, short: tuple[str, ...], groups: dict[str, tuple[str, ...]]) -> list[str]:
+    """The fragments of the index that occur in ``lowered``: every short one is tested, a longer one only when
+    its first ``FRAGMENT_KEY_CHARS`` characters occur (one set of the text's character n-grams instead of a
+    substring search per fragment)."""
+    found = list(filter(lowered.__contains__, short))
+    grams = set(map("".join, zip(*(lowered[i:] for i in range(FRAGMENT_KEY_CHARS)))))
+    for key in grams.intersection(groups):
+        group = groups[key]
+        found.extend(filter(lowered.__contains__, group) if len(group) > 1 or len(group[0]) > FRAGMENT_KEY_CHARS else group)
+    return found
 
 
 def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
@@ -478,10 +539,10 @@ def _lexicon_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, Phrase]]:
     Evidence and counter-evidence are deduplicated separately so that neither can hide the other."""
     hits = []
     lowered = text.lower()
-    fragments, owners, unanchored, alternatives = _fragment_index(lexicon)
+    short, groups, owners, unanchored, alternatives = _fragment_index(lexicon)
     # the phrases that can match: an anchor or (in the plain alphabet) one of the alternatives occurs in the block
     candidates = set(unanchored)
-    for fragment in filter(lowered.__contains__, fragments):
+    for fragment in _fragments_in(lowered, short, groups):
         candidates.update(owners[fragment])
     if _CASE_UNPLAIN.search(text):
         candidates.update(alternatives)
@@ -578,15 +639,15 @@ def _score(text: str, lexicon: Lexicon, *, at_end: bool) -> tuple[list[tuple[str
     category = signals[0][0].split(":")[1] if signals else "other"
 
     words = len(plain.split())
-    formal = len(_FORMAL.findall(plain)) + len(_FORMAL_START.findall(plain))
+    formal = len(_findall(_FORMAL, plain)) + len(_findall(_FORMAL_START, plain))
     features = [
         ("formal_address", _count_score(formal, 1.0, 0.5, 2.0)),
-        ("first_person", _count_score(len(_FIRST_PERSON.findall(plain)), 1.0, 0.5, 2.0)),
-        ("publisher_voice", _count_score(len(_PUBLISHER.findall(plain)), 0.5, 0.25, 1.0)),
-        ("imperative", _count_score(len(_IMPERATIVE.findall(plain)), 1.5, 0.5, 2.0)),
-        ("links", _count_score(len(_LINKS.findall(plain)), 1.0, 0.5, 2.0)),
-        ("legal_reference", _count_score(len(set(_LEGAL.findall(plain))), 0.5, 0.5, 1.0)),
-        ("postal_address", _count_score(len(_POSTAL.findall(plain)), 0.5, 0.5, 1.0)),
+        ("first_person", _count_score(len(_findall(_FIRST_PERSON, plain)), 1.0, 0.5, 2.0)),
+        ("publisher_voice", _count_score(len(_findall(_PUBLISHER, plain)), 0.5, 0.25, 1.0)),
+        ("imperative", _count_score(len(_findall(_IMPERATIVE, plain)), 1.5, 0.5, 2.0)),
+        ("links", _count_score(len(_findall(_LINKS, plain)), 1.0, 0.5, 2.0)),
+        ("legal_reference", _count_score(len(set(_findall(_LEGAL, plain))), 0.5, 0.5, 1.0)),
+        ("postal_address", _count_score(len(_findall(_POSTAL, plain)), 0.5, 0.5, 1.0)),
     ]
     # A short line that is (almost) nothing but a strong formula is boilerplate on its own: "Artikel teilen".
     strongest = max((h[2].weight for h in hits), default=0.0)
@@ -646,7 +707,7 @@ def _prose_guard(text: str, lexicon: "Lexicon") -> bool:
     symbols and no links), no formula of weight >= 3 occurs in it and at most half of its sentences carry a
     boilerplate phrase of weight >= 1.5: such a block is article text whatever its topic, reader address or calls
     to action."""
-    if len(text) < PROSE_MIN_CHARS or _LINKS.search(text):
+    if len(text) < PROSE_MIN_CHARS or _search(_LINKS, text):
         return False
     key = ("prose", text)
     if key not in lexicon.cache:
@@ -679,7 +740,7 @@ def _plain_report(text: str) -> bool:
     paragraph explaining a paywall or how to reach an office ("Über das Kontaktformular erreichen Sie uns …") has
     none."""
     plain = _unquoted(text)
-    return not (_FIRST_PERSON.search(plain) or "!" in plain or _LEGAL.search(plain) or _LINKS.search(plain))
+    return not (_search(_FIRST_PERSON, plain) or "!" in plain or _search(_LEGAL, plain) or _search(_LINKS, plain))
 
 
 def prose_protected(block: "_Scored", lexicon: "Lexicon") -> bool:
@@ -862,7 +923,7 @@ def block_shape(text: str) -> Shape:
     stripped = _BULLET.sub("", text).strip()
     tokens = _WORD_RE.findall(stripped)
     words = len([w for w in stripped.split() if w not in "|·•/"])
-    stop = sum(t.lower() in _stopwords() for t in tokens)
+    stop = sum(map(_stopwords().__contains__, map(str.lower, tokens)))
     density = stop / len(tokens) if tokens else 0.0
     final = bool(re.search(r"[.!?…][\"“”»«’')\]]*$", stripped))  # a closing quote alone ends no sentence
     sentence_like = bool(tokens) and ((final and words >= 6 and stop >= 1) or (words >= 15 and density >= 0.15))
