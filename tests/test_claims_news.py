@@ -1054,3 +1054,26 @@ def test_a_stative_participle_with_sein_is_no_speech_act_of_the_subject(project_
 def test_the_active_verb_and_the_zu_infinitive_stay_speech_acts(project_nlp):
     (c,) = project_nlp("Der Minister hat die Bürger aufgerufen, Strom zu sparen.")._.claims
     assert c.speaker_text == "Der Minister"
+
+
+# --------------------------------------------------------------------------- seventh round (issue 19, branch issue-19-r7)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Ministerin hat die Bedeutung der Grundlagenforschung betont.",
+    "Der Vorsitzende hob die Rolle der Gemeinden hervor.",
+    "Der Kanzler hat auf die schwierige Lage in den Kliniken hingewiesen.",
+    "Die Grünen empfinden den Aufruf als politische Dummheit.",
+    "Der Verband wehrte sich gegen die Kritik der Regierung.",
+])
+def test_stressing_pointing_out_and_rejecting_are_reported_events(nlp, text):
+    (c,) = claims_of(nlp, text)[1]
+    assert c.form == "reported" and c.claim_text == text and "stance_verb" in c.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Die helle Farbe betont die Form des Raumes.",
+    "Der Hund wehrte sich gegen den Maulkorb.",
+])
+def test_things_and_other_readings_make_no_stance_event(nlp, text):
+    assert claims_of(nlp, text)[1] == []
