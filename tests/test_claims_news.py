@@ -1077,3 +1077,28 @@ def test_stressing_pointing_out_and_rejecting_are_reported_events(nlp, text):
 ])
 def test_things_and_other_readings_make_no_stance_event(nlp, text):
     assert claims_of(nlp, text)[1] == []
+
+
+def test_a_dateline_headline_with_a_colon_is_no_interview_turn():
+    text = ("Chur GR: Feuerwehr rettet Katze aus Baum\n\nDie Feuerwehr musste am Montag ausrücken.\n\n"
+            "Thun BE: Velofahrer bei Unfall verletzt\n\nEin Velofahrer ist am Dienstag gestürzt.\n\n"
+            "Aarau AG: Polizei sucht Zeugen nach Einbruch\n\nDie Kantonspolizei bittet um Hinweise.")
+    assert interviews.find_answers(text) == []
+
+
+def test_a_labelled_turn_still_ends_in_punctuation():
+    text = ("Frage: Was fordern Sie von der Regierung?\n\nAnna Roth: Wir brauchen mehr Geld für die Schulen.\n\n"
+            "Frage: Und wann?\n\nAnna Roth: Noch in diesem Jahr, sonst fehlen uns die Lehrkräfte.")
+    assert [a.speaker for a in interviews.find_answers(text)] == ["Anna Roth", "Anna Roth"]
+
+
+def test_numbered_questions_without_a_name_give_the_answers_to_the_role_the_questions_address(project_nlp):
+    text = ("Zehn Fragen an das Rathaus\n\n"
+            "1 Erinnern Sie sich noch an Ihren ersten Tag als Bürgermeisterin?\n\n"
+            "Natürlich! Mein erster Termin war ein Empfang für die Vereine, das vergesse ich nie.\n\n"
+            "2 Was würden Sie heute anders machen?\n\n"
+            "Ich würde früher mit den Bürgern reden, bevor wir etwas planen.\n\n"
+            "3 Wovor haben Sie Angst?\n\n"
+            "Vor dem Streit in unserer Gemeinde, der uns alle lähmt.")
+    found = project_nlp(text)._.claims
+    assert len(found) == 3 and all(c.form == "direct" and c.speaker_text == "Bürgermeisterin" for c in found)

@@ -2250,7 +2250,24 @@ def _interviewee_mention(doc: Doc) -> Span | None:
     named = [e for e in people if surname and e[-1].text == surname]
     if named:
         return max(named, key=len)
-    return max(people[:3], key=len, default=None) if people else None
+    if people:
+        return max(people[:3], key=len, default=None)
+    return _interviewee_role(doc)
+
+
+def _interviewee_role(doc: Doc) -> Span | None:
+    """An interview that names nobody: the role its questions give the person they address ("Erinnern Sie sich
+    an Ihren ersten Tag als Bürgermeister?" -> "Bürgermeister"): a role noun after "als" or "außer" in a
+    question that uses the polite "Sie"/"Ihr"."""
+    for qs, qe in interviews.question_spans(layer_of(doc).doc_text):
+        span = doc.char_span(qs, qe, alignment_mode="expand")
+        if span is None or not any(t.text in ("Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer")
+                                   and t.i > span.start for t in span):
+            continue
+        for t in span[1:]:
+            if _low(doc[t.i - 1]) in ("als", "außer") and _is_person_noun_form(t.text):
+                return doc[t.i:t.i + 1]
+    return None
 
 
 def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:
