@@ -1102,3 +1102,45 @@ def test_numbered_questions_without_a_name_give_the_answers_to_the_role_the_ques
             "Vor dem Streit in unserer Gemeinde, der uns alle lähmt.")
     found = project_nlp(text)._.claims
     assert len(found) == 3 and all(c.form == "direct" and c.speaker_text == "Bürgermeisterin" for c in found)
+
+
+# "Die Stadt will die Brücke sanieren , das erklärte | Bürgermeisterin Anna Roth ." -- a weak parse ends the
+# sentence after the verb (two roots) and takes "das" for the subject; in both label schemes
+T_WORDS = ["Die", "Stadt", "will", "die", "Brücke", "sanieren", ",", "das", "erklärte", "Bürgermeisterin", "Anna",
+           "Roth", "."]
+T_POS = ["DET", "NOUN", "AUX", "DET", "NOUN", "VERB", "PUNCT", "PRON", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"]
+T_TAGS = ["ART", "NN", "VMFIN", "ART", "NN", "VVINF", "$,", "PRELS", "VVFIN", "NN", "NE", "NE", "$."]
+T_UD = dict(heads=[1, 5, 5, 4, 5, 5, 5, 8, 5, 9, 9, 10, 9],
+            deps=["det", "nsubj", "aux", "det", "obj", "ROOT", "punct", "nsubj", "acl:relcl", "ROOT", "appos",
+                  "flat", "punct"])
+T_TIGER = dict(heads=[1, 2, 2, 4, 5, 2, 2, 8, 2, 9, 11, 9, 9],
+               deps=["nk", "sb", "ROOT", "nk", "oa", "oc", "punct", "sb", "rc", "ROOT", "pnc", "app", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [T_UD, T_TIGER], ids=["ud", "tiger"])
+def test_a_frame_taken_up_by_das_after_a_comma_with_a_parser_split_after_its_verb(nlp, scheme):
+    doc = Doc(nlp.vocab, words=T_WORDS, spaces=[True] * 5 + [False] + [True] * 6 + [False], pos=T_POS, tags=T_TAGS,
+              morphs=[""] * 8 + ["Mood=Ind|Tense=Past|VerbForm=Fin"] + [""] * 4,
+              lemmas=["der", "Stadt", "wollen", "der", "Brücke", "sanieren", ",", "der", "erklären", "Bürgermeisterin",
+                      "Anna", "Roth", "."], **scheme)
+    found = extract_claims(annotated(doc))
+    assert [(c.form, c.claim_text) for c in found] == [("indirect", "Die Stadt will die Brücke sanieren")]
+    assert found[0].speaker_text.endswith("Anna Roth") and "inserted_frame" in found[0].evidence
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Bischofskonferenz will nicht mit der Bruderschaft reden, das erklärte Konferenzsprecher Paul Brandt am "
+     "Freitag. Das sei Sache des Vatikans.", "Konferenzsprecher Paul Brandt"),
+    ("Die Hilfe kommt zu spät, dies teilte der Verband am Montag mit.", "der Verband"),
+])
+def test_das_or_dies_before_the_verb_of_an_inserted_frame_takes_up_the_statement(project_nlp, text, speaker):
+    found = project_nlp(text)._.claims
+    assert found[0].form == "indirect" and found[0].speaker_text == speaker
+    assert found[0].claim_text == text.split(", d")[0]
+    if "Vatikans" in text:
+        assert found[1].form == "free_indirect" and found[1].speaker_name == "Paul Brandt"
+
+
+def test_a_relative_clause_with_das_is_no_frame(project_nlp):
+    found = project_nlp("Die Ministerin lobte das Gesetz, das erklärte Ziel der Koalition ist.")._.claims
+    assert not any("inserted_frame" in c.evidence for c in found)

@@ -1366,7 +1366,10 @@ class _Extractor:
         if left <= s or doc[left - 1].text != ",":
             return None
         first = min(cue.tokens)
-        if first != left or not v.finite_verb(first):
+        # "…, das erklärte Konferenzsprecher Matthias Kopp am Freitag.": the statement taken up by "das"/"dies"
+        # in the Vorfeld of the frame (V2 with the speaker after the verb; a relative clause is verb-final)
+        taken_up = _low(doc[left]) in ANAPHORIC_FRAME_STARTS and first == left + 1
+        if (first != left and not taken_up) or not v.finite_verb(first):
             return None
         # the statement before the comma must be a main clause: no subordinator first, and a finite verb in
         # its first chunk ("Europa müsse mehr tun, sagte er", not "Falls ..., droht"; not "X, der ..., wies")
@@ -1390,6 +1393,14 @@ class _Extractor:
         speaker = find_speaker(v, cue, set(message))
         if speaker and min(speaker) < left:
             return None
+        if taken_up and any(v.finite_verb(j) for j in range(first + 1, right) if j not in cue.tokens):
+            return None  # "…, das erklärte Ziel der Koalition ist": a relative clause, its verb last
+        if taken_up and (not speaker or min(speaker) < first):
+            # the parse takes "das" for the subject: the subject follows the verb (V2 after the Vorfeld "das")
+            after = [j for j in range(first + 1, right) if j not in cue.tokens]
+            speaker = _np_span(v, after[0], right) if after else []
+            if not speaker or not _plausible_speaker(v, speaker):
+                return None
         return Event("indirect", message, cue, speaker, frame=frame, evidence=["inserted_frame"], confidence=0.8,
                      addressee=self._addressee(cue, frame, speaker))
 
@@ -1400,7 +1411,7 @@ class _Extractor:
         while s < end and doc[s].is_space:
             s += 1  # the blank line of a new paragraph ("… «nichts Neues zu sagen».\n\nDas sagte eine Sprecherin.")
         left = max(left, s) if left <= s and all(doc[j].is_space for j in range(left, s)) else left
-        if k == 0 or left != s or _low(doc[s]) not in ("das", "dies", "dieses") or min(cue.tokens) != s + 1:
+        if k == 0 or left != s or _low(doc[s]) not in ANAPHORIC_FRAME_STARTS or min(cue.tokens) != s + 1:
             return None
         previous: list[int] = []
         p = k - 1
@@ -1966,6 +1977,8 @@ NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
 GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
 NEGATIONS = resources.words("claims_negations")
 # lemma -> required preposition ("" for none) of the stance verbs (reported events outside the `act` class)
+# Demonstratives that take up the statement before a frame ("Das erklärte ein Sprecher.", "…, das sagte sie").
+ANAPHORIC_FRAME_STARTS = frozenset(("das", "dies", "dieses"))
 STANCE_VERBS: dict[str, frozenset[str]] = {}
 for _entry in resources.word_list("claims_stance_verbs"):
     _lemma, _, _prep = _entry.partition(" ")

@@ -2,8 +2,8 @@
 
 With sentence boundaries from the pipeline (parser, senter, sentencizer, given SpkAtt sentences) they are kept,
 except where a weak parser splits inside a sentence ("In Frankreich wollen Unternehmen | rund 109 Milliarden
-..."): a "sentence" that starts in lower case or with a number after one without final punctuation (and without
-a line break) is glued back to it, and a line break always ends a sentence (headlines, datelines and ticker entries
+..."): a "sentence" that starts in lower case or with a number, or follows a verb, article, preposition or
+conjunction, after one without final punctuation (and without a line break) is glued back to it, and a line break always ends a sentence (headlines, datelines and ticker entries
 of news pages have no full stop, whatever the parser glued together). Without boundaries, a fallback splits at sentence punctuation (optionally
 followed by a closing quotation mark) before an upper-case word, a quotation mark, a digit or a line break.
 
@@ -20,6 +20,8 @@ from .quotes import is_mark
 SENT_END = frozenset({".", "!", "?", "…"})
 # Typewriter and German closing marks that may follow the final punctuation inside a sentence.
 _CLOSING_AFTER_END = ("“", "«", "\"")
+# Parts of speech that end no sentence without final punctuation: a parser split after them is inside a sentence.
+_NO_SENTENCE_END_POS = frozenset({"VERB", "AUX", "DET", "ADP", "CCONJ", "SCONJ"})
 
 
 def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int, int]]:
@@ -48,9 +50,11 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
                 if start >= end:
                     continue
             first = next((i for i in range(start, end) if not space[i]), None)
-            if out and first is not None and (f.is_lower[first] or f.like_num[first]) and not is_mark(text[first]):
+            if out and first is not None and not is_mark(text[first]):
                 last = out[-1][1] - 1
-                if text[last] not in SENT_END | {":"} and "\n" not in ws[last] and not space[last]:
+                # "…, das erklärte | Sprecher Matthias Kopp.": nor does a sentence end in a verb without punctuation
+                cannot_end = f.is_lower[first] or f.like_num[first] or f.pos[last] in _NO_SENTENCE_END_POS
+                if cannot_end and text[last] not in SENT_END | {":"} and "\n" not in ws[last] and not space[last]:
                     out[-1] = (out[-1][0], end)
                     continue
             out.append((start, end))
