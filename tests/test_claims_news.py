@@ -1144,3 +1144,26 @@ def test_das_or_dies_before_the_verb_of_an_inserted_frame_takes_up_the_statement
 def test_a_relative_clause_with_das_is_no_frame(project_nlp):
     found = project_nlp("Die Ministerin lobte das Gesetz, das erklärte Ziel der Koalition ist.")._.claims
     assert not any("inserted_frame" in c.evidence for c in found)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("„Es gibt Todesopfer“, sagte eine Sprecherin der Bezirksregierung Köln am Abend.",
+     "eine Sprecherin der Bezirksregierung Köln"),
+    ("Die Kantonspolizei im Kanton Tessin kündigt für die nächste Woche Kontrollen an.",
+     "Die Kantonspolizei im Kanton Tessin"),
+])
+def test_a_place_after_the_head_noun_is_no_speaker(project_nlp, text, phrase):
+    (c,) = [c for c in project_nlp(text)._.claims if not c.is_nested]
+    assert c.speaker_text == phrase and c.speaker_name not in ("Köln", "Tessin")
+
+
+def test_a_state_alone_still_speaks_for_its_government(project_nlp):
+    (c,) = project_nlp("Dänemark hat ein Hilfspaket angekündigt.")._.claims
+    assert c.speaker_name == "Dänemark"
+
+
+def test_an_organisation_noun_is_never_the_last_person_speaker(project_nlp):
+    text = ("„Wir tun alles“, sagte Ministerpräsidentin Karin Weber am Morgen. Die Landesregierung hat am Abend "
+            "weitere Hilfen für die Kommunen gefordert.")
+    found = project_nlp(text)._.claims
+    assert found[-1].speaker_text == "Die Landesregierung" and found[-1].speaker_name != "Karin Weber"

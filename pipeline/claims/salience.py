@@ -109,11 +109,13 @@ def _is_person_description(words: list[str]) -> bool:
         return True
     # a genitive head ("des Staatschefs") is the noun plus -s/-es
     forms = [head] + [head[:-len(e)] for e in ("es", "s") if head.endswith(e) and words[0].lower() == "des"]
-    if not head[:1].isupper() or _org_head(head) is not None:
-        return False
+    if not head[:1].isupper() or _org_head(head) is not None or head.lower().endswith(ABSTRACT_SUFFIXES):
+        return False  # "die Landesregierung", "die Gewerkschaft": abstract and collective nouns name no person
     return any(is_person_noun(f) or _is_role_word(f) or f.lower().endswith(AGENT_SUFFIXES) for f in forms)
 
 
+# Suffixes of abstract and collective nouns (-ung, -schaft, -heit, -keit, -ion): never a person.
+ABSTRACT_SUFFIXES = ("ung", "schaft", "heit", "keit", "ion")
 # Feminine agent nouns are persons whatever their stem ("Gewerkschafterin", "Studienleiterin", "Reederin").
 AGENT_SUFFIXES = ("erin", "istin", "entin", "antin", "orin", "eurin", "ikerin")
 
