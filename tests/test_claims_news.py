@@ -1167,3 +1167,16 @@ def test_an_organisation_noun_is_never_the_last_person_speaker(project_nlp):
             "weitere Hilfen für die Kommunen gefordert.")
     found = project_nlp(text)._.claims
     assert found[-1].speaker_text == "Die Landesregierung" and found[-1].speaker_name != "Karin Weber"
+
+
+def test_a_pronoun_refers_to_the_unnamed_person_described_in_the_claim_before(project_nlp):
+    text = ("Die Anrainerin berichtete, dass die Polizei regelmäßig vorbeikomme. Sie erzählte, dass im Sommer ein Mann "
+            "festgenommen wurde.")
+    found = project_nlp(text)._.claims
+    assert [c.speaker_name for c in found][1] in ("Die Anrainerin", "Anrainerin")
+
+
+def test_a_pronoun_of_the_other_gender_does_not_refer_to_the_unnamed_person(project_nlp):
+    text = ("Der Anrainer berichtete, dass die Polizei regelmäßig vorbeikomme. Sie erzählte, dass im Sommer ein Mann "
+            "festgenommen wurde.")
+    assert project_nlp(text)._.claims[1].speaker_name != "Der Anrainer"
