@@ -1180,3 +1180,14 @@ def test_a_pronoun_of_the_other_gender_does_not_refer_to_the_unnamed_person(proj
     text = ("Der Anrainer berichtete, dass die Polizei regelmäßig vorbeikomme. Sie erzählte, dass im Sommer ein Mann "
             "festgenommen wurde.")
     assert project_nlp(text)._.claims[1].speaker_name != "Der Anrainer"
+
+
+def test_given_sentences_are_not_glued_after_a_verb(nlp):
+    from pipeline.layer.sentences import GIVEN_SENTENCES, sentence_bounds
+
+    words = ["Die", "Stadt", "will", "sanieren", "Die", "Brücke", "ist", "alt", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+              sent_starts=[True, False, False, False, True, False, False, False, False])
+    assert len(sentence_bounds(doc)) == 1  # a parser's break after a verb without punctuation is glued back
+    doc.user_data[GIVEN_SENTENCES] = True
+    assert sentence_bounds(doc) == [(0, 4), (4, 9)]  # the corpus's own sentences are data

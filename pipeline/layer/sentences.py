@@ -22,6 +22,9 @@ SENT_END = frozenset({".", "!", "?", "…"})
 _CLOSING_AFTER_END = ("“", "«", "\"")
 # Parts of speech that end no sentence without final punctuation: a parser split after them is inside a sentence.
 _NO_SENTENCE_END_POS = frozenset({"VERB", "AUX", "DET", "ADP", "CCONJ", "SCONJ"})
+# ``doc.user_data`` key set by a reader whose sentence boundaries are given data (SpkAtt): only the parser's
+# boundaries are second-guessed by part of speech.
+GIVEN_SENTENCES = "claimgraph_given_sentences"
 
 
 def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int, int]]:
@@ -34,6 +37,7 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
     f = facts or token_facts(doc)
     text, space, ws = f.text, f.is_space, f.whitespace
     if doc.has_annotation("SENT_START"):
+        given = bool(doc.user_data.get(GIVEN_SENTENCES))
         if "sents" in doc.user_hooks:
             parser_sents = [(sent.start, sent.end) for sent in doc.sents]
         else:  # what Doc.sents gives: a sentence starts at token 0 and at every token whose SENT_START is 1
@@ -53,7 +57,8 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
             if out and first is not None and not is_mark(text[first]):
                 last = out[-1][1] - 1
                 # "…, das erklärte | Sprecher Matthias Kopp.": nor does a sentence end in a verb without punctuation
-                cannot_end = f.is_lower[first] or f.like_num[first] or f.pos[last] in _NO_SENTENCE_END_POS
+                cannot_end = f.is_lower[first] or f.like_num[first] or (
+                    f.pos[last] in _NO_SENTENCE_END_POS and not given)
                 if cannot_end and text[last] not in SENT_END | {":"} and "\n" not in ws[last] and not space[last]:
                     out[-1] = (out[-1][0], end)
                     continue
