@@ -1191,3 +1191,17 @@ def test_given_sentences_are_not_glued_after_a_verb(nlp):
     assert len(sentence_bounds(doc)) == 1  # a parser's break after a verb without punctuation is glued back
     doc.user_data[GIVEN_SENTENCES] = True
     assert sentence_bounds(doc) == [(0, 4), (4, 9)]  # the corpus's own sentences are data
+
+
+@pytest.mark.parametrize("text, speaker, message", [
+    ("Es gibt Leute, die sagen, der Professor sei inzwischen mehr als ein Analyst.", "Leute",
+     "der Professor sei inzwischen mehr als ein Analyst"),
+    ("Es gibt Kritiker, die meinen, dass die Reform zu spät komme.", "Kritiker", "dass die Reform zu spät komme"),
+])
+def test_a_relative_clause_of_a_verb_of_saying_alone_frames_the_content_after_it(project_nlp, text, speaker, message):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "indirect" and c.speaker_text == speaker and c.claim_text == message
+
+
+def test_a_relative_clause_as_attribute_frames_nothing(project_nlp):
+    assert project_nlp("Die Bürger, die sagen, was sie denken, werden gehört.")._.claims == []

@@ -1316,8 +1316,15 @@ class _Extractor:
         verb = cue.verb
         if verb is None:
             return None
+        antecedent = None
         if left > s and doc[left - 1].text == "," and _low(doc[left]) in RELATIVE_STARTS:
-            return None  # "Länder, die darüber verfügten, seien ...": a relative clause is no frame
+            # "Es gibt Leute, die sagen, Patzelt sei …": a relative clause of pronoun and verb of saying alone,
+            # with a content clause after it, frames that content; its antecedent noun is the speaker
+            head = left - 2
+            if not (min(cue.tokens) == left + 1 and right == max(cue.tokens) + 1 and head >= s
+                    and doc[head].pos_ == "NOUN" and doc[head].text[:1].isupper()):
+                return None  # "Länder, die darüber verfügten, seien ...": a relative clause is no frame
+            antecedent = [head]
         if left == s and _low(doc[s]) in CONDITIONAL_STARTS:
             # "Wenn die Portale den Hotels untersagten, anderswo billiger zu sein, sei das …": the verb of a
             # conditional or concessive clause opening the sentence frames nothing; the main clause follows
@@ -1339,6 +1346,8 @@ class _Extractor:
             message, evidence = got
             if evidence == "v2_clause" and verb.clause == "only":
                 return None
+            if antecedent and not (evidence.startswith("complementizer") or evidence == "v2_subjunctive"):
+                return None  # "Die Bürger, die sagen, was sie denken, werden gehört": the relative clause is an attribute
             if evidence == "wh_clause:wie" and any(m in self.cues for m in message[-2:]):
                 return None  # "…, ohne es zu bemerken, wie die Pendlerzeitung schreibt": a wie frame follows
             # "…, dass A, und betonte, dass B": a second, coordinated frame ends the first message
@@ -1351,7 +1360,7 @@ class _Extractor:
             form = "mixed"
         else:
             form = "indirect"
-        speaker = find_speaker(v, cue, set(message))
+        speaker = antecedent or find_speaker(v, cue, set(message))
         if not speaker and _low(doc[left]) in ("und", "sowie") and self.events and self.events[-1].speaker \
                 and v.sent_of[min(self.events[-1].message)] == v.sent_of[cue.index]:
             speaker = list(self.events[-1].speaker)  # the coordinated frame shares the subject
