@@ -1205,3 +1205,16 @@ def test_a_relative_clause_of_a_verb_of_saying_alone_frames_the_content_after_it
 
 def test_a_relative_clause_as_attribute_frames_nothing(project_nlp):
     assert project_nlp("Die Bürger, die sagen, was sie denken, werden gehört.")._.claims == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gemäß Anna Roth wurde im Haus keine Waffe gefunden.",
+    "Gemäss Francine Roth wurde im Haus keine Waffe gefunden.",
+])
+def test_gemaess_with_a_person_name_is_an_according_to_claim(project_nlp, text):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "according_to" and c.speaker_text.endswith("Roth")
+
+
+def test_nach_a_person_stays_no_claim(project_nlp):
+    assert project_nlp("Nach Anna Roth übernahm ihr Stellvertreter das Amt.")._.claims == []

@@ -1604,7 +1604,9 @@ class _Extractor:
                 source = [i + n]  # "laut ai-Bericht", "laut bildblog.de"
             if not source:
                 return None
-            if entry.needs == "noun" and not self._source_ok(source):
+            if entry.needs == "noun" and not self._source_ok(source) \
+                    and not (entry.words != ("nach",) and doc[source[0]].ent_type_ == "PER"):
+                # "gemäß Anna Roth": a person's name is a source of "gemäß" ("nach Merkel" is mostly temporal)
                 return None
         elif entry.position == "post":
             # the source phrase ends right before the cue
