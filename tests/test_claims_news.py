@@ -1218,3 +1218,27 @@ def test_gemaess_with_a_person_name_is_an_according_to_claim(project_nlp, text):
 
 def test_nach_a_person_stays_no_claim(project_nlp):
     assert project_nlp("Nach Anna Roth übernahm ihr Stellvertreter das Amt.")._.claims == []
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Die Polizei warnt: Bitte sichern Sie tiefergelegene Räume.", "Bitte sichern Sie tiefergelegene Räume"),
+    ("Die Ministerin sagte: Wir bauen die Brücke bis zum Sommer.", "Wir bauen die Brücke bis zum Sommer"),
+])
+def test_speech_after_a_colon_without_quotation_marks(project_nlp, text, message):
+    (c,) = project_nlp(text)._.claims
+    assert c.claim_text == message and c.speaker_text in ("Die Polizei", "Die Ministerin")
+
+
+def test_a_parser_break_after_a_colon_verb_is_glued(nlp):
+    from pipeline.layer.sentences import sentence_bounds
+
+    words = ["Die", "Polizei", "warnt", ":", "Die", "Lage", "bleibt", "ernst", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADJ", "PUNCT"],
+              spaces=[True, True, False, True, True, True, True, False, False],
+              sent_starts=[True, False, False, False, True, False, False, False, False])
+    assert sentence_bounds(doc) == [(0, 9)]
+    words[0:4] = ["12.45", "Uhr", ":", "Neu"]
+    doc = Doc(nlp.vocab, words=words[:4] + ["Lage", "bleibt", "ernst", "."],
+              pos=["NUM", "NOUN", "PUNCT", "ADJ", "NOUN", "VERB", "ADJ", "PUNCT"],
+              sent_starts=[True, False, False, True, False, False, False, False])
+    assert len(sentence_bounds(doc)) == 2

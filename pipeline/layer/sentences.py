@@ -62,6 +62,13 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
                 if cannot_end and text[last] not in SENT_END | {":"} and "\n" not in ws[last] and not space[last]:
                     out[-1] = (out[-1][0], end)
                     continue
+                if text[last] == ":" and not given and "\n" not in ws[last] and not space[last] \
+                        and f.is_title[first] and any(f.pos[k] in ("VERB", "AUX") for k in range(max(out[-1][0], last - 3), last)):
+                    # "Die Polizei warnt: Bitte treffen Sie …", "sagte er: Wir …": what follows a colon right after
+                    # a verb in the same line belongs to its sentence (speech without quotation marks); a ticker
+                    # time "21.45 Uhr:" or "… betont locker: Das Video …" keeps the parser's break
+                    out[-1] = (out[-1][0], end)
+                    continue
             out.append((start, end))
         return _split_at_line_breaks(f, out)
     out, start = [], 0
