@@ -1054,3 +1054,191 @@ def test_a_stative_participle_with_sein_is_no_speech_act_of_the_subject(project_
 def test_the_active_verb_and_the_zu_infinitive_stay_speech_acts(project_nlp):
     (c,) = project_nlp("Der Minister hat die Bürger aufgerufen, Strom zu sparen.")._.claims
     assert c.speaker_text == "Der Minister"
+
+
+# --------------------------------------------------------------------------- seventh round (issue 19, branch issue-19-r7)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Ministerin hat die Bedeutung der Grundlagenforschung betont.",
+    "Der Vorsitzende hob die Rolle der Gemeinden hervor.",
+    "Der Kanzler hat auf die schwierige Lage in den Kliniken hingewiesen.",
+    "Die Grünen empfinden den Aufruf als politische Dummheit.",
+    "Der Verband wehrte sich gegen die Kritik der Regierung.",
+])
+def test_stressing_pointing_out_and_rejecting_are_reported_events(nlp, text):
+    (c,) = claims_of(nlp, text)[1]
+    assert c.form == "reported" and c.claim_text == text and "stance_verb" in c.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Die helle Farbe betont die Form des Raumes.",
+    "Der Hund wehrte sich gegen den Maulkorb.",
+])
+def test_things_and_other_readings_make_no_stance_event(nlp, text):
+    assert claims_of(nlp, text)[1] == []
+
+
+def test_a_dateline_headline_with_a_colon_is_no_interview_turn():
+    text = ("Chur GR: Feuerwehr rettet Katze aus Baum\n\nDie Feuerwehr musste am Montag ausrücken.\n\n"
+            "Thun BE: Velofahrer bei Unfall verletzt\n\nEin Velofahrer ist am Dienstag gestürzt.\n\n"
+            "Aarau AG: Polizei sucht Zeugen nach Einbruch\n\nDie Kantonspolizei bittet um Hinweise.")
+    assert interviews.find_answers(text) == []
+
+
+def test_a_labelled_turn_still_ends_in_punctuation():
+    text = ("Frage: Was fordern Sie von der Regierung?\n\nAnna Roth: Wir brauchen mehr Geld für die Schulen.\n\n"
+            "Frage: Und wann?\n\nAnna Roth: Noch in diesem Jahr, sonst fehlen uns die Lehrkräfte.")
+    assert [a.speaker for a in interviews.find_answers(text)] == ["Anna Roth", "Anna Roth"]
+
+
+def test_numbered_questions_without_a_name_give_the_answers_to_the_role_the_questions_address(project_nlp):
+    text = ("Zehn Fragen an das Rathaus\n\n"
+            "1 Erinnern Sie sich noch an Ihren ersten Tag als Bürgermeisterin?\n\n"
+            "Natürlich! Mein erster Termin war ein Empfang für die Vereine, das vergesse ich nie.\n\n"
+            "2 Was würden Sie heute anders machen?\n\n"
+            "Ich würde früher mit den Bürgern reden, bevor wir etwas planen.\n\n"
+            "3 Wovor haben Sie Angst?\n\n"
+            "Vor dem Streit in unserer Gemeinde, der uns alle lähmt.")
+    found = project_nlp(text)._.claims
+    assert len(found) == 3 and all(c.form == "direct" and c.speaker_text == "Bürgermeisterin" for c in found)
+
+
+# "Die Stadt will die Brücke sanieren , das erklärte | Bürgermeisterin Anna Roth ." -- a weak parse ends the
+# sentence after the verb (two roots) and takes "das" for the subject; in both label schemes
+T_WORDS = ["Die", "Stadt", "will", "die", "Brücke", "sanieren", ",", "das", "erklärte", "Bürgermeisterin", "Anna",
+           "Roth", "."]
+T_POS = ["DET", "NOUN", "AUX", "DET", "NOUN", "VERB", "PUNCT", "PRON", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"]
+T_TAGS = ["ART", "NN", "VMFIN", "ART", "NN", "VVINF", "$,", "PRELS", "VVFIN", "NN", "NE", "NE", "$."]
+T_UD = dict(heads=[1, 5, 5, 4, 5, 5, 5, 8, 5, 9, 9, 10, 9],
+            deps=["det", "nsubj", "aux", "det", "obj", "ROOT", "punct", "nsubj", "acl:relcl", "ROOT", "appos",
+                  "flat", "punct"])
+T_TIGER = dict(heads=[1, 2, 2, 4, 5, 2, 2, 8, 2, 9, 11, 9, 9],
+               deps=["nk", "sb", "ROOT", "nk", "oa", "oc", "punct", "sb", "rc", "ROOT", "pnc", "app", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [T_UD, T_TIGER], ids=["ud", "tiger"])
+def test_a_frame_taken_up_by_das_after_a_comma_with_a_parser_split_after_its_verb(nlp, scheme):
+    doc = Doc(nlp.vocab, words=T_WORDS, spaces=[True] * 5 + [False] + [True] * 6 + [False], pos=T_POS, tags=T_TAGS,
+              morphs=[""] * 8 + ["Mood=Ind|Tense=Past|VerbForm=Fin"] + [""] * 4,
+              lemmas=["der", "Stadt", "wollen", "der", "Brücke", "sanieren", ",", "der", "erklären", "Bürgermeisterin",
+                      "Anna", "Roth", "."], **scheme)
+    found = extract_claims(annotated(doc))
+    assert [(c.form, c.claim_text) for c in found] == [("indirect", "Die Stadt will die Brücke sanieren")]
+    assert found[0].speaker_text.endswith("Anna Roth") and "inserted_frame" in found[0].evidence
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Bischofskonferenz will nicht mit der Bruderschaft reden, das erklärte Konferenzsprecher Paul Brandt am "
+     "Freitag. Das sei Sache des Vatikans.", "Konferenzsprecher Paul Brandt"),
+    ("Die Hilfe kommt zu spät, dies teilte der Verband am Montag mit.", "der Verband"),
+])
+def test_das_or_dies_before_the_verb_of_an_inserted_frame_takes_up_the_statement(project_nlp, text, speaker):
+    found = project_nlp(text)._.claims
+    assert found[0].form == "indirect" and found[0].speaker_text == speaker
+    assert found[0].claim_text == text.split(", d")[0]
+    if "Vatikans" in text:
+        assert found[1].form == "free_indirect" and found[1].speaker_name == "Paul Brandt"
+
+
+def test_a_relative_clause_with_das_is_no_frame(project_nlp):
+    found = project_nlp("Die Ministerin lobte das Gesetz, das erklärte Ziel der Koalition ist.")._.claims
+    assert not any("inserted_frame" in c.evidence for c in found)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("„Es gibt Todesopfer“, sagte eine Sprecherin der Bezirksregierung Köln am Abend.",
+     "eine Sprecherin der Bezirksregierung Köln"),
+    ("Die Kantonspolizei im Kanton Tessin kündigt für die nächste Woche Kontrollen an.",
+     "Die Kantonspolizei im Kanton Tessin"),
+])
+def test_a_place_after_the_head_noun_is_no_speaker(project_nlp, text, phrase):
+    (c,) = [c for c in project_nlp(text)._.claims if not c.is_nested]
+    assert c.speaker_text == phrase and c.speaker_name not in ("Köln", "Tessin")
+
+
+def test_a_state_alone_still_speaks_for_its_government(project_nlp):
+    (c,) = project_nlp("Dänemark hat ein Hilfspaket angekündigt.")._.claims
+    assert c.speaker_name == "Dänemark"
+
+
+def test_an_organisation_noun_is_never_the_last_person_speaker(project_nlp):
+    text = ("„Wir tun alles“, sagte Ministerpräsidentin Karin Weber am Morgen. Die Landesregierung hat am Abend "
+            "weitere Hilfen für die Kommunen gefordert.")
+    found = project_nlp(text)._.claims
+    assert found[-1].speaker_text == "Die Landesregierung" and found[-1].speaker_name != "Karin Weber"
+
+
+def test_a_pronoun_refers_to_the_unnamed_person_described_in_the_claim_before(project_nlp):
+    text = ("Die Anrainerin berichtete, dass die Polizei regelmäßig vorbeikomme. Sie erzählte, dass im Sommer ein Mann "
+            "festgenommen wurde.")
+    found = project_nlp(text)._.claims
+    assert [c.speaker_name for c in found][1] in ("Die Anrainerin", "Anrainerin")
+
+
+def test_a_pronoun_of_the_other_gender_does_not_refer_to_the_unnamed_person(project_nlp):
+    text = ("Der Anrainer berichtete, dass die Polizei regelmäßig vorbeikomme. Sie erzählte, dass im Sommer ein Mann "
+            "festgenommen wurde.")
+    assert project_nlp(text)._.claims[1].speaker_name != "Der Anrainer"
+
+
+def test_given_sentences_are_not_glued_after_a_verb(nlp):
+    from pipeline.layer.sentences import GIVEN_SENTENCES, sentence_bounds
+
+    words = ["Die", "Stadt", "will", "sanieren", "Die", "Brücke", "ist", "alt", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+              sent_starts=[True, False, False, False, True, False, False, False, False])
+    assert len(sentence_bounds(doc)) == 1  # a parser's break after a verb without punctuation is glued back
+    doc.user_data[GIVEN_SENTENCES] = True
+    assert sentence_bounds(doc) == [(0, 4), (4, 9)]  # the corpus's own sentences are data
+
+
+@pytest.mark.parametrize("text, speaker, message", [
+    ("Es gibt Leute, die sagen, der Professor sei inzwischen mehr als ein Analyst.", "Leute",
+     "der Professor sei inzwischen mehr als ein Analyst"),
+    ("Es gibt Kritiker, die meinen, dass die Reform zu spät komme.", "Kritiker", "dass die Reform zu spät komme"),
+])
+def test_a_relative_clause_of_a_verb_of_saying_alone_frames_the_content_after_it(project_nlp, text, speaker, message):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "indirect" and c.speaker_text == speaker and c.claim_text == message
+
+
+def test_a_relative_clause_as_attribute_frames_nothing(project_nlp):
+    assert project_nlp("Die Bürger, die sagen, was sie denken, werden gehört.")._.claims == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gemäß Anna Roth wurde im Haus keine Waffe gefunden.",
+    "Gemäss Francine Roth wurde im Haus keine Waffe gefunden.",
+])
+def test_gemaess_with_a_person_name_is_an_according_to_claim(project_nlp, text):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "according_to" and c.speaker_text.endswith("Roth")
+
+
+def test_nach_a_person_stays_no_claim(project_nlp):
+    assert project_nlp("Nach Anna Roth übernahm ihr Stellvertreter das Amt.")._.claims == []
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Die Polizei warnt: Bitte sichern Sie tiefergelegene Räume.", "Bitte sichern Sie tiefergelegene Räume"),
+    ("Die Ministerin sagte: Wir bauen die Brücke bis zum Sommer.", "Wir bauen die Brücke bis zum Sommer"),
+])
+def test_speech_after_a_colon_without_quotation_marks(project_nlp, text, message):
+    (c,) = project_nlp(text)._.claims
+    assert c.claim_text == message and c.speaker_text in ("Die Polizei", "Die Ministerin")
+
+
+def test_a_parser_break_after_a_colon_verb_is_glued(nlp):
+    from pipeline.layer.sentences import sentence_bounds
+
+    words = ["Die", "Polizei", "warnt", ":", "Die", "Lage", "bleibt", "ernst", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADJ", "PUNCT"],
+              spaces=[True, True, False, True, True, True, True, False, False],
+              sent_starts=[True, False, False, False, True, False, False, False, False])
+    assert sentence_bounds(doc) == [(0, 9)]
+    words[0:4] = ["12.45", "Uhr", ":", "Neu"]
+    doc = Doc(nlp.vocab, words=words[:4] + ["Lage", "bleibt", "ernst", "."],
+              pos=["NUM", "NOUN", "PUNCT", "ADJ", "NOUN", "VERB", "ADJ", "PUNCT"],
+              sent_starts=[True, False, False, True, False, False, False, False])
+    assert len(sentence_bounds(doc)) == 2

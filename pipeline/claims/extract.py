@@ -1316,8 +1316,15 @@ class _Extractor:
         verb = cue.verb
         if verb is None:
             return None
+        antecedent = None
         if left > s and doc[left - 1].text == "," and _low(doc[left]) in RELATIVE_STARTS:
-            return None  # "Länder, die darüber verfügten, seien ...": a relative clause is no frame
+            # "Es gibt Leute, die sagen, Patzelt sei …": a relative clause of pronoun and verb of saying alone,
+            # with a content clause after it, frames that content; its antecedent noun is the speaker
+            head = left - 2
+            if not (min(cue.tokens) == left + 1 and right == max(cue.tokens) + 1 and head >= s
+                    and doc[head].pos_ == "NOUN" and doc[head].text[:1].isupper()):
+                return None  # "Länder, die darüber verfügten, seien ...": a relative clause is no frame
+            antecedent = [head]
         if left == s and _low(doc[s]) in CONDITIONAL_STARTS:
             # "Wenn die Portale den Hotels untersagten, anderswo billiger zu sein, sei das …": the verb of a
             # conditional or concessive clause opening the sentence frames nothing; the main clause follows
@@ -1339,6 +1346,8 @@ class _Extractor:
             message, evidence = got
             if evidence == "v2_clause" and verb.clause == "only":
                 return None
+            if antecedent and not (evidence.startswith("complementizer") or evidence == "v2_subjunctive"):
+                return None  # "Die Bürger, die sagen, was sie denken, werden gehört": the relative clause is an attribute
             if evidence == "wh_clause:wie" and any(m in self.cues for m in message[-2:]):
                 return None  # "…, ohne es zu bemerken, wie die Pendlerzeitung schreibt": a wie frame follows
             # "…, dass A, und betonte, dass B": a second, coordinated frame ends the first message
@@ -1351,7 +1360,7 @@ class _Extractor:
             form = "mixed"
         else:
             form = "indirect"
-        speaker = find_speaker(v, cue, set(message))
+        speaker = antecedent or find_speaker(v, cue, set(message))
         if not speaker and _low(doc[left]) in ("und", "sowie") and self.events and self.events[-1].speaker \
                 and v.sent_of[min(self.events[-1].message)] == v.sent_of[cue.index]:
             speaker = list(self.events[-1].speaker)  # the coordinated frame shares the subject
@@ -1366,7 +1375,10 @@ class _Extractor:
         if left <= s or doc[left - 1].text != ",":
             return None
         first = min(cue.tokens)
-        if first != left or not v.finite_verb(first):
+        # "…, das erklärte Konferenzsprecher Matthias Kopp am Freitag.": the statement taken up by "das"/"dies"
+        # in the Vorfeld of the frame (V2 with the speaker after the verb; a relative clause is verb-final)
+        taken_up = _low(doc[left]) in ANAPHORIC_FRAME_STARTS and first == left + 1
+        if (first != left and not taken_up) or not v.finite_verb(first):
             return None
         # the statement before the comma must be a main clause: no subordinator first, and a finite verb in
         # its first chunk ("Europa müsse mehr tun, sagte er", not "Falls ..., droht"; not "X, der ..., wies")
@@ -1390,6 +1402,14 @@ class _Extractor:
         speaker = find_speaker(v, cue, set(message))
         if speaker and min(speaker) < left:
             return None
+        if taken_up and any(v.finite_verb(j) for j in range(first + 1, right) if j not in cue.tokens):
+            return None  # "…, das erklärte Ziel der Koalition ist": a relative clause, its verb last
+        if taken_up and (not speaker or min(speaker) < first):
+            # the parse takes "das" for the subject: the subject follows the verb (V2 after the Vorfeld "das")
+            after = [j for j in range(first + 1, right) if j not in cue.tokens]
+            speaker = _np_span(v, after[0], right) if after else []
+            if not speaker or not _plausible_speaker(v, speaker):
+                return None
         return Event("indirect", message, cue, speaker, frame=frame, evidence=["inserted_frame"], confidence=0.8,
                      addressee=self._addressee(cue, frame, speaker))
 
@@ -1400,7 +1420,7 @@ class _Extractor:
         while s < end and doc[s].is_space:
             s += 1  # the blank line of a new paragraph ("… «nichts Neues zu sagen».\n\nDas sagte eine Sprecherin.")
         left = max(left, s) if left <= s and all(doc[j].is_space for j in range(left, s)) else left
-        if k == 0 or left != s or _low(doc[s]) not in ("das", "dies", "dieses") or min(cue.tokens) != s + 1:
+        if k == 0 or left != s or _low(doc[s]) not in ANAPHORIC_FRAME_STARTS or min(cue.tokens) != s + 1:
             return None
         previous: list[int] = []
         p = k - 1
@@ -1584,7 +1604,9 @@ class _Extractor:
                 source = [i + n]  # "laut ai-Bericht", "laut bildblog.de"
             if not source:
                 return None
-            if entry.needs == "noun" and not self._source_ok(source):
+            if entry.needs == "noun" and not self._source_ok(source) \
+                    and not (entry.words != ("nach",) and doc[source[0]].ent_type_ == "PER"):
+                # "gemäß Anna Roth": a person's name is a source of "gemäß" ("nach Merkel" is mostly temporal)
                 return None
         elif entry.position == "post":
             # the source phrase ends right before the cue
@@ -1966,6 +1988,8 @@ NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
 GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
 NEGATIONS = resources.words("claims_negations")
 # lemma -> required preposition ("" for none) of the stance verbs (reported events outside the `act` class)
+# Demonstratives that take up the statement before a frame ("Das erklärte ein Sprecher.", "…, das sagte sie").
+ANAPHORIC_FRAME_STARTS = frozenset(("das", "dies", "dieses"))
 STANCE_VERBS: dict[str, frozenset[str]] = {}
 for _entry in resources.word_list("claims_stance_verbs"):
     _lemma, _, _prep = _entry.partition(" ")
@@ -2250,7 +2274,24 @@ def _interviewee_mention(doc: Doc) -> Span | None:
     named = [e for e in people if surname and e[-1].text == surname]
     if named:
         return max(named, key=len)
-    return max(people[:3], key=len, default=None) if people else None
+    if people:
+        return max(people[:3], key=len, default=None)
+    return _interviewee_role(doc)
+
+
+def _interviewee_role(doc: Doc) -> Span | None:
+    """An interview that names nobody: the role its questions give the person they address ("Erinnern Sie sich
+    an Ihren ersten Tag als Bürgermeister?" -> "Bürgermeister"): a role noun after "als" or "außer" in a
+    question that uses the polite "Sie"/"Ihr"."""
+    for qs, qe in interviews.question_spans(layer_of(doc).doc_text):
+        span = doc.char_span(qs, qe, alignment_mode="expand")
+        if span is None or not any(t.text in ("Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer")
+                                   and t.i > span.start for t in span):
+            continue
+        for t in span[1:]:
+            if _low(doc[t.i - 1]) in ("als", "außer") and _is_person_noun_form(t.text):
+                return doc[t.i:t.i + 1]
+    return None
 
 
 def _with_interview_answers(doc: Doc, claims: list[Claim]) -> list[Claim]:

@@ -10,7 +10,8 @@ Decisions, all on the surface of the text (paragraphs = lines):
 
 - A *turn label* is 1-5 capitalised words (an all-caps name too: "ANDREAS MUNDT") followed by ":" at the start of
   a line, without digits (ticker times "18:53 Uhr:" are not labels) and not a word of page furniture
-  (``resources/interview_labels.tsv``: "Themen", "Foto", ...). A text is an interview when it has at least two
+  (``resources/interview_labels.tsv``: "Themen", "Foto", ...) and not before a line without final punctuation (a
+  headline "Bellinzona TI: Polizei kündigt Kontrollen an"). A text is an interview when it has at least two
   labelled turns by at least two labels and at least one of them is a question, or at least three turns by three
   labels (a press conference transcript).
 - The interviewer is a label listed as such ("Frage", "Moderator") or one whose turns are mostly questions; every
@@ -138,6 +139,15 @@ def _first_names() -> frozenset[str]:
     return frozenset(row[0].lower() for row in resources.rows("first_names_gender.tsv"))
 
 
+_TURN_END = ".!?…:;)\"'“”«»‘’›‹"
+
+
+def _headline(rest: str) -> bool:
+    """A line "Place: title" without sentence-final punctuation is a headline with a dateline ("Bellinzona TI:
+    Polizei kündigt Radarkontrollen an"), no turn: a spoken turn ends in punctuation."""
+    return not rest.rstrip().endswith(tuple(_TURN_END))
+
+
 def _paragraphs(text: str) -> list[_Para]:
     out, pos = [], 0
     for line in text.split("\n"):
@@ -149,7 +159,7 @@ def _paragraphs(text: str) -> list[_Para]:
         lead = len(line) - len(line.lstrip())
         para = _Para(start + lead, start + len(line.rstrip()), stripped)
         m = LABEL.match(line)
-        if m and not any(c.isdigit() for c in m.group("label")):
+        if m and not any(c.isdigit() for c in m.group("label")) and not _headline(m.group("rest")):
             label = m.group("label")
             furniture, _ = _label_lexicon()
             if label.lower() not in furniture and not label.lower().startswith(tuple(f + " " for f in furniture)):

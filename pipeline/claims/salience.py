@@ -109,11 +109,13 @@ def _is_person_description(words: list[str]) -> bool:
         return True
     # a genitive head ("des Staatschefs") is the noun plus -s/-es
     forms = [head] + [head[:-len(e)] for e in ("es", "s") if head.endswith(e) and words[0].lower() == "des"]
-    if not head[:1].isupper() or _org_head(head) is not None:
-        return False
+    if not head[:1].isupper() or _org_head(head) is not None or head.lower().endswith(ABSTRACT_SUFFIXES):
+        return False  # "die Landesregierung", "die Gewerkschaft": abstract and collective nouns name no person
     return any(is_person_noun(f) or _is_role_word(f) or f.lower().endswith(AGENT_SUFFIXES) for f in forms)
 
 
+# Suffixes of abstract and collective nouns (-ung, -schaft, -heit, -keit, -ion): never a person.
+ABSTRACT_SUFFIXES = ("ung", "schaft", "heit", "keit", "ion")
 # Feminine agent nouns are persons whatever their stem ("Gewerkschafterin", "Studienleiterin", "Reederin").
 AGENT_SUFFIXES = ("erin", "istin", "entin", "antin", "orin", "eurin", "ikerin")
 
@@ -360,7 +362,26 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         named = _salient_unlinked_name(doc, disc, claim, None, window=1)
         if named is not None:
             return named
+        described = _previous_description(doc, claim, previous, "female" if words[0].lower() == "sie" else "male")
+        if described is not None:
+            return described
     return claim
+
+
+def _previous_description(doc: Doc, claim, previous, gender: str):
+    """"Die Wienerin berichtete, dass … Sie erzählte, dass …": a pronoun nobody else can take refers to the person
+    the claim directly before described without a name (same gender, within two sentences)."""
+    if previous.speaker_entity_id or not previous.speaker_text or _is_pronoun(previous):
+        return None
+    pw = _phrase_words(previous)
+    if not _is_person_description(pw) or _gender_of_phrase(pw) != gender or _is_plural_group(doc, previous):
+        return None
+    if _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) > 2:
+        return None
+    name = previous.speaker_name or previous.speaker_text
+    return replace(claim, speaker_name=name, speaker_resolution="pronoun",
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:salience: '{claim.speaker_text}' -> '{name}' (the unnamed person of {previous.claim_id})",))
 
 
 def _salient_unlinked_name(doc: Doc, disc: _Discourse, claim, linked, window: int = PERSON_WINDOW):

@@ -77,6 +77,12 @@ def _name_mentions(doc: Doc, tokens: Sequence[int]):
     ]
 
 
+def _noun_before(doc: Doc, tokens: Sequence[int], start_char: int) -> bool:
+    """A common noun outside every entity heads the phrase before ``start_char``."""
+    return any(doc[i].idx < start_char and doc[i].pos_ == "NOUN" and not doc[i].ent_type_
+               and doc[i].text[:1].isupper() for i in tokens)
+
+
 def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
     """How the speaker phrase refers, and to which entity (the entity stage does the linking)."""
     tokens = sorted(set(tokens))
@@ -95,6 +101,10 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
             return SpeakerInfo("group", evidence="plural_pronoun")
         return SpeakerInfo("pronoun", evidence="pronoun_unresolved")
     names = _name_mentions(doc, tokens)
+    if names and all(m.label == "LOC" for m in names) and _noun_before(doc, tokens, min(m.start_char for m in names)):
+        # "eine Sprecherin der Bezirksregierung Köln", "die Kantonspolizei im Kanton Tessin": a place after the
+        # head noun is an attribute of the role or organisation, not the speaker
+        names = []
     has_name = bool(names) or any(doc[i].ent_type_ in ("PER", "ORG") for i in tokens)
     if has_name:
         entity = None

@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..layer.extensions import register_extensions
+from ..layer.sentences import GIVEN_SENTENCES
 from ..output.export import write_file_atomically
 
 register_extensions()
@@ -230,6 +231,7 @@ def build_doc(vocab, article: Article, doc_id: str | None = None) -> BuiltDoc:
             starts.append(k == 0)
     doc = Doc(vocab, words=words, spaces=token_spaces(words), sent_starts=starts if words else None)
     doc._.doc_id = doc_id if doc_id is not None else article.path.stem
+    doc.user_data[GIVEN_SENTENCES] = True  # the corpus's sentences are data, not a parser's guess
     return BuiltDoc(doc, ids)
 
 

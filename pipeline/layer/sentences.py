@@ -2,8 +2,8 @@
 
 With sentence boundaries from the pipeline (parser, senter, sentencizer, given SpkAtt sentences) they are kept,
 except where a weak parser splits inside a sentence ("In Frankreich wollen Unternehmen | rund 109 Milliarden
-..."): a "sentence" that starts in lower case or with a number after one without final punctuation (and without
-a line break) is glued back to it, and a line break always ends a sentence (headlines, datelines and ticker entries
+..."): a "sentence" that starts in lower case or with a number, or follows a verb, article, preposition or
+conjunction, after one without final punctuation (and without a line break) is glued back to it, and a line break always ends a sentence (headlines, datelines and ticker entries
 of news pages have no full stop, whatever the parser glued together). Without boundaries, a fallback splits at sentence punctuation (optionally
 followed by a closing quotation mark) before an upper-case word, a quotation mark, a digit or a line break.
 
@@ -20,6 +20,11 @@ from .quotes import is_mark
 SENT_END = frozenset({".", "!", "?", "…"})
 # Typewriter and German closing marks that may follow the final punctuation inside a sentence.
 _CLOSING_AFTER_END = ("“", "«", "\"")
+# Parts of speech that end no sentence without final punctuation: a parser split after them is inside a sentence.
+_NO_SENTENCE_END_POS = frozenset({"VERB", "AUX", "DET", "ADP", "CCONJ", "SCONJ"})
+# ``doc.user_data`` key set by a reader whose sentence boundaries are given data (SpkAtt): only the parser's
+# boundaries are second-guessed by part of speech.
+GIVEN_SENTENCES = "claimgraph_given_sentences"
 
 
 def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int, int]]:
@@ -32,6 +37,7 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
     f = facts or token_facts(doc)
     text, space, ws = f.text, f.is_space, f.whitespace
     if doc.has_annotation("SENT_START"):
+        given = bool(doc.user_data.get(GIVEN_SENTENCES))
         if "sents" in doc.user_hooks:
             parser_sents = [(sent.start, sent.end) for sent in doc.sents]
         else:  # what Doc.sents gives: a sentence starts at token 0 and at every token whose SENT_START is 1
@@ -48,9 +54,19 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
                 if start >= end:
                     continue
             first = next((i for i in range(start, end) if not space[i]), None)
-            if out and first is not None and (f.is_lower[first] or f.like_num[first]) and not is_mark(text[first]):
+            if out and first is not None and not is_mark(text[first]):
                 last = out[-1][1] - 1
-                if text[last] not in SENT_END | {":"} and "\n" not in ws[last] and not space[last]:
+                # "…, das erklärte | Sprecher Matthias Kopp.": nor does a sentence end in a verb without punctuation
+                cannot_end = f.is_lower[first] or f.like_num[first] or (
+                    f.pos[last] in _NO_SENTENCE_END_POS and not given)
+                if cannot_end and text[last] not in SENT_END | {":"} and "\n" not in ws[last] and not space[last]:
+                    out[-1] = (out[-1][0], end)
+                    continue
+                if text[last] == ":" and not given and "\n" not in ws[last] and not space[last] \
+                        and f.is_title[first] and any(f.pos[k] in ("VERB", "AUX") for k in range(max(out[-1][0], last - 3), last)):
+                    # "Die Polizei warnt: Bitte treffen Sie …", "sagte er: Wir …": what follows a colon right after
+                    # a verb in the same line belongs to its sentence (speech without quotation marks); a ticker
+                    # time "21.45 Uhr:" or "… betont locker: Das Video …" keeps the parser's break
                     out[-1] = (out[-1][0], end)
                     continue
             out.append((start, end))
