@@ -318,17 +318,18 @@ def match_description(doc: Doc, span: Span, mentions, entities):
 def _description_spans(doc: Doc, name_starts: dict[int, str]) -> list[Span]:
     """Definite singular descriptions not glued to a name: 'der UN-Chef', 'die deutsche Spitzenpolitikerin'."""
     out = []
-    for i, low in enumerate(layer_of(doc).lower):
+    layer = layer_of(doc)  # token facts instead of Token views
+    lower, text, is_lower, is_alpha, n = layer.lower, layer.text, layer.is_lower, layer.is_alpha, layer.n
+    for i, low in enumerate(lower):
         if low not in ("der", "die"):
             continue
         j = i + 1
-        while j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in R.FUNCTION_WORDS:
+        while j < n and is_lower[j] and is_alpha[j] and lower[j] not in R.FUNCTION_WORDS:
             j += 1
-        if j >= len(doc) or j in name_starts:
+        if j >= n or j in name_starts:
             continue
-        head = doc[j]
-        role = R.match_role_word(head.text)
-        member = R.match_party_member(head.text) if role is None else None
+        role = R.match_role_word(text[j])
+        member = R.match_party_member(text[j]) if role is None else None
         if role is None and member is None:
             continue
         if role is not None and "exact" in role.classes:
@@ -337,7 +338,7 @@ def _description_spans(doc: Doc, name_starts: dict[int, str]) -> list[Span]:
         if low == "die" and g == "male":
             continue  # "die Republikaner", "die Direktoren": plural
         nxt = j + 1
-        if nxt < len(doc) and (nxt in name_starts or (doc[nxt].text in TITLE_NAMEISH and nxt + 1 in name_starts)):
+        if nxt < n and (nxt in name_starts or (text[nxt] in TITLE_NAMEISH and nxt + 1 in name_starts)):
             continue  # a title: "der französische Präsident Emmanuel Macron"
         if _before_apposition(doc, nxt, name_starts):
             continue
@@ -350,10 +351,12 @@ TITLE_NAMEISH = frozenset(t for t in R.ACADEMIC_TITLES if t.endswith("."))  # "D
 
 def _before_apposition(doc: Doc, i: int, name_starts: dict[int, str]) -> bool:
     """'der Direktor der IEA, Fatih Birol': role, organisation, comma, then the person's name."""
+    layer = layer_of(doc)
+    text, lower, is_lower, is_alpha = layer.text, layer.lower, layer.is_lower, layer.is_alpha
     for k in range(i, min(len(doc), i + 14)):
-        if doc[k].text == "," and k + 1 in name_starts and name_starts[k + 1] == "PER":
+        if text[k] == "," and k + 1 in name_starts and name_starts[k + 1] == "PER":
             return True
-        if doc[k].text in (".", "!", "?", ";") or (doc[k].is_lower and doc[k].lower_ not in R.ORG_LINKERS and doc[k].is_alpha):
+        if text[k] in (".", "!", "?", ";") or (is_lower[k] and lower[k] not in R.ORG_LINKERS and is_alpha[k]):
             return False
     return False
 

@@ -217,6 +217,14 @@ def _is_name_word_at(layer, i: int) -> bool:
     return _name_word_text(layer.text[i]) and layer.pos[i] not in _NOT_NAME_POS
 
 
+def _span_text(doc: Doc, s: int, e: int) -> str:
+    """``doc[s:e].text`` read from the layer's ``doc_text`` and offsets (no Span or Token views)."""
+    if s >= e:
+        return doc[s:e].text
+    layer = layer_of(doc)
+    return layer.doc_text[layer.idx[s] : layer.idx[e - 1] + len(layer.text[e - 1])]
+
+
 _NOT_NAME_POS = ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "NUM", "PUNCT", "SCONJ", "CCONJ")  # "" without a tagger
 
 
@@ -291,6 +299,8 @@ def _clean_model_span(doc: Doc, span: Span) -> tuple[int, int] | None:
 def _model_names(doc: Doc) -> list[NameSpan]:
     """The statistical NER's names, cleaned, without the systematic errors of weak German models."""
     lex = R.lexicons()
+    layer = layer_of(doc)  # token facts instead of Token views
+    text, lower, n = layer.text, layer.lower, layer.n
     out = []
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_)
@@ -300,16 +310,16 @@ def _model_names(doc: Doc) -> list[NameSpan]:
         if not cleaned:
             continue
         s, e = cleaned
-        if all(t.text in lex.non_names for t in doc[s:e]):
+        if all(text[k] in lex.non_names for k in range(s, e)):
             continue  # "Euro", "KI"
-        if doc[e - 1].text.endswith("-") and len(doc[e - 1].text) > 1:
+        if text[e - 1].endswith("-") and len(text[e - 1]) > 1:
             continue  # a truncated compound ("Vor- und Nachteile", "Bundes- und Landesbehörden") is no name
-        if e - s == 1 and doc[s].pos_ == "NOUN" and doc[s].tag_ == "NN":
+        if e - s == 1 and layer.pos[s] == "NOUN" and layer.tag[s] == "NN":
             continue  # tagger and morphologizer agree on a common noun ("Fachbücher", "Marketingzwecken")
-        first_role = R.match_role_word(doc[s].text)
+        first_role = R.match_role_word(text[s])
         if label != "PER" and first_role is not None and "exact" in first_role.classes:
             continue  # "Head of International Product" inside a title
-        if e < len(doc) - 1 and doc[e - 1].lower_ in R.NAME_PARTICLES and doc[e].text[:1].isupper():
+        if e < n - 1 and lower[e - 1] in R.NAME_PARTICLES and text[e][:1].isupper():
             e += 1  # "Rio de" + "Janeiro"
         if label == "PER" and not _person_evidence(doc, s, e):
             continue
@@ -659,7 +669,7 @@ def _relabel_surnames(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
             surnames.add(split[1])
     out = []
     for n in names:
-        if n.source == "ner" and n.label != "PER" and (doc[n.start : n.end].text,) in surnames:
+        if n.source == "ner" and n.label != "PER" and (_span_text(doc, n.start, n.end),) in surnames:
             n = NameSpan(n.start, n.end, "PER", "ner", None, n.priority)
         out.append(n)
     return out
@@ -668,10 +678,11 @@ def _relabel_surnames(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
 def _merge_name_keyword(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     """"Robert Bosch Stiftung", "Bertelsmann Stiftung": a name followed by a bare institution word is one organisation."""
     out: list[NameSpan] = []
+    text = layer_of(doc).text
     for n in names:
         k = n.end
-        head = doc[k].text.lower() if k < len(doc) else ""
-        if (n.label in ("PER", "ORG") and head and R.org_keyword(doc[k].text) and (head in R.lexicons().org_weak or head in R.lexicons().org_strong)
+        head = text[k].lower() if k < len(doc) else ""
+        if (n.label in ("PER", "ORG") and head and R.org_keyword(text[k]) and (head in R.lexicons().org_weak or head in R.lexicons().org_strong)
                 and not any(o.start == k for o in names)):
             out.append(NameSpan(n.start, k + 1, "ORG", "rule:name_institution", None, n.priority))
         else:
@@ -964,15 +975,19 @@ def extract_entities(doc: Doc, patterns: EntityPatterns | None = None) -> tuple[
 
 
 def _method_other(doc: Doc, n: NameSpan, b: _Built) -> str:
-    text = doc[n.start : n.end].text
+    text = _span_text(doc, n.start, n.end)
     if b.entity.acronym and text == b.entity.acronym:
         return "acronym"
     return "full_name" if _org_form(doc, n) == b.entity.canonical_name or n.cid == b.entity.canonical_name else "name_variant"
 
 
 def _mention(doc: Doc, start: int, end: int, entity: Entity, label: str, method: str, sent_of: list[int], evidence: str = "") -> Mention:
-    span = doc[start:end]
-    return Mention("", entity.entity_id, span.text, label, span.start_char, span.end_char, sent_of[start], method, start, end, evidence)
+    if start >= end:
+        span = doc[start:end]
+        return Mention("", entity.entity_id, span.text, label, span.start_char, span.end_char, sent_of[start], method, start, end, evidence)
+    layer = layer_of(doc)  # offsets and text from the layer (no Span or Token views)
+    start_char, end_char = layer.idx[start], layer.idx[end - 1] + len(layer.text[end - 1])
+    return Mention("", entity.entity_id, layer.doc_text[start_char:end_char], label, start_char, end_char, sent_of[start], method, start, end, evidence)
 
 
 def _has_other_entity_types(doc: Doc) -> bool:
@@ -1004,7 +1019,7 @@ def _entity(doc: Doc, c: _Cluster, number: int) -> Entity:
     label = Counter(n.label for n in c.names).most_common(1)[0][0]
     acronym = c.acronym
     if acronym is None:
-        caps = {doc[n.start : n.end].text for n in c.names if ACRONYM.match(doc[n.start : n.end].text)}
+        caps = {t for t in (_span_text(doc, n.start, n.end) for n in c.names) if ACRONYM.match(t)}
         caps.discard(canonical)
         acronym = sorted(caps)[0] if len(caps) == 1 else None
     forms = {_key(_org_form(doc, n).split()) for n in c.names} | {_key(canonical.split())}
