@@ -252,33 +252,33 @@ class _View:
         """The comma before an embedded relative clause that ends at ``comma`` ("Die Vermieter haben die
         Mietpreisbremse, die die Koalition beschließen will, als «Placebo» bezeichnet"): the clause around the cue
         goes on before it. None unless ", REL … finite verb ," with a nominal phrase before the opening comma."""
-        doc = self.doc
-        if doc[comma].text != "," or comma - 1 <= s or not self.finite_verb(comma - 1) and not (
+        text = self.layer.text  # token texts without Token views
+        if text[comma] != "," or comma - 1 <= s or not self.finite_verb(comma - 1) and not (
                 comma - 2 > s and self.finite_verb(comma - 2)):
             return None
         j = comma - 1
-        while j > s and doc[j].text not in CLAUSE_BREAK and doc[j].text not in SENT_END and not is_mark(doc[j].text):
+        while j > s and text[j] not in CLAUSE_BREAK and text[j] not in SENT_END and not is_mark(text[j]):
             j -= 1
-        if j <= s or doc[j].text != "," or _low(doc[j + 1]) not in RELATIVE_STARTS or comma - j > 15:
+        if j <= s or text[j] != "," or self.low[j + 1] not in RELATIVE_STARTS or comma - j > 15:
             return None
-        if not (self.is_nominal(j - 1) or doc[j - 1].text[:1].isupper()):
+        if not (self.is_nominal(j - 1) or text[j - 1][:1].isupper()):
             return None
         return j  # the relative clause and its commas belong to the clause of the verb after it
 
     def _parenthetical(self, k: int, direction: int, s: int, e: int) -> int | None:
         """The other bracket of a short parenthesis without a verb or comma at bracket ``k`` ("(CDU)", "(44)",
         "(EZB)"), searching right from "(" (direction 1) or left from ")" (direction -1); else None."""
-        doc = self.doc
-        if doc[k].text != ("(" if direction == 1 else ")"):
+        text, space = self.layer.text, self.layer.is_space  # no Token views
+        if text[k] != ("(" if direction == 1 else ")"):
             return None
         other = ")" if direction == 1 else "("
         j = k + direction
         while s <= j < e and abs(j - k) <= 6:
-            t = doc[j].text
+            t = text[j]
             if t == other:
                 inner = range(min(j, k) + 1, max(j, k))
                 return j if len(inner) and not any(self.is_verb(m) for m in inner) else None
-            if t in CLAUSE_BREAK or t in SENT_END or doc[j].is_space or is_mark(t):
+            if t in CLAUSE_BREAK or t in SENT_END or space[j] or is_mark(t):
                 return None
             j += direction
         return None
@@ -1859,7 +1859,7 @@ class _Extractor:
                 if not toks or v.in_quote(toks[0]) or doc[toks[-1]].text not in SENT_END | {"“", "”", "«", "»", '"'} \
                         or _has_line_break(doc, toks):
                     break  # a quote opens a new event; a headline (no final punctuation) ends the report
-                finite = [i for i in toks if (v.is_verb(i) and v.is_finite(i)) or _weak_konjunktiv_i(doc[i])]
+                finite = [i for i in toks if (v.is_verb(i) and v.is_finite(i)) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(doc[i]))]
                 # the mood of the main clause decides: "X lenkte den Blick auf Innovationen, die Europa helfen
                 # könnten." is narrative although its relative clause is in Konjunktiv
                 main = [i for i in finite if not _in_subordinate_clause(v, i)] or finite
@@ -1930,7 +1930,8 @@ class _Extractor:
             usable = k not in taken and k not in cue_sents and toks and not v.in_quote(toks[0]) \
                 and self.doc[toks[-1]].text in SENT_END and not _has_line_break(self.doc, toks)
             if usable:
-                finite = [i for i in toks if (v.finite_verb(i) or _weak_konjunktiv_i(self.doc[i])) and not v.in_quote(i)]
+                finite = [i for i in toks if (v.finite_verb(i) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(self.doc[i])))
+                          and not v.in_quote(i)]
                 first = finite[0] if finite else None
                 usable = first is not None and _konjunktiv_i(self.doc[first]) and first - toks[0] <= 6 \
                     and _low(self.doc[toks[0]]) not in (ADJUNCT_STARTS | COMPLEMENTIZERS) - RELATIVE_STARTS
@@ -2106,6 +2107,14 @@ def _weak_konjunktiv_i(tok: Token) -> bool:
         return False
     near = doc[max(0, tok.i - 3):min(len(doc), tok.i + 3)]
     return not any(t.lower_ == "ich" for t in near)
+
+
+def _weak_konjunktiv_i_form(layer, i: int) -> bool:
+    """The first test of ``_weak_konjunktiv_i(doc[i])`` (form = lemma minus -n), from the layer's token facts: a
+    token failing it is no weak Konjunktiv I, and no Token view is made for it."""
+    text = layer.text[i]
+    low, lemma = text.lower(), layer.lemma[i].lower()
+    return text.islower() and len(low) > 3 and lemma.endswith("en") and low == lemma[:-1]
 
 
 def _stem_in_t(tok: Token) -> bool:
