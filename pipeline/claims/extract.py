@@ -2096,8 +2096,7 @@ def _weak_konjunktiv_i(tok: Token) -> bool:
     the tagger often reads as an adjective or as an indicative. Only the first person singular has the same form
     ("ich prüfe"), so an "ich" next to the verb rules it out; an attributive adjective before a noun ("die reiche
     Stadt") has an adjective lemma, and a word before a noun or adjective is no verb."""
-    low, lemma = tok.text.lower(), (tok.lemma_ or "").lower()
-    if not (tok.text.islower() and len(low) > 3 and lemma.endswith("en") and low == lemma[:-1]):
+    if not (tok.text.islower() and _infinitive_minus_n(tok.text, tok.lemma_)):
         return False
     if tok.tag_ not in _FINITE_OR_MISTAGGED:
         return False
@@ -2113,15 +2112,20 @@ def _weak_konjunktiv_i_form(layer, i: int) -> bool:
     """The first test of ``_weak_konjunktiv_i(doc[i])`` (form = lemma minus -n), from the layer's token facts: a
     token failing it is no weak Konjunktiv I, and no Token view is made for it."""
     text = layer.text[i]
-    low, lemma = text.lower(), layer.lemma[i].lower()
-    return text.islower() and len(low) > 3 and lemma.endswith("en") and low == lemma[:-1]
+    return text.islower() and _infinitive_minus_n(text, layer.lemma[i])
+
+
+def _infinitive_minus_n(text: str, lemma: str) -> bool:
+    """The form is its infinitive minus the final -n ("genüge" of "genügen"), compared in lower case; words of
+    at most three letters are left out."""
+    low, lemma = text.lower(), (lemma or "").lower()
+    return len(low) > 3 and lemma.endswith("en") and low == lemma[:-1]
 
 
 def _stem_in_t(tok: Token) -> bool:
     """The infinitive minus its -n for a verb whose stem ends in -t or -d ("entfalte" of "entfalten", "halte",
     "biete", "bedeute"): the form is Konjunktiv I (the preterite is "entfaltete", the indicative "entfaltet")."""
-    low, lemma = tok.text.lower(), (tok.lemma_ or "").lower()
-    return len(low) > 3 and lemma.endswith(("ten", "den")) and low == lemma[:-1]
+    return _infinitive_minus_n(tok.text, tok.lemma_) and (tok.lemma_ or "").lower().endswith(("ten", "den"))
 
 
 COORDINATORS = resources.words("claims_coordinators")
