@@ -958,6 +958,48 @@ def test_a_dateline_after_a_headline_is_no_part_of_the_speaker(project_nlp, text
     assert c.form == "reported" and c.speaker_name == speaker and "Passau" not in c.claim_text and "Bremen (" not in c.claim_text
 
 
+# "Berlin - Lena Weber, Chefin des Verbands, sagte …": parsers take the dateline's place for the subject and hang
+# the name on it; the name with its description between commas before the verb is the speaker (both schemes).
+D_WORDS = ["Berlin", "-", "Lena", "Weber", ",", "Chefin", "des", "Verbands", ",", "sagte", "am", "Montag", ",", "man",
+           "sei", "vorbereitet", "."]
+D_POS = ["PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "NOUN", "DET", "NOUN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT",
+         "PRON", "AUX", "VERB", "PUNCT"]
+D_TAGS = ["NE", "$(", "NE", "NE", "$,", "NN", "ART", "NN", "$,", "VVFIN", "APPRART", "NN", "$,", "PIS", "VAFIN", "VVPP", "$."]
+D_UD = dict(heads=[9, 2, 0, 2, 5, 0, 7, 5, 0, 9, 11, 9, 15, 15, 15, 9, 9],
+            deps=["nsubj", "punct", "flat", "flat", "punct", "conj", "det", "nmod", "punct", "ROOT", "case", "obl", "punct",
+                  "nsubj", "cop", "ccomp", "punct"])
+D_TIGER = dict(heads=[9, 9, 3, 0, 5, 0, 7, 5, 9, 9, 9, 10, 14, 14, 9, 14, 9],
+               deps=["sb", "punct", "pnc", "app", "punct", "app", "nk", "ag", "punct", "ROOT", "mo", "nk", "punct", "sb",
+                     "oc", "pd", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [D_UD, D_TIGER], ids=["ud", "tiger"])
+def test_a_name_with_a_description_after_a_dateline_is_the_speaker(nlp, scheme):
+    doc = Doc(nlp.vocab, words=D_WORDS, spaces=[True, True, True, False, True, True, True, False, True, True, True, False,
+                                                True, True, True, False, False],
+              pos=D_POS, tags=D_TAGS, lemmas=[w.lower() if p in ("DET", "PRON") else w for w, p in zip(D_WORDS, D_POS)],
+              morphs=[""] * 9 + ["Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"] + [""] * 4
+              + ["Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin", "VerbForm=Part", ""],
+              ents=["B-LOC", "O", "B-PER", "I-PER"] + ["O"] * 13, sent_starts=[True] + [False] * 16, **scheme)
+    doc[9].lemma_, doc[14].lemma_ = "sagen", "sein"
+    (c,) = extract_claims(annotated(doc))
+    assert c.form == "indirect" and c.speaker_text == "Lena Weber, Chefin des Verbands" and c.cue_lemma == "sagen"
+
+
+@pytest.mark.parametrize("text", [
+    "Berlin (dpa) - Lena Weber, Chefin des Verbands, sagte am Montag: „Wir sind vorbereitet.“",
+    "Berlin (dpa) - [Lena Weber](https://example.org), Chefin des Verbands, sagte am Montag: „Wir sind vorbereitet.“",
+])
+def test_a_dateline_place_is_no_subject_before_a_name_and_its_description(project_nlp, text):
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "direct" and c.speaker_name == "Lena Weber" and c.speaker_resolution == "explicit"
+
+
+def test_a_time_phrase_between_commas_is_no_speaker(project_nlp):
+    (c,) = project_nlp("Am Montag, nach langer Debatte im Landtag, sagte sie, man sei vorbereitet.")._.claims
+    assert c.speaker_text == "sie"
+
+
 def test_a_dateline_opens_a_later_paragraph_too(nlp):
     from pipeline.claims.extract import DATELINE
 

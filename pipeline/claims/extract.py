@@ -849,7 +849,28 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     span = _np_span(view, start, finite)
     if span and max(span) >= finite - 2:
         return span
+    if span and _description_apposition(view, span, finite):
+        return list(range(span[0], finite - 1))  # "Berlin (dpa) - Lena Weber, Chefin des Verbands, sagte"
     return []
+
+
+def _description_apposition(view: _View, name: list[int], finite: int) -> bool:
+    """", Chefin des Verbands," after a name in the Vorfeld: one noun phrase between two commas, the second right
+    before the finite verb. The parse often misses it after a dateline ("Berlin - Lena Weber, Chefin …": the place
+    is parsed as the subject), so the surface decides; the phrase before must name someone (a PER/ORG entity, or
+    capitalised words when there is no NER)."""
+    doc = view.doc
+    comma = max(name) + 1
+    if comma >= finite - 2 or doc[comma].text != "," or doc[finite - 1].text != ",":
+        return False
+    if not any(doc[k].ent_type_ in ("PER", "ORG") for k in name) and not (not doc.has_annotation("ENT_IOB") and all(doc[k].is_title for k in name)):
+        return False
+    inner = range(comma + 1, finite - 1)
+    if _low(doc[comma + 1]) in RELATIVE_STARTS or any(
+            doc[k].text in CLAUSE_BREAK or view.finite_verb(k) or view.in_quote(k) for k in inner):
+        return False
+    phrase = _np_span(view, comma + 1, finite - 1)
+    return bool(phrase) and max(phrase) == finite - 2
 
 
 PASSIVE_AUX = resources.words("claims_passive_auxiliaries")
