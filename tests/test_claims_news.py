@@ -886,13 +886,26 @@ def _tagged(words, tags, lemmas):
     (["Ich", "prüfe", "das", "."], ["PPER", "VVFIN", "PDS", "$."], ["ich", "prüfen", "der", "."], False),
     (["die", "reiche", "Stadt", "."], ["ART", "ADJA", "NN", "$."], ["der", "reich", "Stadt", "."], False),
     (["Er", "prüfte", "das", "."], ["PPER", "VVFIN", "PDS", "$."], ["er", "prüfen", "der", "."], False),
+    (["Das", "Geld", "genüge", "nicht", "."], ["ART", "NN", "ADV", "PTKNEG", "$."], ["der", "Geld", "genügen", "nicht", "."], True),
+    (["Er", "kommt", "gerne", "."], ["PPER", "VVFIN", "ADV", "$."], ["er", "kommen", "gerne", "."], False),
 ])
 def test_weak_konjunktiv_i_is_read_from_the_infinitive_when_the_tagger_misses_it(words, tags, lemmas, expected):
     from pipeline.claims.extract import _konjunktiv_i
 
     doc = _tagged(words, tags, lemmas)
-    (verb,) = [t for t in doc if t.tag_ in ("VVFIN", "ADJA", "ADJD")]
+    (verb,) = [t for t in doc if t.tag_ in ("VVFIN", "ADJA", "ADJD", "ADV")][-1:]
     assert _konjunktiv_i(verb) is expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Mieterbund sagt, das reiche nicht.", "Der Mieterbund"),
+    ("Mieterverbände sagen, das reiche nicht.", "Mieterverbände"),
+    ("Die Kritiker meinen, das Geld genüge nicht.", "Die Kritiker"),
+])
+def test_a_content_clause_with_a_mistagged_weak_konjunktiv_i_is_indirect_speech(project_nlp, text, speaker):
+    # the project's tagger reads "reiche" as an adjective and "genüge" as an adverb here
+    (c,) = project_nlp(text)._.claims
+    assert c.form == "indirect" and c.speaker_text == speaker and c.claim_text == text.split(", ", 1)[1].rstrip(".")
 
 
 def test_weak_konjunktiv_i_continues_a_report_with_a_tagger(project_nlp):

@@ -979,9 +979,10 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
         got = _subject_with_insertion(view, pos, end, chunk)
         if got is not None:
             return tokens, got
-    finite = [j for j in chunk if view.finite_verb(j)] if view.has_pos else [
-        j for j in chunk if _low(doc[j]) in AUXILIARIES | SUBJUNCTIVE_FORMS
-    ]
+    # a weak Konjunktiv I the tagger read as an adjective or adverb ("…, das reiche nicht", "das Geld genüge") is
+    # the clause's finite verb
+    finite = [j for j in chunk if view.finite_verb(j) or _weak_konjunktiv_i_form(view.layer, j) and _weak_konjunktiv_i(doc[j])
+              ] if view.has_pos else [j for j in chunk if _low(doc[j]) in AUXILIARIES | SUBJUNCTIVE_FORMS]
     words = [j for j in chunk if not view.is_punct(j)]
     last = words[-1] if words else chunk[-1]
     quoted_after = any(view.in_quote(j) for j in range(last + 1, end))
@@ -2108,7 +2109,7 @@ def _konjunktiv_i(tok: Token) -> bool:
             and tok.text.islower())
 
 
-_FINITE_OR_MISTAGGED = ("VVFIN", "VMFIN", "VAFIN", "ADJD", "ADJA")
+_FINITE_OR_MISTAGGED = ("VVFIN", "VMFIN", "VAFIN", "ADJD", "ADJA", "ADV")
 
 
 def _weak_konjunktiv_i(tok: Token) -> bool:
