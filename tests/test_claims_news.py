@@ -952,6 +952,15 @@ def test_an_institution_noun_singular_or_plural_makes_a_reported_event(project_n
     assert c.form == "reported" and c.speaker_text == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Mieterbund kritisierte die Erhöhung als zu hoch.", "Der Mieterbund"),
+    ("Der Steuerzahlerbund forderte, die Ausgaben zu senken.", "Der Steuerzahlerbund"),
+])
+def test_a_federation_noun_in_bund_is_an_institution_speaker(project_nlp, text, speaker):
+    (c,) = project_nlp(text)._.claims
+    assert c.speaker_text == speaker
+
+
 @pytest.mark.parametrize("text", [
     "Die Steuern unterstreichen den Bedarf an neuen Regeln.",
     "Von der alten Brücke geht eine Gefahr aus.",
