@@ -269,6 +269,23 @@ def test_reported_event_opened_by_an_article_with_a_parse(nlp, scheme):
     assert c.form == "reported" and c.speaker_text == "Der Landrat" and c.cue_lemma == "kritisieren"
 
 
+def test_answer_labels_that_name_nobody_take_the_interviewee_of_the_introduction(project_nlp):
+    text = ("Die Präsidentin des Handelsverbands, Anna Schmidt, spricht im Interview über die Lage der Innenstädte.\n"
+            "F: Frau Schmidt, wie geht es dem Handel?\nA: Die Lage ist ernst. Viele Geschäfte kämpfen ums Überleben.\n"
+            "F: Was muss die Politik tun?\nA: Sie muss die Mieten begrenzen und die Innenstädte stärken.")
+    found = project_nlp(text)._.claims
+    assert [c.speaker_name for c in found] == ["Anna Schmidt", "Anna Schmidt"]
+    assert found[0].claim_text == "Die Lage ist ernst. Viele Geschäfte kämpfen ums Überleben."
+
+
+def test_an_answer_label_without_a_named_interviewee_gives_no_speaker_named_antwort(project_nlp):
+    text = ("Frage: Frau Schmidt, wie geht es dem Handel?\n"
+            "Antwort: Die Lage ist ernst. Viele Geschäfte kämpfen ums Überleben.\n"
+            "Frage: Und was muss die Politik tun?\n"
+            "Antwort: Sie muss die Mieten begrenzen und die Innenstädte stärken.")
+    assert not any(c.speaker_name in ("Antwort", "A") or c.speaker_text == "Antwort" for c in project_nlp(text)._.claims)
+
+
 def test_interview_questions_are_no_claims(nlp):
     text = ("Interview mit der Landrätin\n\nKreisblatt: Frau Brandt, jeder sagt, dass die Brücke marode ist. Stimmt das?\n\n"
             "Katrin Brandt: Ja, die Brücke muss bis 2027 neu gebaut werden, das Geld ist eingeplant.")

@@ -18,6 +18,9 @@ Decisions, all on the surface of the text (paragraphs = lines):
   other label is an interviewee. An unlabelled paragraph ending in "?" between turns is a question too.
 - An answer runs from after its label to the next turn (following unlabelled paragraphs that are not questions
   belong to it). Answers of fewer than five words are greetings ("Guten Morgen, Herr Liminski.") and are skipped.
+- A label that only marks the answering turn ("Antwort:", "A:"; kind ``answer`` in the lexicon) names nobody: its
+  answers are the interviewee's of the introduction (as in an unlabelled interview), or no claims when the
+  introduction names nobody.
 - The speaker is the label, written as a name: "ANDREAS MUNDT" -> "Andreas Mundt"; a surname label ("Mundt") takes
   the full name from the text when a first name (``resources/first_names_gender.tsv``) stands before that surname
   somewhere ("Behördenpräsident Andreas Mundt").
@@ -190,7 +193,12 @@ def _name_of(label: str, text: str, labels: set[str]) -> str:
     return name
 
 
-def _labelled(text: str, paras: list[_Para]) -> list[Answer]:
+def _is_answer_label(label: str) -> bool:
+    """"Antwort:", "A:": a label that marks the answering turn without naming who answers."""
+    return label.lower() in _lexicon().get("answer", frozenset())
+
+
+def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> list[Answer]:
     turns = [p for p in paras if p.label]
     labels = {p.label for p in turns}
     asks = sum(p.is_question for p in turns)
@@ -223,7 +231,13 @@ def _labelled(text: str, paras: list[_Para]) -> list[Answer]:
         content = text[start:end]
         if len(content.split()) < MIN_ANSWER_WORDS:
             return
-        if current.label:
+        label = current.label or (inherited.label if inherited is not None else None)
+        if label and _is_answer_label(label):
+            # "Antwort: …" names nobody: the answer is the interviewee's of the introduction, or no claim at all
+            # (a speaker "Antwort" would be a wrong row)
+            if interviewee is not None:
+                answers.append(Answer(start, end, interviewee, None, None, None, "interview_label"))
+        elif current.label:
             answers.append(Answer(start, end, _name_of(current.label, text, labels), current.label,
                                   current.label_start, current.label_start + len(current.label), "interview_label"))
         elif inherited is not None and inherited.label:
@@ -308,7 +322,7 @@ def find_answers(text: str, interviewee: str | None = None) -> list[Answer]:
     the first person entity before the first question); labelled interviews name their speakers themselves.
     """
     paras = _paragraphs(text)
-    return _labelled(text, paras) or _unlabelled(text, paras, interviewee)
+    return _labelled(text, paras, interviewee) or _unlabelled(text, paras, interviewee)
 
 
 def first_question_start(text: str) -> int | None:
