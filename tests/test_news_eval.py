@@ -67,7 +67,21 @@ def test_the_seventh_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
     assert not {d.url for d in news.load_corpus()} & {d.url for d in docs}
 
 
-@pytest.mark.parametrize("newest", ["test5", "test6", "test7"])
+def test_the_eighth_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
+    docs = news.load_corpus(news.TEST8_CORPUS)
+    assert len(docs) >= 40 and {d.split for d in docs} == {"test8"}
+    assert sum(len(d.claims) for d in docs) >= 150
+    assert not {d.url for d in news.load_corpus()} & {d.url for d in docs}
+    assert "test8" in news.UNSEEN_CORPORA and "test8" in news.SPLITS
+
+
+def test_gold_messages_of_the_eighth_part_do_not_overlap():
+    for doc in news.load_corpus(news.TEST8_CORPUS):
+        spans = sorted((c.start, c.end) for c in doc.claims)
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), doc.id
+
+
+@pytest.mark.parametrize("newest", ["test5", "test6", "test7", "test8"])
 def test_the_newest_unseen_parts_come_from_sites_in_no_other_part(newest):
     others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != newest
                                     for d in news.load_corpus(path)]
@@ -82,12 +96,13 @@ def _registered_domain(url):
     return ".".join(labels[-keep:])
 
 
-def test_the_seventh_unseen_part_shares_no_registered_domain_with_another_part():
-    others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != "test7"
+@pytest.mark.parametrize("newest", ["test7", "test8"])
+def test_the_newest_unseen_parts_share_no_registered_domain_with_another_part(newest):
+    others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != newest
                                     for d in news.load_corpus(path)]
     assert _registered_domain("https://www.zeitung.suedostschweiz.ch/x") == "suedostschweiz.ch"
     assert _registered_domain("https://www.parlament.gv.at/x") == "parlament.gv.at"
-    new = {_registered_domain(d.url) for d in news.load_corpus(news.TEST7_CORPUS)}
+    new = {_registered_domain(d.url) for d in news.load_corpus(news.UNSEEN_CORPORA[newest])}
     assert not new & {_registered_domain(d.url) for d in others}
 
 
