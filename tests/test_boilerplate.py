@@ -458,33 +458,42 @@ def test_real_page_corpus_is_split_by_site_and_meets_the_precision_targets():
     assert "real pages, dev" in report and "real pages, heldout" in report and "real-page errors" in report
 
 
-def test_round6_is_development_data_and_round7_the_held_out_part(tmp_path):
+def test_round7_is_development_data_and_round8_the_held_out_part(tmp_path):
+    # round 7 was measured once by the lead at the end of the fifth round and is development data since; round 8 was
+    # collected after that measurement and is the held-out part. The training command fits on DEV_PARTS; round 7
+    # joins them at the next refit (adding it changes the shipped weights, see test_boilerplate_model.py)
     pages = bp_eval.load_pages()
-    round6 = [p for p in pages if p.split == "round6"]
-    assert bp_eval.HELDOUT_PARTS == ("round7",) and {"round4", "round5", "round6"} <= set(bp_eval.DEVELOPMENT_PARTS)
-    assert set(train.DEV_PARTS) == set(bp_eval.DEVELOPMENT_PARTS)
-    assert len(round6) >= 40 and len({p.kind for p in round6}) >= 15
-    assert not {p.site for p in round6} & {p.site for p in pages if p.split != "round6"}
-    for name in ("round5_x.txt", "round6_x.txt", "round7_x.txt"):
+    round7 = [p for p in pages if p.split == "round7"]
+    assert bp_eval.HELDOUT_PARTS == ("round8",)
+    assert {"round4", "round5", "round6", "round7"} <= set(bp_eval.DEVELOPMENT_PARTS)
+    assert "round8" not in bp_eval.DEVELOPMENT_PARTS
+    assert set(train.DEV_PARTS) <= set(bp_eval.DEVELOPMENT_PARTS)
+    assert set(bp_eval.DEVELOPMENT_PARTS) - set(train.DEV_PARTS) <= {"round7"}
+    assert len(round7) >= 50 and len({p.kind for p in round7}) >= 15
+    assert not {p.site for p in round7} & {p.site for p in pages if p.split != "round7"}
+    for name in ("round6_x.txt", "round7_x.txt", "round8_x.txt"):
         (tmp_path / name).write_text(f"### {name} | news | example.de | https://example.de/a\ncontent\tText\n", encoding="utf-8")
-    assert [p.split for p in bp_eval.load_pages(tmp_path)] == ["round5", "round6", "round7"]
+    assert [p.split for p in bp_eval.load_pages(tmp_path)] == ["round6", "round7", "round8"]
 
 
 def test_a_missing_held_out_file_is_an_empty_held_out_section(tmp_path):
-    (tmp_path / "round6_x.txt").write_text("### r6 | news | example.de | https://example.de/a\ncontent\tDer Rat tagte.\n",
+    (tmp_path / "round7_x.txt").write_text("### r7 | news | example.de | https://example.de/a\ncontent\tDer Rat tagte.\n",
                                            encoding="utf-8")
     report = bp_eval.real_report(tmp_path)
-    assert "real pages, round6" in report and "round7" not in report
+    assert "real pages, round7" in report and "round8" not in report
 
 
-def test_round7_is_loaded_as_its_own_part_from_new_sites(tmp_path):
-    # round 7 was collected before the fifth round; which parts are held out is decided in bp_eval.HELDOUT_PARTS
+def test_round8_is_loaded_as_its_own_part_from_new_sites(tmp_path):
+    # round 8 was collected after round 7 had been measured, by a helper who does not develop the stage; it is
+    # measured once, by `python cli.py evaluate boilerplate`, never in a test
     pages = bp_eval.load_pages()
-    round7 = [p for p in pages if p.split == "round7"]
-    assert len(round7) >= 50 and len({p.kind for p in round7}) >= 15
-    assert not {p.site for p in round7} & {p.site for p in pages if p.split != "round7"}
-    (tmp_path / "round7_x.txt").write_text("### r7x | news | example.de | https://example.de/a\ncontent\tText\n", encoding="utf-8")
-    assert [p.split for p in bp_eval.load_pages(tmp_path)] == ["round7"]
+    round8 = [p for p in pages if p.split == "round8"]
+    assert len(round8) >= 50 and len({p.kind for p in round8}) >= 15
+    assert len({p.site for p in round8}) == len(round8)  # one page per site
+    assert not {p.site for p in round8} & {p.site for p in pages if p.split != "round8"}
+    assert all(label in bp_eval.REAL_LABELS for p in round8 for label, _ in p.blocks)
+    (tmp_path / "round8_x.txt").write_text("### r8x | news | example.de | https://example.de/a\ncontent\tText\n", encoding="utf-8")
+    assert [p.split for p in bp_eval.load_pages(tmp_path)] == ["round8"]
 
 
 def test_bad_real_page_file_names_file_and_line(tmp_path):

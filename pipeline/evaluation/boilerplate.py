@@ -217,10 +217,12 @@ def _target_groups(predictions: list[Prediction]) -> dict[str, list[Prediction]]
     }
 
 
-DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3", "round4", "round5", "round6")  # every part looked at while the stage was developed
-# collected and labelled by someone else during the fifth round, measured once at its end; while round7_*.txt is
-# absent the held-out section of the report is simply empty
-HELDOUT_PARTS = ("round7",)
+# every part looked at while the stage was developed; round 7 was measured once by the lead at the end of the fifth
+# round and is development data since
+DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3", "round4", "round5", "round6", "round7")
+# collected and labelled by someone else after round 7 was measured, measured once at the end of the next round; while
+# round8_*.txt is absent the held-out section of the report is simply empty
+HELDOUT_PARTS = ("round8",)
 
 
 def cross_validated_predictions() -> list[Prediction]:
@@ -295,11 +297,18 @@ def real_report(
                 part = [p for p in shown if p.record.split == split]
                 if part:
                     lines += _real_section(f"real pages, {split}, {view}", part) + [""]
+    from ..boilerplate.train import DEV_PARTS as fitted_parts
+
     predictions = predict_pages(pages)
     for split in splits:
         part = [p for p in predictions if p.record.split == split]
         if part:
-            note = "held out, shipped model (unseen)" if split in HELDOUT_PARTS else "shipped model (fitted on it: optimistic)"
+            if split in HELDOUT_PARTS:
+                note = "held out, shipped model (unseen)"
+            elif split in fitted_parts:
+                note = "shipped model (fitted on it: optimistic)"
+            else:  # a development part the shipped weights were not yet refitted on (round 7 until the next refit)
+                note = "shipped model (not fitted on it; looked at while the rules were written)"
             lines += _real_section(f"real pages, {split}, {note}", part) + [""]
     if cross_validate and development and pages_dir is None:
         lines += _errors(oof, "development errors, cross-validated") + [""]
