@@ -1323,3 +1323,191 @@ def test_a_parser_break_after_a_colon_verb_is_glued(nlp):
               pos=["NUM", "NOUN", "PUNCT", "ADJ", "NOUN", "VERB", "ADJ", "PUNCT"],
               sent_starts=[True, False, False, True, False, False, False, False])
     assert len(sentence_bounds(doc)) == 2
+
+
+# --------------------------------------------------------------------------- eighth round (issue 19, branch
+# issue-19-detector): frames after a quote that the weak tagger or the clause reader broke
+
+QF_WORDS = ["„", "Die", "Lage", "bleibt", "angespannt", "“", ",", "kommentierte", "Verbandschefin", "Lena", "Weber",
+           "die", "Zahlen", "."]
+QF_SPACES = [False, True, True, True, False, False, True, True, True, True, True, True, False, False]
+QF_POS = ["PUNCT", "DET", "NOUN", "VERB", "ADJ", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN", "PROPN", "DET", "NOUN",
+         "PUNCT"]
+# the weak tagger's reading: the finite verb of the frame as an attributive adjective before the noun after it
+QF_TAGS = ["$(", "ART", "NN", "VVFIN", "ADJD", "$(", "$,", "ADJA", "NN", "NE", "NE", "ART", "NN", "$."]
+QF_UD = dict(heads=[3, 2, 3, 8, 3, 3, 3, 8, 8, 8, 9, 12, 8, 8],
+            deps=["punct", "det", "nsubj", "ccomp", "xcomp", "punct", "punct", "amod", "ROOT", "appos", "flat", "det",
+                  "nmod", "punct"])
+QF_TIGER = dict(heads=[3, 2, 3, 8, 3, 3, 3, 8, 8, 8, 9, 12, 8, 8],
+               deps=["punct", "nk", "sb", "oc", "pd", "punct", "punct", "nk", "ROOT", "nk", "pnc", "nk", "ag",
+                     "punct"])
+
+
+@pytest.mark.parametrize("scheme", [QF_UD, QF_TIGER], ids=["ud", "tiger"])
+def test_a_frame_verb_after_a_quote_is_a_verb_even_when_tagged_as_attributive_adjective(nlp, scheme):
+    doc = Doc(nlp.vocab, words=QF_WORDS, spaces=QF_SPACES, pos=QF_POS, tags=QF_TAGS,
+              morphs=[""] * 7 + ["Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"] + [""] * 6,
+              lemmas=["„", "der", "Lage", "bleiben", "angespannt", "“", ",", "kommentiert", "Verbandschefin", "Lena",
+                      "Weber", "der", "Zahl", "."], **scheme)
+    found = [c for c in extract_claims(annotated(doc)) if not c.is_nested]
+    assert [(c.form, c.cue_lemma, c.claim_text) for c in found] == [
+        ("direct", "kommentieren", "„Die Lage bleibt angespannt“")]
+    assert "Lena Weber" in found[0].speaker_text
+
+
+def test_an_attributive_participle_after_an_article_stays_no_cue(project_nlp):
+    doc = project_nlp("Die prognostizierte Entwicklung der Preise trat nicht ein.")
+    assert doc._.claims == []
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("„Bei der Aktion handelt es sich nicht um einen Rückruf“, stellt Lena Weber, Sprecherin der Stadtwerke, klar.",
+     "klarstellen", "Lena Weber"),
+    ("„Der Betrieb läuft weiter“, teilte Jonas Brandt, Sprecher des Landkreises, mit.", "mitteilen", "Jonas Brandt"),
+])
+def test_a_separable_particle_after_an_apposition_closes_the_frame(nlp, text, cue, speaker):
+    _, found = claims_of(nlp, text)
+    assert [(c.form, c.cue_lemma) for c in found] == [("direct", cue)]
+    assert found[0].speaker_text.startswith(speaker)
+
+
+def test_a_particle_after_an_apposition_with_a_verb_is_not_taken(nlp):
+    # the word after the second comma belongs to the relative clause's continuation, not to "stellte"
+    _, found = claims_of(nlp, "Lena Weber stellte den Plan vor, den der Rat beschlossen hat, klar.")
+    assert all(c.cue_lemma != "klarstellen" for c in found)
+
+
+@pytest.mark.parametrize("text, continuation", [
+    ("Lena Weber bekräftigte ihre Forderung nach einer bundesweiten Regelung. Eine Verordnung, über die jedes Land "
+     "selbst entscheide, genüge nicht.", "Eine Verordnung, über die jedes Land selbst entscheide, genüge nicht."),
+    ("Die Reederei Beispiel erklärte, dass die Zahlen dem Ausblick entsprächen. Dem Unternehmen sei nicht bekannt, "
+     "dass die Aufsicht eine Untersuchung erwäge.",
+     "Dem Unternehmen sei nicht bekannt, dass die Aufsicht eine Untersuchung erwäge."),
+])
+def test_a_reporting_verb_inside_a_subordinate_clause_does_not_stop_a_konjunktiv_continuation(project_nlp, text,
+                                                                                                continuation):
+    doc = project_nlp(text)
+    free = [c for c in doc._.claims if c.form == "free_indirect"]
+    assert [c.claim_text for c in free] == [continuation]
+    assert free[0].speaker_resolution == "continuation"
+
+
+def test_a_narrative_sentence_with_a_reporting_verb_in_a_relative_clause_continues_nothing(project_nlp):
+    doc = project_nlp("Lena Weber bekräftigte ihre Forderung nach einer Regelung. Die Verordnung, über die jedes Land "
+                      "selbst entschied, trat im Mai in Kraft.")
+    assert [c.form for c in doc._.claims if not c.is_nested] == ["reported"]
+
+
+@pytest.mark.parametrize("scheme", [
+    dict(heads=[2, 0, 2, 6, 6, 6, 2, 8, 6, 2], deps=["nsubj", "flat", "ROOT", "punct", "det:poss", "amod", "conj",
+                                                     "case", "nmod", "punct"]),
+    dict(heads=[1, 2, 2, 6, 6, 6, 2, 6, 7, 2], deps=["pnc", "sb", "ROOT", "punct", "nk", "nk", "cj", "mnr", "nk",
+                                                     "punct"]),
+], ids=["ud", "tiger"])
+def test_a_konjunktiv_i_after_a_pronoun_subject_is_the_verb_though_tagged_as_adjective(nlp, scheme):
+    # "es herrsche Frust": the weak tagger reads "herrsche" as an attributive adjective before "Frust"
+    words = ["Lena", "Weber", "erklärte", ",", "es", "herrsche", "Frust", "über", "Stillstand", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, False, True, True, True, True, True, False, False],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "ADJ", "NOUN", "ADP", "NOUN", "PUNCT"],
+              tags=["NE", "NE", "VVFIN", "$,", "PPER", "ADJA", "NN", "APPR", "NN", "$."],
+              morphs=["", "", "Mood=Ind|Tense=Past|VerbForm=Fin", "", "", "", "", "", "", ""],
+              lemmas=["Lena", "Weber", "erklären", ",", "es", "herrschen", "Frust", "über", "Stillstand", "."],
+              **scheme)
+    found = extract_claims(annotated(doc))
+    assert [(c.form, c.claim_text) for c in found] == [("indirect", "es herrsche Frust über Stillstand")]
+    assert "v2_subjunctive" in found[0].evidence
+
+
+def test_an_adjective_after_an_article_before_its_noun_stays_an_adjective(project_nlp):
+    doc = project_nlp("Die reiche Stadt baut eine neue Schule.")
+    assert doc._.claims == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Der Minister Karl Beispiel wirbt für die Reform. Nach den Wahlen, so meint Beispiel, sitze kein Vertreter von "
+     "früher mehr in der Regierung.", "meinen"),
+    ("Der Minister Karl Beispiel wirbt für die Reform. Nach den Wahlen, sagte Beispiel, sitze kein Vertreter von "
+     "früher mehr in der Regierung.", "sagen"),
+    ("Der Minister Karl Beispiel wirbt für die Reform. Nach den Wahlen, so Beispiel, sitze kein Vertreter von "
+     "früher mehr in der Regierung.", "so"),
+])
+def test_a_frame_inserted_after_the_vorfeld_frames_the_whole_statement(project_nlp, text, cue):
+    doc = project_nlp(text)
+    (c,) = [c for c in doc._.claims if c.cue_lemma == cue]
+    assert c.form == "indirect"
+    assert c.claim_text.startswith("Nach den Wahlen") and c.claim_text.endswith("in der Regierung")
+    assert c.speaker_name == "Karl Beispiel"
+
+
+def test_a_so_adverb_in_a_clause_of_its_own_frames_nothing_inserted(project_nlp):
+    doc = project_nlp("Die Brücke war gesperrt, so dass die Busse umgeleitet wurden.")
+    assert doc._.claims == []
+
+
+def test_a_subject_with_an_apposition_is_no_vorfeld_before_an_inserted_frame(project_nlp):
+    doc = project_nlp("Die Direktorin des Mieterbundes, Lena Weber, begrüßte den Beschluss der Koalition, bedauerte "
+                      "aber eine Reihe von Ausnahmen.")
+    assert all("inserted_frame" not in c.evidence for c in doc._.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "In der Debatte darüber hat der Landesbischof Karl Beispiel auf die Bibel verwiesen.",
+    "Die Sprecherin verwies auf die laufenden Ermittlungen.",
+    "Führende Bankenvertreter haben sich gegen den Vorwurf gewehrt.",
+])
+def test_verweisen_auf_and_a_preposition_before_the_participle_make_reported_events(project_nlp, text):
+    doc = project_nlp(text)
+    assert [c.form for c in doc._.claims] == ["reported"]
+
+
+def test_verweisen_without_auf_is_no_speech_act(project_nlp):
+    doc = project_nlp("Der Schiedsrichter hat den Spieler des Feldes verwiesen.")
+    assert doc._.claims == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("„Fußball ist ein Spiel der Fehler“, analysierte Trainer Daniel Beispiel.", "Daniel Beispiel"),
+    ("„Dieser Preis hat für uns einen hohen Stellenwert“, jubelte Verbandschefin Lena Weber.", "Lena Weber"),
+    ("Die Bauern haben eine gute Ernte eingefahren. Landwirtschaftsministerin Lena Weber freute sich über das "
+     "Wetter im Sommer: „Die Qualität des Getreides ist überwiegend gut.“", "Lena Weber"),
+])
+def test_a_frame_with_a_verb_outside_the_lexicon_and_a_person_frames_the_quote(project_nlp, text, speaker):
+    doc = project_nlp(text)
+    (c,) = [c for c in doc._.claims if not c.is_nested]
+    assert c.form == "direct" and c.claim_text.startswith("„") and c.speaker_name == speaker
+    assert "frame_verb_outside_lexicon" in c.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "„Wir schaffen das“, stand auf dem Plakat am Rathaus.",
+    "Das Wetter wurde am Nachmittag besser: „Wir schaffen das.“",
+    "„Das Boot“, gedreht im Jahr 1981, lief gestern im Fernsehen.",
+])
+def test_a_frame_verb_outside_the_lexicon_without_a_person_frames_nothing(project_nlp, text):
+    doc = project_nlp(text)
+    assert [c for c in doc._.claims if not c.is_nested] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ministerpräsident Karl Beispiel sieht das Land gut gerüstet.",
+    "Der Konzern Beispiel AG sieht seine Finanzlage trotz wachsender Verluste gesichert.",
+])
+def test_sehen_with_a_participle_as_predicative_of_its_object_is_a_stance_event(project_nlp, text):
+    doc = project_nlp(text)
+    assert [(c.form, c.cue_lemma) for c in doc._.claims] == [("reported", "sehen")]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Trainer sah das Spiel entspannt.",
+    "Die Landwirte der Region sehen ihren Platz in der Mitte der Gesellschaft.",
+    "Die Rundfunkanstalt sieht sich auch diesmal Kritik und Vorwürfen ausgesetzt.",
+])
+def test_sehen_without_an_object_predicative_participle_makes_no_event(project_nlp, text):
+    assert project_nlp(text)._.claims == []
+
+
+def test_a_nominative_pronoun_after_the_verb_is_the_speaker_not_the_vorfeld_object(project_nlp):
+    doc = project_nlp("Lena Weber lobt die Bauern. Die Landwirte sieht sie zu Unrecht an den Pranger gestellt. "
+                      "Die Pläne kritisierte er scharf.")
+    c = next(c for c in doc._.claims if c.claim_text.startswith("Die Pläne"))
+    assert c.speaker_text == "er"

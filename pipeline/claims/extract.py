@@ -334,7 +334,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
     if not entries:
         return None
     tok = view.doc[i]  # a Token view only for the few words that are reporting-verb forms
-    if view.has_pos and (tok.tag_ == "ADJA" or tok.pos_ == "ADJ" and _low(tok) not in reporting.verb_forms()):
+    if view.has_pos and (tok.tag_ == "ADJA" or tok.pos_ == "ADJ" and _low(tok) not in reporting.verb_forms()) \
+            and not _frame_verb_after_quote(view, i):
         return None  # an attributive participle ("die kürzlich beschlossene Reform") reads its lemma, it reports nothing
     left, right = view.clause_bounds(i)
     clause = range(left, right)
@@ -361,6 +362,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
                 last = [c.i for c in syntax.children_with_role(tok, syntax.PARTICLE)
                         if s_k <= c.i < e_k and c.i > i and view.low[c.i] == verb.particle and not view.in_quote(c.i)]
             if not last:
+                last = _particle_after_apposition(view, i, right, verb.particle)
+            if not last:
                 continue
             tokens.append(last[-1])
         if verb.reflexive:
@@ -371,8 +374,11 @@ def find_cue(view: _View, i: int) -> Cue | None:
             corr = [j for w, j in words.items() if w in ("da" + verb.prep, "dar" + verb.prep)]
             if corr:
                 tokens.append(corr[0])
-            elif verb.prep_required and not (verb.prep in words and words[verb.prep] > i):
-                continue  # "sprach von einem Fehler" has the preposition itself, "geht davon aus" the correlate
+            elif verb.prep_required and not (verb.prep in words and (
+                    words[verb.prep] > i or vf.kind in ("participle", "infinitive", "lemma"))):
+                # "sprach von einem Fehler" has the preposition itself, "geht davon aus" the correlate; before a
+                # clause-final participle it precedes the verb ("hat auf die Bibel verwiesen")
+                continue
         if verb.lemma in stative:
             continue  # "Die SPÖ sei gut beraten, … zu": a state of the subject, no speech act
         if vf.kind in ("participle", "infinitive", "lemma"):
@@ -389,6 +395,45 @@ def find_cue(view: _View, i: int) -> Cue | None:
             tokens.append(es[0])
         return Cue(i, sorted(set(tokens)), verb.lemma, verb, verb.stwr)
     return None
+
+
+def _frame_verb_after_quote(view: _View, i: int) -> bool:
+    """Token ``i`` opens the frame right after a closing quotation mark and its comma („…“, kommentierte X): the
+    position of the finite verb of an inserted frame (V1), never of an attributive adjective, which needs a
+    determiner or a noun phrase to stand in. The weak tagger calls such a verb ADJA when a noun follows it
+    ("prognostizierte Portfoliomanager Thomas Altmann")."""
+    if i < 2 or view.layer.text[i - 1] != "," or not is_mark(view.layer.text[i - 2]):
+        return False
+    q = view.quote_of[i - 2]
+    return q is not None and q.end == i - 2 and view.layer.text[i][:1].islower()
+
+
+def _particle_after_apposition(view: _View, i: int, right: int, particle: str) -> list[int]:
+    """The separable particle after an apposition between commas that closes the sentence: "stellt Annette Myska,
+    PR-Beauftragte für HP Deutschland, klar." / "teilte der Sprecher, Max Beispiel, mit." (the surface clause of
+    the verb ends at the first comma). The apposition holds no verb, quote or further clause; the particle is the
+    last word of the sentence."""
+    s, e = view.sents[view.sent_of[i]]
+    text = view.layer.text
+    if right >= e or text[right] != ",":
+        return []
+    j = right + 1
+    while j < e and j - right <= 12 and text[j] != ",":
+        if text[j] in SENT_END or text[j] in (";", ":") or is_mark(text[j]):
+            return []
+        if view.low[j] in AUXILIARIES or (view.finite_verb(j) if view.has_pos else view.is_verb(j) and any(
+                f.kind == "finite" for f in reporting.verb_forms().get(view.low[j], ()))):
+            return []  # a clause of its own (on a blank pipeline every lower-case word looks like a verb)
+        j += 1
+    if j >= e or text[j] != "," or j == right + 1:
+        return []
+    k = j + 1
+    if k >= e or view.low[k] != particle or view.in_quote(k):
+        return []
+    after = k + 1
+    while after < e and view.layer.is_space[after]:
+        after += 1
+    return [k] if after >= e or text[after] in SENT_END else []
 
 
 def _stative(view: _View, clause: range) -> bool:
@@ -663,6 +708,10 @@ def find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
         span = [i for i in _surface_subject(view, cue, exclude | dateline) if view.sent_of[i] == k]
     span = _cut_second_phrase(view, span)
     span = _cut_adverbial(view, span)
+    after = cue.index + 1
+    if span and max(span) < cue.index and after < view.n and view.low[after] in NOMINATIVE_ONLY_PRONOUNS \
+            and view.finite_verb(cue.index) and not view.in_quote(after) and after not in exclude:
+        span = [after]  # "Die Landwirte sieht er …": "er" is the subject, the Vorfeld phrase the object
     if dateline and any(i in dateline for i in span):
         span = [i for i in span if i not in dateline and not view.is_punct(i)]
         span = span if span and _plausible_speaker(view, span) else []
@@ -979,10 +1028,12 @@ def _content_after(view: _View, pos: int, end: int) -> tuple[list[int], str] | N
         got = _subject_with_insertion(view, pos, end, chunk)
         if got is not None:
             return tokens, got
-    # a weak Konjunktiv I the tagger read as an adjective or adverb ("…, das reiche nicht", "das Geld genüge") is
+    # a weak Konjunktiv I the tagger read as an adjective or adverb ("…, das reiche nicht", "es herrsche Frust") is
     # the clause's finite verb
-    finite = [j for j in chunk if view.finite_verb(j) or _weak_konjunktiv_i_form(view.layer, j) and _weak_konjunktiv_i(doc[j])
-              ] if view.has_pos else [j for j in chunk if _low(doc[j]) in AUXILIARIES | SUBJUNCTIVE_FORMS]
+    finite = [j for j in chunk if view.finite_verb(j) or (
+        _weak_konjunktiv_i_form(view.layer, j) and _weak_konjunktiv_i(doc[j]))] if view.has_pos else [
+        j for j in chunk if _low(doc[j]) in AUXILIARIES | SUBJUNCTIVE_FORMS
+    ]
     words = [j for j in chunk if not view.is_punct(j)]
     last = words[-1] if words else chunk[-1]
     quoted_after = any(view.in_quote(j) for j in range(last + 1, end))
@@ -1118,6 +1169,14 @@ class _Extractor:
             if not speaker:
                 return False
             cue = Cue(j, [j], "so", None, "Speech")
+        construction_speaker: list[int] = []
+        if cue is None and j < frame_end and v.speechlike(q):
+            # „…“, analysierte Trainer X. / „…“, freute sich X.: a finite verb right after the quote and its comma
+            # (V1) with a person after it is an inserted frame whatever the verb: the quote fills its Vorfeld
+            construction_speaker = self._person_after_frame_verb(j, frame_end)
+            if construction_speaker:
+                lemma = (v.layer.lemma[j] or v.low[j]).lower()
+                cue = Cue(j, [j] + ([j + 1] if v.low[j + 1] == "sich" else []), lemma, None, "Speech")
         if cue is None:
             return False
         message = list(range(q.start, q.end + 1))
@@ -1128,15 +1187,53 @@ class _Extractor:
             if nq is not None and nq.start == frame_end + 1:
                 message += list(range(nq.start, nq.end + 1))
                 used.append(nq)
-        speaker = find_speaker(v, cue, set(message)) if cue.verb else _np_span(v, cue.index + 1, frame_end)
+        speaker = find_speaker(v, cue, set(message)) if cue.verb else (
+            construction_speaker or _np_span(v, cue.index + 1, frame_end))
         frame = [i for i in range(q.end + 1, frame_end) if not doc[i].is_space]
         if frame_end < end and doc[frame_end].text == "," and len(used) == 1:
             pass
         for uq in used:
             self.used_quotes.add(uq.start)
-        self.add(Event("direct", message, cue, speaker, frame=frame, evidence=["quote_then_frame"], confidence=0.9,
+        evidence = ["quote_then_frame"] + (["frame_verb_outside_lexicon"] if construction_speaker else [])
+        self.add(Event("direct", message, cue, speaker, frame=frame, evidence=evidence, confidence=0.9,
                        addressee=self._addressee(cue, frame, speaker)))
         return True
+
+    def _person_after_frame_verb(self, j: int, frame_end: int) -> list[int]:
+        """The person phrase after a finite full verb at ``j`` that opens an inserted frame ("analysierte Trainer
+        Daniel Brinkmann", "freute sich die Ministerin"); [] unless the tagger calls ``j`` a finite full verb (no
+        auxiliary or modal, lower case) and the phrase is a person: a person entity or a role noun."""
+        v, doc = self.view, self.doc
+        if not v.has_pos or not v.layer.text[j].islower() or v.low[j] in AUXILIARIES:
+            return []
+        if not (v.is_verb(j) and v.is_finite(j)) or v.layer.tag[j] in ("VAFIN", "VMFIN") or v.layer.pos[j] == "AUX":
+            return []
+        start = j + 2 if j + 1 < frame_end and v.low[j + 1] == "sich" else j + 1
+        if start >= frame_end:
+            return []
+        speaker = _np_span(v, start, frame_end)
+        if not speaker or speaker[0] != start:
+            return []
+        if any(doc[i].ent_type_ == "PER" for i in speaker) or any(
+                not doc[i].ent_type_ and _is_person_noun_form(doc[i].text) for i in speaker):
+            return speaker
+        return []
+
+    def _verb_after_person_vorfeld(self, lo: int, last: int) -> int | None:
+        """The finite full verb right after a person phrase that opens the frame sentence ``lo``..``last`` (the
+        phrase covers everything before the verb; a person entity or a role noun), else None."""
+        v, doc = self.view, self.doc
+        for k in range(lo + 1, min(last, lo + 8) + 1):
+            if v.is_verb(k) and v.is_finite(k) and v.layer.text[k].islower():
+                if v.low[k] in AUXILIARIES or v.layer.tag[k] in ("VAFIN", "VMFIN") or v.layer.pos[k] == "AUX":
+                    return None  # "Der Minister hat …:" a participle decides, a lexicon cue handles it
+                speaker = _np_span(v, lo, k)
+                if not speaker or speaker[0] != lo or speaker[-1] != k - 1:
+                    return None
+                person = any(doc[i].ent_type_ == "PER" for i in speaker) or any(
+                    not doc[i].ent_type_ and _is_person_noun_form(doc[i].text) for i in speaker)
+                return k if person else None
+        return None
 
     def _frame_before_quote(self, q: Quote) -> bool:
         """X sagte: „…“  /  Er sagte „…“"""
@@ -1174,11 +1271,20 @@ class _Extractor:
                     while last > lo and doc[last].is_space:
                         last -= 1
             speaker = _np_span(v, lo, last + 1)
+            colon_cue = [colon_at]
             if not speaker or len(speaker) != last + 1 - lo:
+                # "Minister Johannes Remmel freute sich über das Wetter: „…“": a person subject and a finite
+                # full verb before a colon and a quote frame it whatever the verb (the quote is its colon object)
+                verb_at = self._verb_after_person_vorfeld(lo, j) if colon and not closing_paren and v.speechlike(q) else None
+                if verb_at is None:
+                    return False
+                speaker = _np_span(v, lo, verb_at)
+                colon_cue = [verb_at] + ([verb_at + 1] if v.low[verb_at + 1] == "sich" else [])
+            elif last != j and not self._label_name(speaker):
                 return False
-            if last != j and not self._label_name(speaker):
-                return False
-            cue = Cue(colon_at, [colon_at], ":", None, "Speech")
+            cue = Cue(colon_cue[0], colon_cue if len(colon_cue) > 1 or colon_cue[0] != colon_at else [colon_at],
+                      ":" if colon_cue == [colon_at] else (v.layer.lemma[colon_cue[0]] or v.low[colon_cue[0]]).lower(),
+                      None, "Speech")
         else:
             cue = cues[-1]
             if not colon and q.start - max(cue.tokens) > 4:
@@ -1196,7 +1302,10 @@ class _Extractor:
             s2, e2 = v.sents[v.sent_of[q.end]]
             frame += [i for i in range(q.end + 1, v.sentence_end(s2, e2)) if not doc[i].is_space]
         self.used_quotes.add(q.start)
-        self.add(Event("direct", message, cue, speaker, frame=sorted(set(frame)), evidence=["frame_then_quote" + ("_colon" if colon else "")],
+        evidence = ["frame_then_quote" + ("_colon" if colon else "")]
+        if cue.verb is None and cue.lemma != ":":
+            evidence.append("frame_verb_outside_lexicon")
+        self.add(Event("direct", message, cue, speaker, frame=sorted(set(frame)), evidence=evidence,
                        confidence=0.85 if cue.verb else 0.7, addressee=self._addressee(cue, frame, speaker)))
         return True
 
@@ -1400,7 +1509,10 @@ class _Extractor:
         # "…, das erklärte Konferenzsprecher Matthias Kopp am Freitag.": the statement taken up by "das"/"dies"
         # in the Vorfeld of the frame (V2 with the speaker after the verb; a relative clause is verb-final)
         taken_up = _low(doc[left]) in ANAPHORIC_FRAME_STARTS and first == left + 1
-        if (first != left and not taken_up) or not v.finite_verb(first):
+        # "Nach den Wahlen, so meint Morjane, sitze …": "so" in the Vorfeld of the inserted frame, its subject after
+        # the verb, like "…, so X" without a verb
+        so_first = _low(doc[left]) == "so" and first == left + 1
+        if (first != left and not taken_up and not so_first) or not v.finite_verb(first):
             return None
         # the statement before the comma must be a main clause: no subordinator first, and a finite verb in
         # its first chunk ("Europa müsse mehr tun, sagte er", not "Falls ..., droht"; not "X, der ..., wies")
@@ -1410,8 +1522,12 @@ class _Extractor:
         chunk_end = s
         while chunk_end < left - 1 and doc[chunk_end].text not in (",", ";", ":") :
             chunk_end += 1
+        # the frame inserted after the Vorfeld of the statement: the statement's finite verb follows the frame's
+        # closing comma ("Nach den Wahlen, sagte er, sitze kein Vertreter von früher mehr in der Regierung")
+        after_vorfeld = right + 1 < end and doc[right].text == "," and v.finite_verb(right + 1) \
+            and not v.in_quote(right + 1) and right + 1 not in cue.tokens
         if not any(v.finite_verb(j) and not v.in_quote(j) for j in range(s, chunk_end)) and not v.in_quote(s) \
-                and not conditional_main:
+                and not conditional_main and not after_vorfeld:
             return None
         message = [i for i in range(s, left - 1)]
         frame = [left - 1] + list(range(left, right))
@@ -1426,7 +1542,12 @@ class _Extractor:
             return None
         if taken_up and any(v.finite_verb(j) for j in range(first + 1, right) if j not in cue.tokens):
             return None  # "…, das erklärte Ziel der Koalition ist": a relative clause, its verb last
-        if taken_up and (not speaker or min(speaker) < first):
+        needs_subject_after = after_vorfeld and not any(v.finite_verb(j) and not v.in_quote(j) for j in range(s, chunk_end))
+        if needs_subject_after and not so_first and (not speaker or not left <= min(speaker) < right):
+            # an inserted frame names its speaker after its verb; without one the "Vorfeld" is a subject with an
+            # apposition ("Der Direktor des Mieterbundes, Lukas Siebenkotten, begrüßte …, bedauerte aber …")
+            return None
+        if (taken_up or so_first) and (not speaker or min(speaker) < first):
             # the parse takes "das" for the subject: the subject follows the verb (V2 after the Vorfeld "das")
             after = [j for j in range(first + 1, right) if j not in cue.tokens]
             speaker = _np_span(v, after[0], right) if after else []
@@ -1469,7 +1590,7 @@ class _Extractor:
             return None
         left, right = v.clause_bounds(cue.index)
         stance = verb.clause not in ("act", "no")
-        if stance and not self._stance_reading(cue, left, right):
+        if stance and not self._stance_reading(cue, left, right) and not self._predicative_stance(cue, left, right):
             return None
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
@@ -1509,6 +1630,20 @@ class _Extractor:
         if cue.verb is None or cue.verb.lemma not in NO_COMMENT_VERBS:
             return False
         return any(_low(self.doc[j]) in NEGATIONS for j in range(left, right))
+
+    def _predicative_stance(self, cue: Cue, left: int, right: int) -> bool:
+        """"Kretschmann sieht das Land gut gerüstet.": a finite verb of PREDICATIVE_STANCE_VERBS whose clause ends,
+        after its object, in a past participle ("ge…t"/"ge…en", or tagged VVPP) as the object's predicative."""
+        v = self.view
+        if cue.verb is None or cue.verb.lemma not in PREDICATIVE_STANCE_VERBS or not v.finite_verb(cue.index):
+            return False
+        words = [j for j in range(cue.index + 1, right) if not v.is_punct(j) and j not in cue.tokens]
+        if len(words) < 2 or v.low[words[0]] == "sich":
+            return False  # "sieht sich Kritik ausgesetzt", "sieht sich gezwungen": the subject's situation
+        last, text = words[-1], v.low[words[-1]]
+        participle = v.layer.text[last].islower() and (v.layer.tag[last] == "VVPP" or (
+            text.startswith("ge") and len(text) > 5 and (text.endswith("t") or text.endswith("en"))))
+        return participle and not v.finite_verb(last) and not v.in_quote(last)
 
     def _stance_reading(self, cue: Cue, left: int, right: int) -> bool:
         """A verb of the stance lexicon in the reading it lists: "hält die Pläne für falsch" (with its
@@ -1652,6 +1787,12 @@ class _Extractor:
             if len(message) < 3 or any(v.quote_of[j] is not None and v.quote_of[j].start in self.used_quotes for j in message):
                 return None
             frame = [i - 1] + [j for j in range(i, end) if not doc[j].is_space]
+            comma = max(source) + 1
+            if comma + 1 < end and doc[comma].text == "," and v.finite_verb(comma + 1) and not v.in_quote(comma + 1):
+                # "Nach den Wahlen, so Morjane, sitze …": the frame is inserted after the Vorfeld, the statement
+                # goes on after it
+                frame = [i - 1] + [j for j in range(i, comma + 1) if not doc[j].is_space]
+                message = _trim(v, [j for j in range(s, end) if j not in frame and not doc[j].is_space])
             cue = Cue(i, cue_tokens, entry.words[0], None, "Speech")
             form = "direct" if v.quote_of[message[0]] is not None and v.quote_of[message[0]].end >= message[-1] else "indirect"
             return Event(form, message, cue, source, frame=frame, evidence=["so_final"], confidence=0.8)
@@ -1858,6 +1999,11 @@ class _Extractor:
         konjunktiv_cue_sents -= {v.sent_of[i] for i, cue in self.cues.items() if not self._reported_in_konjunktiv(cue)}
         for k in konjunktiv_cue_sents:
             cue_speaker.pop(k, None)
+        # a reporting verb inside a relative or content clause opens no event of the sentence when it made none
+        # ("Eine Verordnung, über die jedes Land selbst entscheide, genüge nicht.", "Dem Konzern sei nicht
+        # bekannt, dass die Bafin eine Untersuchung erwäge."): the main clause's mood decides, as without the verb
+        main_cue_sents = {v.sent_of[i] for i in self.cues if not _in_subordinate_clause(v, i)}
+        subordinate_cue_sents = cue_sents - main_cue_sents
         k = 0
         while k < len(v.sents):
             evs = [ev for ev in by_sent.get(k, []) if ev.speaker and not ev.nested]
@@ -1870,6 +2016,7 @@ class _Extractor:
             # a sentence with a reporting verb but no speaker of its own ("Jetzt sei Verantwortung gefragt.",
             # "Niemand wünsche sich einen Streik.") does not open a new event: it may continue this one
             while j < len(v.sents) and j not in by_sent and (j not in cue_sents or j in konjunktiv_cue_sents
+                                                             or j in subordinate_cue_sents
                                                              or (j not in cue_speaker and self._no_speaker_cue(j))):
                 toks = _sentence_tokens(v, j)
                 while toks and v.quote_of[toks[0]] is not None and v.quote_of[toks[0]].end == toks[0] \
@@ -2109,6 +2256,9 @@ def _konjunktiv_i(tok: Token) -> bool:
             and tok.text.islower())
 
 
+SUBJECT_PRONOUNS = resources.words("claims_subject_pronouns")
+PREDICATIVE_STANCE_VERBS = resources.words("claims_predicative_stance_verbs")
+NOMINATIVE_ONLY_PRONOUNS = resources.words("claims_nominative_only_pronouns")
 _FINITE_OR_MISTAGGED = ("VVFIN", "VMFIN", "VAFIN", "ADJD", "ADJA", "ADV")
 
 
@@ -2124,8 +2274,13 @@ def _weak_konjunktiv_i(tok: Token) -> bool:
         return False
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if tok.tag_ in ("ADJA", "ADJD") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
-        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    after_subject_pronoun = prev is not None and prev.text in SUBJECT_PRONOUNS and (
+        prev.i == 0 or doc[prev.i - 1].text in (",", ":") or doc[prev.i - 1].is_sent_start is True
+        or doc[prev.i - 1].text in SENT_END)
+    if tok.tag_ in ("ADJA", "ADJD") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") \
+            and not after_subject_pronoun:
+        return False  # a pronoun subject takes no adjective: "…, es herrsche Frust" is verb and object
     near = doc[max(0, tok.i - 3):min(len(doc), tok.i + 3)]
     return not any(t.lower_ == "ich" for t in near)
 
