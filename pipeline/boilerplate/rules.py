@@ -356,7 +356,18 @@ def _is_soft_wrap(line: str, following: str) -> bool:
         last[-1] in ",-" or last.lower() in _wrap_words()["function"]
         or last.endswith(".") and last.lower().rstrip(".") in _wrap_words()["abbreviation"]
     )
+    # a file name, slug or identifier on the next line ("06935203e8c6.jpg", "dsgvo_online_marketing") is an
+    # image's or link's text of its own, not the rest of the sentence (sixth round)
+    # (an image's alternative text, "author avatar", likewise)
+    if _CODE_TOKEN.fullmatch(following.strip()) or alt_text_line(following):
+        return False
     return open_end and (following[:1].islower() or mid_sentence and following[:1].isalnum())
+
+
+# how an "@" is written to fool address harvesters (the cheap test before _EMAIL runs)
+_HIDDEN_AT = ("[at]", "(at)", "{at}", "[ät]", "(ät)")
+# a single token with an underscore, a file extension or four or more hyphens: a file name, slug or identifier
+_CODE_TOKEN = re.compile(r"\S*_\S*|\S+\.(?:png|jpe?g|gif|svg|webp|pdf|docx?|html?|php)|[\wäöüß]+(?:-[\wäöüß]+){4,}", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -869,7 +880,14 @@ _PHONE = re.compile(
     re.IGNORECASE,
 )
 _PHONE_BARE = re.compile(r"\btel:\+?\d{7,}")
-_EMAIL = re.compile(r"\S+@\S+\.\w{2,}|\b\w[\w.-]*\s+(?:AT|\[at\]|\(at\))\s+[\w-]+\s+(?:PUNKT|DOT|\[dot\]|\(dot\))\s+\w+\b")
+# An e-mail address, also written to fool address harvesters: "name (at) domain (dot) de", "name[at]domain.de",
+# "name @ domain . de", "name AT domain PUNKT de" (sixth round)
+_EMAIL = re.compile(
+    r"\S+@\S+\.\w{2,}|\b\w[\w.-]*\s+(?:AT|\[at\]|\(at\))\s+[\w-]+\s+(?:PUNKT|DOT|\[dot\]|\(dot\))\s+\w+\b"
+    r"|\b\w[\w.+-]*\s*(?:\[at\]|\(at\)|\{at\}|\[ät\]|\(ät\))\s*[\w-]+(?:\s*(?:\.|\[dot\]|\(dot\)|\[punkt\]|\(punkt\))\s*[\w-]+)+"
+    r"|\b\w[\w.+-]*\s@\s[\w-]+(?:\s?\.\s?[\w-]+)*\s?\.\s?[a-z]{2,4}\b",
+    re.IGNORECASE,
+)
 _STREET = re.compile(
     r"\b[A-ZÄÖÜ][\w-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|hof|markt|chaussee)\s+\d{1,4}\s?[a-z]?\b"
     r"|\b(?:Am|An der|Im|In der|Auf dem)\s+[A-ZÄÖÜ][\w-]+\s+\d{1,4}[a-z]?\b"
@@ -950,13 +968,14 @@ def block_shape(text: str) -> Shape:
         widget = "quote"
     elif _TIME_ONLY.fullmatch(stripped):
         widget = "time"
-    elif words <= 2 and _CODE_LIKE.fullmatch(stripped) or stripped.startswith("[{") or stripped.startswith("!["):
+    elif words <= 2 and (_CODE_LIKE.fullmatch(stripped) or words == 1 and _CODE_TOKEN.fullmatch(stripped)) or stripped.startswith("[{") or stripped.startswith("!["):
         widget = "code"
     strong = weak = 0
     if any(map(str.isdigit, stripped)):  # every phone number, street number and postcode has digits
         strong = len(_PHONE.findall(stripped)) + len(_PHONE_BARE.findall(stripped))
         weak = len(_STREET.findall(stripped)) + len(_POSTCODE.findall(stripped))
-    if "@" in stripped or " AT " in stripped or "[at]" in stripped or "(at)" in stripped:
+    lowered = stripped.lower()
+    if "@" in stripped or " AT " in stripped or any(m in lowered for m in _HIDDEN_AT):
         strong += len(_EMAIL.findall(stripped))
     parts = [x.strip() for x in re.split(r"\s*\|\s*", stripped) if x.strip()]
     name = bool(parts) and words <= 12 and all(_NAME.fullmatch(x) for x in parts)
@@ -1517,6 +1536,138 @@ def _repeated_in_page(blocks: list["_Scored"], shapes: list[Shape], title: int) 
             _mark(b, "navigation", "repeated_in_page", 2.0)
 
 
+# --------------------------------------------------------------------------- sixth round (issue 18)
+# The grammar of link lines rather than their phrases: read-on links, image alternative texts, download links
+# with a file size, tables of contents that repeat the page's own headings. The closed classes of words they use
+# are data (resources/boilerplate_link_words.tsv).
+
+LINK_WORDS_FILE = RESOURCES / "boilerplate_link_words.tsv"
+READ_ON_MAX_WORDS = 16  # a read-on link with a headline ("Merkel übt Kritik … weiterlesen")
+READ_ON_IMPERATIVE_MAX_WORDS = 20  # "Lesen Sie in unserem Live-Ticker die aktuellen Meldungen aus …"
+LEAD_LINK_MAX_WORDS = 7  # "Zum vollständigen Original-Artikel"
+ALT_TEXT_MAX_WORDS = 8  # "Logo Bundesministerium für Bildung und Forschung"
+COMPOUND_NOUN_MIN_CHARS = 6  # a link noun this long also ends a compound ("Gemeinderatsberichte")
+CONTENTS_MIN_ITEMS = 3  # numbered lines in a row that repeat the page's headings: a table of contents
+_LINK_END = re.compile(r"(?:\s*(?:[»›>→…|]+|\.{3,}))+\s*$")
+_DOMAIN_IN_LINE = re.compile(r"\b[\w-]+\.(?:de|com|net|org|at|ch|eu|info|online|io)\b", re.IGNORECASE)
+# a file size after a download link: "(PDF, 232 KB)", "(84 KB)", "PDF | 1,2 MB"
+_FILE_SIZE = re.compile(
+    r"\(\s*(?:[A-Za-z]{2,5}\s*[,|/-]?\s*)?\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B|K?Byte|MByte)\s*\)"
+    r"|\b(?:PDF|DOCX?|XLSX?|PPTX?|ZIP|MP3)\s*[,|/(-]\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B)\b"
+)
+_NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _link_words() -> dict[str, tuple[str, ...]]:
+    """``resources/boilerplate_link_words.tsv``: the closed classes of the link-line grammar, by kind."""
+    kinds: dict[str, list[str]] = {k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt")}
+    for number, cols in _rows(LINK_WORDS_FILE):
+        if len(cols) < 2 or cols[0] not in kinds:
+            raise ValueError(f"{LINK_WORDS_FILE}:{number}: expected '<kind><TAB>word' with a kind of {', '.join(kinds)}")
+        kinds[cols[0]].append(cols[1].strip().lower())
+    return {k: tuple(v) for k, v in kinds.items()}
+
+
+def _link_noun(word: str) -> bool:
+    nouns = _link_words()["noun"]
+    return word in nouns or any(
+        len(n) >= COMPOUND_NOUN_MIN_CHARS and word.endswith(n) or word.endswith("-" + n) for n in nouns
+    )
+
+
+def read_on_link(text: str) -> bool:
+    """A line that only points to more text: a reading verb at its end after what it opens ("komplette Meldung
+    auf example.de lesen", "Gemeinderatsberichte lesen", "… weiterlesen"), "zum"/"zur" and what it opens
+    ("Zum vollständigen Original-Artikel", "Link zum Beitrag"), a reading imperative at its start ("Lesen Sie in
+    unserem Live-Ticker …"), or a pointer before a final arrow ("… finden Sie hier >"). A sentence (final full
+    stop, question or exclamation mark) and a clause with a subject ("Warum wir wieder mehr Bücher lesen") are
+    never a link."""
+    stripped = text.strip()
+    core = _LINK_END.sub("", stripped)
+    arrow = core != stripped
+    if not core or core.endswith(("!", "?", ",")) or core.endswith(".") and not arrow:
+        return False
+    # a sentence cut off by a teaser's link ("Für Vereine heißt das, Weiterlesen …") is the article's text
+    if block_shape(core).sentence_like or block_shape(stripped).sentence_like:
+        return False
+    words = core.split()
+    if len(words) > READ_ON_IMPERATIVE_MAX_WORDS:
+        return False
+    lowered = [w.strip("„“”\"'()[]:,;").lower() for w in words]
+    joined = " ".join(lowered)
+    kinds = _link_words()
+    subject = any(w in kinds["subject"] for w in lowered)
+    if any(joined == i or joined.startswith(i + " ") for i in kinds["imperative"]) and not words[0].startswith(("„", '"')):
+        return True
+    if len(words) > READ_ON_MAX_WORDS or subject:
+        return False
+    last = lowered[-1]
+    if last in kinds["always"] and len(words) >= 2:
+        return True
+    if last in kinds["verb"] and len(words) >= 2 and (any(map(_link_noun, lowered[:-1])) or _DOMAIN_IN_LINE.search(core)):
+        return True
+    if len(words) <= LEAD_LINK_MAX_WORDS and _link_noun(last) and any(joined.startswith(l + " ") for l in kinds["lead"]):
+        return True
+    return arrow and any(w in kinds["pointer"] for w in lowered[-3:])
+
+
+def alt_text_line(text: str) -> bool:
+    """An image's alternative text copied with the page: a short line that starts or ends with a word naming
+    an image ("Logo Bundesministerium für Bildung und Forschung", "Finanz Tip logo", "author avatar"); an
+    article's phrase starts with an article or another function word ("Das neue Logo") and stays."""
+    words = [w.strip("„“”\"'()[]:,;!.").lower() for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > ALT_TEXT_MAX_WORDS or text.rstrip().endswith((".", "?", ":")):
+        return False
+    alt = _link_words()["alt"]
+    first = words[0]
+    return (first in alt or words[-1] in alt or first.split("-")[0] in alt and len(words) <= 2) and first not in _stopwords()
+
+
+def _link_lines(blocks: list["_Scored"], shapes: list[Shape], title: int) -> None:
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if not _free(b):
+            continue
+        if read_on_link(b.text) and not (i == title and s.words >= 2):
+            _mark(b, "navigation", "read_on", 3.0)
+        elif not s.sentence_like and alt_text_line(b.text):
+            _mark(b, "other", "alt_text", 3.0)
+        elif not s.sentence_like and s.words <= READ_ON_IMPERATIVE_MAX_WORDS and _FILE_SIZE.search(b.text):
+            _mark(b, "navigation", "download_link", 3.0)
+
+
+def _contents_key(text: str) -> str | None:
+    m = _NUMBERED.match(text)
+    if not m:
+        return None
+    title = m.group(2).strip()
+    shape = block_shape(title)
+    return normalise_line(title) if 1 <= shape.words <= 10 and not shape.sentence_like else None
+
+
+def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """Three or more numbered lines in a row ("1. Einleitung", "2 Anwendungsbereich") whose titles the page
+    prints again further down as its headings: the table of contents, a navigation of the page. Section
+    headings in the text are kept (they are the second occurrence)."""
+    n = len(blocks)
+    keys = [_contents_key(b.text) for b in blocks]
+    i = 0
+    while i < n:
+        if keys[i] is None or not _free(blocks[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and keys[j + 1] is not None and _free(blocks[j + 1]):
+            j += 1
+        later = {keys[k] for k in range(j + 1, n) if keys[k]} | {normalise_line(blocks[k].text) for k in range(j + 1, n)}
+        found = [k for k in range(i, j + 1) if keys[k] in later]
+        if j - i + 1 >= CONTENTS_MIN_ITEMS and len(found) * 2 >= j - i + 1:
+            for k in range(i, j + 1):
+                _mark(blocks[k], "navigation", "contents", 2.0)
+        i = j + 1
+
+
 def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozenset[str] = frozenset()) -> None:
     shapes = [block_shape(b.text) for b in blocks]
     _scrambled_blocks(blocks)  # a scrambled paragraph is no article paragraph: before the article start is found
@@ -1533,6 +1684,8 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _repeated_lines(blocks, shapes, repeated, top)
     title = _title_slot(blocks, shapes, top)
     _repeated_in_page(blocks, shapes, title)
+    _link_lines(blocks, shapes, title)
+    _tables_of_contents(blocks, shapes)
     _menu_runs(blocks, shapes, top, title)
     _page_head(blocks, shapes, top, title)
     _teaser_runs(blocks, shapes, top)
