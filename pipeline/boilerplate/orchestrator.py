@@ -241,7 +241,9 @@ def _smooth(scored: list[_Scored], shapes: list[rules.Shape], model_only: list[b
         if any(n in KEEP_SIGNALS for n, _ in block.signals):
             continue
         before, after = scored[i - 1].is_boilerplate, scored[i + 1].is_boilerplate
-        if not block.is_boilerplate and before and after and shape.words <= 4 and not shape.sentence_like and not _unfinished(block, shape):
+        # (a consent banner above frames the page's title, as in rules._sandwiched)
+        banner = scored[i - 1].category in rules.BANNER_CATEGORIES and not rules._lexicon_positive(block)
+        if not block.is_boilerplate and before and after and shape.words <= 4 and not shape.sentence_like and not _unfinished(block, shape) and not banner:
             block.is_boilerplate = True
             block.category = scored[i - 1].category
             block.signals = block.signals + [("context_junk", 1.0)]

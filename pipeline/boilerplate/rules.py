@@ -958,8 +958,8 @@ def block_shape(text: str) -> Shape:
         pass  # a date line ("26.04.2023 |") dates the text next to it: never a widget
     elif _SECTION_NUMBER.fullmatch(stripped):
         pass  # the number of a statute's or contract's section ("§1", "§ 12a", "Art. 3") heads its text
-    elif letters < 2:
-        widget = "no_text"
+    elif letters < 2 or words >= 5 and all(len(t) == 1 for t in stripped.split()):
+        widget = "no_text"  # (a calendar's header row "M D M D F S S" has no words either)
     elif all(_NUMBER_TOKEN.fullmatch(t) for t in stripped.split()) and sum(any(c.isdigit() for c in t) for t in stripped.split()) >= 2:
         # a ticker row has a price and its change ("332,40 EUR 5,30 EUR 1,62%"); a single figure with its unit
         # ("57,28 EUR" under "Geld in EUR") is a data value of the page
@@ -1100,7 +1100,9 @@ def _split_table(blocks: Sequence["_Scored"], shapes: Sequence[Shape]) -> set[in
 
 
 def _contact_line(block: "_Scored", shape: Shape) -> bool:
-    return shape.contact_strong > 0 or shape.contact_weak > 0 or _lexicon_weight(block, "contact") > 0
+    # (office hours next to a phone number belong to the box: "Servicezeiten: Montag bis Freitag …", sixth round)
+    return (shape.contact_strong > 0 or shape.contact_weak > 0 or _lexicon_weight(block, "contact") > 0
+            or not shape.sentence_like and office_hours(block.text))
 
 
 def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
@@ -1396,6 +1398,9 @@ def _repeated_lines(blocks: list["_Scored"], shapes: list[Shape], repeated: froz
             _mark(b, "navigation" if s.short_item else "other", "repeated", 2.0)
 
 
+BANNER_CATEGORIES = frozenset({"consent", "cookie", "privacy"})
+
+
 def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -> None:
     # jusText context smoothing: a short non-sentence block between two removed blocks goes with them
     # ("Kontakt" inside a footer menu, a name line inside a contact box).
@@ -1412,6 +1417,9 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -
                 # between two bare separators ("|" / "Bernd Lachmann Kolkwitz" / "|") only a line with phrase
                 # evidence of its own ("Impressum", "Datenschutz"): a layout draws rules around the signature too
                 and not (shapes[i - 1].widget == shapes[i + 1].widget == "no_text" and not _lexicon_positive(b))
+                # a consent banner above and a page control below frame the page's title ("Unsere aktuellen
+                # Pressetermine"), not a menu item (the neighbour pass takes the headings inside a notice)
+                and not (blocks[i - 1].category in BANNER_CATEGORIES and not _lexicon_positive(b))
             ):
                 _mark(b, blocks[i - 1].category, "sandwiched", 1.5)
                 changed = True
@@ -1561,7 +1569,9 @@ _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
 @functools.lru_cache(maxsize=1)
 def _link_words() -> dict[str, tuple[str, ...]]:
     """``resources/boilerplate_link_words.tsv``: the closed classes of the link-line grammar, by kind."""
-    kinds: dict[str, list[str]] = {k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt")}
+    kinds: dict[str, list[str]] = {
+        k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday")
+    }
     for number, cols in _rows(LINK_WORDS_FILE):
         if len(cols) < 2 or cols[0] not in kinds:
             raise ValueError(f"{LINK_WORDS_FILE}:{number}: expected '<kind><TAB>word' with a kind of {', '.join(kinds)}")
@@ -1625,6 +1635,34 @@ def alt_text_line(text: str) -> bool:
     return (first in alt or words[-1] in alt or first.split("-")[0] in alt and len(words) <= 2) and first not in _stopwords()
 
 
+CONTROL_MAX_WORDS = 6
+_TIME_RANGE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr\s*)?(?:-|–|bis)\s*\d{1,2}(?:[:.]\d{2})?\s*Uhr\b"
+    r"|\b\d{1,2}[:.]\d{2}\s*(?:-|–|bis)\s*\d{1,2}[:.]\d{2}\b"
+)
+
+
+def control_line(text: str) -> bool:
+    """The label of a page control: a short line ending in a control verb ("// Excerpt anzeigen", "Alle Beiträge
+    auf- oder zuklappen", "Ab Seite anzeigen:"), not a clause with a subject or a modal ("Wer muss Schäden anzeigen")."""
+    words = [w.strip("„“”\"'()[]:,;/").lower() for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > CONTROL_MAX_WORDS or text.rstrip().endswith((".", "?", "!")):
+        return False
+    kinds = _link_words()
+    return words[-1] in kinds["control"] and not any(w in kinds["subject"] for w in words)
+
+
+def office_hours(text: str) -> bool:
+    """Office hours of a contact box: a time range with a day ("Mo–Fr 8–17 Uhr", "Montag bis Freitag von 08:30 Uhr
+    bis 17:30 Uhr") or a bare time range line ("08.00 bis 12.00 / 13.30 bis 17.00 Uhr")."""
+    if not _TIME_RANGE.search(text):
+        return False
+    words = [w.strip(".,:;()–-").lower() for w in re.split(r"[\s–/-]+", text)]
+    days = _link_words()["weekday"]
+    return any(w in days for w in words) or not any(c.isalpha() for c in _TIME_RANGE.sub("", text).replace("Uhr", "").replace("bis", ""))
+
+
 def _link_lines(blocks: list["_Scored"], shapes: list[Shape], title: int) -> None:
     for i, (b, s) in enumerate(zip(blocks, shapes)):
         if not _free(b):
@@ -1635,6 +1673,8 @@ def _link_lines(blocks: list["_Scored"], shapes: list[Shape], title: int) -> Non
             _mark(b, "other", "alt_text", 3.0)
         elif not s.sentence_like and s.words <= READ_ON_IMPERATIVE_MAX_WORDS and _FILE_SIZE.search(b.text):
             _mark(b, "navigation", "download_link", 3.0)
+        elif not s.sentence_like and control_line(b.text):
+            _mark(b, "other", "control", 3.0)
 
 
 def _contents_key(text: str) -> str | None:
