@@ -25,7 +25,7 @@ from .rules import LINE_BREAKS, PREDECIDED_PROTECTED, PROTECTED_FLAGS, Block, Cl
 
 _SHIPPED = object()
 # rule decisions for content that the classifier never overrides: a one-word marker the next paragraph takes up
-KEEP_SIGNALS = frozenset({"topic_of_next_paragraph"})
+KEEP_SIGNALS = frozenset({"topic_of_next_paragraph"}) | rules.KEPT_BY_STRUCTURE
 # the model alone removes no sentence of this length or longer (an article paragraph, as the evaluation counts them)
 MODEL_MAX_SENTENCE_CHARS = 100
 _ABOVE = FEATURES.index("above_first_paragraph")
@@ -171,6 +171,8 @@ def _classify(
             continue  # an article paragraph (a sentence of 100 characters or more) goes only by the rules' evidence
         if not block.is_boilerplate and _unfinished(block, shape):
             continue  # "Liebe Leserinnen, liebe Leser," continues in the next block: running text
+        if not block.is_boilerplate and shape.widget == "time" and i > 0 and "date" in scored[i - 1].flags:
+            continue  # the time under a date line ("Jun 12 2023" / "11:09") is part of the dateline
         removed = p >= model.threshold or (model.rules_or_model and block.is_boilerplate)
         if removed and not block.is_boilerplate:
             model_only[i] = True

@@ -782,6 +782,11 @@ def _heading_like(text: str) -> bool:
     return len(text.split()) <= 12 and text[-1] not in _TERMINAL and text[:1].isupper()
 
 
+# signals of blocks a structure rule decided to keep: the neighbour pass does not take them (the first heading of
+# the text after its table of contents, sixth round)
+KEPT_BY_STRUCTURE = frozenset({"contents_heading"})
+
+
 def _neighbour_pass(blocks: list[_Scored], lexicon: "Lexicon | None" = None) -> None:
     """Promote blocks with some boilerplate evidence of their own that sit inside a run of boilerplate.
 
@@ -792,6 +797,8 @@ def _neighbour_pass(blocks: list[_Scored], lexicon: "Lexicon | None" = None) -> 
         changed = False
         for i, block in enumerate(blocks):
             if block.is_boilerplate or PROTECTED_FLAGS & set(block.flags) or "lexicon" not in block.kinds():
+                continue
+            if any(n in KEPT_BY_STRUCTURE for n, _ in block.signals):
                 continue
             before = i > 0 and blocks[i - 1].is_boilerplate
             after = i + 1 < len(blocks) and blocks[i + 1].is_boilerplate
@@ -814,6 +821,9 @@ _MONTHS = {
     "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3, "april": 4, "apr": 4, "mai": 5,
     "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+    # English date lines of international sites ("Jun 12 2023", "March 3, 2024")
+    "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
+    "december": 12, "dec": 12,
 }
 
 
@@ -823,6 +833,8 @@ def parse_date(text: str) -> str | None:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.fullmatch(r"([A-Za-zÄäÖöÜü]+)\.?\s+(\d{1,2}),?\s+(\d{4})", text):
+        day, year, month = int(m.group(2)), int(m.group(3)), _MONTHS.get(m.group(1).lower(), 0)
     else:
         m = re.fullmatch(r"(\d{1,2})\.\s*(?:(\d{1,2})\.|([A-Za-zÄäÖöÜü]+)\.?)\s*(\d{2}|\d{4})", text)
         if not m:
@@ -898,7 +910,7 @@ _NAME = re.compile(
     r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
 )
 _NUMBER_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|EUR|USD|CHF|GBP|PKT|Pkt\.?|Punkte|%|[-–+|/$€£]+")
-_TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}\s*Uhr")
+_TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}\s*Uhr|\d{1,2}:\d{2}(?::\d{2})?")  # "22:16 Uhr", "11:09"
 _CODE_LIKE = re.compile(r"\S*_\S*|\S+\.(?:png|jpe?g|gif|svg|webp)|\[\{.*|\[\]|\{.*\}|[\w-]+-|!\[.*\]\(.*\)")
 
 
@@ -958,6 +970,8 @@ def block_shape(text: str) -> Shape:
         pass  # a date line ("26.04.2023 |") dates the text next to it: never a widget
     elif _SECTION_NUMBER.fullmatch(stripped):
         pass  # the number of a statute's or contract's section ("§1", "§ 12a", "Art. 3") heads its text
+    elif _TIME_ONLY.fullmatch(stripped):
+        widget = "time"
     elif letters < 2 or words >= 5 and all(len(t) == 1 for t in stripped.split()):
         widget = "no_text"  # (a calendar's header row "M D M D F S S" has no words either)
     elif all(_NUMBER_TOKEN.fullmatch(t) for t in stripped.split()) and sum(any(c.isdigit() for c in t) for t in stripped.split()) >= 2:
@@ -1233,7 +1247,9 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         titled = k == title and shapes[k].words >= 2 and not (_lexicon_weight(b, "navigation") or _lexicon_weight(b, "social"))
         # a statute reference ("§ 59e WStV") heads the statute's text, it is no menu entry
         statute = bool(re.match(r"\s*§", b.text))
-        return shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows and not statute
+        # a table of contents is its own run: the title above it is no menu item (sixth round)
+        contents = any(n == "contents" for n, _ in b.signals)
+        return shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows and not statute and not contents
 
     while i < n:
         if not member(i):
@@ -1477,6 +1493,24 @@ def scrambled(text: str) -> bool:
     return block_shape(text).stop_density < SCRAMBLED_MAX_STOP_DENSITY
 
 
+_VOWELS = frozenset("aeiouyäöü")
+_CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxzß]{5,}")
+GARBLED_MIN_SHARE = 0.3  # of the words: no vowel, or five consonants in a row ("wzrghau", "hrdtnbvz")
+GARBLED_MAX_STOP_DENSITY = 0.05
+
+
+def garbled(text: str) -> bool:
+    """Running text replaced by random letters (a paywall that hides the article: "pe wzrghau dkm hgvfekdrqtlogx
+    rtha gdf …"): at least 8 words, almost no function word, and a third of the words unpronounceable (no vowel,
+    or five consonants in a row; German clusters such as "Angstschweiß" are rare, not a third of a paragraph)."""
+    words = [w.strip(".,;:!?„“\"()").lower() for w in text.split()]
+    words = [w for w in words if w.isalpha()]
+    if len(words) < SCRAMBLED_MIN_WORDS:
+        return False
+    odd = sum(1 for w in words if len(w) >= 2 and (not _VOWELS & set(w) or _CONSONANT_RUN.search(w.replace("sch", "s"))))
+    return odd >= GARBLED_MIN_SHARE * len(words) and block_shape(text).stop_density < GARBLED_MAX_STOP_DENSITY
+
+
 def counter_tail(text: str) -> str | None:
     """The headline of a teaser entry that ends in three or more bare counters ("… Familie 0 0 0"), or None."""
     stripped = text.strip()
@@ -1496,7 +1530,7 @@ def counter_tail(text: str) -> str | None:
 
 def _scrambled_blocks(blocks: list["_Scored"]) -> None:
     for b in blocks:
-        if _free(b) and scrambled(b.text):
+        if _free(b) and (scrambled(b.text) or garbled(b.text)):
             _mark(b, "subscription", "scrambled", 3.0)
 
 
@@ -1564,13 +1598,17 @@ _FILE_SIZE = re.compile(
     r"|\b(?:PDF|DOCX?|XLSX?|PPTX?|ZIP|MP3)\s*[,|/(-]\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B)\b"
 )
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
+_LISTED = re.compile(r"^\s*[-–•·*▪]\s+(\S.*)$")
+_DECORATION = re.compile(r"^(?:[+*•·▪►#=~-]\s*)+|(?:\s*[+*•·▪◄#=~-])+$")
+# skip links: "Zum Hauptinhalt Zur Suche Zur Sitemap", "Zur Navigation springen", "Zu Artikeldetails zurückkehren"
+_SKIP_ITEM = re.compile(r"(?:zum|zur|zu|direkt zum|direkt zur)\s+[\wÄÖÜäöüß-]+(?:\s+[\wÄÖÜäöüß-]+)?", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
 def _link_words() -> dict[str, tuple[str, ...]]:
     """``resources/boilerplate_link_words.tsv``: the closed classes of the link-line grammar, by kind."""
     kinds: dict[str, list[str]] = {
-        k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday")
+        k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday", "jump")
     }
     for number, cols in _rows(LINK_WORDS_FILE):
         if len(cols) < 2 or cols[0] not in kinds:
@@ -1593,7 +1631,12 @@ def read_on_link(text: str) -> bool:
     unserem Live-Ticker …"), or a pointer before a final arrow ("… finden Sie hier >"). A sentence (final full
     stop, question or exclamation mark) and a clause with a subject ("Warum wir wieder mehr Bücher lesen") are
     never a link."""
-    stripped = text.strip()
+    # decorations around the link text ("+ + + Lesen Sie hier die vollständige Pressemitteilung + + +", "• …")
+    stripped = _DECORATION.sub("", text.strip())
+    # the site a link names after a colon ("Den ganzen Artikel lesen: welt.de")
+    head, colon, tail = stripped.partition(":")
+    if colon and head.strip() and _DOMAIN_IN_LINE.fullmatch(tail.strip()):
+        stripped = head.strip()
     core = _LINK_END.sub("", stripped)
     arrow = core != stripped
     if not core or core.endswith(("!", "?", ",")) or core.endswith(".") and not arrow:
@@ -1636,6 +1679,19 @@ def alt_text_line(text: str) -> bool:
 
 
 CONTROL_MAX_WORDS = 6
+DOWNLOAD_SENTENCE_MAX_WORDS = 12
+DOUBLED_MIN_CHARS = 5  # "Laravel Laravel", "Download Download" (a name such as "Bora Bora" is shorter)
+
+
+def doubled_line(text: str) -> bool:
+    """A line that is one text twice ("Laravel Laravel", "Quelle: eigene Darstellung Quelle: eigene Darstellung"):
+    an image's alternative text and its caption, or a link's icon label and its text, copied together."""
+    words = text.split()
+    half = len(words) // 2
+    if not words or len(words) % 2 or half > 8:
+        return False
+    first, second = words[:half], words[half:]
+    return first == second and len(" ".join(first)) >= DOUBLED_MIN_CHARS and first[0][:1].isupper()
 _TIME_RANGE = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr\s*)?(?:-|–|bis)\s*\d{1,2}(?:[:.]\d{2})?\s*Uhr\b"
     r"|\b\d{1,2}[:.]\d{2}\s*(?:-|–|bis)\s*\d{1,2}[:.]\d{2}\b"
@@ -1671,17 +1727,39 @@ def _link_lines(blocks: list["_Scored"], shapes: list[Shape], title: int) -> Non
             _mark(b, "navigation", "read_on", 3.0)
         elif not s.sentence_like and alt_text_line(b.text):
             _mark(b, "other", "alt_text", 3.0)
-        elif not s.sentence_like and s.words <= READ_ON_IMPERATIVE_MAX_WORDS and _FILE_SIZE.search(b.text):
+        elif (not s.sentence_like and s.words <= READ_ON_IMPERATIVE_MAX_WORDS or s.words <= DOWNLOAD_SENTENCE_MAX_WORDS) and _FILE_SIZE.search(b.text):
+            # (also a short sentence: "Hintergrundinformationen (pdf, 642 KB) stehen zum Download bereit.")
             _mark(b, "navigation", "download_link", 3.0)
+        elif skip_links(b.text):
+            _mark(b, "navigation", "skip_links", 3.0)
+        elif not s.sentence_like and doubled_line(b.text):
+            _mark(b, "other", "doubled", 2.0)
         elif not s.sentence_like and control_line(b.text):
             _mark(b, "other", "control", 3.0)
 
 
+def skip_links(text: str) -> bool:
+    """Skip links of a page head: two or more "Zum/Zur <target>" items on one line ("Zum Hauptinhalt Zur Suche
+    Zur Sitemap"), or one that ends in a jump verb ("Zur Navigation springen", "Zu Artikeldetails zurückkehren")."""
+    stripped = text.strip()
+    if stripped.endswith((".", "?", "!", ":")) or len(stripped.split()) > 12:
+        return False
+    starts = [m.start() for m in re.finditer(r"(?:^|\s)(?=(?:zum|zur|zu)\s)", stripped, re.IGNORECASE)]
+    if not starts or starts[0] != 0:
+        return False
+    items = [stripped[a:b].strip() for a, b in zip(starts, starts[1:] + [len(stripped)])]
+    jump = _link_words()["jump"]
+    if not all(_SKIP_ITEM.fullmatch(x) or _SKIP_ITEM.fullmatch(" ".join(x.split()[:-1])) and x.split()[-1].lower() in jump
+               for x in items):
+        return False
+    return len(items) >= 2 and all(x.split()[1][:1].isupper() for x in items) or items[-1].split()[-1].lower() in jump
+
+
 def _contents_key(text: str) -> str | None:
-    m = _NUMBERED.match(text)
+    m = _NUMBERED.match(text) or _LISTED.match(text)
     if not m:
         return None
-    title = m.group(2).strip()
+    title = m.group(m.lastindex).strip()
     shape = block_shape(title)
     return normalise_line(title) if 1 <= shape.words <= 10 and not shape.sentence_like else None
 
@@ -1698,11 +1776,26 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             i += 1
             continue
         j = i
-        while j + 1 < n and keys[j + 1] is not None and _free(blocks[j + 1]):
+        seen = {keys[i]}
+        # (the first heading of the text may follow the contents directly: "1. Einführung" twice ends the list)
+        while j + 1 < n and keys[j + 1] is not None and _free(blocks[j + 1]) and keys[j + 1] not in seen:
             j += 1
+            seen.add(keys[j])
         later = {keys[k] for k in range(j + 1, n) if keys[k]} | {normalise_line(blocks[k].text) for k in range(j + 1, n)}
         found = [k for k in range(i, j + 1) if keys[k] in later]
-        if j - i + 1 >= CONTENTS_MIN_ITEMS and len(found) * 2 >= j - i + 1:
+        # half of the items recur as headings further down, or (numbered items) the first one: where the text begins
+        first_recurs = i in found and bool(_NUMBERED.match(blocks[i].text))
+        if j - i + 1 >= CONTENTS_MIN_ITEMS and (len(found) * 2 >= j - i + 1 or first_recurs):
+            # the label of the list ("Übersicht:", "Inhalt") goes with it
+            label = blocks[i - 1] if i > 0 else None
+            if label is not None and _free(label) and shapes[i - 1].words <= 2 and not shapes[i - 1].sentence_like and (
+                    label.text.rstrip().endswith(":") or _lexicon_weight(label, "navigation") > 0):
+                _mark(label, "navigation", "contents", 2.0)
+            # the headings the contents list are the text's own: they stay, next to removed furniture too
+            titles = {keys[k] for k in range(i, j + 1)}
+            for k in range(j + 1, n):
+                if (keys[k] in titles or normalise_line(blocks[k].text) in titles) and not blocks[k].is_boilerplate:
+                    blocks[k].signals = blocks[k].signals + [("contents_heading", 0.0)]
             for k in range(i, j + 1):
                 _mark(blocks[k], "navigation", "contents", 2.0)
         i = j + 1
