@@ -1123,3 +1123,192 @@ def test_a_name_with_a_role_in_running_text_or_a_byline_stays():
     ))
     result, kept, removed = _kept_and_removed(raw)
     assert removed == set()
+
+
+# --------------------------------------------------------------------------- sixth round (issue 18)
+
+
+@pytest.mark.parametrize("line", [
+    "komplette Meldung auf wochenblatt-lindenau.de lesen",
+    "Gemeinderatsberichte lesen",
+    "Stadtrat beschließt neuen Haushalt weiterlesen",
+    "Zum vollständigen Original-Artikel",
+    "Link zum Beitrag",
+    "Lesen Sie in unserem Live-Ticker die aktuellen Polizeimeldungen aus dem Landkreis",
+    "Weitere Infos zum Verband und zu den Leistungen für Mitglieder finden Sie hier >",
+    "+ + + Lesen Sie hier die vollständige Pressemitteilung + + +",
+    "Den ganzen Artikel lesen: beispielzeitung.de",
+    "• Siehe auch das Erklärvideo zur Pressemitteilung",
+])
+def test_read_on_links_are_found_by_their_grammar(line):
+    assert rules.read_on_link(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Warum wir wieder mehr Bücher lesen",
+    "Schüler sollen wieder mehr Nachrichten lesen",
+    "Zur Lage der Nation",
+    "Für Vereine, Parteien und Wählervereinigungen heißt das, Weiterlesen …",
+    "Die Leserinnen und Leser können den Bericht ab Montag online lesen.",
+    "13. Bayerische Infektionsschutzmaßnahmenverordnung vom 05.06.2021 >>>",
+    "Lesen lernen im Ganztag",
+])
+def test_headlines_and_sentences_with_reading_words_are_no_read_on_links(line):
+    assert not rules.read_on_link(line)
+
+
+def test_link_line_shapes_of_the_sixth_round():
+    assert rules.skip_links("Zum Hauptinhalt Zur Suche Zur Kontaktseite Zur Sitemap")
+    assert rules.skip_links("Zur Navigation springen Zur Suche springen")
+    assert rules.skip_links("Zu Artikeldetails zurückkehren")
+    assert not rules.skip_links("Zur Person") and not rules.skip_links("Zum Tod von Helmut Kohl")
+    assert rules.alt_text_line("Logo Bundesministerium für Bildung und Forschung") and rules.alt_text_line("author avatar")
+    assert not rules.alt_text_line("Das neue Logo der Stadt")
+    assert rules.control_line("// Excerpt anzeigen") and rules.control_line("Alle Beiträge auf- oder zuklappen")
+    assert not rules.control_line("Wer muss den Schaden anzeigen")
+    assert rules.doubled_line("Quelle: eigene Darstellung Quelle: eigene Darstellung") and rules.doubled_line("Laravel Laravel")
+    assert not rules.doubled_line("Bora Bora") and not rules.doubled_line("Der Rat tagte.")
+    assert rules.office_hours("Servicezeiten: Montag bis Freitag von 08:30 Uhr bis 17:30 Uhr")
+    assert rules.office_hours("08.00 bis 12.00 / 13.30 bis 17.00 Uhr")
+    assert not rules.office_hours("Am Samstag beginnt das Fest um 14 Uhr auf dem Marktplatz")
+
+
+def test_text_replaced_by_random_letters_is_a_paywall_but_german_clusters_are_not():
+    assert rules.garbled("pe wzrghau dkm hgvfekdrqtlogx rtha gdf lmqe bao tvnqo, wyr ahe rzp säqkl hrdtnbvz pwzc uywkbrn.")
+    assert not rules.garbled("Die Angstschweißperlen standen ihm auf der Stirn, als er die Rechnung sah und seufzte.")
+    assert not rules.garbled("Strumpfhosen, Kunststoffflaschen und Schwimmbrillen: Der Markt für Sportartikel wächst kräftig.")
+
+
+ARTICLE_WITH_CONTENTS = "\n".join((
+    "Satzung des Fördervereins Stadtbibliothek Lindenau",
+    "1. Name und Sitz",
+    "2. Zweck des Vereins",
+    "3. Mitgliedschaft",
+    "4. Beiträge",
+    "1. Name und Sitz",
+    "Der Verein führt den Namen Förderverein Stadtbibliothek Lindenau und hat seinen Sitz in Lindenau. Er soll in das Vereinsregister eingetragen werden.",
+    "2. Zweck des Vereins",
+    "Zweck des Vereins ist die Förderung der Stadtbibliothek, insbesondere der Leseförderung von Kindern und Jugendlichen in der Stadt.",
+    "3. Mitgliedschaft",
+    "Mitglied kann jede natürliche und juristische Person werden, die die Ziele des Vereins unterstützt und einen schriftlichen Antrag stellt.",
+))
+
+
+def test_a_table_of_contents_goes_and_the_headings_it_lists_stay():
+    result, kept, removed = _kept_and_removed(ARTICLE_WITH_CONTENTS)
+    blocks = result.blocks
+    assert [b.is_boilerplate for b in blocks[1:5]] == [True] * 4
+    assert all(dict(b.signals).get("contents") for b in blocks[1:5])
+    assert not any(b.is_boilerplate for b in blocks[5:])  # the headings of the text and every paragraph
+    assert not blocks[0].is_boilerplate  # the title above the contents is no menu item
+    _assert_tiling(ARTICLE_WITH_CONTENTS, result)
+
+
+def test_a_numbered_list_of_the_article_is_no_table_of_contents():
+    raw = "\n".join((
+        "Was sich im neuen Jahr ändert",
+        "Zum 1. Januar treten mehrere Gesetze in Kraft, die Mieter, Pendler und Familien betreffen, teilte das Ministerium mit.",
+        "1. Mindestlohn",
+        "2. Kindergeld",
+        "3. Pendlerpauschale",
+        "Der Mindestlohn steigt auf 12,82 Euro, das Kindergeld um fünf Euro, die Pendlerpauschale bleibt unverändert.",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"1. Mindestlohn", "2. Kindergeld", "3. Pendlerpauschale"} <= kept
+
+
+PAGE_WITH_LINK_FURNITURE = "\n".join((
+    "Zum Hauptinhalt Zur Suche Zur Sitemap",
+    "Logo Stadtwerke Lindenau",
+    "Stadtwerke investieren in neue Wärmenetze",
+    "Die Stadtwerke Lindenau wollen bis 2030 rund 45 Millionen Euro in Wärmenetze investieren, sagte Geschäftsführerin Karin Vogt am Montag.",
+    "Nach Angaben von Vogt sollen zunächst 1.200 Haushalte im Norden der Stadt angeschlossen werden; der Stadtrat muss noch zustimmen.",
+    "Hintergrundinformationen (pdf, 642 KB) stehen zum Download bereit.",
+    "komplette Meldung auf stadtwerke-lindenau.de lesen",
+    "Pressestelle Stadtwerke Lindenau",
+    "Jana Reimers",
+    "Tel. 03421 55 08-12",
+    "jana.reimers (at) stadtwerke-lindenau (dot) de",
+    "Servicezeiten: Montag bis Freitag von 08:30 Uhr bis 17:30 Uhr",
+))
+
+
+def test_link_furniture_and_a_contact_box_with_a_disguised_address_go_and_no_person_or_figure_comes_from_them():
+    result, kept, removed = _kept_and_removed(PAGE_WITH_LINK_FURNITURE)
+    lines = PAGE_WITH_LINK_FURNITURE.splitlines()
+    for line in lines[2:5]:
+        assert line in kept, line
+    for line in lines[:2] + lines[5:]:
+        assert line in removed, line
+    assert rules.block_shape("jana.reimers (at) stadtwerke-lindenau (dot) de").contact_strong == 1
+    assert rules.block_shape("info[at]stadtwerke-lindenau.de").contact_strong == 1
+    assert rules.block_shape("presse @ stadtwerke-lindenau . de").contact_strong == 1
+    people, figures = people_and_figures_of_cleaned(result)
+    assert "Karin Vogt" in people and "Jana Reimers" not in people
+    assert any("45 Millionen Euro" in f.text for f in figures)
+    _assert_tiling(PAGE_WITH_LINK_FURNITURE, result)
+
+
+def test_a_file_name_or_alt_text_on_the_next_line_is_no_hard_wrap():
+    raw = "Preetz räumt Irritationen zwischen Hertha und Investor ein\n06935203e8c60ee8b72de9fcdae8ef30.jpg"
+    assert len(rules.split_blocks(raw)) == 2
+    raw = "Aktienkennzahlen – alle relevanten Kennzahlen erklärt\nauthor avatar"
+    assert len(rules.split_blocks(raw)) == 2
+    assert rules.block_shape("Regelungen-LKR-Landshut-Grafik-Abtrennung").widget == "code"
+
+
+def test_english_date_lines_print_source_lines_and_the_time_under_a_date_stay():
+    assert rules.parse_date("Jun 12 2023") == "2023-06-12" and rules.parse_date("March 3, 2024") == "2024-03-03"
+    raw = "\n".join((
+        "Jun 12 2023",
+        "11:09",
+        "Hackathon am Campus Riedberg",
+        "Studierende entwickeln an zwei Tagen neue Funktionen für die App der Universität, teilte die Hochschule am Montag mit.",
+        "Erschienen in Ausgabe 3/2008 in der Rubrik Personalien auf Seite 64.",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    assert removed == set()
+    assert result.date == "2023-06-12"
+    assert "byline" in _by_text(result)["Erschienen in Ausgabe 3/2008 in der Rubrik Personalien auf Seite 64."].flags
+
+
+def test_form_status_messages_and_calls_to_order_go_but_sentences_about_them_stay():
+    furniture = [
+        "Vielen Dank für Ihre Registrierung. Sie haben jetzt den Aktivierungslink per E-Mail erhalten.",
+        "Ihr Benutzerkonto ist aktiviert. Wir wünschen Ihnen viel Lesevergnügen.",
+        "Wird geladen...",
+        "Das könnte Ihnen auch gefallen:",
+        "Jetzt bestellen",
+        "Stadtwerke Lindenau - Startseite",
+        "Aus Lindenau-Wiki",
+    ]
+    article = [
+        "Der Verlag meldete am Dienstag 20.000 neue Registrierungen für sein Kundenkonto, sagte eine Sprecherin.",
+        "Viele Nutzer bestellen inzwischen online, berichtete der Handelsverband; die Zahl der Bestellungen stieg um acht Prozent.",
+    ]
+    raw = "\n".join(("Onlinehandel wächst weiter", *article, *furniture))
+    result, kept, removed = _kept_and_removed(raw)
+    for line in article:
+        assert line in kept, line
+    for line in furniture:
+        assert line in removed, line
+
+
+def test_a_junk_run_continues_across_two_short_lines_but_not_across_captions_between_credits():
+    from pipeline.boilerplate import orchestrator
+    from pipeline.boilerplate.rules import _Scored
+
+    def block(text, removed, category="navigation"):
+        b = _Scored(0, len(text), text, (), [], category if removed else "other", own_score=0.0, strongest=0.0)
+        b.is_boilerplate = removed
+        return b
+
+    paragraph = "Die Stadtwerke Lindenau wollen bis 2030 rund 45 Millionen Euro in neue Wärmenetze investieren, hieß es."
+    menu = [block(paragraph, False), block("Startseite", True), block("Unternehmen Presse", False),
+            block("Karriere Standorte", False), block("Kontakt", True), block(paragraph, False)]
+    orchestrator._smooth(menu, [rules.block_shape(b.text) for b in menu], [False] * 6, [False] * 6)
+    assert [b.is_boilerplate for b in menu] == [False, True, True, True, True, False]
+    credits = [block(paragraph, False), block("Bildrechte: dpa", True, "credit"), block("Einfahrt zum Klinikum", False),
+               block("von Luca Brandt, Lindenauer Rundschau", False), block("Bildrechte: MDR", True, "credit"), block(paragraph, False)]
+    orchestrator._smooth(credits, [rules.block_shape(b.text) for b in credits], [False] * 6, [False] * 6)
+    assert [b.is_boilerplate for b in credits] == [False, True, False, False, True, False]

@@ -1119,6 +1119,9 @@ def _contact_line(block: "_Scored", shape: Shape) -> bool:
             or not shape.sentence_like and office_hours(block.text))
 
 
+_WEB_LINE = re.compile(r"\s*(?:[\w-]+(?:\s[\w-]+)?\s?:\s*)?(?:https?://|www\.)\S+\s*")
+
+
 def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     """Press contact boxes: a label ("Pressekontakt", "Rückfragen bitte an:") or the first address/phone line,
     then name, role, organisation, street, phone and e-mail lines. A box needs a phone number or an e-mail
@@ -1155,7 +1158,8 @@ def _contact_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             continue
         end = last_evidence
         # trailing web address or handle lines belong to the box
-        while end + 1 < n and box_line(end + 1) and re.fullmatch(r"\s*(?:https?://|www\.)\S+\s*", blocks[end + 1].text):
+        # (also after a label: "Internet: http://www.verband.example", sixth round)
+        while end + 1 < n and box_line(end + 1) and _WEB_LINE.fullmatch(blocks[end + 1].text):
             end += 1
         start = i
         if not label:  # an unlabelled box may start with the organisation's name one or two lines above
@@ -1278,7 +1282,10 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # a short run at the top with a label naming the document's kind ("Pressedienst", "Pressemitteilung") is
         # the document's title stack (kicker, title, reference), not a menu
         title_stack = j < top and len(run) <= 4 and any(genre_label(blocks[k].text) for k in run)
-        if long_enough and not introduced and not title_stack:
+        # a numbered list inside the article ("1. Mindestlohn", "2. Kindergeld") is its enumeration (numbered
+        # breadcrumbs stand above the first paragraph; a table of contents was taken before, sixth round)
+        enumeration = i > top >= 0 and all(re.match(r"\s*\d{1,2}[.)]\s", blocks[k].text) for k in run)
+        if long_enough and not introduced and not title_stack and not enumeration:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
                 # a run found by its menu words does not take a headline among its items (three words or more
@@ -1653,7 +1660,11 @@ def read_on_link(text: str) -> bool:
     subject = any(w in kinds["subject"] for w in lowered)
     if any(joined == i or joined.startswith(i + " ") for i in kinds["imperative"]) and not words[0].startswith(("„", '"')):
         return True
-    if len(words) > READ_ON_MAX_WORDS or subject:
+    if len(words) > READ_ON_MAX_WORDS:
+        return False
+    if arrow and any(w in kinds["pointer"] for w in lowered[-3:]):
+        return True  # "… finden Sie hier >", "Mehr »"
+    if subject:
         return False
     last = lowered[-1]
     if last in kinds["always"] and len(words) >= 2:
@@ -1662,7 +1673,7 @@ def read_on_link(text: str) -> bool:
         return True
     if len(words) <= LEAD_LINK_MAX_WORDS and _link_noun(last) and any(joined.startswith(l + " ") for l in kinds["lead"]):
         return True
-    return arrow and any(w in kinds["pointer"] for w in lowered[-3:])
+    return False
 
 
 def alt_text_line(text: str) -> bool:
