@@ -1743,6 +1743,8 @@ def _link_lines(blocks: list["_Scored"], shapes: list[Shape], title: int) -> Non
             _mark(b, "navigation", "download_link", 3.0)
         elif skip_links(b.text):
             _mark(b, "navigation", "skip_links", 3.0)
+        elif _DOMAIN_IN_LINE.fullmatch(b.text.strip()) and i != title:
+            _mark(b, "navigation", "domain_line", 2.0)  # a bare site name under a teaser: the link to its source
         elif not s.sentence_like and doubled_line(b.text):
             _mark(b, "other", "doubled", 2.0)
         elif not s.sentence_like and control_line(b.text):
@@ -1794,13 +1796,15 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             seen.add(keys[j])
         later = {keys[k] for k in range(j + 1, n) if keys[k]} | {normalise_line(blocks[k].text) for k in range(j + 1, n)}
         found = [k for k in range(i, j + 1) if keys[k] in later]
-        # half of the items recur as headings further down, or (numbered items) the first one: where the text begins
-        first_recurs = i in found and bool(_NUMBERED.match(blocks[i].text))
+        # the label of the list ("Übersicht:", "Inhalt")
+        label = blocks[i - 1] if i > 0 else None
+        labelled = label is not None and _free(label) and shapes[i - 1].words <= 2 and not shapes[i - 1].sentence_like and (
+            label.text.rstrip().endswith(":") or _lexicon_weight(label, "navigation") > 0)
+        # half of the items recur as headings further down, or the first one (where the text begins) when the items
+        # are numbered or the list has a label
+        first_recurs = i in found and (bool(_NUMBERED.match(blocks[i].text)) or labelled)
         if j - i + 1 >= CONTENTS_MIN_ITEMS and (len(found) * 2 >= j - i + 1 or first_recurs):
-            # the label of the list ("Übersicht:", "Inhalt") goes with it
-            label = blocks[i - 1] if i > 0 else None
-            if label is not None and _free(label) and shapes[i - 1].words <= 2 and not shapes[i - 1].sentence_like and (
-                    label.text.rstrip().endswith(":") or _lexicon_weight(label, "navigation") > 0):
+            if labelled:
                 _mark(label, "navigation", "contents", 2.0)
             # the headings the contents list are the text's own: they stay, next to removed furniture too
             titles = {keys[k] for k in range(i, j + 1)}
