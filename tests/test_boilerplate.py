@@ -1295,7 +1295,6 @@ def test_form_status_messages_and_calls_to_order_go_but_sentences_about_them_sta
 
 
 def test_a_junk_run_continues_across_two_short_lines_but_not_across_captions_between_credits():
-    from pipeline.boilerplate import orchestrator
     from pipeline.boilerplate.rules import _Scored
 
     def block(text, removed, category="navigation"):
@@ -1306,9 +1305,13 @@ def test_a_junk_run_continues_across_two_short_lines_but_not_across_captions_bet
     paragraph = "Die Stadtwerke Lindenau wollen bis 2030 rund 45 Millionen Euro in neue Wärmenetze investieren, hieß es."
     menu = [block(paragraph, False), block("Startseite", True), block("Unternehmen Presse", False),
             block("Karriere Standorte", False), block("Kontakt", True), block(paragraph, False)]
-    orchestrator._smooth(menu, [rules.block_shape(b.text) for b in menu], [False] * 6, [False] * 6)
+    rules._run_hysteresis(menu, [rules.block_shape(b.text) for b in menu])
     assert [b.is_boilerplate for b in menu] == [False, True, True, True, True, False]
     credits = [block(paragraph, False), block("Bildrechte: dpa", True, "credit"), block("Einfahrt zum Klinikum", False),
                block("von Luca Brandt, Lindenauer Rundschau", False), block("Bildrechte: MDR", True, "credit"), block(paragraph, False)]
-    orchestrator._smooth(credits, [rules.block_shape(b.text) for b in credits], [False] * 6, [False] * 6)
+    rules._run_hysteresis(credits, [rules.block_shape(b.text) for b in credits])
     assert [b.is_boilerplate for b in credits] == [False, True, False, False, True, False]
+    three = [block("Startseite", True), block("Unternehmen", False), block("Presse", False), block("Karriere", False),
+             block("Kontakt", True)]
+    rules._run_hysteresis(three, [rules.block_shape(b.text) for b in three])
+    assert [b.is_boilerplate for b in three] == [True, False, False, False, True]  # a gap of three is no gap

@@ -188,53 +188,9 @@ def _unfinished(block: _Scored, shape: rules.Shape) -> bool:
     return shape.words >= 2 and block.text.rstrip().endswith(",")
 
 
-HYSTERESIS_MAX_GAP = 2  # short kept lines a run of junk continues across
-HYSTERESIS_MAX_WORDS = 6
-RUN_CATEGORIES = frozenset({"navigation", "social", "teaser", "other"})  # junk that comes in runs of short lines
-
-
-def _ambiguous(block: _Scored, shape: rules.Shape, title: bool) -> bool:
-    """A short kept line that context may decide: not a sentence, no date/byline/caption, not the title."""
-    return (
-        not block.is_boilerplate and not block.predecided and not title and not PROTECTED_FLAGS & set(block.flags)
-        and not any(n in KEEP_SIGNALS for n, _ in block.signals) and 0 < shape.words <= HYSTERESIS_MAX_WORDS
-        and not shape.sentence_like and not _unfinished(block, shape) and not block.text.rstrip().endswith((":", "."))
-    )
-
-
-def _hysteresis(scored: list[_Scored], shapes: list[rules.Shape], model_only: list[bool], title: list[bool]) -> None:
-    """Hysteresis (sixth round): a run of junk continues across one or two short ambiguous lines when junk of a
-    kind a run is made of (menus, widgets, teasers: decided by a structure rule or the model) closes it on both
-    sides; a short line the model alone removed between two article paragraphs does not break the article."""
-    n = len(scored)
-    i = 1
-    while i < n - 1:
-        if not (scored[i - 1].is_boilerplate and _ambiguous(scored[i], shapes[i], title[i])):
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and j - i + 1 < HYSTERESIS_MAX_GAP and _ambiguous(scored[j + 1], shapes[j + 1], title[j + 1]):
-            j += 1
-        # (credits and contact boxes alternate with captions and names that stay: no run continues across them)
-        closing = scored[i - 1].category in RUN_CATEGORIES and j + 1 < n and scored[j + 1].category in RUN_CATEGORIES
-        if closing and scored[j + 1].is_boilerplate and j > i:  # a one-line gap is _smooth's
-            for k in range(i, j + 1):
-                scored[k].is_boilerplate = True
-                scored[k].category = scored[i - 1].category
-                scored[k].signals = scored[k].signals + [("context_run", 1.0)]
-        i = j + 1
-    for i in range(1, n - 1):
-        block = scored[i]
-        if (block.is_boilerplate and model_only[i] and not shapes[i].sentence_like
-                and all(shapes[k].sentence_like and shapes[k].words >= 12 and not scored[k].is_boilerplate for k in (i - 1, i + 1))):
-            block.is_boilerplate = False
-            block.signals = block.signals + [("context_content", -1.0)]
-
-
 def _smooth(scored: list[_Scored], shapes: list[rules.Shape], model_only: list[bool], title: list[bool]) -> None:
     """jusText-style context: a short block between junk is junk; a sentence the model alone removed between two
     article blocks is article text."""
-    _hysteresis(scored, shapes, model_only, title)
     n = len(scored)
     for i in range(1, n - 1):
         block, shape = scored[i], shapes[i]

@@ -1448,6 +1448,38 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -
                 changed = True
 
 
+RUN_GAP_MAX_LINES = 2  # short kept lines a run of furniture continues across (hysteresis)
+RUN_GAP_MAX_WORDS = 6
+RUN_CATEGORIES = frozenset({"navigation", "social", "teaser", "other"})  # furniture that comes in runs of short lines
+
+
+def _run_hysteresis(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -> None:
+    """Hysteresis of the context smoothing (sixth round): a run of menu, teaser or widget lines continues across
+    two short lines that are neither sentences nor labels when furniture of such a run closes it on both sides
+    ("Startseite" / "Unternehmen Presse" / "Karriere Standorte" / "Kontakt"). Credits and contact boxes alternate
+    with captions and names that stay: no run continues across them. A one-line gap is _sandwiched's."""
+    n = len(blocks)
+
+    def gap_line(k: int) -> bool:
+        b, s = blocks[k], shapes[k]
+        return (k != title and _free(b) and 0 < s.words <= RUN_GAP_MAX_WORDS and not s.sentence_like
+                and not b.text.rstrip().endswith((":", ",", ".")) and not _DATE_IN_LINE.search(b.text)
+                and not any(name in KEPT_BY_STRUCTURE for name, _ in b.signals))
+
+    i = 1
+    while i < n - 1:
+        if not (blocks[i - 1].is_boilerplate and blocks[i - 1].category in RUN_CATEGORIES and gap_line(i)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j - i + 1 < RUN_GAP_MAX_LINES and gap_line(j + 1):
+            j += 1
+        if j > i and j + 1 < n and blocks[j + 1].is_boilerplate and blocks[j + 1].category in RUN_CATEGORIES:
+            for k in range(i, j + 1):
+                _mark(blocks[k], blocks[i - 1].category, "run_gap", 1.5)
+        i = j + 1
+
+
 def _topic_word_headings(blocks: list["_Scored"]) -> None:
     # A one-word ad marker ("Werbung", "Anzeige") that the next paragraph takes up as its topic is a section
     # heading of an article about advertising, not a marker.
@@ -1839,6 +1871,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _teaser_runs(blocks, shapes, top)
     _about_blocks(blocks, shapes)
     _after_contact_box(blocks, shapes, top, lexicon)
+    _run_hysteresis(blocks, shapes, title)
     _sandwiched(blocks, shapes, title)
 
 
