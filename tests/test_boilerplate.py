@@ -1315,3 +1315,20 @@ def test_a_junk_run_continues_across_two_short_lines_but_not_across_captions_bet
              block("Kontakt", True)]
     rules._run_hysteresis(three, [rules.block_shape(b.text) for b in three])
     assert [b.is_boilerplate for b in three] == [True, False, False, False, True]  # a gap of three is no gap
+
+
+def test_a_sentence_giving_the_publishers_phone_number_goes_but_a_police_appeal_with_a_number_stays():
+    assert rules.block_shape("Anmeldung unter (069) 5550-7035").contact_strong == 1
+    assert rules.block_shape("Anmeldung unter (069)-5550-7035").contact_strong == 1
+    service = "Montags bis Freitags von 08:30 Uhr bis 17:30 Uhr sind wir unter der Nummer (069) 5550-7035 für Sie da."
+    appeal = "Die Polizei bittet Zeugen, sich unter der Nummer (0711) 8990-3600 zu melden, teilte ein Sprecher am Montag mit."
+    raw = "\n".join((
+        "Einbruch in Lagerhalle",
+        "Unbekannte sind in der Nacht zu Sonntag in eine Lagerhalle im Gewerbegebiet eingebrochen und haben Werkzeug gestohlen.",
+        appeal,
+        service,
+        "Fragen? Wir freuen uns auf Ihren Anruf.",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    assert appeal in kept and service in removed and "Fragen? Wir freuen uns auf Ihren Anruf." in removed
+    assert _by_text(result)[service].category == "contact"

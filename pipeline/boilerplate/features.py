@@ -31,7 +31,7 @@ STRUCTURE_SIGNALS = ("contact_box", "menu_run", "page_head", "teaser_run", "widg
                      # third round (issue 18): scrambled paywall text, teaser counters, glued fact boxes, in-page repeats
                      "scrambled", "counter_tail", "glued_run", "repeated_in_page",
                      # sixth round: read-on links, image alternative texts, download links, tables of contents
-                     "read_on", "alt_text", "download_link", "contents", "control", "skip_links", "doubled", "domain_line", "run_gap")
+                     "read_on", "alt_text", "download_link", "contents", "control", "skip_links", "doubled", "domain_line", "run_gap", "contact_sentence")
 
 # phrase evidence per family of categories (the lexicon weight alone does not say a paywall from a menu word)
 LEXICON_GROUPS: dict[str, tuple[str, ...]] = {

@@ -888,7 +888,9 @@ _BULLET = re.compile(r"^\s*(?:[•·▪►*–-]|\d{1,2}[.)])\s+")
 # "/" and "-" separate its groups, so that dates ("07.08.2025") and amounts never count as phone numbers.
 _PHONE = re.compile(
     r"\b(?:tel(?:efon)?|fax|mobil|handy|fon)\b\.?\s*:?\s*(?:\+\d{2}\s?(?:\(0\)\s?)?|\(0\d+\)\s?|0)\d{1,5}[\d\s./()-]{4,}\d"
-    r"|(?<![\w.,/])(?:\+\d{2}\s?(?:\(0\)\s?)?\d{2,5}|0[1-9]\d{1,4})(?:\s?[/-]\s?|\s)\d[\d\s-]{3,}\d(?![.,]?\d)",
+    r"|(?<![\w.,/])(?:\+\d{2}\s?(?:\(0\)\s?)?\d{2,5}|0[1-9]\d{1,4})(?:\s?[/-]\s?|\s)\d[\d\s-]{3,}\d(?![.,]?\d)"
+    # the area code in brackets without a label: "(069) 5550-7035", "(069)-5550-7035" (sixth round)
+    r"|(?<![\w.,/])\(0[1-9]\d{1,4}\)\s?[/-]?\s?\d[\d\s-]{3,}\d(?![.,]?\d)",
     re.IGNORECASE,
 )
 _PHONE_BARE = re.compile(r"\btel:\+?\d{7,}")
@@ -1800,6 +1802,22 @@ def skip_links(text: str) -> bool:
     return len(items) >= 2 and all(x.split()[1][:1].isupper() for x in items) or items[-1].split()[-1].lower() in jump
 
 
+CONTACT_SENTENCE_MAX_WORDS = 25
+
+
+def _contact_sentences(blocks: list["_Scored"], shapes: list[Shape], lexicon: Lexicon) -> None:
+    """A short sentence that gives the publisher's phone number to the reader: a phone number or e-mail address
+    together with the publisher's voice or a call ("… sind wir unter der Nummer (069) 5550-7035 für Sie da",
+    "Rufen Sie an 01577 555 72 428"). A report naming a number ("Die Polizei bittet um Hinweise unter 0711
+    8990-3600", reporting verbs, authorities) has no publisher's voice and stays."""
+    for b, s in zip(blocks, shapes):
+        if not _free(b) or not s.contact_strong or s.words > CONTACT_SENTENCE_MAX_WORDS or _reports(b.text, lexicon):
+            continue
+        signals = {n for n, _ in b.signals}
+        if "publisher_voice" in signals or "imperative" in signals:
+            _mark(b, "contact", "contact_sentence", 2.5)
+
+
 def _contents_key(text: str) -> str | None:
     m = _NUMBERED.match(text) or _LISTED.match(text)
     if not m:
@@ -1861,6 +1879,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _counter_tails(blocks, top)
     _glued_runs(blocks, shapes)
     _contact_boxes(blocks, shapes)
+    _contact_sentences(blocks, shapes, lexicon)
     _repeated_lines(blocks, shapes, repeated, top)
     title = _title_slot(blocks, shapes, top)
     _repeated_in_page(blocks, shapes, title)
