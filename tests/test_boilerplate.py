@@ -1332,3 +1332,18 @@ def test_a_sentence_giving_the_publishers_phone_number_goes_but_a_police_appeal_
     result, kept, removed = _kept_and_removed(raw)
     assert appeal in kept and service in removed and "Fragen? Wir freuen uns auf Ihren Anruf." in removed
     assert _by_text(result)[service].category == "contact"
+
+
+def test_a_bracketed_credit_line_and_a_stock_photo_marker_go_but_a_caption_with_its_credit_stays():
+    caption = "Der Hamburger Hafen im Abendlicht. (Foto: dpa)"
+    raw = "\n".join((
+        "Hafen meldet Rekord beim Umschlag",
+        "(Foto: REUTERS)",
+        "Der Hamburger Hafen hat im vergangenen Jahr so viele Container umgeschlagen wie nie zuvor, teilte die Hafengesellschaft mit.",
+        caption,
+        "Symbolfoto / Archiv",
+        "Die Zahl der Anläufe großer Schiffe stieg nach Angaben des Hafens um vier Prozent auf mehr als 8.000 im Jahr.",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"(Foto: REUTERS)", "Symbolfoto / Archiv"} <= removed and caption in kept
+    assert rules.doubled_line("5G unter Kontrolle: Regulierung und Realität 5G unter Kontrolle: Regulierung und Realität")

@@ -1736,7 +1736,7 @@ def doubled_line(text: str) -> bool:
     if not words or len(words) % 2 or half > 8:
         return False
     first, second = words[:half], words[half:]
-    return first == second and len(" ".join(first)) >= DOUBLED_MIN_CHARS and first[0][:1].isupper()
+    return first == second and len(" ".join(first)) >= DOUBLED_MIN_CHARS and (first[0][:1].isupper() or first[0][:1].isdigit())
 _TIME_RANGE = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr\s*)?(?:-|–|bis)\s*\d{1,2}(?:[:.]\d{2})?\s*Uhr\b"
     r"|\b\d{1,2}[:.]\d{2}\s*(?:-|–|bis)\s*\d{1,2}[:.]\d{2}\b"
