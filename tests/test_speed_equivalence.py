@@ -82,3 +82,58 @@ def test_count_regexes_give_the_same_matches_behind_their_gates():
         for text in texts:
             assert rules._findall(regex, text) == regex.findall(text), (regex.pattern, text)
             assert bool(rules._search(regex, text)) == bool(regex.search(text)), (regex.pattern, text)
+
+
+def _reported_speech_doc(scheme: str):
+    """'Der Minister sagte, die Reform komme im Herbst, und lachte.' parsed by hand in either label scheme, with
+    morphology (a field with two values, an empty analysis) and a token without a label."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Der", "Minister", "sagte", ",", "die", "Reform", "komme", "im", "Herbst", ",", "und", "lachte", ".", "\n"]
+    spaces = [True, True, False, True, True, True, True, True, False, True, True, False, False, False]
+    heads = [1, 2, 2, 2, 5, 6, 2, 6, 7, 2, 11, 2, 2, 12]
+    tiger = ["nk", "sb", "ROOT", "punct", "nk", "sb", "oc", "mo", "nk", "punct", "cd", "cj", "punct", ""]
+    ud = ["det", "nsubj", "ROOT", "punct", "det", "nsubj", "ccomp", "obl", "nmod", "punct", "cc", "conj", "punct", ""]
+    tags = ["ART", "NN", "VVFIN", "$,", "ART", "NN", "VVFIN", "APPRART", "NN", "$,", "KON", "VVFIN", "$.", "_SP"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT", "CCONJ", "VERB", "PUNCT", "SPACE"]
+    morphs = ["Case=Nom|Definite=Def|Gender=Masc|Number=Sing|PronType=Art", "Case=Nom|Gender=Masc|Number=Sing",
+              "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin", "", "Case=Acc,Nom|Definite=Def|Gender=Fem|Number=Sing",
+              "Case=Nom|Gender=Fem|Number=Sing", "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin", "", "", "", "",
+              "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin", "", ""]
+    return Doc(spacy.blank("de").vocab, words=words, spaces=spaces, heads=heads, deps=tiger if scheme == "tiger" else ud,
+               tags=tags, pos=pos, morphs=morphs, sent_starts=[True] + [False] * 13)
+
+
+def test_children_with_role_from_the_layer_are_those_of_token_children():
+    from pipeline.layer import syntax
+
+    roles = sorted({r for table in (syntax.TIGER_ROLES, syntax.UD_ROLES) for rs in table.values() for r in rs})
+    for scheme in ("tiger", "ud"):
+        doc = _reported_speech_doc(scheme)
+        found = 0
+        for tok in doc:
+            for role in roles:
+                plain = [c.i for c in tok.children if role in syntax.roles(c)]
+                assert [c.i for c in syntax.children_with_role(tok, role)] == plain, (scheme, tok.i, role)
+                found += len(plain)
+        assert found >= 5, scheme  # subjects, the clausal complement, modifier, coordinator, conjunct
+
+
+def test_finite_verb_tests_on_the_layer_are_those_on_tokens():
+    from pipeline.claims.extract import _View
+
+    def token_is_finite(view, i):  # the Token-view version this replaces
+        tok = view.doc[i]
+        if view.has_morph and tok.morph.get("VerbForm"):
+            return "Fin" in tok.morph.get("VerbForm")
+        if tok.tag_:
+            return tok.tag_.endswith("FIN")
+        return tok.text.islower()
+
+    for scheme in ("tiger", "ud"):
+        view = _View(_reported_speech_doc(scheme))
+        assert [view.is_finite(i) for i in range(view.n)] == [token_is_finite(view, i) for i in range(view.n)]
+        fresh = [view._is_finite_verb(i) for i in range(view.n)]
+        assert [view.finite_verb(i) for i in range(view.n)] == fresh == [view.finite_verb(i) for i in range(view.n)]
+        assert [i for i, f in enumerate(fresh) if f] == [2, 6, 11]

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..layer import syntax
 from ..layer.extensions import make_id
 from ..layer.document import layer_of
+from ..layer.facts import morph_values
 from ..layer.quotes import Quote, is_mark
 from ..layer.sentences import SENT_END
 from .. import resources
@@ -120,6 +121,7 @@ class _View:
         self.low = [text.lower() for text in layer.text]  # what _low(doc[i]) gives, without a Token view
         self.layer = layer  # token facts as lists: the predicates below create no Token views
         self._speechlike: dict[Quote, bool] = {}  # asked once per token: uncached it is quadratic in a quote's length
+        self._finite_verb: list[bool | None] = [None] * self.n
 
     # -- token predicates
     def is_punct(self, i: int) -> bool:
@@ -135,6 +137,12 @@ class _View:
 
     def finite_verb(self, i: int) -> bool:
         """A finite verb, from the tagger or, when it disagrees, from closed lists and the reporting lexicon."""
+        known = self._finite_verb[i]  # asked about 200 times per document, mostly of the same tokens
+        if known is None:
+            known = self._finite_verb[i] = self._is_finite_verb(i)
+        return known
+
+    def _is_finite_verb(self, i: int) -> bool:
         low = self.low[i]
         if low in AUXILIARIES or low in SUBJUNCTIVE_FORMS:
             return True
@@ -143,12 +151,15 @@ class _View:
         return self.layer.text[i].islower() and any(f.kind == "finite" for f in reporting.verb_forms().get(low, ()))
 
     def is_finite(self, i: int) -> bool:
-        tok = self.doc[i]
-        if self.has_morph and tok.morph.get("VerbForm"):
-            return "Fin" in tok.morph.get("VerbForm")
-        if tok.tag_:
-            return tok.tag_.endswith("FIN")
-        return tok.text.islower()
+        layer = self.layer
+        if self.has_morph:
+            verb_form = morph_values(layer.morph[i], "VerbForm")
+            if verb_form:
+                return "Fin" in verb_form
+        tag = layer.tag[i]
+        if tag:
+            return tag.endswith("FIN")
+        return layer.text[i].islower()
 
     def is_subjunctive(self, i: int) -> bool:
         tok = self.doc[i]
