@@ -122,6 +122,10 @@ def test_token_facts_equal_the_token_attributes(make):
     assert layer.children == [[c.i for c in t.children] for t in doc]
     for field in ("VerbForm", "Mood", "Case", "Number", "Person", "PronType", "Gender"):
         assert [morph_values(m, field) for m in layer.morph] == [t.morph.get(field) for t in doc], field
+    for s in range(len(doc)):
+        for e in range(s + 1, len(doc) + 1):
+            span = doc[s:e]
+            assert layer.char_span(s, e) == (span.start_char, span.end_char) and layer.span_text(s, e) == span.text
 
 
 def test_the_sentence_fact_of_an_unsegmented_doc_is_unknown():

@@ -663,12 +663,11 @@ DATELINE = re.compile(
 def dateline_tokens(view: _View, k: int) -> set[int]:
     """Tokens of a dateline at the start of sentence ``k`` (empty if it has none)."""
     s, e = view.sents[k]
-    doc = view.doc
-    first = next((i for i in range(s, e) if not doc[i].is_space), None)
+    layer = view.layer  # its doc_text: Doc.text rebuilds the text from every token on each call
+    first = next((i for i in range(s, e) if not layer.is_space[i]), None)
     if first is None or (k > 0 and not _opens_paragraph(view, first)):
         return set()
-    layer = layer_of(doc)  # its doc_text: Doc.text rebuilds the text from every token on each call
-    m = DATELINE.match(layer.doc_text, layer.idx[first], layer.idx[e - 1] + len(layer.text[e - 1]))
+    m = DATELINE.match(layer.doc_text, *layer.char_span(first, e))
     if not m:
         return set()
     # the dateline needs an agency, a date or a capitalised place followed by a capitalised sentence
@@ -677,7 +676,7 @@ def dateline_tokens(view: _View, k: int) -> set[int]:
             and not head.rstrip().endswith((".", "-", "–", "—")):
         return set()
     end = m.end()
-    return {i for i in range(first, e) if doc[i].idx < end}
+    return {i for i in range(first, e) if layer.idx[i] < end}
 
 
 # Articles that cannot open a genitive attribute: after a noun they open the next phrase (an object).
@@ -2197,9 +2196,8 @@ def _in_headline(doc: Doc, tokens: Sequence[int]) -> bool:
     "Anton Hofreiter: „Ich finde es richtig, …“", "14:45 Uhr: Söder: Lage bleibt "ernst""). A quotation that ends
     with its own full stop ("„Wir schaffen das.“") is a sentence, not a headline."""
     layer = layer_of(doc)  # its doc_text: Doc.text rebuilds the text from every token on each call (once per claim here)
-    text, last = layer.doc_text, max(tokens)
-    lo = layer.idx[min(tokens)]
-    hi = layer.idx[last] + len(layer.text[last])
+    text = layer.doc_text
+    lo, hi = layer.char_span(min(tokens), max(tokens) + 1)
     start = text.rfind("\n", 0, lo) + 1
     end = text.find("\n", hi)
     if end < 0:
@@ -2361,8 +2359,7 @@ def _chars(doc: Doc, tokens: Sequence[int]) -> tuple[str | None, int | None, int
     if not tokens:
         return None, None, None
     layer = layer_of(doc)  # Span.text and offsets from the layer: no Token view per token, no Doc.text join
-    first, last = min(tokens), max(tokens)
-    start, end = layer.idx[first], layer.idx[last] + len(layer.text[last])
+    start, end = layer.char_span(min(tokens), max(tokens) + 1)
     return layer.doc_text[start:end], start, end
 
 

@@ -221,8 +221,7 @@ def _span_text(doc: Doc, s: int, e: int) -> str:
     """``doc[s:e].text`` read from the layer's ``doc_text`` and offsets (no Span or Token views)."""
     if s >= e:
         return doc[s:e].text
-    layer = layer_of(doc)
-    return layer.doc_text[layer.idx[s] : layer.idx[e - 1] + len(layer.text[e - 1])]
+    return layer_of(doc).span_text(s, e)
 
 
 _NOT_NAME_POS = ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "NUM", "PUNCT", "SCONJ", "CCONJ")  # "" without a tagger
@@ -986,7 +985,7 @@ def _mention(doc: Doc, start: int, end: int, entity: Entity, label: str, method:
         span = doc[start:end]
         return Mention("", entity.entity_id, span.text, label, span.start_char, span.end_char, sent_of[start], method, start, end, evidence)
     layer = layer_of(doc)  # offsets and text from the layer (no Span or Token views)
-    start_char, end_char = layer.idx[start], layer.idx[end - 1] + len(layer.text[end - 1])
+    start_char, end_char = layer.char_span(start, end)
     return Mention("", entity.entity_id, layer.doc_text[start_char:end_char], label, start_char, end_char, sent_of[start], method, start, end, evidence)
 
 

@@ -165,6 +165,15 @@ class TokenFacts:
     def doc_text(self) -> str:
         return "".join(map(str.__add__, self.text, self.whitespace))
 
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        """``(span.start_char, span.end_char)`` of ``doc[start:end]``, for ``start < end``, without a Span."""
+        return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, for ``start < end``, without a Span or Token views."""
+        first, last = self.char_span(start, end)
+        return self.doc_text[first:last]
+
 
 _EMPTY_MORPH = "_"  # spacy.morphology.Morphology.EMPTY_MORPH
 
