@@ -119,7 +119,7 @@ def test_token_facts_equal_the_token_attributes(make):
     assert layer.doc_text == doc.text
     assert layer.morph == [str(t.morph) for t in doc]
     assert layer.head == [t.head.i for t in doc]
-    assert layer.children == [[c.i for c in t.children] for t in doc]
+    assert [layer.children_of(i) for i in range(len(doc))] == [[c.i for c in t.children] for t in doc]
     for field in ("VerbForm", "Mood", "Case", "Number", "Person", "PronType", "Gender"):
         assert [morph_values(m, field) for m in layer.morph] == [t.morph.get(field) for t in doc], field
     for s in range(len(doc)):

@@ -2109,9 +2109,9 @@ class _Extractor:
             usable = k not in taken and k not in cue_sents and toks and not v.in_quote(toks[0]) \
                 and self.doc[toks[-1]].text in SENT_END and not _has_line_break(self.doc, toks)
             if usable:
-                finite = [i for i in toks if (v.finite_verb(i) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(self.doc[i])))
-                          and not v.in_quote(i)]
-                first = finite[0] if finite else None
+                # the first finite verb outside a quote (the tests are pure: stopping at the first one changes nothing)
+                first = next((i for i in toks if (v.finite_verb(i) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(self.doc[i])))
+                              and not v.in_quote(i)), None)
                 usable = first is not None and _konjunktiv_i(self.doc[first]) and first - toks[0] <= 6 \
                     and _low(self.doc[toks[0]]) not in (ADJUNCT_STARTS | COMPLEMENTIZERS) - RELATIVE_STARTS
             if usable:

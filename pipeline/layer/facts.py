@@ -3,7 +3,7 @@
 ``TokenFacts(doc)`` gives, for every token ``i``, exactly what the ``Token`` attribute of the same name gives:
 ``text``, ``lower`` (``lower_``), ``whitespace`` (``whitespace_``), ``idx``, ``pos`` (``pos_``), ``tag`` (``tag_``),
 ``lemma`` (``lemma_``), ``dep`` (``dep_``), ``ent_type`` (``ent_type_``), ``morph`` (``str(token.morph)``; with
-``morph_values(layer.morph[i], field)`` == ``token.morph.get(field)``), ``head`` (``token.head.i``), ``children``
+``morph_values(layer.morph[i], field)`` == ``token.morph.get(field)``), ``head`` (``token.head.i``), ``children_of(i)``
 (``[c.i for c in token.children]``), the lexical flags ``is_alpha``,
 ``is_punct``, ``is_space``, ``is_lower``, ``is_title``, ``is_upper``, ``is_digit``, ``like_num``, plus
 ``sent_start`` (the raw ``SENT_START`` value: 1 starts a sentence, -1 does not, 0 unknown) and ``doc_text``
@@ -138,11 +138,13 @@ class TokenFacts:
         return [m if m != _EMPTY_MORPH else "" for m in self._strings(MORPH)]
 
     @cached_property
-    def _stored_head(self) -> list[int]:
+    def _stored_heads(self) -> numpy.ndarray:
         # the array holds the offset to the head (uint64: -1 comes back as 2**64 - 1)
-        if not self.n:
-            return []
-        return (self._array[:, _COLUMN[HEAD]].astype("int64") + numpy.arange(self.n)).tolist()
+        return self._array[:, _COLUMN[HEAD]].astype("int64") + numpy.arange(self.n) if self.n else numpy.zeros(0, "int64")
+
+    @cached_property
+    def _stored_head(self) -> list[int]:
+        return self._stored_heads.tolist()
 
     @cached_property
     def head(self) -> list[int]:
@@ -151,15 +153,17 @@ class TokenFacts:
         return [i if gone else h for i, (h, gone) in enumerate(zip(self._stored_head, missing))]
 
     @cached_property
-    def children(self) -> list[list[int]]:
-        """The children of every token in the order of ``token.children`` (by position; the root is not its own).
-        Like ``Token.children`` they follow the stored heads, also of a token without a label (whose ``head`` is
-        itself)."""
-        out: list[list[int]] = [[] for _ in range(self.n)]
-        for i, h in enumerate(self._stored_head):
-            if h != i:
-                out[h].append(i)
-        return out
+    def _by_head(self) -> tuple[list[int], list[int]]:
+        # the tokens ordered by stored head (stable: by position within one head) and where each head's run starts
+        heads = self._stored_heads
+        order = numpy.argsort(heads, kind="stable")
+        return order.tolist(), numpy.searchsorted(heads[order], numpy.arange(self.n + 1)).tolist()
+
+    def children_of(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].children]``: by position, the root not its own child. Like ``Token.children``
+        they follow the stored heads, also of a token without a label (whose ``head`` is itself)."""
+        order, starts = self._by_head
+        return [j for j in order[starts[i] : starts[i + 1]] if j != i]
 
     @cached_property
     def doc_text(self) -> str:

@@ -125,7 +125,7 @@ def children_with_role(token: Token, role: str) -> Iterator[Token]:
     doc = token.doc
     layer = layer_of(doc)
     dep = layer.dep
-    return (doc[j] for j in layer.children[token.i] if role in _ROLES_OF_LABEL.get(dep[j], ()))
+    return (doc[j] for j in layer.children_of(token.i) if role in _ROLES_OF_LABEL.get(dep[j], ()))
 
 
 def first_child_with_role(token: Token, role: str) -> Token | None:
