@@ -122,6 +122,7 @@ class _View:
         self.layer = layer  # token facts as lists: the predicates below create no Token views
         self._speechlike: dict[Quote, bool] = {}  # asked once per token: uncached it is quadratic in a quote's length
         self._finite_verb: list[bool | None] = [None] * self.n
+        self._clause_bounds: dict[int, tuple[int, int]] = {}
 
     # -- token predicates
     def is_punct(self, i: int) -> bool:
@@ -236,6 +237,12 @@ class _View:
 
     def clause_bounds(self, i: int) -> tuple[int, int]:
         """Surface clause around token ``i``: between the nearest clause punctuation marks or quotes."""
+        known = self._clause_bounds.get(i)  # asked by many rules about the same cue and speaker tokens
+        if known is None:
+            known = self._clause_bounds[i] = self._find_clause_bounds(i)
+        return known
+
+    def _find_clause_bounds(self, i: int) -> tuple[int, int]:
         s, e = self.sents[self.sent_of[i]]
         left = i
         while left > s:
