@@ -325,15 +325,21 @@ class Cue:
     stwr: str = "Speech"
 
 
-def _verb_entries(view: _View, i: int) -> list[reporting.VerbForm]:
-    table = reporting.verb_forms()
-    found = list(table.get(view.low[i], ()))
+def _verb_entries(view: _View, i: int) -> tuple[reporting.VerbForm, ...]:
+    """The reporting-verb forms token ``i`` is, by its form and then by its lemma."""
     lemma = view.layer.lemma[i]
-    if view.has_lemma and lemma:
-        for vf in table.get(lemma.lower(), ()):
+    return _verb_entries_of(view.low[i], lemma.lower() if view.has_lemma and lemma else None)
+
+
+@resources.memoised_by_argument(65536)  # compared entry by entry (dataclass equality): once per form and lemma
+def _verb_entries_of(low: str, lemma: str | None) -> tuple[reporting.VerbForm, ...]:
+    table = reporting.verb_forms()
+    found = list(table.get(low, ()))
+    if lemma is not None:
+        for vf in table.get(lemma, ()):
             if vf not in found:
                 found.append(vf)
-    return found
+    return tuple(found)
 
 
 def find_cue(view: _View, i: int) -> Cue | None:
