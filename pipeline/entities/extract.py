@@ -348,14 +348,37 @@ def _person_evidence(doc: Doc, s: int, e: int) -> bool:
     return True
 
 
+def _may_start_person_rule(t: str) -> bool:
+    """Whether one of the rules of ``_person_rules`` can fire at a word ``t`` (the word tests of each)."""
+    if t == ",":
+        return True
+    if not t[:1].isupper():
+        return False
+    if R.is_first_name(t) or INITIALS.match(t):
+        return True
+    role = R.match_role_word(t)
+    return bool(role) and "exact" not in role.classes
+
+
+@resources.memoised
+def _person_rule_gate() -> dict[str, bool]:
+    return {}
+
+
 def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     out = []
     layer = layer_of(doc)
     texts, n = layer.text, layer.n
+    gate = _person_rule_gate()  # _may_start_person_rule per word, one dict look-up per token
+    if len(gate) > 65536:
+        gate.clear()
     i = 0
     while i < n:
         t = texts[i]
-        if not t[:1].isupper() and t != ",":
+        may = gate.get(t)
+        if may is None:
+            may = gate[t] = _may_start_person_rule(t)
+        if not may:
             i += 1  # every rule below starts at a capitalised word (first name, initial, role noun) or a comma
             continue
         span = None

@@ -168,6 +168,7 @@ def first_name_gender(word: str) -> str | None:
     return lexicons().first_names.get(fold(word))
 
 
+@resources.memoised_by_argument(65536)  # asked of every capitalised word by several rules
 def is_first_name(word: str) -> bool:
     """In the first-name list; a hyphenated given name ("Karl-Heinz", "Marie-Agnes") when all parts are."""
     names = lexicons().first_names
