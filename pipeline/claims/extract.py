@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -2006,20 +2007,29 @@ class _Extractor:
             by_sent.setdefault(v.sent_of[max(ev.message)], []).append(ev)
         cue_sents = {v.sent_of[i] for i in self.cues}
         new: list[Event] = []
+        # both tests are pure and asked several times per cue below: once each (nothing changes the cues here)
+        in_konjunktiv = {i: self._reported_in_konjunktiv(cue) for i, cue in self.cues.items()}
+        speakers: dict[int, list[int]] = {}
+
+        def speaker_of(i: int, cue: Cue) -> list[int]:
+            if i not in speakers:
+                speakers[i] = find_speaker(v, cue, set())
+            return speakers[i]
+
         # a sentence with a reporting verb and its subject can also be continued ("X wies den Vorwurf zurück.
         # In Zeiten knapper Kassen sei die Studie richtig.") even when it holds no event of its own
         cue_speaker: dict[int, list[int]] = {}
         cue_of: dict[int, Cue] = {}
         for i, cue in sorted(self.cues.items()):
-            if v.sent_of[i] not in by_sent and cue.verb is not None and not self._reported_in_konjunktiv(cue):
-                spk = find_speaker(v, cue, set())
+            if v.sent_of[i] not in by_sent and cue.verb is not None and not in_konjunktiv[i]:
+                spk = speaker_of(i, cue)
                 if spk and self._animate(spk) and not self._passive(cue) and not self._nobody(spk):
                     cue_speaker[v.sent_of[i]] = spk
                     cue_of[v.sent_of[i]] = cue
         # a reporting verb in Konjunktiv I is itself reported ("Die Kanzlerin wünsche sich einen Neuanfang."):
         # such a sentence continues the report before it
-        konjunktiv_cue_sents = {v.sent_of[i] for i, cue in self.cues.items() if self._reported_in_konjunktiv(cue)}
-        konjunktiv_cue_sents -= {v.sent_of[i] for i, cue in self.cues.items() if not self._reported_in_konjunktiv(cue)}
+        konjunktiv_cue_sents = {v.sent_of[i] for i in self.cues if in_konjunktiv[i]}
+        konjunktiv_cue_sents -= {v.sent_of[i] for i in self.cues if not in_konjunktiv[i]}
         for k in konjunktiv_cue_sents:
             cue_speaker.pop(k, None)
         # a reporting verb inside a relative or content clause opens no event of the sentence when it made none
@@ -2040,7 +2050,7 @@ class _Extractor:
             # "Niemand wünsche sich einen Streik.") does not open a new event: it may continue this one
             while j < len(v.sents) and j not in by_sent and (j not in cue_sents or j in konjunktiv_cue_sents
                                                              or j in subordinate_cue_sents
-                                                             or (j not in cue_speaker and self._no_speaker_cue(j))):
+                                                             or (j not in cue_speaker and self._no_speaker_cue(j, speaker_of))):
                 toks = _sentence_tokens(v, j)
                 while toks and v.quote_of[toks[0]] is not None and v.quote_of[toks[0]].end == toks[0] \
                         and v.quote_of[toks[0]].start < toks[0]:
@@ -2053,9 +2063,10 @@ class _Extractor:
                     break  # a quote opens a new event; a headline (no final punctuation) ends the report
                 finite = [i for i in toks if (v.is_verb(i) and v.is_finite(i)) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(doc[i]))]
                 # the mood of the main clause decides: "X lenkte den Blick auf Innovationen, die Europa helfen
-                # könnten." is narrative although its relative clause is in Konjunktiv
-                main = [i for i in finite if not _in_subordinate_clause(v, i)] or finite
-                if not main or not any(v.is_subjunctive(i) for i in main[:2]):
+                # könnten." is narrative although its relative clause is in Konjunktiv (its first two finite verbs
+                # are all that is asked, so the clause test stops there)
+                main = list(islice((i for i in finite if not _in_subordinate_clause(v, i)), 2)) or finite[:2]
+                if not main or not any(v.is_subjunctive(i) for i in main):
                     break
                 run += toks
                 j += 1
@@ -2096,13 +2107,14 @@ class _Extractor:
         return Event("reported", message, cue, list(speaker), evidence=["reported_event", "reported_before_continuation"],
                      confidence=0.5, cue_scored=False)
 
-    def _no_speaker_cue(self, k: int) -> bool:
-        """Every reporting verb of sentence ``k`` lacks an animate subject (it cannot open an event)."""
+    def _no_speaker_cue(self, k: int, speaker_of: Callable[[int, Cue], list[int]]) -> bool:
+        """Every reporting verb of sentence ``k`` lacks an animate subject (it cannot open an event).
+        ``speaker_of(i, cue)`` is ``find_speaker(view, cue, set())`` (from the caller's memo)."""
         v = self.view
         for i, cue in self.cues.items():
             if v.sent_of[i] != k:
                 continue
-            spk = find_speaker(v, cue, set())
+            spk = speaker_of(i, cue)
             if spk and self._animate(spk) and not self._nobody(spk):
                 return False
         return True
