@@ -868,6 +868,7 @@ def _other_clusters(doc: Doc, names: list[NameSpan]) -> list[_Cluster]:
 def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sent_of: list[int]) -> None:
     """Occurrences of a known name, surname or acronym that the NER missed become mentions."""
     taken = {i for n in names for i in range(n.start, n.end)}
+    texts = layer_of(doc).text
     forms: dict[tuple[str, ...], tuple[_Cluster, str]] = {}
     namesakes: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
     suffixes = R.lexicons().org_suffixes
@@ -883,7 +884,7 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sen
                     forms.setdefault(upper, (c, "surname_alias"))
         else:
             for n in c.names:
-                words = tuple(layer_of(doc).text[n.start : n.end])
+                words = tuple(texts[n.start : n.end])
                 if any(w[:1].isupper() for w in words) and len("".join(words)) >= 2:
                     forms.setdefault(words, (c, "scan"))
                     if len(words) > 1 and words[-1] in suffixes:
@@ -897,11 +898,15 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sen
         lengths[f[0]].append(len(f))
     for v in lengths.values():
         v.sort(reverse=True)
-    texts = layer_of(doc).text
+    size = len(texts)
     i = 0
-    while i < len(doc):
+    while i < size:
+        options = lengths.get(texts[i])
+        if options is None:
+            i += 1  # no known form starts with this word
+            continue
         hit = None
-        for n in lengths.get(texts[i], ()):
+        for n in options:
             words = tuple(texts[i : i + n])
             if words in forms and not any(k in taken for k in range(i, i + n)):
                 hit = (n, *forms[words])
