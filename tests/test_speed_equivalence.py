@@ -137,3 +137,48 @@ def test_finite_verb_tests_on_the_layer_are_those_on_tokens():
         fresh = [view._is_finite_verb(i) for i in range(view.n)]
         assert [view.finite_verb(i) for i in range(view.n)] == fresh == [view.finite_verb(i) for i in range(view.n)]
         assert [i for i, f in enumerate(fresh) if f] == [2, 6, 11]
+
+
+WORDS = ["Polizeiangaben", "Angaben", "Regierungssprecher", "Demonstranten", "Klimademonstranten", "Ärztinnen",
+         "Karl-Heinz", "Marie", "Müller", "Bundesamt", "Umweltbundesamts", "sagte", "Europäischen", ",", "Dr.", "A."]
+
+
+def test_memoised_word_tests_answer_as_their_plain_versions():
+    from pipeline.claims import reporting, speakers
+    from pipeline.entities import roles
+
+    for word in WORDS:
+        for memoised in (reporting.noun_entry, speakers._is_group_word, roles.is_first_name):
+            assert memoised(word) == memoised.__wrapped__(word), (memoised.__name__, word)
+            assert memoised(word) == memoised.__wrapped__(word), (memoised.__name__, word)  # from the memo
+    for tokens, before in ((["Internationalen", "Energieagentur"], "der"), (["Umweltbundesamts"], "des"),
+                           (["Deutsche", "Journalisten-Verband"], "Der"), (["Europäischen", "Gerichtshof"], "den")):
+        assert roles.nominative_org_name(tokens, before) == roles._nominative_org_name.__wrapped__(tuple(tokens), before)
+    assert roles.nominative_org_name(["Europäischen", "Gerichtshof"], "den") == "Europäischer Gerichtshof"
+    genders = roles.lexicons().org_gender
+    assert list(roles._org_gender_keywords()) == sorted(genders, key=len, reverse=True)
+
+
+def test_the_person_rule_gate_passes_every_word_a_person_rule_can_start_on():
+    from pipeline.entities import extract, roles
+
+    for word in WORDS:
+        role = roles.match_role_word(word)
+        can_start = word == "," or word[:1].isupper() and (
+            roles.is_first_name(word) or bool(extract.INITIALS.match(word)) or bool(role) and "exact" not in role.classes)
+        assert extract._may_start_person_rule(word) == can_start, word
+    assert extract._may_start_person_rule("Regierungssprecher") and not extract._may_start_person_rule("sagte")
+
+
+def test_verb_entries_merge_the_form_and_the_lemma_entries_once():
+    from pipeline.claims import reporting
+    from pipeline.claims.extract import _verb_entries_of
+
+    table = reporting.verb_forms()
+    for form, lemma in (("sagte", "sagen"), ("teilte", "teilen"), ("mitgeteilt", "mitteilen"), ("betonte", None)):
+        plain = list(table.get(form, ()))
+        for vf in table.get(lemma, ()) if lemma else ():
+            if vf not in plain:
+                plain.append(vf)
+        assert _verb_entries_of(form, lemma) == tuple(plain) == _verb_entries_of.__wrapped__(form, lemma)
+    assert _verb_entries_of("sagte", "sagen")
