@@ -182,3 +182,24 @@ def test_verb_entries_merge_the_form_and_the_lemma_entries_once():
                 plain.append(vf)
         assert _verb_entries_of(form, lemma) == tuple(plain) == _verb_entries_of.__wrapped__(form, lemma)
     assert _verb_entries_of("sagte", "sagen")
+
+
+def test_the_scrambled_text_pretest_changes_no_answer():
+    from pipeline.boilerplate import rules
+
+    def plain(text):  # scrambled() without the letter-pair pretest
+        words = text.split()
+        if len(words) < rules.SCRAMBLED_MIN_WORDS:
+            return False
+        odd = sum(1 for w in words if rules._SCRAMBLED_WORD.match(w.strip("„“\"()")))
+        if odd < rules.SCRAMBLED_MIN_COUNT or odd < rules.SCRAMBLED_MIN_SHARE * len(words):
+            return False
+        return rules.block_shape(text).stop_density < rules.SCRAMBLED_MAX_STOP_DENSITY
+
+    texts = BLOCKS + [
+        "eDi gRierung lotlw sda eGtesz ni meised hJar nhoc hscbeieldn, chau nnwe ide nOpsotiion tlsiewrdep.",
+        "Die Ministerin sagte, die neue iPhone-App und eBay seien am Dienstag vorgestellt worden, und alle kamen.",
+        "rDe sBürgermeister hat am gnMtoa geastg, dssa ied tdatS inee eneu Shcule bauen wird.",
+    ]
+    assert [rules.scrambled(t) for t in texts] == [plain(t) for t in texts]
+    assert rules.scrambled(texts[-3])
