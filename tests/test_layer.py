@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.layer.document import QUOTES_KEY, layer_of
+from pipeline.layer.facts import morph_values
 from pipeline.layer.sentences import sentence_bounds
 
 
@@ -99,8 +100,12 @@ def _annotated_doc() -> Doc:
     deps = ["punct", "sb", "oc", "nk", "oa", "nk", "punct", "punct", "ROOT", "sb", "punct", "", "nk", "sb", "ROOT", "nk", "oa", "punct"]
     ents = ["O", "O", "O", "O", "O", "O", "O", "O", "O", "B-PER", "O", "O", "O", "B-ORG", "O", "O", "O", "O"]
     sent_starts = [True] + [False] * 10 + [True, False, False, False, False, False, False]
+    fin = "Mood=Ind|Number=Plur|Person=1|Tense=Pres|VerbForm=Fin"
+    morphs = ["", "Case=Nom|Number=Plur|Person=1|PronType=Prs", fin, "NumType=Card", "Case=Acc|Gender=Fem|Number=Plur",
+              "", "", "", fin.replace("Plur", "Sing").replace("Person=1", "Person=3").replace("Pres", "Past"), "", "", "",
+              "Case=Acc,Nom|Definite=Def|Gender=Fem|Number=Sing|PronType=Art", "", "", "", "", ""]  # a field with two values
     return Doc(vocab, words=words, spaces=spaces, pos=pos, tags=tags, lemmas=lemmas, heads=heads, deps=deps, ents=ents,
-               sent_starts=sent_starts)
+               sent_starts=sent_starts, morphs=morphs)
 
 
 @pytest.mark.parametrize("make", [_annotated_doc, lambda: spacy.blank("de")("Die EU zahlt 3,5 %.\n\n  Danach: NICHTS mehr, sagte sie 2024.")],
@@ -112,6 +117,15 @@ def test_token_facts_equal_the_token_attributes(make):
         assert getattr(layer, fact) == [getattr(t, attribute) for t in doc], fact
     assert layer.sent_start == [1 if t.is_sent_start else -1 if t.is_sent_start is False else 0 for t in doc]
     assert layer.doc_text == doc.text
+    assert layer.morph == [str(t.morph) for t in doc]
+    assert layer.head == [t.head.i for t in doc]
+    assert [layer.children_of(i) for i in range(len(doc))] == [[c.i for c in t.children] for t in doc]
+    for field in ("VerbForm", "Mood", "Case", "Number", "Person", "PronType", "Gender"):
+        assert [morph_values(m, field) for m in layer.morph] == [t.morph.get(field) for t in doc], field
+    for s in range(len(doc)):
+        for e in range(s + 1, len(doc) + 1):
+            span = doc[s:e]
+            assert layer.char_span(s, e) == (span.start_char, span.end_char) and layer.span_text(s, e) == span.text
 
 
 def test_the_sentence_fact_of_an_unsegmented_doc_is_unknown():

@@ -17,7 +17,7 @@ import pytest
 
 from pipeline.output.corpus import corpus_rows, doc_dates, frame_records, text_cell
 from pipeline.output.schema import CLAIMS, DOCUMENTS, ENTITIES, TABLES
-from pipeline.output.tables import _plain_problems, check_table_files, check_tables, load, plain_records, read_or_empty
+from pipeline.output.tables import _plain_problems, check_table_files, check_tables, load, plain_doc_dates, plain_records, read_or_empty
 from pipeline.run.runner import write_corpus_tables
 from tests.sample_run import copy_outputs
 from tests.tables_fixture import write_tables
@@ -155,6 +155,26 @@ def test_plain_records_are_the_loaded_frames_records(hand_built, samples):
         by_frames = corpus_rows(frame_records(frames["claims"]), frame_records(frames["entities"]), doc_dates(frames["documents"]))
         assert by_plain == by_frames
     assert plain_records(hand_built / "nowhere", TABLES["claims"]) == []
+
+
+def test_plain_doc_dates_are_those_of_the_loaded_documents(hand_built, samples, tmp_path):
+    """The run's document dates without pandas: the same mapping, an undated document included."""
+    undated = _edit(samples, tmp_path / "undated", *_set("documents", "date", ""))
+    for folder in (hand_built, samples, undated):
+        typed = doc_dates(read_or_empty(folder, DOCUMENTS))
+        assert plain_doc_dates(folder) == typed == doc_dates(plain_records(folder, DOCUMENTS))
+    assert "NaT" in plain_doc_dates(undated).values()  # what the typed records give an empty date (pd.NaT)
+    assert plain_doc_dates(hand_built / "nowhere") == {}
+
+
+def test_a_run_imports_no_pandas():
+    """Importing pandas is about half a CPU second of a cold run; the run's own table check does without it."""
+    import subprocess
+    import sys
+
+    code = "import sys; from pipeline.run import runner; import pipeline.output.tables; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent)
+    assert out.stdout.strip() == "False"
 
 
 @pytest.mark.parametrize(

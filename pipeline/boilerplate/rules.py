@@ -1502,6 +1502,7 @@ def _topic_word_headings(blocks: list["_Scored"]) -> None:
 
 # a word that starts in lower case and has a capital inside ("iWr", "rEgnbuu"): letters shuffled within words
 _SCRAMBLED_WORD = re.compile(r"^[a-zäöüß]+[A-ZÄÖÜ][\wäöüß]*[,.;:!?]?$")
+_LOWER_THEN_UPPER = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")  # the letter pair every _SCRAMBLED_WORD contains
 SCRAMBLED_MIN_WORDS = 8
 SCRAMBLED_MIN_SHARE = 0.10
 SCRAMBLED_MIN_COUNT = 3
@@ -1526,6 +1527,8 @@ def scrambled(text: str) -> bool:
     words = text.split()
     if len(words) < SCRAMBLED_MIN_WORDS:
         return False
+    if len(_LOWER_THEN_UPPER.findall(text)) < SCRAMBLED_MIN_COUNT:
+        return False  # every odd word holds one such pair, so there are too few of them (no test per word)
     odd = sum(1 for w in words if _SCRAMBLED_WORD.match(w.strip("„“\"()")))
     if odd < SCRAMBLED_MIN_COUNT or odd < SCRAMBLED_MIN_SHARE * len(words):
         return False

@@ -16,12 +16,14 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
 from ..layer import syntax
 from ..layer.extensions import make_id
 from ..layer.document import layer_of
+from ..layer.facts import morph_values
 from ..layer.quotes import Quote, is_mark
 from ..layer.sentences import SENT_END
 from .. import resources
@@ -120,6 +122,8 @@ class _View:
         self.low = [text.lower() for text in layer.text]  # what _low(doc[i]) gives, without a Token view
         self.layer = layer  # token facts as lists: the predicates below create no Token views
         self._speechlike: dict[Quote, bool] = {}  # asked once per token: uncached it is quadratic in a quote's length
+        self._finite_verb: list[bool | None] = [None] * self.n
+        self._clause_bounds: dict[int, tuple[int, int]] = {}
 
     # -- token predicates
     def is_punct(self, i: int) -> bool:
@@ -135,6 +139,12 @@ class _View:
 
     def finite_verb(self, i: int) -> bool:
         """A finite verb, from the tagger or, when it disagrees, from closed lists and the reporting lexicon."""
+        known = self._finite_verb[i]  # asked about 200 times per document, mostly of the same tokens
+        if known is None:
+            known = self._finite_verb[i] = self._is_finite_verb(i)
+        return known
+
+    def _is_finite_verb(self, i: int) -> bool:
         low = self.low[i]
         if low in AUXILIARIES or low in SUBJUNCTIVE_FORMS:
             return True
@@ -143,12 +153,15 @@ class _View:
         return self.layer.text[i].islower() and any(f.kind == "finite" for f in reporting.verb_forms().get(low, ()))
 
     def is_finite(self, i: int) -> bool:
-        tok = self.doc[i]
-        if self.has_morph and tok.morph.get("VerbForm"):
-            return "Fin" in tok.morph.get("VerbForm")
-        if tok.tag_:
-            return tok.tag_.endswith("FIN")
-        return tok.text.islower()
+        layer = self.layer
+        if self.has_morph:
+            verb_form = morph_values(layer.morph[i], "VerbForm")
+            if verb_form:
+                return "Fin" in verb_form
+        tag = layer.tag[i]
+        if tag:
+            return tag.endswith("FIN")
+        return layer.text[i].islower()
 
     def is_subjunctive(self, i: int) -> bool:
         tok = self.doc[i]
@@ -225,6 +238,12 @@ class _View:
 
     def clause_bounds(self, i: int) -> tuple[int, int]:
         """Surface clause around token ``i``: between the nearest clause punctuation marks or quotes."""
+        known = self._clause_bounds.get(i)  # asked by many rules about the same cue and speaker tokens
+        if known is None:
+            known = self._clause_bounds[i] = self._find_clause_bounds(i)
+        return known
+
+    def _find_clause_bounds(self, i: int) -> tuple[int, int]:
         s, e = self.sents[self.sent_of[i]]
         left = i
         while left > s:
@@ -307,15 +326,21 @@ class Cue:
     stwr: str = "Speech"
 
 
-def _verb_entries(view: _View, i: int) -> list[reporting.VerbForm]:
-    table = reporting.verb_forms()
-    found = list(table.get(view.low[i], ()))
+def _verb_entries(view: _View, i: int) -> tuple[reporting.VerbForm, ...]:
+    """The reporting-verb forms token ``i`` is, by its form and then by its lemma."""
     lemma = view.layer.lemma[i]
-    if view.has_lemma and lemma:
-        for vf in table.get(lemma.lower(), ()):
+    return _verb_entries_of(view.low[i], lemma.lower() if view.has_lemma and lemma else None)
+
+
+@resources.memoised_by_argument(65536)  # compared entry by entry (dataclass equality): once per form and lemma
+def _verb_entries_of(low: str, lemma: str | None) -> tuple[reporting.VerbForm, ...]:
+    table = reporting.verb_forms()
+    found = list(table.get(low, ()))
+    if lemma is not None:
+        for vf in table.get(lemma, ()):
             if vf not in found:
                 found.append(vf)
-    return found
+    return tuple(found)
 
 
 def find_cue(view: _View, i: int) -> Cue | None:
@@ -652,12 +677,11 @@ DATELINE = re.compile(
 def dateline_tokens(view: _View, k: int) -> set[int]:
     """Tokens of a dateline at the start of sentence ``k`` (empty if it has none)."""
     s, e = view.sents[k]
-    doc = view.doc
-    first = next((i for i in range(s, e) if not doc[i].is_space), None)
+    layer = view.layer  # its doc_text: Doc.text rebuilds the text from every token on each call
+    first = next((i for i in range(s, e) if not layer.is_space[i]), None)
     if first is None or (k > 0 and not _opens_paragraph(view, first)):
         return set()
-    layer = layer_of(doc)  # its doc_text: Doc.text rebuilds the text from every token on each call
-    m = DATELINE.match(layer.doc_text, layer.idx[first], layer.idx[e - 1] + len(layer.text[e - 1]))
+    m = DATELINE.match(layer.doc_text, *layer.char_span(first, e))
     if not m:
         return set()
     # the dateline needs an agency, a date or a capitalised place followed by a capitalised sentence
@@ -666,7 +690,7 @@ def dateline_tokens(view: _View, k: int) -> set[int]:
             and not head.rstrip().endswith((".", "-", "–", "—")):
         return set()
     end = m.end()
-    return {i for i in range(first, e) if doc[i].idx < end}
+    return {i for i in range(first, e) if layer.idx[i] < end}
 
 
 # Articles that cannot open a genitive attribute: after a noun they open the next phrase (an object).
@@ -1983,20 +2007,29 @@ class _Extractor:
             by_sent.setdefault(v.sent_of[max(ev.message)], []).append(ev)
         cue_sents = {v.sent_of[i] for i in self.cues}
         new: list[Event] = []
+        # both tests are pure and asked several times per cue below: once each (nothing changes the cues here)
+        in_konjunktiv = {i: self._reported_in_konjunktiv(cue) for i, cue in self.cues.items()}
+        speakers: dict[int, list[int]] = {}
+
+        def speaker_of(i: int, cue: Cue) -> list[int]:
+            if i not in speakers:
+                speakers[i] = find_speaker(v, cue, set())
+            return speakers[i]
+
         # a sentence with a reporting verb and its subject can also be continued ("X wies den Vorwurf zurück.
         # In Zeiten knapper Kassen sei die Studie richtig.") even when it holds no event of its own
         cue_speaker: dict[int, list[int]] = {}
         cue_of: dict[int, Cue] = {}
         for i, cue in sorted(self.cues.items()):
-            if v.sent_of[i] not in by_sent and cue.verb is not None and not self._reported_in_konjunktiv(cue):
-                spk = find_speaker(v, cue, set())
+            if v.sent_of[i] not in by_sent and cue.verb is not None and not in_konjunktiv[i]:
+                spk = speaker_of(i, cue)
                 if spk and self._animate(spk) and not self._passive(cue) and not self._nobody(spk):
                     cue_speaker[v.sent_of[i]] = spk
                     cue_of[v.sent_of[i]] = cue
         # a reporting verb in Konjunktiv I is itself reported ("Die Kanzlerin wünsche sich einen Neuanfang."):
         # such a sentence continues the report before it
-        konjunktiv_cue_sents = {v.sent_of[i] for i, cue in self.cues.items() if self._reported_in_konjunktiv(cue)}
-        konjunktiv_cue_sents -= {v.sent_of[i] for i, cue in self.cues.items() if not self._reported_in_konjunktiv(cue)}
+        konjunktiv_cue_sents = {v.sent_of[i] for i in self.cues if in_konjunktiv[i]}
+        konjunktiv_cue_sents -= {v.sent_of[i] for i in self.cues if not in_konjunktiv[i]}
         for k in konjunktiv_cue_sents:
             cue_speaker.pop(k, None)
         # a reporting verb inside a relative or content clause opens no event of the sentence when it made none
@@ -2017,7 +2050,7 @@ class _Extractor:
             # "Niemand wünsche sich einen Streik.") does not open a new event: it may continue this one
             while j < len(v.sents) and j not in by_sent and (j not in cue_sents or j in konjunktiv_cue_sents
                                                              or j in subordinate_cue_sents
-                                                             or (j not in cue_speaker and self._no_speaker_cue(j))):
+                                                             or (j not in cue_speaker and self._no_speaker_cue(j, speaker_of))):
                 toks = _sentence_tokens(v, j)
                 while toks and v.quote_of[toks[0]] is not None and v.quote_of[toks[0]].end == toks[0] \
                         and v.quote_of[toks[0]].start < toks[0]:
@@ -2030,9 +2063,10 @@ class _Extractor:
                     break  # a quote opens a new event; a headline (no final punctuation) ends the report
                 finite = [i for i in toks if (v.is_verb(i) and v.is_finite(i)) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(doc[i]))]
                 # the mood of the main clause decides: "X lenkte den Blick auf Innovationen, die Europa helfen
-                # könnten." is narrative although its relative clause is in Konjunktiv
-                main = [i for i in finite if not _in_subordinate_clause(v, i)] or finite
-                if not main or not any(v.is_subjunctive(i) for i in main[:2]):
+                # könnten." is narrative although its relative clause is in Konjunktiv (its first two finite verbs
+                # are all that is asked, so the clause test stops there)
+                main = list(islice((i for i in finite if not _in_subordinate_clause(v, i)), 2)) or finite[:2]
+                if not main or not any(v.is_subjunctive(i) for i in main):
                     break
                 run += toks
                 j += 1
@@ -2073,13 +2107,14 @@ class _Extractor:
         return Event("reported", message, cue, list(speaker), evidence=["reported_event", "reported_before_continuation"],
                      confidence=0.5, cue_scored=False)
 
-    def _no_speaker_cue(self, k: int) -> bool:
-        """Every reporting verb of sentence ``k`` lacks an animate subject (it cannot open an event)."""
+    def _no_speaker_cue(self, k: int, speaker_of: Callable[[int, Cue], list[int]]) -> bool:
+        """Every reporting verb of sentence ``k`` lacks an animate subject (it cannot open an event).
+        ``speaker_of(i, cue)`` is ``find_speaker(view, cue, set())`` (from the caller's memo)."""
         v = self.view
         for i, cue in self.cues.items():
             if v.sent_of[i] != k:
                 continue
-            spk = find_speaker(v, cue, set())
+            spk = speaker_of(i, cue)
             if spk and self._animate(spk) and not self._nobody(spk):
                 return False
         return True
@@ -2099,9 +2134,9 @@ class _Extractor:
             usable = k not in taken and k not in cue_sents and toks and not v.in_quote(toks[0]) \
                 and self.doc[toks[-1]].text in SENT_END and not _has_line_break(self.doc, toks)
             if usable:
-                finite = [i for i in toks if (v.finite_verb(i) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(self.doc[i])))
-                          and not v.in_quote(i)]
-                first = finite[0] if finite else None
+                # the first finite verb outside a quote (the tests are pure: stopping at the first one changes nothing)
+                first = next((i for i in toks if (v.finite_verb(i) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(self.doc[i])))
+                              and not v.in_quote(i)), None)
                 usable = first is not None and _konjunktiv_i(self.doc[first]) and first - toks[0] <= 6 \
                     and _low(self.doc[toks[0]]) not in (ADJUNCT_STARTS | COMPLEMENTIZERS) - RELATIVE_STARTS
             if usable:
@@ -2186,9 +2221,8 @@ def _in_headline(doc: Doc, tokens: Sequence[int]) -> bool:
     "Anton Hofreiter: „Ich finde es richtig, …“", "14:45 Uhr: Söder: Lage bleibt "ernst""). A quotation that ends
     with its own full stop ("„Wir schaffen das.“") is a sentence, not a headline."""
     layer = layer_of(doc)  # its doc_text: Doc.text rebuilds the text from every token on each call (once per claim here)
-    text, last = layer.doc_text, max(tokens)
-    lo = layer.idx[min(tokens)]
-    hi = layer.idx[last] + len(layer.text[last])
+    text = layer.doc_text
+    lo, hi = layer.char_span(min(tokens), max(tokens) + 1)
     start = text.rfind("\n", 0, lo) + 1
     end = text.find("\n", hi)
     if end < 0:
@@ -2350,8 +2384,7 @@ def _chars(doc: Doc, tokens: Sequence[int]) -> tuple[str | None, int | None, int
     if not tokens:
         return None, None, None
     layer = layer_of(doc)  # Span.text and offsets from the layer: no Token view per token, no Doc.text join
-    first, last = min(tokens), max(tokens)
-    start, end = layer.idx[first], layer.idx[last] + len(layer.text[last])
+    start, end = layer.char_span(min(tokens), max(tokens) + 1)
     return layer.doc_text[start:end], start, end
 
 

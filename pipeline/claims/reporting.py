@@ -186,6 +186,7 @@ def nouns() -> dict[str, ReportingNoun]:
     return table
 
 
+@resources.memoised_by_argument(65536)  # the suffix search runs over the whole noun table: once per word form
 def noun_entry(word: str) -> ReportingNoun | None:
     """The reporting noun ``word`` is or ends in ("Polizeiangaben" -> "Angabe")."""
     low = word.lower()

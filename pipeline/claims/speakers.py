@@ -56,11 +56,17 @@ def is_group_phrase(doc: Doc, tokens: Sequence[int]) -> bool:
     return _is_group(doc, tokens)
 
 
+@resources.memoised_by_argument(65536)  # a test against every long group head: once per word form
+def _is_group_word(w: str) -> bool:
+    """A group head ("Demonstranten") or a compound ending in a long one ("Klimademonstranten")."""
+    return w in GROUP_HEADS or any(w.endswith(g) and len(w) - len(g) >= 3 for g in GROUP_HEADS if len(g) > 6)
+
+
 def _is_group(doc: Doc, tokens: Sequence[int]) -> bool:
     words = [doc[i].text.lower() for i in tokens]
     if words[0] in SINGULAR_DETERMINERS:
         return False  # singular: "der Minister" is one person although "Minister" is also a plural
-    if any(w in GROUP_HEADS or any(w.endswith(g) and len(w) - len(g) >= 3 for g in GROUP_HEADS if len(g) > 6) for w in words):
+    if any(_is_group_word(w) for w in words):
         # a named person with a plural-looking role word ("Minister X") is not a group
         return not any(doc[i].ent_type_ == "PER" or doc[i].pos_ == "PROPN" for i in tokens)
     return any(doc[i].like_num for i in tokens) and not any(doc[i].ent_type_ == "PER" for i in tokens)

@@ -221,8 +221,7 @@ def _span_text(doc: Doc, s: int, e: int) -> str:
     """``doc[s:e].text`` read from the layer's ``doc_text`` and offsets (no Span or Token views)."""
     if s >= e:
         return doc[s:e].text
-    layer = layer_of(doc)
-    return layer.doc_text[layer.idx[s] : layer.idx[e - 1] + len(layer.text[e - 1])]
+    return layer_of(doc).span_text(s, e)
 
 
 _NOT_NAME_POS = ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "NUM", "PUNCT", "SCONJ", "CCONJ")  # "" without a tagger
@@ -349,14 +348,37 @@ def _person_evidence(doc: Doc, s: int, e: int) -> bool:
     return True
 
 
+def _may_start_person_rule(t: str) -> bool:
+    """Whether one of the rules of ``_person_rules`` can fire at a word ``t`` (the word tests of each)."""
+    if t == ",":
+        return True
+    if not t[:1].isupper():
+        return False
+    if R.is_first_name(t) or INITIALS.match(t):
+        return True
+    role = R.match_role_word(t)
+    return bool(role) and "exact" not in role.classes
+
+
+@resources.memoised
+def _person_rule_gate() -> dict[str, bool]:
+    return {}
+
+
 def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
     out = []
     layer = layer_of(doc)
     texts, n = layer.text, layer.n
+    gate = _person_rule_gate()  # _may_start_person_rule per word, one dict look-up per token
+    if len(gate) > 65536:
+        gate.clear()
     i = 0
     while i < n:
         t = texts[i]
-        if not t[:1].isupper() and t != ",":
+        may = gate.get(t)
+        if may is None:
+            may = gate[t] = _may_start_person_rule(t)
+        if not may:
             i += 1  # every rule below starts at a capitalised word (first name, initial, role noun) or a comma
             continue
         span = None
@@ -846,6 +868,7 @@ def _other_clusters(doc: Doc, names: list[NameSpan]) -> list[_Cluster]:
 def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sent_of: list[int]) -> None:
     """Occurrences of a known name, surname or acronym that the NER missed become mentions."""
     taken = {i for n in names for i in range(n.start, n.end)}
+    texts = layer_of(doc).text
     forms: dict[tuple[str, ...], tuple[_Cluster, str]] = {}
     namesakes: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
     suffixes = R.lexicons().org_suffixes
@@ -861,7 +884,7 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sen
                     forms.setdefault(upper, (c, "surname_alias"))
         else:
             for n in c.names:
-                words = tuple(layer_of(doc).text[n.start : n.end])
+                words = tuple(texts[n.start : n.end])
                 if any(w[:1].isupper() for w in words) and len("".join(words)) >= 2:
                     forms.setdefault(words, (c, "scan"))
                     if len(words) > 1 and words[-1] in suffixes:
@@ -875,11 +898,15 @@ def _scan_repeats(doc: Doc, clusters: list[_Cluster], names: list[NameSpan], sen
         lengths[f[0]].append(len(f))
     for v in lengths.values():
         v.sort(reverse=True)
-    texts = layer_of(doc).text
+    size = len(texts)
     i = 0
-    while i < len(doc):
+    while i < size:
+        options = lengths.get(texts[i])
+        if options is None:
+            i += 1  # no known form starts with this word
+            continue
         hit = None
-        for n in lengths.get(texts[i], ()):
+        for n in options:
             words = tuple(texts[i : i + n])
             if words in forms and not any(k in taken for k in range(i, i + n)):
                 hit = (n, *forms[words])
@@ -986,7 +1013,7 @@ def _mention(doc: Doc, start: int, end: int, entity: Entity, label: str, method:
         span = doc[start:end]
         return Mention("", entity.entity_id, span.text, label, span.start_char, span.end_char, sent_of[start], method, start, end, evidence)
     layer = layer_of(doc)  # offsets and text from the layer (no Span or Token views)
-    start_char, end_char = layer.idx[start], layer.idx[end - 1] + len(layer.text[end - 1])
+    start_char, end_char = layer.char_span(start, end)
     return Mention("", entity.entity_id, layer.doc_text[start_char:end_char], label, start_char, end_char, sent_of[start], method, start, end, evidence)
 
 

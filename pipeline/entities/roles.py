@@ -168,6 +168,7 @@ def first_name_gender(word: str) -> str | None:
     return lexicons().first_names.get(fold(word))
 
 
+@resources.memoised_by_argument(65536)  # asked of every capitalised word by several rules
 def is_first_name(word: str) -> bool:
     """In the first-name list; a hyphenated given name ("Karl-Heinz", "Marie-Agnes") when all parts are."""
     names = lexicons().first_names
@@ -279,10 +280,16 @@ def org_keyword(word: str) -> str | None:
     return None
 
 
+@resources.memoised
+def _org_gender_keywords() -> tuple[str, ...]:
+    """The keywords of ``org_gender``, longest first (sorted once per resource set, not per word)."""
+    return tuple(sorted(lexicons().org_gender, key=len, reverse=True))
+
+
 def org_head_gender(word: str) -> str:
     low = word.split("-")[-1].lower()
     genders = lexicons().org_gender
-    for kw in sorted(genders, key=len, reverse=True):
+    for kw in _org_gender_keywords():
         if low.endswith(kw):
             return genders[kw]
     return "feminine"
@@ -297,6 +304,11 @@ def nominative_org_name(tokens: list[str], preceded_by: str | None) -> str:
     strong ending that the head noun's gender (org_keywords.tsv; feminine by default) asks for; names
     from the patterns file with an ``id`` keep that spelling instead.
     """
+    return _nominative_org_name(tuple(tokens), preceded_by)
+
+
+@resources.memoised_by_argument(65536)  # asked several times per organisation mention (forms, canonical name)
+def _nominative_org_name(tokens: tuple[str, ...], preceded_by: str | None) -> str:
     words = list(tokens)
     if not words or not preceded_by:
         return " ".join(words)

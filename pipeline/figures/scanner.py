@@ -912,9 +912,10 @@ def extract_figures(doc: Doc) -> list[Figure]:
     # every claim of the document (quadratic in long documents); claims without tokens are always candidates
     by_token: dict[int, list[int]] = {}
     untokenised = []
+    starts = {figure.start_token for figure in figures}  # only the tokens a figure starts at are looked up
     for k, claim in enumerate(claims or ()):
         tokens = getattr(claim, "message_tokens", ()) or ()
-        for i in tokens:
+        for i in starts.intersection(tokens):
             by_token.setdefault(i, []).append(k)
         if not tokens:
             untokenised.append(k)

@@ -2,7 +2,9 @@
 
 ``TokenFacts(doc)`` gives, for every token ``i``, exactly what the ``Token`` attribute of the same name gives:
 ``text``, ``lower`` (``lower_``), ``whitespace`` (``whitespace_``), ``idx``, ``pos`` (``pos_``), ``tag`` (``tag_``),
-``lemma`` (``lemma_``), ``dep`` (``dep_``), ``ent_type`` (``ent_type_``), the lexical flags ``is_alpha``,
+``lemma`` (``lemma_``), ``dep`` (``dep_``), ``ent_type`` (``ent_type_``), ``morph`` (``str(token.morph)``; with
+``morph_values(layer.morph[i], field)`` == ``token.morph.get(field)``), ``head`` (``token.head.i``), ``children_of(i)``
+(``[c.i for c in token.children]``), the lexical flags ``is_alpha``,
 ``is_punct``, ``is_space``, ``is_lower``, ``is_title``, ``is_upper``, ``is_digit``, ``like_num``, plus
 ``sent_start`` (the raw ``SENT_START`` value: 1 starts a sentence, -1 does not, 0 unknown) and ``doc_text``
 (== ``doc.text``, which spaCy rebuilds from a view of every token on each access). One ``Doc.to_array`` call
@@ -14,16 +16,17 @@ attributes on parsed and unparsed Docs.
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+import numpy
 from spacy.attrs import (
-    DEP, ENT_TYPE, IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LIKE_NUM, LOWER,
-    ORTH, POS, SENT_START, SPACY, TAG,
+    DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LIKE_NUM,
+    LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG,
 )
 from spacy.tokens import Doc
 
 _ATTRS = (ORTH, LOWER, POS, TAG, LEMMA, DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_LOWER, IS_TITLE, IS_UPPER,
-          IS_DIGIT, LIKE_NUM, SPACY, IDX, SENT_START)
+          IS_DIGIT, LIKE_NUM, SPACY, IDX, SENT_START, MORPH, HEAD)
 _COLUMN = {attr: k for k, attr in enumerate(_ATTRS)}
 _WHITESPACE = ("", " ")
 # hash -> string: a string's hash is the same in every vocabulary, so one table serves all; bounded
@@ -130,8 +133,67 @@ class TokenFacts:
         return self._array[:, _COLUMN[SENT_START]].astype("int64").tolist() if self.n else []
 
     @cached_property
+    def morph(self) -> list[str]:
+        # the hash of an empty analysis is that of "_", which str(token.morph) gives as ""
+        return [m if m != _EMPTY_MORPH else "" for m in self._strings(MORPH)]
+
+    @cached_property
+    def _stored_heads(self) -> numpy.ndarray:
+        # the array holds the offset to the head (uint64: -1 comes back as 2**64 - 1)
+        return self._array[:, _COLUMN[HEAD]].astype("int64") + numpy.arange(self.n) if self.n else numpy.zeros(0, "int64")
+
+    @cached_property
+    def _stored_head(self) -> list[int]:
+        return self._stored_heads.tolist()
+
+    @cached_property
+    def head(self) -> list[int]:
+        # Token.head is the token itself where the dependency label is missing, whatever head is stored
+        missing = (self._array[:, _COLUMN[DEP]] == 0).tolist() if self.n else []
+        return [i if gone else h for i, (h, gone) in enumerate(zip(self._stored_head, missing))]
+
+    @cached_property
+    def _by_head(self) -> tuple[list[int], list[int]]:
+        # the tokens ordered by stored head (stable: by position within one head) and where each head's run starts
+        heads = self._stored_heads
+        order = numpy.argsort(heads, kind="stable")
+        return order.tolist(), numpy.searchsorted(heads[order], numpy.arange(self.n + 1)).tolist()
+
+    def children_of(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].children]``: by position, the root not its own child. Like ``Token.children``
+        they follow the stored heads, also of a token without a label (whose ``head`` is itself)."""
+        order, starts = self._by_head
+        return [j for j in order[starts[i] : starts[i + 1]] if j != i]
+
+    @cached_property
     def doc_text(self) -> str:
         return "".join(map(str.__add__, self.text, self.whitespace))
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        """``(span.start_char, span.end_char)`` of ``doc[start:end]``, for ``start < end``, without a Span."""
+        return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, for ``start < end``, without a Span or Token views."""
+        first, last = self.char_span(start, end)
+        return self.doc_text[first:last]
+
+
+_EMPTY_MORPH = "_"  # spacy.morphology.Morphology.EMPTY_MORPH
+
+
+def morph_values(morph: str, field: str) -> list[str]:
+    """``token.morph.get(field)`` from the analysis text ``str(token.morph)`` ("Case=Acc,Nom|Number=Sing"): the
+    field's values in their order, [] when it is absent; a fresh list each call, as ``MorphAnalysis.get`` gives."""
+    return list(_field_values(morph).get(field, ()))
+
+
+@lru_cache(maxsize=8192)
+def _field_values(morph: str) -> dict[str, tuple[str, ...]]:
+    if not morph:
+        return {}
+    fields = (feature.partition("=") for feature in morph.split("|"))
+    return {name: tuple(values.split(",")) for name, _, values in fields}
 
 
 def token_facts(doc: Doc) -> TokenFacts:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
+from .document import layer_of
+
 SUBJECT = "subject"
 AGENT = "agent"  # "von X" in a passive
 OBJECT = "object"  # accusative object
@@ -105,10 +107,13 @@ def label_scheme(doc: Doc) -> str:
     return "tiger" if tiger >= ud else "ud"
 
 
+# label -> roles: a TIGER label's roles win over a UD label of the same spelling (only "ROOT", with the same roles)
+_ROLES_OF_LABEL: dict[str, tuple[str, ...]] = {**UD_ROLES, **{k: v for k, v in TIGER_ROLES.items() if v}}
+
+
 def roles(token: Token) -> tuple[str, ...]:
     """The grammatical roles of ``token`` with respect to its head, in either label scheme."""
-    dep = token.dep_
-    return TIGER_ROLES.get(dep) or UD_ROLES.get(dep) or ()
+    return _ROLES_OF_LABEL.get(token.dep_, ())
 
 
 def has_role(token: Token, role: str) -> bool:
@@ -116,7 +121,11 @@ def has_role(token: Token, role: str) -> bool:
 
 
 def children_with_role(token: Token, role: str) -> Iterator[Token]:
-    return (child for child in token.children if role in roles(child))
+    """``(c for c in token.children if has_role(c, role))``, read from the layer: a view only for the matches."""
+    doc = token.doc
+    layer = layer_of(doc)
+    dep = layer.dep
+    return (doc[j] for j in layer.children_of(token.i) if role in _ROLES_OF_LABEL.get(dep[j], ()))
 
 
 def first_child_with_role(token: Token, role: str) -> Token | None:

@@ -23,11 +23,15 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .schema import DERIVED_TABLES, OFFSET_TEXT_COLUMNS, TABLES, Column, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is imported by the functions that build or read DataFrames, not here: a run imports this module for its
+# plain check of the staged tables (check_table_files), and importing pandas costs about half a CPU second
 
 TEXTS_FILE = "texts.jsonl"
 MANIFEST_FILE = "manifest.json"
@@ -59,6 +63,8 @@ _EMPTY_FRAMES: dict[tuple[str, tuple[Column, ...]], pd.DataFrame] = {}
 
 def empty_frame(table: Table) -> pd.DataFrame:
     """A table with no rows but the schema's columns and dtypes (so joins and filters still work)."""
+    import pandas as pd
+
     key = (table.name, table.columns)
     if key not in _EMPTY_FRAMES:  # built once per schema table (a column conversion each), then copied
         _EMPTY_FRAMES[key] = pd.DataFrame({c.name: convert_column(pd.Series([], dtype="string"), c, table.name) for c in table.columns})
@@ -71,6 +77,8 @@ def _bad_values(raw: pd.Series, converted: pd.Series) -> list[str]:
 
 def convert_column(raw: pd.Series, column: Column, table_name: str = "") -> pd.Series:
     """Convert a column of CSV cells (``str``, empty = missing) to the schema dtype, strictly."""
+    import pandas as pd
+
     text = raw.astype("string")
     cells = text.mask(text == "")
     kind = column.dtype
@@ -105,6 +113,8 @@ def convert_column(raw: pd.Series, column: Column, table_name: str = "") -> pd.S
 
 def read_table(path: Path | str, table: Table) -> pd.DataFrame:
     """Read one CSV written by export, check its header against the schema and type every column."""
+    import pandas as pd
+
     path = Path(path)
     # Everything as text and no NA guessing: 'NA' (Namibia), 'null' or 'nan' in a quote stay text.
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
@@ -202,6 +212,8 @@ def load(path: Path | str = "data/processed", *, allow_missing: bool = False, ve
 
 def corpus_frames(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """``speakers`` and ``quote_clusters`` as typed DataFrames from loaded ``entities``/``claims``/``documents``."""
+    import pandas as pd
+
     from .corpus import corpus_rows, doc_dates, frame_records, text_cell
     from .schema import QUOTE_CLUSTERS, SPEAKERS
 
@@ -313,6 +325,8 @@ def _same_text(cell: str, raw: str, excel_safe: bool) -> bool:
 
 
 def _check_offsets(name: str, frame: pd.DataFrame, texts: Mapping[str, str], *, excel_safe: bool = False) -> list[str]:
+    import pandas as pd
+
     problems = []
     unknown = sorted(set(frame["doc_id"].dropna()) - set(texts))
     if unknown:
@@ -475,12 +489,28 @@ def plain_records(path: Path, table: Table) -> list[dict[str, Any]]:
     if not (Path(path) / table.file_name).exists():
         return []
     kinds = [(c.name, c.dtype) for c in table.columns]
-    # frame_records keeps an empty date as NaT (its text is 'NaT', not ''), so the records do too
-    empty = {kind: (pd.NaT if kind == "datetime" else None) for _, kind in kinds}
+    empty: dict[str, Any] = dict.fromkeys(kind for _, kind in kinds)
+    if "datetime" in empty:
+        import pandas as pd
+
+        # frame_records keeps an empty date as NaT (its text is 'NaT', not ''), so the records do too
+        empty["datetime"] = pd.NaT
     return [
         {name: (_plain_value(cell, kind) if cell else empty[kind]) for (name, kind), cell in zip(kinds, row)}
         for row in read_plain(Path(path) / table.file_name, table)
     ]
+
+
+def plain_doc_dates(path: Path) -> dict[str, str]:
+    """``corpus.doc_dates(plain_records(path, documents))``, without pandas; NotPlain where the reader is unsure."""
+    table = TABLES["documents"]
+    if not (Path(path) / table.file_name).exists():
+        return {}
+    names = table.column_names
+    doc_id, date = names.index("doc_id"), names.index("date")
+    # a plain date cell is YYYY-MM-DD, the first 10 characters of its Timestamp's text; an empty one is NaT in the
+    # typed records, whose text 'NaT' doc_dates keeps (undated documents sort after the dated ones), so it is kept
+    return {row[doc_id]: (row[date][:10] if row[date] else "NaT") for row in read_plain(Path(path) / table.file_name, table)}
 
 
 def _key_kind(table: Table, column: str) -> str:

@@ -543,13 +543,15 @@ def write_corpus_tables(output_dir: Path, *, excel_safe: bool = False) -> dict[s
     """Read ``entities``/``claims``/``documents`` of ``output_dir``, write ``speakers.csv`` and ``quote_clusters.csv``
     (pipeline/output/corpus.py) in one batch; returns the row counts."""
     from ..output.corpus import corpus_rows, doc_dates, frame_records
-    from ..output.tables import plain_records, read_or_empty
+    from ..output.tables import plain_doc_dates, plain_records, read_or_empty
 
-    try:  # the cells as the csv module reads them, typed as pandas would type them (output/tables.py)
-        records = {t.name: plain_records(Path(output_dir), t) for t in (CLAIMS, ENTITIES, DOCUMENTS)}
+    try:  # the cells as the csv module reads them, typed as pandas would type them (output/tables.py), no pandas
+        records = {t.name: plain_records(Path(output_dir), t) for t in (CLAIMS, ENTITIES)}
+        dates = plain_doc_dates(Path(output_dir))
     except Exception:  # a cell the plain reader does not vouch for: the typed DataFrames decide, as before
-        records = {t.name: frame_records(read_or_empty(Path(output_dir), t)) for t in (CLAIMS, ENTITIES, DOCUMENTS)}
-    speakers, clusters = corpus_rows(records["claims"], records["entities"], doc_dates(records["documents"]))
+        records = {t.name: frame_records(read_or_empty(Path(output_dir), t)) for t in (CLAIMS, ENTITIES)}
+        dates = doc_dates(read_or_empty(Path(output_dir), DOCUMENTS))
+    speakers, clusters = corpus_rows(records["claims"], records["entities"], dates)
     with OutputBatch(output_dir, excel_safe=excel_safe) as out:
         out.write_table(TABLES["speakers"], speakers)
         out.write_table(TABLES["quote_clusters"], clusters)
