@@ -381,9 +381,32 @@ def _wrap_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
+# a read-on link glued to the end of a paragraph: "… Auch deshalb machen… Weiterlesen", "… Read More", "… - mehr..."
+# (seventh round: the link went, and the paragraph with it)
+_GLUED_READ_ON = re.compile(
+    r"(?<=[.!?…\]»“”\"])\s*[-–|]?\s*(?:weiterlesen|mehr lesen|read more|mehr\s*(?:\.{3}|…|»|›)|\[mehr\]|\[weiterlesen\])\s*[»›>]*\s*$",
+    re.IGNORECASE,
+)
+GLUED_READ_ON_MIN_WORDS = 12  # the text before the link is a paragraph (an excerpt), not a teaser headline
+
+
+def _split_glued_read_on(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A paragraph with a read-on link at its end is two blocks: the text (judged as text) and the link."""
+    start, end = span
+    m = _GLUED_READ_ON.search(text, start, end)
+    if not m or len(text[start : m.start()].split()) < GLUED_READ_ON_MIN_WORDS:
+        return [span]
+    return [s for s in (_trimmed(text, start, m.start()), _trimmed(text, m.start(), end)) if s]
+
+
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """Block spans (start, end) in ``text``: one per line (hard-wrapped lines joined), or per sentence when the
-    text is a single long line. Spans are trimmed of whitespace and cover every non-whitespace character."""
+    text is a single long line; a read-on link glued to a paragraph is a block of its own. Spans are trimmed of
+    whitespace and cover every non-whitespace character."""
+    return [part for span in _line_blocks(text) for part in _split_glued_read_on(text, span)]
+
+
+def _line_blocks(text: str) -> list[tuple[int, int]]:
     lines = [s for s in (_trimmed(text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)) if s]
     if not lines:
         return []
@@ -1286,7 +1309,9 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         title_stack = j < top and len(run) <= 4 and any(genre_label(blocks[k].text) for k in run)
         # a numbered list inside the article ("1. Mindestlohn", "2. Kindergeld") is its enumeration (numbered
         # breadcrumbs stand above the first paragraph; a table of contents was taken before, sixth round)
-        enumeration = i > top >= 0 and all(re.match(r"\s*\d{1,2}[.)]\s", blocks[k].text) for k in run)
+        # (its label may head it: "Übersicht:" above "1. Mindestlohn", seventh round)
+        items = run[1:] if len(run) > 2 and blocks[run[0]].text.rstrip().endswith(":") else run
+        enumeration = i > top >= 0 and all(re.match(r"\s*\d{1,2}[.)]\s", blocks[k].text) for k in items)
         if long_enough and not introduced and not title_stack and not enumeration:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
@@ -1639,6 +1664,9 @@ _FILE_SIZE = re.compile(
     r"|\b(?:PDF|DOCX?|XLSX?|PPTX?|ZIP|MP3)\s*[,|/(-]\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B)\b"
 )
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
+# the item of a table of contents: "1. Einleitung", "2 Anwendungsbereich", "3) Austritt", "§ 4 Vorstand", "§ 5) Ausschluss"
+# (seventh round: statutes number their sections with a section sign)
+_CONTENTS_ITEM = re.compile(r"^\s*(?:§\s*)?(\d{1,3})((?:\.\d{1,2})*)[a-z]?(?:\.|\))?\s+(\S.*)$")
 _LISTED = re.compile(r"^\s*[-–•·*▪]\s+(\S.*)$")
 _DECORATION = re.compile(r"^(?:[+*•·▪►#=~-]\s*)+|(?:\s*[+*•·▪◄#=~-])+$")
 # skip links: "Zum Hauptinhalt Zur Suche Zur Sitemap", "Zur Navigation springen", "Zu Artikeldetails zurückkehren"
@@ -1649,7 +1677,8 @@ _SKIP_ITEM = re.compile(r"(?:zum|zur|zu|direkt zum|direkt zur)\s+[\wÄÖÜäöü
 def _link_words() -> dict[str, tuple[str, ...]]:
     """``resources/boilerplate_link_words.tsv``: the closed classes of the link-line grammar, by kind."""
     kinds: dict[str, list[str]] = {
-        k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday", "jump")
+        k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday", "jump",
+                        "contents")
     }
     for number, cols in _rows(LINK_WORDS_FILE):
         if len(cols) < 2 or cols[0] not in kinds:
@@ -1819,12 +1848,36 @@ def _contact_sentences(blocks: list["_Scored"], shapes: list[Shape], lexicon: Le
 
 
 def _contents_key(text: str) -> str | None:
-    m = _NUMBERED.match(text) or _LISTED.match(text)
+    m = _CONTENTS_ITEM.match(text) or _LISTED.match(text)
     if not m:
         return None
     title = m.group(m.lastindex).strip()
     shape = block_shape(title)
     return normalise_line(title) if 1 <= shape.words <= 10 and not shape.sentence_like else None
+
+
+def _item_number(text: str) -> int | None:
+    """The top-level number of a numbered item ("§ 4) Austritt" -> 4, "2.1 Ziele" -> 2), None for a bullet."""
+    m = _CONTENTS_ITEM.match(text)
+    return int(m.group(1)) if m else None
+
+
+def _numbered_in_sequence(texts: Sequence[str]) -> bool:
+    """Numbered items that count on without a gap (1, 2, 2.1, 3 ...): the sections of one text. A list that skips
+    numbers (an agenda "1, 2, 3, 8, 9" without its closed items, a ranking's excerpt) is a selection, no table of
+    contents of the page."""
+    numbers = [_item_number(t) for t in texts]
+    if any(n is None for n in numbers):
+        return False
+    return all(b in (a, a + 1) for a, b in zip(numbers, numbers[1:]))
+
+
+def _contents_label(block: "_Scored", shape: Shape) -> bool:
+    """"Inhaltsverzeichnis", "Inhaltsübersicht", "Inhaltsverzeichnis der Satzung", "Inhalt:": the label of a table of
+    contents, by its first word (resources/boilerplate_link_words.tsv, kind contents)."""
+    words = block.text.strip().rstrip(":").split()
+    return (_free(block) and 1 <= len(words) <= 4 and not shape.sentence_like
+            and words[0].lower().rstrip(":") in _link_words()["contents"])
 
 
 def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
@@ -1846,14 +1899,21 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             seen.add(keys[j])
         later = {keys[k] for k in range(j + 1, n) if keys[k]} | {normalise_line(blocks[k].text) for k in range(j + 1, n)}
         found = [k for k in range(i, j + 1) if keys[k] in later]
-        # the label of the list ("Übersicht:", "Inhalt")
+        # the label of the list ("Übersicht:", "Inhalt", "Inhaltsverzeichnis der Satzung")
         label = blocks[i - 1] if i > 0 else None
-        labelled = label is not None and _free(label) and shapes[i - 1].words <= 2 and not shapes[i - 1].sentence_like and (
+        toc_label = label is not None and _contents_label(label, shapes[i - 1])
+        labelled = toc_label or label is not None and _free(label) and shapes[i - 1].words <= 2 and not shapes[i - 1].sentence_like and (
             label.text.rstrip().endswith(":") or _lexicon_weight(label, "navigation") > 0)
+        items = [blocks[k].text for k in range(i, j + 1)]
+        numbered = _item_number(items[0]) is not None
+        # numbers with a gap are a selection (an agenda without its closed items), not the sections of the page
+        in_sequence = not numbered or _numbered_in_sequence(items)
         # half of the items recur as headings further down, or the first one (where the text begins) when the items
-        # are numbered or the list has a label
-        first_recurs = i in found and (bool(_NUMBERED.match(blocks[i].text)) or labelled)
-        if j - i + 1 >= CONTENTS_MIN_ITEMS and (len(found) * 2 >= j - i + 1 or first_recurs):
+        # are numbered or the list has a label; or the list is numbered from 1 without a gap under a contents
+        # label: the page may be cut before its sections, or print them in other words (seventh round)
+        first_recurs = i in found and (numbered or labelled)
+        counted_from_one = numbered and in_sequence and _item_number(items[0]) == 1 and toc_label
+        if j - i + 1 >= CONTENTS_MIN_ITEMS and in_sequence and (len(found) * 2 >= j - i + 1 or first_recurs or counted_from_one):
             if labelled:
                 _mark(label, "navigation", "contents", 2.0)
             # the headings the contents list are the text's own: they stay, next to removed furniture too
