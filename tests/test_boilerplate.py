@@ -1425,3 +1425,35 @@ def test_a_paragraph_with_a_glued_read_on_link_keeps_its_text():
     assert "für eine demokratische Informationsversorgung." in result.clean_text
     assert "Auch deshalb machen…" in result.clean_text
     assert [b.text for b in result.removed_blocks] in ([], ["Weiterlesen"])
+
+
+def test_rows_of_a_price_widget_go_and_a_price_in_a_sentence_stays():
+    raw = "\n".join((
+        "Die Aktie des Landtechnikhändlers schloss am Freitag bei 39,93 Euro, ein Minus von 0,15 Prozent, teilte die Börse mit.",
+        "Aktienkurse regionaler Unternehmen",
+        "BAYWA 39,93 -0,15%",
+        "BHS tabletop 10,80 ±0,00%",
+        "E.ON 13,70 +0,66%",
+        "KRONES 66,33 +0,65%",
+        "Analysten rechnen für das kommende Jahr mit einem leichten Anstieg des Umsatzes, sagte ein Sprecher des Unternehmens.",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    lines = raw.splitlines()
+    assert set(lines[2:6]) <= removed
+    assert {lines[0], lines[6]} <= kept
+    two_rows = "\n".join((lines[0], lines[2], lines[3], lines[6]))  # two rows are no widget for this rule
+    assert not any(dict(b.signals).get("price_widget") for b in bp.clean_document(two_rows).blocks)
+
+
+def test_forum_counters_with_their_value_go():
+    raw = "\n".join((
+        "Ich habe am Montag einen Bußgeldbescheid bekommen, obwohl ich an dem Tag gar nicht mit dem Auto unterwegs war.",
+        "Beiträge: 21408",
+        "Beigetreten: 24.09.2003",
+        "Mitglieds-Nr.: 175",
+        "Das kommt öfter vor, als man denkt: Lege Einspruch ein und verlange das Foto der Messung, dann klärt sich das meistens.",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    lines = raw.splitlines()
+    assert set(lines[1:4]) <= removed
+    assert {lines[0], lines[4]} <= kept

@@ -1926,6 +1926,33 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         i = j + 1
 
 
+# --------------------------------------------------------------------------- seventh round (issue 18)
+
+# a row of a price widget: a short name, a price and its signed change in per cent ("BAYWA 39,93 -0,15%",
+# "BHS tabletop 10,80 ±0,00%", "34,30 EUR -0,70 EUR -2,00%")
+_QUOTE_ROW = re.compile(
+    r"^(?:\S+(?:\s+\S+){0,3}\s+)?\d{1,6}(?:[.,]\d{1,4})?(?:\s*(?:€|EUR))?(?:\s+[+\-−±]?\d{1,6}(?:[.,]\d{1,4})?(?:\s*(?:€|EUR))?)?"
+    r"\s+[+\-−±]\s?\d{1,3}[.,]\d{1,3}\s?%$"
+)
+QUOTE_ROWS_MIN = 3  # price rows in a row: a price widget, not a figure in a text
+
+
+def _price_widgets(blocks: list["_Scored"]) -> None:
+    """Three or more lines in a row of a name, a price and its signed change in per cent: the price list of a
+    widget ("Aktienkurse regionaler Unternehmen"). A sentence reporting a price ("Die Aktie schloss bei 39,93 Euro,
+    ein Minus von 0,15 Prozent") has words around its figures and is no row."""
+    rows = [bool(_QUOTE_ROW.match(b.text.strip())) and _free(b) for b in blocks]
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and rows[j]:
+            j += 1
+        if j - i >= QUOTE_ROWS_MIN:
+            for k in range(i, j):
+                _mark(blocks[k], "other", "price_widget", 2.5)
+        i = max(j, i + 1)
+
+
 def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozenset[str] = frozenset()) -> None:
     shapes = [block_shape(b.text) for b in blocks]
     _scrambled_blocks(blocks)  # a scrambled paragraph is no article paragraph: before the article start is found
@@ -1936,6 +1963,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _topic_word_headings(blocks)
     _split_dates(blocks)
     _widgets(blocks, shapes)
+    _price_widgets(blocks)
     _counter_tails(blocks, top)
     _glued_runs(blocks, shapes)
     _contact_boxes(blocks, shapes)
