@@ -1069,10 +1069,18 @@ def _widgets(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     # still sees its shape).
     # (the cells of a table copied cell by cell are the page's data; a counter after a label, "Beiträge:" /
     # "2", stays a widget)
+    # (the number of a section on a line of its own, "I.", "2. 1.", "§ 3", heads the text below it: seventh round)
     rows = _split_table(blocks, shapes)
     for i, (block, shape) in enumerate(zip(blocks, shapes)):
-        if shape.widget and shape.widget != "time" and _free(block) and i not in rows:
+        numbered_section = bool(_SECTION_NUMBER.fullmatch(block.text.strip())) and i + 1 < len(blocks) and (
+            shapes[i + 1].sentence_like and shapes[i + 1].words >= 8)
+        if shape.widget and shape.widget != "time" and _free(block) and i not in rows and not numbered_section:
             _mark(block, "other", "widget", 3.0)
+
+
+# a section number alone: a roman numeral with its period ("IV."), numbers with periods ("2.", "2. 1.", "3.2."),
+# a section sign with its number ("§ 3")
+_SECTION_NUMBER = re.compile(r"[IVX]{1,5}\.|\d{1,2}\.(?:\s?\d{1,2}\.)*|§\s?\d{1,3}[a-z]?")
 
 
 def _split_dates(blocks: list["_Scored"]) -> None:
@@ -1381,8 +1389,11 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
         )
         # a single headline right above a paragraph is that paragraph's title, not a teaser
         titles_paragraph = j + 1 < n and shapes[j + 1].sentence_like and shapes[j + 1].words >= 12
-        if j - i + 1 >= 3 or heading and not titles_paragraph:
-            for k in range(i, j + 1):
+        # (so is the last headline of a run without a list heading: it titles the paragraph below it, and a run
+        # of three with it is two lines of text above a section of the article; seventh round)
+        last = j - 1 if titles_paragraph and not heading else j
+        if last - i + 1 >= 3 or heading and not titles_paragraph:
+            for k in range(i, last + 1):
                 _mark(blocks[k], "teaser", "teaser_run", float(j - i + 1))
         i = j + 1
 
@@ -1464,6 +1475,9 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -
                 i != title and _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith((":", ","))
                 and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate and i not in rows
                 and not _DATE_IN_LINE.search(b.text)
+                # a heading numbered on two levels ("1.1. Kursiver Text") is a section of the text; a breadcrumb
+                # counts on one level ("1. Bayern"; seventh round)
+                and not _SUBSECTION_HEADING.match(b.text)
                 # between two bare separators ("|" / "Bernd Lachmann Kolkwitz" / "|") only a line with phrase
                 # evidence of its own ("Impressum", "Datenschutz"): a layout draws rules around the signature too
                 and not (shapes[i - 1].widget == shapes[i + 1].widget == "no_text" and not _lexicon_positive(b))
@@ -1475,6 +1489,7 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -
                 changed = True
 
 
+_SUBSECTION_HEADING = re.compile(r"\s*\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d]")
 RUN_GAP_MAX_LINES = 2  # short kept lines a run of furniture continues across (hysteresis)
 RUN_GAP_MAX_WORDS = 6
 RUN_CATEGORIES = frozenset({"navigation", "social", "teaser", "other"})  # furniture that comes in runs of short lines
