@@ -1457,3 +1457,34 @@ def test_forum_counters_with_their_value_go():
     lines = raw.splitlines()
     assert set(lines[1:4]) <= removed
     assert {lines[0], lines[4]} <= kept
+
+
+def test_a_source_line_and_a_section_number_stay_content():
+    raw = "\n".join((
+        "Die Landesregierung will die Förderung für kleine Handwerksbetriebe im kommenden Jahr deutlich aufstocken, sagte der Minister.",
+        "I.",
+        "Der Verein verfolgt ausschließlich und unmittelbar gemeinnützige Zwecke im Sinne der Abgabenordnung und ist selbstlos tätig.",
+        "Quelle: FAZ",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    assert {"I.", "Quelle: FAZ"} <= kept
+    assert "Quelle: REUTERS" in _kept_and_removed(raw.replace("Quelle: FAZ", "Quelle: REUTERS"))[2]  # an agency credit goes
+
+
+def test_two_headlines_above_a_section_of_the_article_are_no_teaser_run():
+    raw = "\n".join((
+        "In diesem Leitfaden stelle ich Ihnen die wichtigsten Kennzahlen für einen Online-Shop vor, mit Formeln und Beispielen.",
+        "Übersicht der sechs Kennzahl-Bereiche im Onlinehandel mit Finanzen und Marketing",
+        "Die sechs Kernbereiche der Kennzahlen im Onlinehandel",
+        "Warum Kennzahlen im Onlinehandel unverzichtbar sind",
+        "Viele Händler machen einen grundlegenden Fehler: Sie achten nur auf den Umsatz, der aber wenig über die Gesundheit eines Geschäfts sagt.",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    assert {raw.splitlines()[2], raw.splitlines()[3]} <= kept
+
+
+def test_a_heading_numbered_on_two_levels_is_not_sandwiched():
+    # the regex that exempts it from the context pass: two levels, then a word (a date "1.12.2023" is no heading)
+    assert bp.rules._SUBSECTION_HEADING.match("1.1. Kursiver Text")
+    assert bp.rules._SUBSECTION_HEADING.match("2.3 Ziele des Vorhabens")
+    assert not bp.rules._SUBSECTION_HEADING.match("1. Bayern") and not bp.rules._SUBSECTION_HEADING.match("1.12.2023 Termin")
