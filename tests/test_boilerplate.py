@@ -1488,3 +1488,22 @@ def test_a_heading_numbered_on_two_levels_is_not_sandwiched():
     assert bp.rules._SUBSECTION_HEADING.match("1.1. Kursiver Text")
     assert bp.rules._SUBSECTION_HEADING.match("2.3 Ziele des Vorhabens")
     assert not bp.rules._SUBSECTION_HEADING.match("1. Bayern") and not bp.rules._SUBSECTION_HEADING.match("1.12.2023 Termin")
+
+
+def test_a_numbered_overview_of_quoted_and_asked_headlines_is_a_table_of_contents():
+    raw = "\n".join((
+        "Hier finden Sie einen Überblick über lesenswerte Beiträge aus anderen Medien, jeweils mit einem kurzen Kommentar von uns.",
+        "1. Das fatale Zerrbild vom Nachbarland",
+        "2. „Wir haben großes Glück, dass es so langsam geht“",
+        "3. Welcher Schutz gilt für Verbraucherinnen und Verbraucher?",
+        "4. Erntearbeit: Hohes Risiko für wenig Geld",
+        "1. Das fatale Zerrbild vom Nachbarland",
+        "Die Berichterstattung über das Nachbarland zeichnet seit Wochen ein Bild, das mit der Lage vor Ort wenig zu tun hat, schreibt die Zeitung.",
+    ))
+    result, kept, removed = _kept_and_removed(raw)
+    lines = raw.splitlines()
+    assert set(lines[2:5]) <= removed and all(not b.is_boilerplate for b in result.blocks[5:])
+    # a numbered sentence ending on a full stop is the text's own point, not a title: the list is no contents
+    point = "2. Die Preise für Strom und Gas sind im vergangenen Jahr in allen Ländern deutlich gestiegen."
+    points = raw.replace("2. „Wir haben großes Glück, dass es so langsam geht“", point)
+    assert point in _kept_and_removed(points)[1]

@@ -1868,7 +1868,10 @@ def _contents_key(text: str) -> str | None:
         return None
     title = m.group(m.lastindex).strip()
     shape = block_shape(title)
-    return normalise_line(title) if 1 <= shape.words <= 10 and not shape.sentence_like else None
+    # a numbered headline may be a quotation or a question ("2. „Wir haben großes Glück …”", "4. Welcher Schutz
+    # gilt …?"): a title, as long as it does not end on a full stop (seventh round)
+    headline = _CONTENTS_ITEM.match(text) is not None and shape.words <= 12 and not title.rstrip("“”\"»« ").endswith(".")
+    return normalise_line(title) if 1 <= shape.words <= 10 and not shape.sentence_like or headline else None
 
 
 def _item_number(text: str) -> int | None:
