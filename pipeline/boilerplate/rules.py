@@ -381,9 +381,32 @@ def _wrap_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
+# a read-on link glued to the end of a paragraph: "… Auch deshalb machen… Weiterlesen", "… Read More", "… - mehr..."
+# (seventh round: the link went, and the paragraph with it)
+_GLUED_READ_ON = re.compile(
+    r"(?<=[.!?…\]»“”\"])\s*[-–|]?\s*(?:weiterlesen|mehr lesen|read more|mehr\s*(?:\.{3}|…|»|›)|\[mehr\]|\[weiterlesen\])\s*[»›>]*\s*$",
+    re.IGNORECASE,
+)
+GLUED_READ_ON_MIN_WORDS = 12  # the text before the link is a paragraph (an excerpt), not a teaser headline
+
+
+def _split_glued_read_on(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A paragraph with a read-on link at its end is two blocks: the text (judged as text) and the link."""
+    start, end = span
+    m = _GLUED_READ_ON.search(text, start, end)
+    if not m or len(text[start : m.start()].split()) < GLUED_READ_ON_MIN_WORDS:
+        return [span]
+    return [s for s in (_trimmed(text, start, m.start()), _trimmed(text, m.start(), end)) if s]
+
+
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """Block spans (start, end) in ``text``: one per line (hard-wrapped lines joined), or per sentence when the
-    text is a single long line. Spans are trimmed of whitespace and cover every non-whitespace character."""
+    text is a single long line; a read-on link glued to a paragraph is a block of its own. Spans are trimmed of
+    whitespace and cover every non-whitespace character."""
+    return [part for span in _line_blocks(text) for part in _split_glued_read_on(text, span)]
+
+
+def _line_blocks(text: str) -> list[tuple[int, int]]:
     lines = [s for s in (_trimmed(text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)) if s]
     if not lines:
         return []
@@ -1046,10 +1069,18 @@ def _widgets(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     # still sees its shape).
     # (the cells of a table copied cell by cell are the page's data; a counter after a label, "Beiträge:" /
     # "2", stays a widget)
+    # (the number of a section on a line of its own, "I.", "2. 1.", "§ 3", heads the text below it: seventh round)
     rows = _split_table(blocks, shapes)
     for i, (block, shape) in enumerate(zip(blocks, shapes)):
-        if shape.widget and shape.widget != "time" and _free(block) and i not in rows:
+        numbered_section = bool(_SECTION_NUMBER.fullmatch(block.text.strip())) and i + 1 < len(blocks) and (
+            shapes[i + 1].sentence_like and shapes[i + 1].words >= 8)
+        if shape.widget and shape.widget != "time" and _free(block) and i not in rows and not numbered_section:
             _mark(block, "other", "widget", 3.0)
+
+
+# a section number alone: a roman numeral with its period ("IV."), numbers with periods ("2.", "2. 1.", "3.2."),
+# a section sign with its number ("§ 3")
+_SECTION_NUMBER = re.compile(r"[IVX]{1,5}\.|\d{1,2}\.(?:\s?\d{1,2}\.)*|§\s?\d{1,3}[a-z]?")
 
 
 def _split_dates(blocks: list["_Scored"]) -> None:
@@ -1286,7 +1317,9 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         title_stack = j < top and len(run) <= 4 and any(genre_label(blocks[k].text) for k in run)
         # a numbered list inside the article ("1. Mindestlohn", "2. Kindergeld") is its enumeration (numbered
         # breadcrumbs stand above the first paragraph; a table of contents was taken before, sixth round)
-        enumeration = i > top >= 0 and all(re.match(r"\s*\d{1,2}[.)]\s", blocks[k].text) for k in run)
+        # (its label may head it: "Übersicht:" above "1. Mindestlohn", seventh round)
+        items = run[1:] if len(run) > 2 and blocks[run[0]].text.rstrip().endswith(":") else run
+        enumeration = i > top >= 0 and all(re.match(r"\s*\d{1,2}[.)]\s", blocks[k].text) for k in items)
         if long_enough and not introduced and not title_stack and not enumeration:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
@@ -1356,8 +1389,11 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
         )
         # a single headline right above a paragraph is that paragraph's title, not a teaser
         titles_paragraph = j + 1 < n and shapes[j + 1].sentence_like and shapes[j + 1].words >= 12
-        if j - i + 1 >= 3 or heading and not titles_paragraph:
-            for k in range(i, j + 1):
+        # (so is the last headline of a run without a list heading: it titles the paragraph below it, and a run
+        # of three with it is two lines of text above a section of the article; seventh round)
+        last = j - 1 if titles_paragraph and not heading else j
+        if last - i + 1 >= 3 or heading and not titles_paragraph:
+            for k in range(i, last + 1):
                 _mark(blocks[k], "teaser", "teaser_run", float(j - i + 1))
         i = j + 1
 
@@ -1439,6 +1475,9 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -
                 i != title and _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith((":", ","))
                 and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate and i not in rows
                 and not _DATE_IN_LINE.search(b.text)
+                # a heading numbered on two levels ("1.1. Kursiver Text") is a section of the text; a breadcrumb
+                # counts on one level ("1. Bayern"; seventh round)
+                and not _SUBSECTION_HEADING.match(b.text)
                 # between two bare separators ("|" / "Bernd Lachmann Kolkwitz" / "|") only a line with phrase
                 # evidence of its own ("Impressum", "Datenschutz"): a layout draws rules around the signature too
                 and not (shapes[i - 1].widget == shapes[i + 1].widget == "no_text" and not _lexicon_positive(b))
@@ -1450,6 +1489,7 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -
                 changed = True
 
 
+_SUBSECTION_HEADING = re.compile(r"\s*\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d]")
 RUN_GAP_MAX_LINES = 2  # short kept lines a run of furniture continues across (hysteresis)
 RUN_GAP_MAX_WORDS = 6
 RUN_CATEGORIES = frozenset({"navigation", "social", "teaser", "other"})  # furniture that comes in runs of short lines
@@ -1642,6 +1682,9 @@ _FILE_SIZE = re.compile(
     r"|\b(?:PDF|DOCX?|XLSX?|PPTX?|ZIP|MP3)\s*[,|/(-]\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B)\b"
 )
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
+# the item of a table of contents: "1. Einleitung", "2 Anwendungsbereich", "3) Austritt", "§ 4 Vorstand", "§ 5) Ausschluss"
+# (seventh round: statutes number their sections with a section sign)
+_CONTENTS_ITEM = re.compile(r"^\s*(?:§\s*)?(\d{1,3})((?:\.\d{1,2})*)[a-z]?(?:\.|\))?\s+(\S.*)$")
 _LISTED = re.compile(r"^\s*[-–•·*▪]\s+(\S.*)$")
 _DECORATION = re.compile(r"^(?:[+*•·▪►#=~-]\s*)+|(?:\s*[+*•·▪◄#=~-])+$")
 # skip links: "Zum Hauptinhalt Zur Suche Zur Sitemap", "Zur Navigation springen", "Zu Artikeldetails zurückkehren"
@@ -1652,7 +1695,8 @@ _SKIP_ITEM = re.compile(r"(?:zum|zur|zu|direkt zum|direkt zur)\s+[\wÄÖÜäöü
 def _link_words() -> dict[str, tuple[str, ...]]:
     """``resources/boilerplate_link_words.tsv``: the closed classes of the link-line grammar, by kind."""
     kinds: dict[str, list[str]] = {
-        k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday", "jump")
+        k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday", "jump",
+                        "contents")
     }
     for number, cols in _rows(LINK_WORDS_FILE):
         if len(cols) < 2 or cols[0] not in kinds:
@@ -1822,12 +1866,39 @@ def _contact_sentences(blocks: list["_Scored"], shapes: list[Shape], lexicon: Le
 
 
 def _contents_key(text: str) -> str | None:
-    m = _NUMBERED.match(text) or _LISTED.match(text)
+    m = _CONTENTS_ITEM.match(text) or _LISTED.match(text)
     if not m:
         return None
     title = m.group(m.lastindex).strip()
     shape = block_shape(title)
-    return normalise_line(title) if 1 <= shape.words <= 10 and not shape.sentence_like else None
+    # a numbered headline may be a quotation or a question ("2. „Wir haben großes Glück …”", "4. Welcher Schutz
+    # gilt …?"): a title, as long as it does not end on a full stop (seventh round)
+    headline = _CONTENTS_ITEM.match(text) is not None and shape.words <= 12 and not title.rstrip("“”\"»« ").endswith(".")
+    return normalise_line(title) if 1 <= shape.words <= 10 and not shape.sentence_like or headline else None
+
+
+def _item_number(text: str) -> int | None:
+    """The top-level number of a numbered item ("§ 4) Austritt" -> 4, "2.1 Ziele" -> 2), None for a bullet."""
+    m = _CONTENTS_ITEM.match(text)
+    return int(m.group(1)) if m else None
+
+
+def _numbered_in_sequence(texts: Sequence[str]) -> bool:
+    """Numbered items that count on without a gap (1, 2, 2.1, 3 ...): the sections of one text. A list that skips
+    numbers (an agenda "1, 2, 3, 8, 9" without its closed items, a ranking's excerpt) is a selection, no table of
+    contents of the page."""
+    numbers = [_item_number(t) for t in texts]
+    if any(n is None for n in numbers):
+        return False
+    return all(b in (a, a + 1) for a, b in zip(numbers, numbers[1:]))
+
+
+def _contents_label(block: "_Scored", shape: Shape) -> bool:
+    """"Inhaltsverzeichnis", "Inhaltsübersicht", "Inhaltsverzeichnis der Satzung", "Inhalt:": the label of a table of
+    contents, by its first word (resources/boilerplate_link_words.tsv, kind contents)."""
+    words = block.text.strip().rstrip(":").split()
+    return (_free(block) and 1 <= len(words) <= 4 and not shape.sentence_like
+            and words[0].lower().rstrip(":") in _link_words()["contents"])
 
 
 def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
@@ -1849,14 +1920,21 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             seen.add(keys[j])
         later = {keys[k] for k in range(j + 1, n) if keys[k]} | {normalise_line(blocks[k].text) for k in range(j + 1, n)}
         found = [k for k in range(i, j + 1) if keys[k] in later]
-        # the label of the list ("Übersicht:", "Inhalt")
+        # the label of the list ("Übersicht:", "Inhalt", "Inhaltsverzeichnis der Satzung")
         label = blocks[i - 1] if i > 0 else None
-        labelled = label is not None and _free(label) and shapes[i - 1].words <= 2 and not shapes[i - 1].sentence_like and (
+        toc_label = label is not None and _contents_label(label, shapes[i - 1])
+        labelled = toc_label or label is not None and _free(label) and shapes[i - 1].words <= 2 and not shapes[i - 1].sentence_like and (
             label.text.rstrip().endswith(":") or _lexicon_weight(label, "navigation") > 0)
+        items = [blocks[k].text for k in range(i, j + 1)]
+        numbered = _item_number(items[0]) is not None
+        # numbers with a gap are a selection (an agenda without its closed items), not the sections of the page
+        in_sequence = not numbered or _numbered_in_sequence(items)
         # half of the items recur as headings further down, or the first one (where the text begins) when the items
-        # are numbered or the list has a label
-        first_recurs = i in found and (bool(_NUMBERED.match(blocks[i].text)) or labelled)
-        if j - i + 1 >= CONTENTS_MIN_ITEMS and (len(found) * 2 >= j - i + 1 or first_recurs):
+        # are numbered or the list has a label; or the list is numbered from 1 without a gap under a contents
+        # label: the page may be cut before its sections, or print them in other words (seventh round)
+        first_recurs = i in found and (numbered or labelled)
+        counted_from_one = numbered and in_sequence and _item_number(items[0]) == 1 and toc_label
+        if j - i + 1 >= CONTENTS_MIN_ITEMS and in_sequence and (len(found) * 2 >= j - i + 1 or first_recurs or counted_from_one):
             if labelled:
                 _mark(label, "navigation", "contents", 2.0)
             # the headings the contents list are the text's own: they stay, next to removed furniture too
@@ -1869,6 +1947,33 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         i = j + 1
 
 
+# --------------------------------------------------------------------------- seventh round (issue 18)
+
+# a row of a price widget: a short name, a price and its signed change in per cent ("BAYWA 39,93 -0,15%",
+# "BHS tabletop 10,80 ±0,00%", "34,30 EUR -0,70 EUR -2,00%")
+_QUOTE_ROW = re.compile(
+    r"^(?:\S+(?:\s+\S+){0,3}\s+)?\d{1,6}(?:[.,]\d{1,4})?(?:\s*(?:€|EUR))?(?:\s+[+\-−±]?\d{1,6}(?:[.,]\d{1,4})?(?:\s*(?:€|EUR))?)?"
+    r"\s+[+\-−±]\s?\d{1,3}[.,]\d{1,3}\s?%$"
+)
+QUOTE_ROWS_MIN = 3  # price rows in a row: a price widget, not a figure in a text
+
+
+def _price_widgets(blocks: list["_Scored"]) -> None:
+    """Three or more lines in a row of a name, a price and its signed change in per cent: the price list of a
+    widget ("Aktienkurse regionaler Unternehmen"). A sentence reporting a price ("Die Aktie schloss bei 39,93 Euro,
+    ein Minus von 0,15 Prozent") has words around its figures and is no row."""
+    rows = [bool(_QUOTE_ROW.match(b.text.strip())) and _free(b) for b in blocks]
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and rows[j]:
+            j += 1
+        if j - i >= QUOTE_ROWS_MIN:
+            for k in range(i, j):
+                _mark(blocks[k], "other", "price_widget", 2.5)
+        i = max(j, i + 1)
+
+
 def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozenset[str] = frozenset()) -> None:
     shapes = [block_shape(b.text) for b in blocks]
     _scrambled_blocks(blocks)  # a scrambled paragraph is no article paragraph: before the article start is found
@@ -1879,6 +1984,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _topic_word_headings(blocks)
     _split_dates(blocks)
     _widgets(blocks, shapes)
+    _price_widgets(blocks)
     _counter_tails(blocks, top)
     _glued_runs(blocks, shapes)
     _contact_boxes(blocks, shapes)

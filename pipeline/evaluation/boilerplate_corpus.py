@@ -75,8 +75,8 @@ def load_pages(directory: Path | None = None) -> list[Page]:
     # measured and looked at since, development data of the fifth round)
     # round7_*.txt: held out from the fifth round ("round7"; collected by a helper who does not develop the stage;
     # measured once by the lead, development data since)
-    # round8_*.txt: held out from the next round ("round8"; collected after round 7 was measured, by a helper who does
-    # not develop the stage); may be absent
+    # round8_*.txt: held out from the sixth round ("round8"; collected after round 7 was measured, by a helper who
+    # does not develop the stage; measured once by the lead, development data of the seventh round)
     files = [f for pattern in ("pages_*.txt", "test_*.txt", "fresh_*.txt", "round3_*.txt", "round4_*.txt", "round5_*.txt",
                                "round6_*.txt", "round7_*.txt", "round8_*.txt")
              for f in sorted(directory.glob(pattern))]
