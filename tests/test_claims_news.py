@@ -1511,3 +1511,66 @@ def test_a_nominative_pronoun_after_the_verb_is_the_speaker_not_the_vorfeld_obje
                       "Die Pläne kritisierte er scharf.")
     c = next(c for c in doc._.claims if c.claim_text.startswith("Die Pläne"))
     assert c.speaker_text == "er"
+
+
+# --------------------------------------------------------------------------- ninth round (issue 19, branch
+# issue-19-detect9): possessive and reflexive sources of according-to claims, light-verb cues
+
+# "Nach eigenen Angaben will der Konzern 500 Stellen streichen."
+OWN_WORDS = ["Nach", "eigenen", "Angaben", "will", "der", "Konzern", "500", "Stellen", "streichen", "."]
+OWN_POS = ["ADP", "ADJ", "NOUN", "AUX", "DET", "NOUN", "NUM", "NOUN", "VERB", "PUNCT"]
+OWN_TAGS = ["APPR", "ADJA", "NN", "VMFIN", "ART", "NN", "CARD", "NN", "VVINF", "$."]
+OWN_UD = dict(heads=[2, 2, 8, 8, 5, 8, 7, 8, 8, 8],
+              deps=["case", "amod", "obl", "aux", "det", "nsubj", "nummod", "obj", "ROOT", "punct"])
+OWN_TIGER = dict(heads=[3, 2, 0, 3, 5, 3, 7, 8, 3, 3],
+                 deps=["mo", "nk", "nk", "ROOT", "nk", "sb", "nk", "oa", "oc", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [OWN_UD, OWN_TIGER], ids=["ud", "tiger"])
+def test_nach_eigenen_angaben_refers_to_the_subject_of_the_clause(nlp, scheme):
+    doc = Doc(nlp.vocab, words=OWN_WORDS, spaces=[True] * 8 + [False, False], pos=OWN_POS, tags=OWN_TAGS,
+              morphs=[""] * 3 + ["Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"] + [""] * 6,
+              lemmas=["nach", "eigen", "Angabe", "wollen", "der", "Konzern", "500", "Stelle", "streichen", "."],
+              **scheme)
+    found = extract_claims(annotated(doc))
+    assert [(c.form, c.speaker_text, c.claim_text) for c in found] == [
+        ("according_to", "der Konzern", "will der Konzern 500 Stellen streichen")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nach eigenen Angaben sind die Zahlen im Herbst deutlich gestiegen.",
+    "Eigenen Angaben zufolge liegen die Kosten bei drei Millionen Euro.",
+])
+def test_a_reflexive_source_without_an_animate_subject_gives_no_speaker_eigenen_angaben(project_nlp, text):
+    doc = project_nlp(text)
+    assert not [c for c in doc._.claims if c.speaker_text and "Angaben" in c.speaker_text]
+    assert not [c for c in doc._.claims if c.speaker_text and "Zahlen" in c.speaker_text]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Bauernpräsident Joachim Rukwied fordert mehr Anerkennung. Bei der Agrarpolitik darf es seiner Ansicht nach "
+    "keine Kürzungen geben.",
+    "Der Bauernpräsident Joachim Rukwied fordert mehr Anerkennung. Seines Erachtens decken sich die Zusagen nicht mit "
+    "den Plänen der Regierung.",
+    "Der Bauernpräsident Joachim Rukwied fordert mehr Anerkennung. Nach seinen Worten reicht das Geld nicht aus.",
+])
+def test_a_possessive_source_refers_like_a_pronoun(project_nlp, text):
+    doc = project_nlp(text)
+    second = [c for c in doc._.claims if c.form == "according_to"]
+    assert len(second) == 1
+    assert second[0].speaker_resolution == "pronoun"
+    assert second[0].speaker_name == "Joachim Rukwied"
+    assert "Bauernpräsident" not in second[0].claim_text
+
+
+def test_a_feminine_or_plural_possessive_is_not_guessed(project_nlp):
+    doc = project_nlp("Die Gewerkschaft Verdi und die Ministerin Anna Roth verhandeln seit Wochen. Ihrer Meinung nach "
+                      "ist das Geld falsch verteilt.")
+    found = [c for c in doc._.claims if c.form == "according_to"]
+    assert len(found) == 1
+    assert found[0].speaker_resolution == "pronoun" and found[0].speaker_name is None
+
+
+def test_a_genitive_source_after_the_reporting_noun_stays_as_before(project_nlp):
+    doc = project_nlp("Nach Angaben der Polizei wurde bei dem Unfall niemand verletzt.")
+    assert [(c.form, c.speaker_text) for c in doc._.claims] == [("according_to", "Angaben der Polizei")]
