@@ -1574,3 +1574,47 @@ def test_a_feminine_or_plural_possessive_is_not_guessed(project_nlp):
 def test_a_genitive_source_after_the_reporting_noun_stays_as_before(project_nlp):
     doc = project_nlp("Nach Angaben der Polizei wurde bei dem Unfall niemand verletzt.")
     assert [(c.form, c.speaker_text) for c in doc._.claims] == [("according_to", "Angaben der Polizei")]
+
+
+LV_WORDS = ["Die", "Ministerin", "brachte", "ihre", "Sorge", "zum", "Ausdruck", "."]
+LV_UD = dict(heads=[1, 2, 2, 4, 2, 6, 2, 2], deps=["det", "nsubj", "ROOT", "det:poss", "obj", "case", "obl", "punct"])
+LV_TIGER = dict(heads=[1, 2, 2, 4, 2, 2, 5, 2], deps=["nk", "sb", "ROOT", "nk", "oa", "mo", "nk", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [LV_UD, LV_TIGER], ids=["ud", "tiger"])
+def test_a_light_verb_cue_with_its_noun_in_the_clause_is_a_reported_event(nlp, scheme):
+    doc = Doc(nlp.vocab, words=LV_WORDS, spaces=[True] * 6 + [False, False],
+              pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+              tags=["ART", "NN", "VVFIN", "PPOSAT", "NN", "APPRART", "NN", "$."],
+              morphs=["", "", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"] + [""] * 5,
+              lemmas=["der", "Ministerin", "bringen", "ihr", "Sorge", "zu", "Ausdruck", "."], **scheme)
+    found = extract_claims(annotated(doc))
+    assert [(c.form, c.cue_lemma, c.speaker_text) for c in found] == [
+        ("reported", "zum Ausdruck bringen", "Die Ministerin")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Die Landesregierung stellte den Landwirten weitere Hilfen in Aussicht.", "in Aussicht stellen"),
+    ("Der Wirtschaftsminister übte scharfe Kritik an dem Vorschlag der Kommission.", "Kritik üben"),
+    ("Die Ministerin erteilte dem Plan der Opposition eine Absage.", "eine Absage erteilen"),
+    ("Die Gewerkschaftschefin erhob schwere Vorwürfe gegen die Geschäftsführung.", "Vorwürfe erheben"),
+])
+def test_light_verb_cues_are_speech_acts_on_their_own(project_nlp, text, cue):
+    doc = project_nlp(text)
+    assert [(c.form, c.cue_lemma.split(" an")[0]) for c in doc._.claims] == [("reported", cue)]
+
+
+def test_die_auffassung_vertreten_frames_its_content_clause(project_nlp):
+    doc = project_nlp("Das Verwaltungsgericht vertrat die Auffassung, dass die Regel rechtswidrig sei.")
+    assert [(c.form, c.cue_lemma, c.claim_text) for c in doc._.claims] == [
+        ("indirect", "die Auffassung vertreten", "dass die Regel rechtswidrig sei")]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Verein vertritt die Meinung seiner Mitglieder im Stadtrat.",
+    "Die Auffassung, die er seit Jahren vertritt, ist umstritten.",
+    "Der Sonderzug brachte die Besucher zum Bahnhof.",
+    "Das Unternehmen stellte im Herbst neue Mitarbeiter ein.",
+])
+def test_the_verb_of_a_light_verb_cue_without_its_reading_makes_no_claim(project_nlp, text):
+    assert project_nlp(text)._.claims == []
