@@ -1674,6 +1674,8 @@ class _Extractor:
         named = [i for i in speaker if _low(doc[i]) not in ARTICLES_PRONOUNS and not self.view.is_punct(i)]
         if named and all(doc[i].ent_type_ == "LOC" for i in named) and doc[named[0]].text[:1].isupper():
             return True  # a state for its government ("Dänemark hat ein Hilfspaket angekündigt")
+        if self._institution_of_place(speaker):
+            return True
         if any(doc[i].ent_type_ in ("LOC", "MISC") for i in speaker):
             return False
         entity = entity_for_span(doc, span.start_char, span.end_char)
@@ -1703,6 +1705,20 @@ class _Extractor:
             return False
         forms = [head] + [head[:-k] for k in (1, 2) if head.endswith("en"[-k:]) and len(head) - k > 3]
         return any(org_keyword(f) for f in forms)
+
+    def _institution_of_place(self, speaker: list[int]) -> bool:
+        """"Die Diakonie Mitteldeutschland fordert …", "Die Polizei Krefeld teilte mit …": a definite article, one
+        common noun and a place name right after it (no genitive, no preposition) is the name of an institution
+        of that place, not the place. A person noun ("Die Ministerin Berlins") is decided elsewhere."""
+        doc, v = self.doc, self.view
+        words = [i for i in speaker if not v.is_punct(i)]
+        if not v.has_pos or len(words) not in (3, 4) or _low(doc[words[0]]) not in DEFINITE_ARTICLES:
+            return False
+        noun, place = doc[words[1]], [doc[i] for i in words[2:]]
+        if noun.pos_ != "NOUN" or noun.ent_type_ or not noun.text[:1].isupper() or is_person_noun(noun.text):
+            return False
+        return all(t.ent_type_ == "LOC" and t.pos_ == "PROPN" and not t.text.endswith("s") for t in place) \
+            and doc[words[1] + 1].i == words[2]
 
     def _short_form_of_organisation(self, speaker: list[int]) -> bool:
         """"Die Bahn wies die Vorwürfe zurück." after "die Deutsche Bahn": a definite phrase whose head is the last
@@ -1846,9 +1862,13 @@ class _Extractor:
                 return None
             source = subject
         elif owned is not None and v.low[owned[0]] in POSSESSIVE_DETERMINERS:
+            if not self._possessive_source_ok(owned[0]):
+                return None
             source = [owned[0]]
             info = self._possessive_speaker(owned[0])
         elif entry.position == "possessive":
+            if not self._possessive_source_ok(i):
+                return None
             info = self._possessive_speaker(i)
         # the frame is what is not the message: the cue and source phrase ("Laut Polizei") themselves
         frame = _frame_for(v, message, [v.sent_of[i]])
@@ -1890,6 +1910,18 @@ class _Extractor:
                 return span
             return []
         return []
+
+    def _possessive_source_ok(self, j: int) -> bool:
+        """A possessive that names the source of the sentence: not the polite "Ihrer Meinung nach" of an interview
+        question, not inside a noun phrase ("Die seiner Ansicht nach fragwürdige Rolle"), not in a subordinate
+        clause (whose statement belongs to the main clause's event)."""
+        v, doc = self.view, self.doc
+        s, e = v.sents[v.sent_of[j]]
+        if doc[j].text[:1].isupper() and (j > s or any(doc[k].text == "?" for k in range(j, e))):
+            return False
+        if j > s and (v.low[j - 1] in DEFINITE_ARTICLES or v.low[j - 1] in INDEFINITE_ARTICLES or doc[j - 1].tag_ == "ART"):
+            return False
+        return not _in_subordinate_clause(v, j)
 
     def _possessive_speaker(self, j: int) -> SpeakerInfo:
         """A possessive source resolved like a pronoun: forms of "sein" refer to a male person; "ihr" may be a woman
