@@ -1842,6 +1842,8 @@ class _Extractor:
             cue = Cue(i, cue_tokens, entry.words[0], None, "Speech")
             return Event("according_to", message, cue, speaker, frame=frame, evidence=["according_to:" + entry.words[0]], confidence=0.6)
         owned = self._owned_source(source)
+        if owned is not None and v.low[owned[0]] in POSSESSIVE_DETERMINERS and not self._possessive_source_ok(owned[0]):
+            owned = None  # read as before this rule: the phrase as written, resolved as a description
         if owned is not None:
             source = owned
         message = [j for j in range(s, end) if j not in cue_tokens and j not in source and not doc[j].is_space]
@@ -1862,9 +1864,7 @@ class _Extractor:
                 return None
             source = subject
         elif owned is not None and v.low[owned[0]] in POSSESSIVE_DETERMINERS:
-            if not self._possessive_source_ok(owned[0]):
-                return None
-            source = [owned[0]]
+            # the source tokens keep the noun ("seiner Meinung", as SpkAtt marks it); the possessive is resolved
             info = self._possessive_speaker(owned[0])
         elif entry.position == "possessive":
             if not self._possessive_source_ok(i):
@@ -1881,7 +1881,9 @@ class _Extractor:
         if j - 1 < s or v.in_quote(j):
             return False
         entry = reporting.noun_entry(self.doc[j].text)
-        return bool(entry and entry.source) and (v.low[j - 1] in POSSESSIVE_DETERMINERS or v.low[j - 1] in OWN_FORMS)
+        if v.low[j - 1] in POSSESSIVE_DETERMINERS:
+            return bool(entry and entry.source) and self._possessive_source_ok(j - 1)
+        return bool(entry and entry.source) and v.low[j - 1] in OWN_FORMS
 
     def _owned_source(self, source: list[int]) -> list[int] | None:
         """[possessive or "eigen", reporting noun] when the source phrase starts with them ("eigenen Angaben", "ihren
@@ -1913,15 +1915,16 @@ class _Extractor:
 
     def _possessive_source_ok(self, j: int) -> bool:
         """A possessive that names the source of the sentence: not the polite "Ihrer Meinung nach" of an interview
-        question, not inside a noun phrase ("Die seiner Ansicht nach fragwürdige Rolle"), not in a subordinate
-        clause (whose statement belongs to the main clause's event)."""
+        question, not inside a noun phrase ("Die seiner Ansicht nach fragwürdige Rolle"), not in a sentence with a
+        verb of saying ("erklärte X, Nordkorea besitze seiner Meinung nach …": the possessive refers to the
+        speaker of that event, whose message it is part of)."""
         v, doc = self.view, self.doc
         s, e = v.sents[v.sent_of[j]]
         if doc[j].text[:1].isupper() and (j > s or any(doc[k].text == "?" for k in range(j, e))):
             return False
         if j > s and (v.low[j - 1] in DEFINITE_ARTICLES or v.low[j - 1] in INDEFINITE_ARTICLES or doc[j - 1].tag_ == "ART"):
             return False
-        return not _in_subordinate_clause(v, j)
+        return not any(s <= k < e and c.verb is not None and not v.in_quote(k) for k, c in self.cues.items())
 
     def _possessive_speaker(self, j: int) -> SpeakerInfo:
         """A possessive source resolved like a pronoun: forms of "sein" refer to a male person; "ihr" may be a woman
