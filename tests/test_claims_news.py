@@ -1511,3 +1511,159 @@ def test_a_nominative_pronoun_after_the_verb_is_the_speaker_not_the_vorfeld_obje
                       "Die Pläne kritisierte er scharf.")
     c = next(c for c in doc._.claims if c.claim_text.startswith("Die Pläne"))
     assert c.speaker_text == "er"
+
+
+# --------------------------------------------------------------------------- ninth round (issue 19, branch
+# issue-19-detect9): possessive and reflexive sources of according-to claims, light-verb cues
+
+# "Nach eigenen Angaben will der Konzern 500 Stellen streichen."
+OWN_WORDS = ["Nach", "eigenen", "Angaben", "will", "der", "Konzern", "500", "Stellen", "streichen", "."]
+OWN_POS = ["ADP", "ADJ", "NOUN", "AUX", "DET", "NOUN", "NUM", "NOUN", "VERB", "PUNCT"]
+OWN_TAGS = ["APPR", "ADJA", "NN", "VMFIN", "ART", "NN", "CARD", "NN", "VVINF", "$."]
+OWN_UD = dict(heads=[2, 2, 8, 8, 5, 8, 7, 8, 8, 8],
+              deps=["case", "amod", "obl", "aux", "det", "nsubj", "nummod", "obj", "ROOT", "punct"])
+OWN_TIGER = dict(heads=[3, 2, 0, 3, 5, 3, 7, 8, 3, 3],
+                 deps=["mo", "nk", "nk", "ROOT", "nk", "sb", "nk", "oa", "oc", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [OWN_UD, OWN_TIGER], ids=["ud", "tiger"])
+def test_nach_eigenen_angaben_refers_to_the_subject_of_the_clause(nlp, scheme):
+    doc = Doc(nlp.vocab, words=OWN_WORDS, spaces=[True] * 8 + [False, False], pos=OWN_POS, tags=OWN_TAGS,
+              morphs=[""] * 3 + ["Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"] + [""] * 6,
+              lemmas=["nach", "eigen", "Angabe", "wollen", "der", "Konzern", "500", "Stelle", "streichen", "."],
+              **scheme)
+    found = extract_claims(annotated(doc))
+    assert [(c.form, c.speaker_text, c.claim_text) for c in found] == [
+        ("according_to", "der Konzern", "will der Konzern 500 Stellen streichen")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nach eigenen Angaben sind die Zahlen im Herbst deutlich gestiegen.",
+    "Eigenen Angaben zufolge liegen die Kosten bei drei Millionen Euro.",
+])
+def test_a_reflexive_source_without_an_animate_subject_gives_no_speaker_eigenen_angaben(project_nlp, text):
+    doc = project_nlp(text)
+    assert not [c for c in doc._.claims if c.speaker_text and "Angaben" in c.speaker_text]
+    assert not [c for c in doc._.claims if c.speaker_text and "Zahlen" in c.speaker_text]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Bauernpräsident Joachim Rukwied fordert mehr Anerkennung. Bei der Agrarpolitik darf es seiner Ansicht nach "
+    "keine Kürzungen geben.",
+    "Der Bauernpräsident Joachim Rukwied fordert mehr Anerkennung. Seines Erachtens decken sich die Zusagen nicht mit "
+    "den Plänen der Regierung.",
+    "Der Bauernpräsident Joachim Rukwied fordert mehr Anerkennung. Nach seinen Worten reicht das Geld nicht aus.",
+])
+def test_a_possessive_source_refers_like_a_pronoun(project_nlp, text):
+    doc = project_nlp(text)
+    second = [c for c in doc._.claims if c.form == "according_to"]
+    assert len(second) == 1
+    assert second[0].speaker_resolution == "pronoun"
+    assert second[0].speaker_name == "Joachim Rukwied"
+    assert "Bauernpräsident" not in second[0].claim_text
+
+
+def test_a_feminine_or_plural_possessive_is_not_guessed(project_nlp):
+    doc = project_nlp("Die Gewerkschaft Verdi und die Ministerin Anna Roth verhandeln seit Wochen. Ihrer Meinung nach "
+                      "ist das Geld falsch verteilt.")
+    found = [c for c in doc._.claims if c.form == "according_to"]
+    assert len(found) == 1
+    assert found[0].speaker_resolution == "pronoun" and found[0].speaker_name is None
+
+
+@pytest.mark.parametrize("text", [
+    "Frage: Welche Vorschläge der Novelle sind Ihrer Meinung nach falsch?",
+    "Die seiner Ansicht nach fragwürdige Rolle der Notenbank ist Thema im Ausschuss.",
+])
+def test_a_polite_or_attributive_possessive_is_no_source(project_nlp, text):
+    assert not [c for c in project_nlp(text)._.claims if c.form == "according_to"]
+
+
+def test_a_genitive_source_after_the_reporting_noun_stays_as_before(project_nlp):
+    doc = project_nlp("Nach Angaben der Polizei wurde bei dem Unfall niemand verletzt.")
+    assert [(c.form, c.speaker_text) for c in doc._.claims] == [("according_to", "Angaben der Polizei")]
+
+
+LV_WORDS = ["Die", "Regierung", "stellte", "weitere", "Hilfen", "in", "Aussicht", "."]
+LV_UD = dict(heads=[1, 2, 2, 4, 2, 6, 2, 2], deps=["det", "nsubj", "ROOT", "amod", "obj", "case", "obl", "punct"])
+LV_TIGER = dict(heads=[1, 2, 2, 4, 2, 2, 5, 2], deps=["nk", "sb", "ROOT", "nk", "oa", "mo", "nk", "punct"])
+
+
+@pytest.mark.parametrize("scheme", [LV_UD, LV_TIGER], ids=["ud", "tiger"])
+def test_a_light_verb_cue_with_its_noun_in_the_clause_is_a_reported_event(nlp, scheme):
+    doc = Doc(nlp.vocab, words=LV_WORDS, spaces=[True] * 6 + [False, False],
+              pos=["DET", "NOUN", "VERB", "ADJ", "NOUN", "ADP", "NOUN", "PUNCT"],
+              tags=["ART", "NN", "VVFIN", "ADJA", "NN", "APPR", "NN", "$."],
+              morphs=["", "", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"] + [""] * 5,
+              lemmas=["der", "Regierung", "stellen", "weit", "Hilfe", "in", "Aussicht", "."], **scheme)
+    found = extract_claims(annotated(doc))
+    assert [(c.form, c.cue_lemma, c.speaker_text) for c in found] == [
+        ("reported", "in Aussicht stellen", "Die Regierung")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Die Landesregierung stellte den Landwirten weitere Hilfen in Aussicht.", "in Aussicht stellen"),
+    ("Die Ministerin erteilte dem Plan der Opposition eine Absage.", "eine Absage erteilen"),
+])
+def test_light_verb_cues_are_speech_acts_on_their_own(project_nlp, text, cue):
+    doc = project_nlp(text)
+    assert [(c.form, c.cue_lemma) for c in doc._.claims] == [("reported", cue)]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Die Ministerin brachte zum Ausdruck, dass sie von dem Ergebnis enttäuscht sei.", "zum Ausdruck bringen"),
+    ("Der Wirtschaftsminister übte Kritik an der Kommission, die Regeln seien zu streng.", "Kritik üben an"),
+])
+def test_light_verb_cues_of_expressing_and_criticising_frame_a_content_clause(project_nlp, text, cue):
+    doc = project_nlp(text)
+    assert [(c.form, c.cue_lemma) for c in doc._.claims] == [("indirect", cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Anwohner hatten ihre Unsicherheit in sozialen Netzwerken zum Ausdruck gebracht.",
+    "Wegen dieser Vorwürfe hat die Bischofskonferenz eine Klage erhoben.",
+])
+def test_expressing_and_accusing_light_verbs_alone_make_no_reported_event(project_nlp, text):
+    assert project_nlp(text)._.claims == []
+
+
+def test_die_auffassung_vertreten_frames_its_content_clause(project_nlp):
+    doc = project_nlp("Das Verwaltungsgericht vertrat die Auffassung, dass die Regel rechtswidrig sei.")
+    assert [(c.form, c.cue_lemma, c.claim_text) for c in doc._.claims] == [
+        ("indirect", "die Auffassung vertreten", "dass die Regel rechtswidrig sei")]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Verein vertritt die Meinung seiner Mitglieder im Stadtrat.",
+    "Die Auffassung, die er seit Jahren vertritt, ist umstritten.",
+    "Der Sonderzug brachte die Besucher zum Bahnhof.",
+    "Das Unternehmen stellte im Herbst neue Mitarbeiter ein.",
+])
+def test_the_verb_of_a_light_verb_cue_without_its_reading_makes_no_claim(project_nlp, text):
+    assert project_nlp(text)._.claims == []
+
+
+@pytest.mark.parametrize("scheme", [
+    dict(heads=[1, 3, 1, 3, 5, 3, 3], deps=["det", "nsubj", "flat", "ROOT", "det", "obj", "punct"]),
+    dict(heads=[1, 3, 1, 3, 5, 3, 3], deps=["nk", "sb", "nk", "ROOT", "nk", "oa", "punct"]),
+], ids=["ud", "tiger"])
+def test_an_institution_named_by_its_place_is_an_animate_speaker(nlp, scheme):
+    # "Die Diakonie Mitteldeutschland fordert mehr Sachlichkeit.": the place after the noun names the institution
+    words = ["Die", "Diakonie", "Mitteldeutschland", "fordert", "mehr", "Sachlichkeit", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False, False],
+              pos=["DET", "NOUN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+              tags=["ART", "NN", "NE", "VVFIN", "PIAT", "NN", "$."],
+              morphs=["", "", "", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin", "", "", ""],
+              lemmas=["der", "Diakonie", "Mitteldeutschland", "fordern", "mehr", "Sachlichkeit", "."],
+              ents=["O", "O", "B-LOC", "O", "O", "O", "O"], **scheme)
+    found = extract_claims(annotated(doc))
+    assert [(c.form, c.speaker_text) for c in found] == [("reported", "Die Diakonie Mitteldeutschland")]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Hitze in Spanien fordert weitere Opfer.",
+    "Die Regionen Bayerns fordern mehr Geld für Straßen.",
+    "Die Reform fordert von allen Beteiligten Geduld.",
+])
+def test_a_thing_with_a_place_is_no_speaker(project_nlp, text):
+    assert project_nlp(text)._.claims == []

@@ -27,7 +27,7 @@ from ..layer.facts import morph_values
 from ..layer.quotes import Quote, is_mark
 from ..layer.sentences import SENT_END
 from .. import resources
-from ..entities.extract import entity_for_span, require_entities
+from ..entities.extract import entity_for_span, require_entities, resolve_pronoun
 from ..entities.roles import org_keyword
 from . import interviews, reporting, salience
 from .speakers import SpeakerInfo, is_group_phrase, is_person_noun, resolve_speaker
@@ -97,6 +97,8 @@ KONJUNKTIV_I = resources.words("claims_konjunktiv_i")
 AUDIENCE_NOUNS = resources.word_list("claims_audience_nouns")
 DATIVE_FORMS = resources.words("claims_dative_forms")
 ACCUSATIVE_FORMS = resources.words("claims_accusative_forms")
+POSSESSIVE_DETERMINERS = resources.words("claims_possessive_determiners")
+OWN_FORMS = resources.words("claims_own_forms")
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "X"}
 
 
@@ -1696,6 +1698,8 @@ class _Extractor:
         named = [i for i in speaker if _low(doc[i]) not in ARTICLES_PRONOUNS and not self.view.is_punct(i)]
         if named and all(doc[i].ent_type_ == "LOC" for i in named) and doc[named[0]].text[:1].isupper():
             return True  # a state for its government ("Dänemark hat ein Hilfspaket angekündigt")
+        if self._institution_of_place(speaker):
+            return True
         if any(doc[i].ent_type_ in ("LOC", "MISC") for i in speaker):
             return False
         entity = entity_for_span(doc, span.start_char, span.end_char)
@@ -1725,6 +1729,20 @@ class _Extractor:
             return False
         forms = [head] + [head[:-k] for k in (1, 2) if head.endswith("en"[-k:]) and len(head) - k > 3]
         return any(org_keyword(f) for f in forms)
+
+    def _institution_of_place(self, speaker: list[int]) -> bool:
+        """"Die Diakonie Mitteldeutschland fordert …", "Die Polizei Krefeld teilte mit …": a definite article, one
+        common noun and a place name right after it (no genitive, no preposition) is the name of an institution
+        of that place, not the place. A person noun ("Die Ministerin Berlins") is decided elsewhere."""
+        doc, v = self.doc, self.view
+        words = [i for i in speaker if not v.is_punct(i)]
+        if not v.has_pos or len(words) not in (3, 4) or _low(doc[words[0]]) not in DEFINITE_ARTICLES:
+            return False
+        noun, place = doc[words[1]], [doc[i] for i in words[2:]]
+        if noun.pos_ != "NOUN" or noun.ent_type_ or not noun.text[:1].isupper() or is_person_noun(noun.text):
+            return False
+        return all(t.ent_type_ == "LOC" and t.pos_ == "PROPN" and not t.text.endswith("s") for t in place) \
+            and doc[words[1] + 1].i == words[2]
 
     def _short_form_of_organisation(self, speaker: list[int]) -> bool:
         """"Die Bahn wies die Vorwürfe zurück." after "die Deutsche Bahn": a definite phrase whose head is the last
@@ -1774,11 +1792,16 @@ class _Extractor:
         if entry.words == ("nach",) and entry.position == "pre" and i > s and self._noun_before(i - 1) \
                 and i + 1 < end and v.low[i + 1] in INDEFINITE_ARTICLES:
             return None  # "die Forderung nach einem Wort des Papstes": the noun's complement, no source
-        if entry.words == ("nach",) and entry.position == "post" and i + 1 < end and self._noun_phrase_starts(i + 1):
+        if entry.words == ("nach",) and entry.position == "post" and i + 1 < end and self._noun_phrase_starts(i + 1) \
+                and not self._owned_reporting_noun(i - 1, s):
+            # ("seiner Ansicht nach keine Kürzungen": a possessive and a reporting noun make "nach" a postposition)
             return None  # "mit einem Ergebnis nach Steuern": a preposition before its noun, no postposition
         if entry.position == "pre" and i > s and self._speech_act_of_subject_before(i, s, e, end):
             return None  # "Die Türkei verurteilte die Durchsuchung laut Anadolu": Anadolu is the channel
-        if entry.position == "pre":
+        if entry.position == "possessive":
+            # "Seines Erachtens decken sich …": the possessive of the fixed phrase is the source
+            source = [i]
+        elif entry.position == "pre":
             source = _np_span(v, i + n, end)
             if not source and entry.needs == "any" and i + n < end and v._wordlike(doc[i + n]) and not v.finite_verb(i + n) \
                     and _low(doc[i + n]) not in CLOSED_CLASS and ("." in doc[i + n].text or "-" in doc[i + n].text):
@@ -1789,6 +1812,10 @@ class _Extractor:
                     and not (entry.words != ("nach",) and doc[source[0]].ent_type_ == "PER"):
                 # "gemäß Anna Roth": a person's name is a source of "gemäß" ("nach Merkel" is mostly temporal)
                 return None
+        elif entry.position == "post" and self._owned_reporting_noun(i - 1, s):
+            # "darf es seiner Ansicht nach …", "eigener Aussage zufolge": the possessive (or "eigen") and the noun
+            # are the whole source; the words before them belong to the statement
+            source = [i - 2, i - 1]
         elif entry.position == "post":
             # the source phrase ends right before the cue
             lo = i - 1
@@ -1838,14 +1865,100 @@ class _Extractor:
                 speaker = self._source_of_previous_sentence(v.sent_of[i])
             cue = Cue(i, cue_tokens, entry.words[0], None, "Speech")
             return Event("according_to", message, cue, speaker, frame=frame, evidence=["according_to:" + entry.words[0]], confidence=0.6)
+        owned = self._owned_source(source)
+        if owned is not None and v.low[owned[0]] in POSSESSIVE_DETERMINERS and not self._possessive_source_ok(owned[0]):
+            owned = None  # read as before this rule: the phrase as written, resolved as a description
+        if owned is not None:
+            source = owned
         message = [j for j in range(s, end) if j not in cue_tokens and j not in source and not doc[j].is_space]
         message = _trim(v, message)
         if len([j for j in message if not v.is_punct(j)]) < 3:
             return None
         cue = Cue(i, cue_tokens, " ".join(entry.words), None, "Speech")
+        info = None
+        if owned is not None and len(owned) == 2 and v.low[owned[0]] in OWN_FORMS \
+                and min(cue_tokens + owned) == next(j for j in range(s, end) if not doc[j].is_space):
+            # "Nach eigenen Angaben will der Konzern …": the source fills the Vorfeld, "eigen" refers to the subject
+            # after the finite verb. (A source after the verb, "Die Armee kommt nach eigenen Angaben voran", is
+            # referred to the Vorfeld subject by pipeline/claims/salience.py.)
+            subject = self._subject_of_clause(message, set(cue_tokens) | set(owned))
+            if not subject or not self._animate(subject):
+                # no one to refer to ("Nach eigenen Angaben sind die Zahlen gestiegen": the subject is a thing):
+                # a missing row, never the speaker "eigenen Angaben" or "die Zahlen"
+                return None
+            source = subject
+        elif owned is not None and v.low[owned[0]] in POSSESSIVE_DETERMINERS:
+            # the source tokens keep the noun ("seiner Meinung", as SpkAtt marks it); the possessive is resolved
+            info = self._possessive_speaker(owned[0])
+        elif entry.position == "possessive":
+            if not self._possessive_source_ok(i):
+                return None
+            info = self._possessive_speaker(i)
         # the frame is what is not the message: the cue and source phrase ("Laut Polizei") themselves
         frame = _frame_for(v, message, [v.sent_of[i]])
-        return Event("according_to", message, cue, source, frame=frame, evidence=["according_to:" + " ".join(entry.words)], confidence=0.8)
+        return Event("according_to", message, cue, source, frame=frame, evidence=["according_to:" + " ".join(entry.words)],
+                     confidence=0.8, speaker_info=info)
+
+    def _owned_reporting_noun(self, j: int, s: int) -> bool:
+        """Token ``j`` is a reporting noun with a possessive or "eigen" right before it ("seiner Ansicht")."""
+        v = self.view
+        if j - 1 < s or v.in_quote(j):
+            return False
+        entry = reporting.noun_entry(self.doc[j].text)
+        if v.low[j - 1] in POSSESSIVE_DETERMINERS:
+            return bool(entry and entry.source) and self._possessive_source_ok(j - 1)
+        return bool(entry and entry.source) and v.low[j - 1] in OWN_FORMS
+
+    def _owned_source(self, source: list[int]) -> list[int] | None:
+        """[possessive or "eigen", reporting noun] when the source phrase starts with them ("eigenen Angaben", "ihren
+        Aussagen", "seinen Worten"; "ihren eigenen Angaben" keeps the possessive), else None. The phrase reader may
+        run past the noun ("eigenen Angaben 500 Stellen"): the noun ends the source."""
+        v = self.view
+        words = [j for j in source if not self.doc[j].is_space]
+        if len(words) >= 3 and v.low[words[0]] in POSSESSIVE_DETERMINERS and v.low[words[1]] in OWN_FORMS:
+            words = [words[0]] + words[2:]
+        if len(words) < 2 or not (v.low[words[0]] in POSSESSIVE_DETERMINERS or v.low[words[0]] in OWN_FORMS):
+            return None
+        entry = reporting.noun_entry(self.doc[words[1]].text)
+        if not (entry and entry.source):
+            return None
+        return words[:2]
+
+    def _subject_of_clause(self, message: list[int], exclude: set[int]) -> list[int]:
+        """The subject of the first finite verb of ``message`` outside quotes, read like the speaker of a cue."""
+        v = self.view
+        for j in message:
+            if v.in_quote(j) or not v.finite_verb(j):
+                continue
+            span = find_speaker(v, Cue(j, [j], v.low[j], None, "Speech"), exclude | {j})
+            span = [t for t in span if t not in exclude]
+            if span and _plausible_speaker(v, span) and not (len(span) == 1 and v.low[span[0]] in OWN_FORMS):
+                return span
+            return []
+        return []
+
+    def _possessive_source_ok(self, j: int) -> bool:
+        """A possessive that names the source of the sentence: not the polite "Ihrer Meinung nach" of an interview
+        question, not inside a noun phrase ("Die seiner Ansicht nach fragwürdige Rolle"), not in a sentence with a
+        verb of saying ("erklärte X, Nordkorea besitze seiner Meinung nach …": the possessive refers to the
+        speaker of that event, whose message it is part of)."""
+        v, doc = self.view, self.doc
+        s, e = v.sents[v.sent_of[j]]
+        if doc[j].text[:1].isupper() and (j > s or any(doc[k].text == "?" for k in range(j, e))):
+            return False
+        if j > s and (v.low[j - 1] in DEFINITE_ARTICLES or v.low[j - 1] in INDEFINITE_ARTICLES or doc[j - 1].tag_ == "ART"):
+            return False
+        return not any(s <= k < e and c.verb is not None and not v.in_quote(k) for k, c in self.cues.items())
+
+    def _possessive_speaker(self, j: int) -> SpeakerInfo:
+        """A possessive source resolved like a pronoun: forms of "sein" refer to a male person; "ihr" may be a woman
+        or a plural, which is left unresolved rather than guessed."""
+        low = self.view.low[j]
+        if low.startswith("sein"):
+            entity, why = resolve_pronoun(self.doc, self.doc[j], ("male", "sing"))
+            if entity is not None:
+                return SpeakerInfo("pronoun", entity.entity_id, entity.canonical_name, why or "possessive_antecedent")
+        return SpeakerInfo("pronoun", evidence="possessive_unresolved")
 
     def _noun_before(self, j: int) -> bool:
         """A common noun right before ``j+1`` ("Forderung", "Ruf"): a preposition after it is its complement."""

@@ -151,9 +151,11 @@ def narrative_index(doc: Doc, sent_of: list[int]) -> list[int]:
     return out
 
 
-def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int], narrative: list[int] | None = None):
-    """(entity, evidence, ambiguous) for a personal pronoun."""
-    feats = pronoun_features(tok)
+def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int], narrative: list[int] | None = None,
+                 features: tuple[str | None, str | None] | None = None):
+    """(entity, evidence, ambiguous) for a personal pronoun; ``features`` (gender, number) for a word whose
+    features are known from elsewhere (a possessive determiner: "seiner Ansicht nach" is male singular)."""
+    feats = features or pronoun_features(tok)
     if feats is None:
         return None, f"'{tok.text}' is not a third-person personal pronoun", False
     gender, number = feats

@@ -1187,11 +1187,11 @@ def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     return by_id.get(best.entity_id)
 
 
-def resolve_pronoun(doc: Doc, token: Token) -> tuple[Entity | None, str]:
-    """Antecedent of a personal pronoun used as a speaker, with evidence text."""
+def resolve_pronoun(doc: Doc, token: Token, features: tuple[str | None, str | None] | None = None) -> tuple[Entity | None, str]:
+    """Antecedent of a personal pronoun used as a speaker (or of a possessive with known ``features``), with evidence text."""
     mentions, entities = require_entities(doc)
     sent_of, narrative = _indices(doc)
-    entity, evidence, _ = coref.rank_pronoun(doc, token, mentions, entities, sent_of, narrative)
+    entity, evidence, _ = coref.rank_pronoun(doc, token, mentions, entities, sent_of, narrative, features)
     return entity, evidence
 
 
