@@ -298,10 +298,11 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         resolved = _collective_pronoun(doc, disc, claim)
         if resolved is not None:
             return resolved
-    if ent is not None and ent.label == "ORG":
+    if ent is not None and (ent.label == "ORG" or ent.label == "PER" and _person_attribute_link(doc, disc, claim, words)):
         # "der Chef der Brandenburger CDU, Ingo Senftleben": the person in the apposition is the speaker (the
-        # phrase reader may have stopped at the comma; a markdown link may open the name: ", [Ingo Senftleben](…)")
-        people = [m for m in disc.mentions if m.label == "PER" and m.link_method != "pronoun"
+        # phrase reader may have stopped at the comma; a markdown link may open the name: ", [Ingo Senftleben](…)");
+        # so in "der Pressesprecher von Kardinal Schönborn, Michael Prüller", where the cardinal is an attribute
+        people = [m for m in disc.mentions if m.label == "PER" and m.link_method != "pronoun" and m.entity_id != ent.entity_id
                   and claim.speaker_start_char <= m.start_char <= claim.speaker_end_char + 3
                   and re.search(r",\s*\[?$", doc.text[claim.speaker_start_char:m.start_char])]
         if people and disc.entity(people[0].entity_id) is not None:
@@ -421,6 +422,23 @@ def _person_head_over_modifier(doc: Doc, disc: _Discourse, claim, words: list[st
             and claim.speaker_start_char <= m.start_char and m.end_char <= claim.speaker_end_char]
     return bool(ment) and not any(m.start_char <= start and end <= m.end_char for m in ment) \
         and not any(m.start_char <= start < m.end_char or m.start_char < end <= m.end_char for m in ment)
+
+
+def _person_attribute_link(doc: Doc, disc: _Discourse, claim, words: list[str]) -> bool:
+    """The phrase is a definite description headed by a person noun ("der Pressesprecher von Kardinal
+    Schönborn") and the person it was linked to is named only after that head, inside its attribute."""
+    from .speakers import is_person_noun
+
+    if len(words) < 3 or words[0].lower() not in ("der", "die", "dem", "des"):
+        return False
+    head = _head_noun(words)
+    if head is None or not is_person_noun(head.strip(",")):
+        return False
+    head_end = claim.speaker_start_char + doc.text[claim.speaker_start_char:claim.speaker_end_char].find(head) + len(head)
+    linked = [m for m in disc.mentions if m.entity_id == claim.speaker_entity_id
+              and claim.speaker_start_char <= m.start_char < claim.speaker_end_char]
+    return bool(linked) and all(m.start_char >= head_end and not doc.text[:m.start_char].rstrip().endswith(",")
+                                for m in linked)
 
 
 def _previous_person(doc: Doc, disc: _Discourse, claim, previous, matched):
