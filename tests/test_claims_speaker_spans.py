@@ -142,3 +142,50 @@ def test_the_name_in_apposition_to_a_description_is_the_speaker_not_the_name_in_
     (claim,) = [c for c in project_nlp(text)._.claims if c.speaker_text and "Pressesprecher" in c.speaker_text]
     assert claim.speaker_name == "Michael Prüller"
     assert claim.speaker_text == "der Pressesprecher von Kardinal Berghofer, Michael Prüller"
+
+
+# --------------------------------------------------------------------------- the subject of the sentence before a quote
+
+def test_a_quote_after_a_sentence_about_a_new_person_is_that_persons(project_nlp):
+    text = ("„Wir sind vorbereitet“, sagte Lena Hartwig, die Leiterin des Krisenstabs. Ihr Kollege Peter Maus sieht das "
+            "anders. „Wir brauchen mehr Personal.“")
+    claims = project_nlp(text)._.claims
+    quote = next(c for c in claims if c.claim_text.startswith("„Wir brauchen"))
+    assert quote.speaker_name == "Peter Maus" and quote.speaker_resolution == "continuation"
+    assert "speaker:subject of the sentence before (Peter Maus)" in quote.evidence
+
+
+def test_a_quote_after_a_sentence_that_only_mentions_someone_stays_with_the_last_speaker(project_nlp):
+    # the person named after the verb is an object, and a sentence with its own claim is no such subject sentence
+    text = ("Der Verkehrsminister Jonas Reuter hat den Bahnchef Karl Wiese scharf kritisiert. „Er hat den Bezug zur "
+            "Realität verloren.“")
+    claims = project_nlp(text)._.claims
+    quote = next(c for c in claims if c.claim_text.startswith("„Er hat"))
+    assert quote.speaker_name == "Jonas Reuter"
+    text = ("„Das reicht nicht“, sagte Thomas Klein. Die Ministerin Sabine Roth ist nicht überzeugt.\n\n"
+            "„Wir haben genug getan.“")
+    quote = next(c for c in project_nlp(text)._.claims if c.claim_text.startswith("„Wir haben"))
+    assert not any(e.startswith("standalone_quote+subject_before") for e in quote.evidence)  # a paragraph between
+
+
+# --------------------------------------------------------------------------- short forms and class nouns of organisations
+
+@pytest.mark.parametrize("text, org", [
+    ("Die Deutsche Bahn hat den Fahrplan geändert. Die Bahn teilte mit, dass die Züge wieder pünktlich fahren sollen.",
+     "Deutsche Bahn"),
+    ("Der Deutsche Mieterbund kritisiert die Pläne. Der Verband erklärte, die Mieten stiegen zu schnell.",
+     "Deutscher Mieterbund"),
+    ("Die Siemens AG hat neue Zahlen vorgelegt. Der Konzern teilte mit, der Umsatz sei gestiegen.", "Siemens AG"),
+    ("Die Grünen haben ihr Programm vorgestellt. Die Partei fordert, dass die Mieten sinken.", "Grüne"),
+])
+def test_short_forms_and_class_nouns_refer_to_the_organisation_named_before(project_nlp, text, org):
+    claim = project_nlp(text)._.claims[-1]
+    assert claim.speaker_name == org and claim.speaker_resolution == "description"
+    assert any(e.startswith("speaker:salience:") and "last organisation" in e for e in claim.evidence)
+
+
+def test_an_indefinite_class_noun_or_a_person_noun_is_no_short_form(project_nlp):
+    text = "Der Deutsche Mieterbund kritisiert die Pläne. Ein Verband erklärte, die Mieten stiegen zu schnell."
+    assert project_nlp(text)._.claims[-1].speaker_name is None
+    text = "Die Deutsche Bahn hat den Fahrplan geändert. Die Sprecherin sagte, die Züge führen wieder pünktlich."
+    assert project_nlp(text)._.claims[-1].speaker_name != "Deutsche Bahn"
