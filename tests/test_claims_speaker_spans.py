@@ -189,3 +189,27 @@ def test_an_indefinite_class_noun_or_a_person_noun_is_no_short_form(project_nlp)
     assert project_nlp(text)._.claims[-1].speaker_name is None
     text = "Die Deutsche Bahn hat den Fahrplan geändert. Die Sprecherin sagte, die Züge führen wieder pünktlich."
     assert project_nlp(text)._.claims[-1].speaker_name != "Deutsche Bahn"
+
+
+# --------------------------------------------------------------------------- a thing as subject of a Konjunktiv report
+
+@pytest.mark.parametrize("text", [
+    "„Wir sind vorbereitet“, sagte Innenminister Karl Weber. Anfragen an alle Landeskriminalämter hätten ergeben, "
+    "dass es keine Hinweise gebe.",
+    "Innenminister Karl Weber sagte, die Lage sei ruhig. Die Ermittlungen hätten gezeigt, dass es keine Hinweise gebe.",
+])
+def test_a_thing_that_showed_something_in_konjunktiv_is_reported_by_the_speaker_before(project_nlp, text):
+    claim = project_nlp(text)._.claims[-1]
+    assert claim.claim_text.startswith("dass es keine Hinweise")
+    assert claim.speaker_name == "Karl Weber" and claim.speaker_resolution == "continuation"
+    assert any("is a thing that does not speak" in e for e in claim.evidence)
+
+
+@pytest.mark.parametrize("second", [
+    "Die Gewerkschaft habe gefordert, dass mehr Personal eingestellt werde.",  # an organisation speaks for itself
+    "Der Generalstab habe gemeldet, dass die Truppen vorrückten.",  # an institution the lexicons do not know
+    "Die Ermittlungen zeigen, dass der Täter allein handelte.",  # indicative: the writer reports the finding
+])
+def test_organisations_and_indicative_reports_keep_their_own_speaker(project_nlp, second):
+    claim = project_nlp("Die Ministerin Anna Roth sagte, die Lage sei ernst. " + second)._.claims[-1]
+    assert claim.speaker_name != "Anna Roth" and claim.speaker_resolution != "continuation"

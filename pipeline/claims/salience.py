@@ -267,6 +267,45 @@ def _org_short_form(doc: Doc, disc: _Discourse, claim, words: list[str]):
     return None
 
 
+SUBJUNCTIVE_FORMS = resources.words("claims_subjunctive_forms")
+THING_NOUNS = resources.word_list("salience_thing_nouns")
+
+
+def _thing_reported_before(doc: Doc, disc: _Discourse, claim, previous, words: list[str]):
+    """"Weber sagte, … . Anfragen an alle Ämter hätten ergeben, dass …": a verb of showing or saying in Konjunktiv
+    (the mood of reported speech) whose subject is a thing that cannot speak (a query, a measurement, a device;
+    ``lexicons/salience_thing_nouns.txt``) is reported by the speaker of the claim right before it, so the claim
+    is that speaker's (a continuation). Names, persons, organisations, groups and pronouns keep their own claim."""
+    if claim.is_nested or previous is None or claim.speaker_entity_id or claim.cue_start_char is None or not words:
+        return None
+    if not previous.speaker_text or _is_pronoun(claim) or claim.speaker_resolution == "group":
+        return None
+    if _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) > 1:
+        return None
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if not tokens or any(doc[i].ent_type_ for i in tokens) or any(doc[i].pos_ in ("PROPN", "PRON") for i in tokens):
+        return None
+    cue = [i for i in claim.cue_tokens if i < len(doc)] or [t.i for t in (doc.char_span(
+        claim.cue_start_char, claim.cue_end_char, alignment_mode="expand") or [])]
+    finite = [doc[i] for i in cue if doc[i].pos_ in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm")
+              or doc[i].lower_ in SUBJUNCTIVE_FORMS]
+    if not finite or not ("Sub" in finite[0].morph.get("Mood") or finite[0].lower_ in SUBJUNCTIVE_FORMS):
+        return None
+    head = _head_noun(words) if words[0].lower() in ARTICLE_WORDS else (words[0] if words[0][:1].isupper() else None)
+    if head is None:
+        return None
+    bare = head.strip(",;:").lower()
+    if not any(bare == n or bare.endswith(n) and len(bare) - len(n) >= 3 for n in THING_NOUNS):
+        return None  # only things that cannot speak (a queried office, a study, an army can be sources)
+    return replace(claim, speaker_text=previous.speaker_text, speaker_start_char=previous.speaker_start_char,
+                   speaker_end_char=previous.speaker_end_char, speaker_entity_id=previous.speaker_entity_id,
+                   speaker_name=previous.speaker_name, speaker_resolution="continuation",
+                   speaker_tokens=previous.speaker_tokens,
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:continuation of {previous.claim_id} ('{claim.speaker_text}' is a thing that does not speak; "
+                      f"its verb is in Konjunktiv)",))
+
+
 def _gender_ok(entity, gender: str | None) -> bool:
     return gender is None or entity.gender is None or entity.gender == gender
 
@@ -398,6 +437,9 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
     if claim.speaker_text is None:
         return claim
     words = _phrase_words(claim)
+    reported = _thing_reported_before(doc, disc, claim, previous, words)
+    if reported is not None:
+        return reported
     ent = disc.entity(claim.speaker_entity_id) if claim.speaker_entity_id else None
     if ent is None and _is_pronoun(claim) and words[0].lower() == "sie":
         resolved = _collective_pronoun(doc, disc, claim)
