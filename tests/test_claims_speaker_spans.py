@@ -213,3 +213,34 @@ def test_a_thing_that_showed_something_in_konjunktiv_is_reported_by_the_speaker_
 def test_organisations_and_indicative_reports_keep_their_own_speaker(project_nlp, second):
     claim = project_nlp("Die Ministerin Anna Roth sagte, die Lage sei ernst. " + second)._.claims[-1]
     assert claim.speaker_name != "Anna Roth" and claim.speaker_resolution != "continuation"
+
+
+@SCHEMES
+def test_a_span_never_ends_inside_a_name_or_after_an_article_of_a_genitive(vocab, scheme):
+    rows = [("Henk", "PROPN", "NE", "B-PER"), ("Jaap", "PROPN", "NE", "I-PER"), ("Meijer", "PROPN", "NE", "I-PER"),
+            ("sagte", "VERB", "VVFIN", ""), (",", "PUNCT", "$,", ""), ("es", "PRON", "PPER", ""),
+            ("reiche", "VERB", "VVFIN", ""), (".", "PUNCT", "$.", "")]
+    doc = _doc(vocab, rows, scheme)
+    assert _completed(doc, _claim(doc, [0], message=[5, 6], cue=[3])).speaker_text == "Henk Jaap Meijer"
+    rows = [("Ein", "DET", "ART", ""), ("Sprecher", "NOUN", "NN", ""), ("der", "DET", "ART", ""),
+            ("„", "PUNCT", "$(", ""), ("Hafenpolizei", "NOUN", "NN", ""), ("Kiel", "PROPN", "NE", "B-LOC"),
+            ("“", "PUNCT", "$(", ""), ("sagte", "VERB", "VVFIN", ""), (",", "PUNCT", "$,", ""), ("es", "PRON", "PPER", ""),
+            ("reiche", "VERB", "VVFIN", ""), (".", "PUNCT", "$.", "")]
+    doc = _doc(vocab, rows, scheme)
+    assert _completed(doc, _claim(doc, [0, 1, 2], message=[9, 10], cue=[7])).speaker_text == "Ein Sprecher der „Hafenpolizei Kiel“"
+
+
+@SCHEMES
+def test_an_affiliation_after_a_name_but_not_a_dative_object(vocab, scheme):
+    rows = [("Joe", "PROPN", "NE", "B-PER"), ("Stark", "PROPN", "NE", "I-PER"), ("von", "ADP", "APPR", ""),
+            ("Human", "PROPN", "NE", "B-ORG"), ("Rights", "PROPN", "NE", "I-ORG"), ("Watch", "PROPN", "NE", "I-ORG"),
+            ("forderte", "VERB", "VVFIN", ""), ("eine", "DET", "ART", ""), ("Untersuchung", "NOUN", "NN", ""),
+            (".", "PUNCT", "$.", "")]
+    doc = _doc(vocab, rows, scheme)
+    assert _completed(doc, _claim(doc, [0, 1], cue=[6])).speaker_text == "Joe Stark von Human Rights Watch"
+    # "…, sagte Anna Mohr der „Nordsee Rundschau“": the article opens the dative object, the addressee
+    rows = QUOTE_FRAME + [("Anna", "PROPN", "NE", "B-PER"), ("Mohr", "PROPN", "NE", "I-PER"), ("der", "DET", "ART", ""),
+                          ("„", "PUNCT", "$(", ""), ("Nordsee", "PROPN", "NE", "B-ORG"), ("Rundschau", "PROPN", "NE", "I-ORG"),
+                          ("“", "PUNCT", "$(", ""), (".", "PUNCT", "$.", "")]
+    doc = _doc(vocab, rows, scheme)
+    assert "Rundschau" not in _completed(doc, _claim(doc, [7, 8, 9], message=range(0, 5), cue=[6])).speaker_text

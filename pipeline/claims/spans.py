@@ -9,6 +9,9 @@ SpkAtt ``Source``) is the whole phrase. The gold of the SpkAtt news train split 
   description: "der parlamentarische Geschäftsführer der Fraktion, Jens Nacke";
 - a **close apposition**, the name right after a role or class noun: "Bundesaußenminister Joschka Fischer", "Die
   Nachrichtenagentur Reuters", "Die Zeitung „Yemen Observer“";
+- the rest of a **name** the span stops inside ("Henk | Jaap Meijer"), the name after an article or preposition that
+  ends the span ("Ein Sprecher der | „Polizei von DeLand“"), and a person's **affiliation** with "von"/"vom" and an
+  organisation ("Joe Stork von HRW");
 - a short **parenthesis** after the phrase: "Franz Josef Jung (CDU)", "der Sudanesischen Befreiungsarmee (SPLA)";
 - the **seat** of an institution or role after a common noun: "das Parlament in Mexiko-Stadt", "ein Sprecher der
   Bundesagentur für Arbeit (BA) in Nürnberg" (after a name, "Seibert in Berlin" is where he spoke: not taken);
@@ -31,6 +34,7 @@ from ..layer.sentences import SENT_END
 
 ARTICLES = resources.words("speaker_span_articles")
 PLACE_PREPOSITIONS = resources.words("speaker_span_place_prepositions")
+AFFILIATION_PREPOSITIONS = resources.words("speaker_span_affiliation_prepositions")
 APPOSITION_MAX = 15  # tokens; longer comma phrases are clauses or enumerations, not appositions
 PARENTHESIS_MAX = 4  # "(CDU)", "(SPLA)", "(Grüne)": an abbreviation or a party, not an inserted remark
 QUOTED_NAME_MAX = 6
@@ -68,8 +72,11 @@ def _grow(doc: Doc, tokens: list[int], blocked: set[int]) -> list[int]:
     lo, hi = _sentence_bounds(doc, first)
     if last >= hi:
         return tokens
+    last = _whole_entity(doc, last, hi, blocked)
+    last = _open_attribute(doc, last, hi, blocked)
     first, last = _quoted_name(doc, first, last, lo, hi, blocked)
     last = _close_apposition(doc, first, last, hi, blocked)
+    last = _affiliation(doc, last, hi, blocked)
     last = _apposition(doc, first, last, hi, blocked)
     last = _parenthesis(doc, last, hi, blocked)
     last = _seat(doc, last, hi, blocked)
@@ -139,6 +146,44 @@ def _name_after(doc: Doc, j: int, hi: int, blocked: set[int]) -> int | None:
             if is_mark(doc[end].text):
                 return end if end > j + 1 else None
     return None
+
+
+def _whole_entity(doc: Doc, last: int, hi: int, blocked: set[int]) -> int:
+    """"Henk | Jaap Meijer": a span never ends inside a name the entity stage found."""
+    while last + 1 < hi and doc[last].ent_type_ and doc[last + 1].ent_iob_ == "I" and last + 1 not in blocked:
+        last += 1
+    return last
+
+
+def _open_attribute(doc: Doc, last: int, hi: int, blocked: set[int]) -> int:
+    """"Ein Sprecher der | „Polizei von DeLand“", "die Online-Ausgabe des | „Spiegel“": a noun phrase never ends
+    in an article or a preposition; the name after it completes the attribute."""
+    if doc[last].pos_ not in ("DET", "ADP") or doc[last].ent_type_ or last == 0:
+        return last
+    before = doc[last - 1]
+    if before.ent_type_ or before.pos_ == "PROPN":
+        # after a name an article opens the next phrase ("sagte Andreas Mundt der „Rundschau“": a dative object);
+        # only an affiliation goes on ("Johanna Moser vom „Kollektiv“")
+        if doc[last].lower_ not in AFFILIATION_PREPOSITIONS:
+            return last
+    elif before.pos_ != "NOUN":
+        return last
+    end = _name_after(doc, last + 1, hi, blocked)
+    return end if end is not None else last
+
+
+def _affiliation(doc: Doc, last: int, hi: int, blocked: set[int]) -> int:
+    """"Joe Stork von HRW", "Patrick Breyer vom Arbeitskreis Vorratsdatenspeicherung": "von"/"vom" (and an article)
+    with an organisation right after a person's name is the person's affiliation, part of the phrase."""
+    if doc[last].ent_type_ != "PER" or last + 2 >= hi or doc[last + 1].lower_ not in AFFILIATION_PREPOSITIONS:
+        return last
+    j = last + 2
+    if doc[j].lower_ in ARTICLES and j + 1 < hi:
+        j += 1
+    if doc[j].ent_type_ != "ORG" or doc[j].ent_iob_ != "B" or {last + 1, j} & blocked:
+        return last
+    end = _name_after(doc, j, hi, blocked)
+    return end if end is not None else last
 
 
 def _close_apposition(doc: Doc, first: int, last: int, hi: int, blocked: set[int]) -> int:
