@@ -6,6 +6,7 @@ Every document here is written for the test (the SpkAtt data is CC BY-NC-SA and 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -254,6 +255,18 @@ def test_claims_become_gold_shaped_annotations():
     assert mixed["Message"] == ids(4, 0, 1, 2, 3, 4) and mixed["Frame"] == ids(3, 0, 1, 2)
     assert (mixed["HasNested"], mixed["IsNested"], mixed["STWR"]) == (True, False, "Writing")
     assert (inner["HasNested"], inner["IsNested"]) == (False, True)
+
+
+def test_an_anaphoric_source_adverb_is_source_and_cue_when_no_speaker_is_named():
+    # "Demnach sind drei Menschen verletzt worden." after a report: SpkAtt marks "Demnach" as Cue and Source
+    token_ids = [(0, k) for k in range(6)]
+    alone = replace(make_claim([1, 2, 3, 4], form="according_to", cue=[0]), cue_text="Demnach")
+    (out,) = spkatt.claims_to_annotations([alone], token_ids)
+    assert out["Cue"] == ["0:0"] and out["Source"] == ["0:0"]
+    named = replace(make_claim([1, 2, 3, 4], form="according_to", cue=[0], speaker=[5]), cue_text="Demnach")
+    assert spkatt.claims_to_annotations([named], token_ids)[0]["Source"] == ["0:5"]
+    other = replace(make_claim([1, 2, 3, 4], form="according_to", cue=[0]), cue_text="laut")
+    assert spkatt.claims_to_annotations([other], token_ids)[0]["Source"] == []
 
 
 # --------------------------------------------------------------------------- predict_dir

@@ -29,7 +29,7 @@ from ..layer.sentences import SENT_END
 from .. import resources
 from ..entities.extract import entity_for_span, require_entities, resolve_pronoun
 from ..entities.roles import org_keyword
-from . import interviews, reporting, salience
+from . import interviews, reporting, salience, spans
 from .speakers import SpeakerInfo, is_group_phrase, is_person_noun, resolve_speaker
 
 log = logging.getLogger(__name__)
@@ -2567,7 +2567,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
     # name the discourse refers back to ("Keller-Sutter ruft … auf" | "…, sagte die Bundesrätin"), so it is
     # dropped only after salience
     resolved = [c for c in resolved if not (c.message_tokens and _in_headline(doc, c.message_tokens))]
-    return _with_interview_answers(doc, resolved)
+    # the whole speaker phrase (appositions, a name after its role noun) as SpkAtt marks it, after resolution
+    return _with_interview_answers(doc, spans.complete(doc, resolved))
 
 
 def _without_sources_inside_frames(claims: list[Claim]) -> list[Claim]:

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from .. import resources
 
 # Lexicon files read here (through the active resource set: a claims component carries them in its saved pipeline).
-RESOURCE_FILES = ("org_keywords.tsv",)
+RESOURCE_FILES = ("org_keywords.tsv", "org_class_nouns.tsv", "parties.tsv")
 INHERITING = ("standalone_quote+previous_speaker", "konjunktiv_continuation", "konjunktiv_i_sentence")
 PERSON_WINDOW = 4  # sentences back for the last speaker
 MENTION_WINDOW = 2  # sentences back for the last named person
@@ -48,6 +48,24 @@ def org_heads() -> tuple[str, ...]:
         if kind in ("strong", "weak", "masculine", "neuter"):
             heads.add(value.lower())
     return tuple(sorted(heads, key=len, reverse=True))
+
+
+@resources.memoised
+def org_class_members() -> dict[str, tuple[str, ...]]:
+    """Class noun -> name endings of its members ("verband" -> "bund", "verband", …; "=ag": the whole last word;
+    ``org_class_nouns.tsv``)."""
+    return {row[0].lower(): tuple(m.lower() for m in row[1].split("|") if m) for row in resources.rows("org_class_nouns.tsv")}
+
+
+@resources.memoised
+def party_names() -> frozenset[str]:
+    """Every way a party is written ("SPD", "Sozialdemokratische Partei Deutschlands", "Grüne"), lower case."""
+    names = set()
+    for row in resources.rows("parties.tsv"):
+        names.add(row[0].lower())
+        if len(row) > 2:
+            names.update(n.lower() for n in row[2].split("|") if n)
+    return frozenset(names)
 
 
 def _sent_index(doc: Doc, char: int) -> int:
@@ -146,6 +164,7 @@ class _Discourse:
         self.speakers: list[tuple[int, object]] = []  # (sentence index, claim) of resolved person speakers
         self.collective: list[tuple[int, object]] = []  # (sentence index, claim) of group and organisation speakers
         self.unlinked_names: list[tuple[int, object, str]] = []  # (sentence, claim, name) of names the NER missed
+        self.claim_sents: set[int] = set()  # sentences holding a claim's message start or its cue
 
     def entity(self, entity_id):
         return self.entities.get(entity_id)
@@ -207,6 +226,86 @@ class _Discourse:
         return None
 
 
+def _org_short_form(doc: Doc, disc: _Discourse, claim, words: list[str]):
+    """"Die Deutsche Bahn … Die Bahn teilte mit", "Der Deutsche Mieterbund … Der Verband erklärte", "die Grünen … die
+    Partei": a definite singular description of article, lower-case attributes and one noun refers to the
+    organisation named last (within ``ORG_WINDOW`` sentences) whose name ends in that noun (a short form), or
+    that belongs to the class the noun names (``org_class_nouns.tsv``; "Partei": a party of ``parties.tsv``).
+    A person noun, a plural group or an indefinite article ("ein Verband": a new one) is never resolved so."""
+    from .speakers import is_person_noun
+
+    if len(words) < 2 or words[0].lower() not in ("der", "die", "das") or claim.speaker_resolution == "group":
+        return None
+    noun = words[-1]
+    low = noun.lower()
+    members = org_class_members().get(low, ())
+    if not noun[:1].isupper() or any(w[:1].isupper() for w in words[1:-1]):
+        return None
+    if not members and low != "partei" and (is_person_noun(noun) or _is_role_word(noun)):
+        return None  # a short form is never a person noun ("Die Ministerin" is not "Deutsche Ministerin")
+    k = _sent_index(doc, claim.speaker_start_char)
+    for m in reversed(disc.mentions):
+        if m.label != "ORG" or m.link_method == "pronoun" or m.end_char > claim.speaker_start_char:
+            continue
+        if k - _sent_index(doc, m.start_char) > ORG_WINDOW:
+            break
+        ent = disc.entity(m.entity_id)
+        if ent is None or not ent.canonical_name:
+            continue
+        name = ent.canonical_name.lower()
+        last = name.split()[-1].strip(".,;:()")
+        if len(name.split()) > 1 and last in (low, low + "s"):
+            why = "short form"
+        elif any(last == e[1:] if e.startswith("=") else last.endswith(e) for e in members):
+            why = f"a {noun} by its name"
+        elif low == "partei" and (name in party_names() or m.text.lower() in party_names()):
+            why = "a party"
+        else:
+            continue
+        return _with(claim, ent, "description",
+                     f"salience: '{claim.speaker_text}' -> last organisation '{ent.canonical_name}' ({why})")
+    return None
+
+
+SUBJUNCTIVE_FORMS = resources.words("claims_subjunctive_forms")
+THING_NOUNS = resources.word_list("salience_thing_nouns")
+
+
+def _thing_reported_before(doc: Doc, disc: _Discourse, claim, previous, words: list[str]):
+    """"Weber sagte, … . Anfragen an alle Ämter hätten ergeben, dass …": a verb of showing or saying in Konjunktiv
+    (the mood of reported speech) whose subject is a thing that cannot speak (a query, a measurement, a device;
+    ``lexicons/salience_thing_nouns.txt``) is reported by the speaker of the claim right before it, so the claim
+    is that speaker's (a continuation). Names, persons, organisations, groups and pronouns keep their own claim."""
+    if claim.is_nested or previous is None or claim.speaker_entity_id or claim.cue_start_char is None or not words:
+        return None
+    if not previous.speaker_text or _is_pronoun(claim) or claim.speaker_resolution == "group":
+        return None
+    if _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) > 1:
+        return None
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if not tokens or any(doc[i].ent_type_ for i in tokens) or any(doc[i].pos_ in ("PROPN", "PRON") for i in tokens):
+        return None
+    cue = [i for i in claim.cue_tokens if i < len(doc)] or [t.i for t in (doc.char_span(
+        claim.cue_start_char, claim.cue_end_char, alignment_mode="expand") or [])]
+    finite = [doc[i] for i in cue if doc[i].pos_ in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm")
+              or doc[i].lower_ in SUBJUNCTIVE_FORMS]
+    if not finite or not ("Sub" in finite[0].morph.get("Mood") or finite[0].lower_ in SUBJUNCTIVE_FORMS):
+        return None
+    head = _head_noun(words) if words[0].lower() in ARTICLE_WORDS else (words[0] if words[0][:1].isupper() else None)
+    if head is None:
+        return None
+    bare = head.strip(",;:").lower()
+    if not any(bare == n or bare.endswith(n) and len(bare) - len(n) >= 3 for n in THING_NOUNS):
+        return None  # only things that cannot speak (a queried office, a study, an army can be sources)
+    return replace(claim, speaker_text=previous.speaker_text, speaker_start_char=previous.speaker_start_char,
+                   speaker_end_char=previous.speaker_end_char, speaker_entity_id=previous.speaker_entity_id,
+                   speaker_name=previous.speaker_name, speaker_resolution="continuation",
+                   speaker_tokens=previous.speaker_tokens,
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:continuation of {previous.claim_id} ('{claim.speaker_text}' is a thing that does not speak; "
+                      f"its verb is in Konjunktiv)",))
+
+
 def _gender_ok(entity, gender: str | None) -> bool:
     return gender is None or entity.gender is None or entity.gender == gender
 
@@ -216,9 +315,12 @@ def resolve(doc: Doc, claims: list) -> list:
     if not claims or doc._.mentions is None:
         return claims
     disc = _Discourse(doc)
+    disc.claim_sents = {_sent_index(doc, c.start_char) for c in claims if not c.is_nested} | {
+        _sent_index(doc, c.cue_start_char) for c in claims if c.cue_start_char is not None}
     out = []
     previous = None
     for claim in claims:
+        claim = _subject_before_quote(doc, disc, claim) or claim
         claim = _resolve_one(doc, disc, claim, previous)
         ent = disc.entity(claim.speaker_entity_id) if claim.speaker_entity_id else None
         if ent is not None and ent.label == "PER":
@@ -234,6 +336,48 @@ def resolve(doc: Doc, claims: list) -> list:
         if not claim.is_nested:
             previous = claim
     return out
+
+
+STANDALONE = ("standalone_quote+previous_speaker", "standalone_quote")
+
+
+def _subject_before_quote(doc: Doc, disc: _Discourse, claim):
+    """"Tieranwalt Anton Gerber selbst ist vom Entscheid überrascht. «Ich kann nur hoffen, …»": a quotation
+    without a frame right after a sentence that makes no claim but has a named person as its subject (the Vorfeld
+    before the finite verb) is that person's; the person a sentence is about is more salient than a speaker
+    quoted before it. Only a name (no pronoun, no description), only the sentence directly before, only with a
+    tagger (the Vorfeld needs the finite verb)."""
+    if claim.is_nested or not claim.evidence or claim.evidence[0] not in STANDALONE:
+        return None
+    if not (doc.has_annotation("POS") and doc.has_annotation("SENT_START")):
+        return None
+    k = _sent_index(doc, claim.start_char)
+    if k == 0 or k - 1 in disc.claim_sents:
+        return None
+    sents = list(doc.sents)
+    before = sents[k - 1]
+    words = [t for t in before if not t.is_space]
+    if not words or words[-1].text not in (".", "!") or "\n\n" in doc.text[before.end_char:claim.start_char]:
+        return None  # a question, a headline, or a new paragraph between them
+    finite = next((t for t in words if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+    if finite is None or finite.i == words[0].i:
+        return None
+    people = [m for m in disc.mentions if m.label == "PER" and m.link_method not in ("pronoun", "role_description")
+              and before.start_char <= m.start_char and m.end_char <= finite.idx]
+    if len({m.entity_id for m in people}) != 1 or any(t.text in (",", ":") for t in words if t.i < finite.i):
+        return None
+    ent = disc.entity(people[0].entity_id)
+    if ent is None or ent.entity_id == claim.speaker_entity_id:
+        return None
+    span = doc.char_span(people[0].start_char, people[0].end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    return replace(claim, speaker_text=span.text, speaker_start_char=span.start_char, speaker_end_char=span.end_char,
+                   speaker_tokens=tuple(t.i for t in span), speaker_entity_id=ent.entity_id,
+                   speaker_name=ent.canonical_name, speaker_resolution="continuation",
+                   evidence=(claim.evidence[0].split("+")[0] + "+subject_before",)
+                   + tuple(e for e in claim.evidence[1:] if not e.startswith("speaker:"))
+                   + (f"speaker:subject of the sentence before ({ent.canonical_name})",))
 
 
 def _unlinked_name(doc: Doc, claim) -> str | None:
@@ -293,15 +437,19 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
     if claim.speaker_text is None:
         return claim
     words = _phrase_words(claim)
+    reported = _thing_reported_before(doc, disc, claim, previous, words)
+    if reported is not None:
+        return reported
     ent = disc.entity(claim.speaker_entity_id) if claim.speaker_entity_id else None
     if ent is None and _is_pronoun(claim) and words[0].lower() == "sie":
         resolved = _collective_pronoun(doc, disc, claim)
         if resolved is not None:
             return resolved
-    if ent is not None and ent.label == "ORG":
+    if ent is not None and (ent.label == "ORG" or ent.label == "PER" and _person_attribute_link(doc, disc, claim, words)):
         # "der Chef der Brandenburger CDU, Ingo Senftleben": the person in the apposition is the speaker (the
-        # phrase reader may have stopped at the comma; a markdown link may open the name: ", [Ingo Senftleben](…)")
-        people = [m for m in disc.mentions if m.label == "PER" and m.link_method != "pronoun"
+        # phrase reader may have stopped at the comma; a markdown link may open the name: ", [Ingo Senftleben](…)");
+        # so in "der Pressesprecher von Kardinal Schönborn, Michael Prüller", where the cardinal is an attribute
+        people = [m for m in disc.mentions if m.label == "PER" and m.link_method != "pronoun" and m.entity_id != ent.entity_id
                   and claim.speaker_start_char <= m.start_char <= claim.speaker_end_char + 3
                   and re.search(r",\s*\[?$", doc.text[claim.speaker_start_char:m.start_char])]
         if people and disc.entity(people[0].entity_id) is not None:
@@ -344,6 +492,9 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
     if following is not None:
         return _with(claim, following, "explicit" if following.label == "PER" else "description",
                      f"name '{following.canonical_name}' right after '{claim.speaker_text}'")
+    short = _org_short_form(doc, disc, claim, words)
+    if short is not None:
+        return short
     head = _org_description_head(words)
     if head is not None:
         org = disc.last_org(claim.speaker_start_char, head)
@@ -421,6 +572,23 @@ def _person_head_over_modifier(doc: Doc, disc: _Discourse, claim, words: list[st
             and claim.speaker_start_char <= m.start_char and m.end_char <= claim.speaker_end_char]
     return bool(ment) and not any(m.start_char <= start and end <= m.end_char for m in ment) \
         and not any(m.start_char <= start < m.end_char or m.start_char < end <= m.end_char for m in ment)
+
+
+def _person_attribute_link(doc: Doc, disc: _Discourse, claim, words: list[str]) -> bool:
+    """The phrase is a definite description headed by a person noun ("der Pressesprecher von Kardinal
+    Schönborn") and the person it was linked to is named only after that head, inside its attribute."""
+    from .speakers import is_person_noun
+
+    if len(words) < 3 or words[0].lower() not in ("der", "die", "dem", "des"):
+        return False
+    head = _head_noun(words)
+    if head is None or not is_person_noun(head.strip(",")):
+        return False
+    head_end = claim.speaker_start_char + doc.text[claim.speaker_start_char:claim.speaker_end_char].find(head) + len(head)
+    linked = [m for m in disc.mentions if m.entity_id == claim.speaker_entity_id
+              and claim.speaker_start_char <= m.start_char < claim.speaker_end_char]
+    return bool(linked) and all(m.start_char >= head_end and not doc.text[:m.start_char].rstrip().endswith(",")
+                                for m in linked)
 
 
 def _previous_person(doc: Doc, disc: _Discourse, claim, previous, matched):

@@ -122,7 +122,7 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
                 # "Gieri Bolliger von der Stiftung Tier im Recht": the person, not the foundation, is speaking
                 return SpeakerInfo("explicit", None, person, "name_before_affiliation")
         if names:
-            best = sorted(names, key=lambda m: (m.label != "PER", m.start_char))[0]
+            best = _apposed_name(doc, tokens, names) or sorted(names, key=lambda m: (m.label != "PER", m.start_char))[0]
             entity = next((e for e in (doc._.entities or ()) if e.entity_id == best.entity_id), None)
         if entity is None:
             entity = entities.entity_for_span(doc, span.start_char, span.end_char)
@@ -168,3 +168,20 @@ def _person_before_affiliation(doc: Doc, tokens: Sequence[int], org) -> str | No
     if any(roles.match_role_word(t.text) for t in head):
         return None
     return " ".join(t.text for t in head)
+
+
+def _apposed_name(doc: Doc, tokens: Sequence[int], names):
+    """"der Pressesprecher von Kardinal Schönborn, Michael Prüller": a description headed by a person noun, then a
+    name in apposition after a comma; the apposition names the head, a name inside the description's attribute
+    ("von Kardinal Schönborn", "des Ministers Weber") is someone else."""
+    first = doc[tokens[0]]
+    if first.lower_ not in DESCRIPTION_DETERMINERS and first.pos_ != "DET":
+        return None
+    head = next((doc[i] for i in tokens[1:] if doc[i].text[:1].isupper()), None)
+    if head is None or head.ent_type_ or not is_person_noun(head.text):
+        return None
+    for m in sorted((m for m in names if m.label == "PER"), key=lambda m: m.start_char, reverse=True):
+        before = doc.text[first.idx:m.start_char].rstrip()
+        if before.endswith(",") and m.start_char > head.idx:
+            return m
+    return None

@@ -33,6 +33,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import resources
 from ..layer.extensions import register_extensions
 from ..layer.sentences import GIVEN_SENTENCES
 from ..output.export import write_file_atomically
@@ -73,6 +74,9 @@ VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
 # continuation ("X wies den Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig."; of the 316
 # IndirectFreeIndirect continuations 94 follow a sentence without any event, 31 one with a Reported event).
 SPKATT_UNANNOTATED = frozenset({"stance_verb", "reported_before_continuation"})
+# "Demnach …", "…, wonach …" without another source: SpkAtt marks the adverb as Source as well as Cue (the claim
+# table keeps no speaker for it: the adverb names nobody).
+ANAPHORIC_SOURCES = resources.words("spkatt_anaphoric_sources")
 FORM_FOUND_RECALL = 0.5  # a gold event counts as found when its message is paired with token recall >= this
 
 _TOKEN_ID = re.compile(r"^\s*(\d+)\s*:\s*(\d+)\s*$")
@@ -286,11 +290,17 @@ def claims_to_annotations(claims: Sequence[Any], token_ids: Sequence[TokenId]) -
                 "IsNested": bool(c.is_nested),
                 "Message": _ids(message, token_ids),
                 "STWR": map_stwr(getattr(c, "stwr", None)),
-                "Source": _ids(c.speaker_tokens, token_ids),
+                "Source": _ids(_source_tokens(c), token_ids),
             }
         )
     out.sort(key=_annotation_order)
     return out
+
+
+def _source_tokens(c: Any) -> Sequence[int]:
+    if c.speaker_tokens or len(c.cue_tokens) != 1 or (getattr(c, "cue_text", "") or "").lower() not in ANAPHORIC_SOURCES:
+        return c.speaker_tokens
+    return c.cue_tokens
 
 
 def _annotation_order(a: dict[str, Any]) -> tuple:
