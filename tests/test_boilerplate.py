@@ -349,6 +349,15 @@ def _kept_and_removed(raw: str) -> tuple[bp.CleanResult, set[str], set[str]]:
     return result, {b.text for b in result.blocks if not b.is_boilerplate}, {b.text for b in result.removed_blocks}
 
 
+def _assert_furniture_goes_and_article_stays(title, article, furniture):
+    """A page of a title, article sentences and furniture lines: every article line kept, every furniture line removed."""
+    _, kept, removed = _kept_and_removed("\n".join((title, *article, *furniture)))
+    for line in article:
+        assert line in kept, line
+    for line in furniture:
+        assert line in removed, line
+
+
 def test_press_release_page_keeps_the_release_and_drops_menu_contact_box_and_footer():
     result, kept, removed = _kept_and_removed(PRESS_PAGE)
     for line in PRESS_PAGE.splitlines()[7:11]:
@@ -1082,12 +1091,7 @@ def test_double_opt_in_comment_login_and_skip_link_families_go_but_articles_abou
         "Die Verbraucherzentrale warnt vor Mails, die im Spam-Ordner landen und zur Bestätigung einer Anmeldung auffordern, sagte Sprecherin Eva Roth.",
         "Fragen Sie in der Redaktion nach, wer für Ihr Thema zuständig ist, und schicken Sie den Text nur an das passende Ressort (siehe Presseverteiler).",
     ]
-    raw = "\n".join(("Spam-Mails: Worauf Verbraucher achten sollten", *article, *furniture))
-    result, kept, removed = _kept_and_removed(raw)
-    for line in article:
-        assert line in kept, line
-    for line in furniture:
-        assert line in removed, line
+    _assert_furniture_goes_and_article_stays("Spam-Mails: Worauf Verbraucher achten sollten", article, furniture)
 
 
 def test_contact_persons_with_roles_names_under_a_label_and_a_bare_contact_label_join_the_box():
@@ -1281,12 +1285,7 @@ def test_form_status_messages_and_calls_to_order_go_but_sentences_about_them_sta
         "Der Verlag meldete am Dienstag 20.000 neue Registrierungen für sein Kundenkonto, sagte eine Sprecherin.",
         "Viele Nutzer bestellen inzwischen online, berichtete der Handelsverband; die Zahl der Bestellungen stieg um acht Prozent.",
     ]
-    raw = "\n".join(("Onlinehandel wächst weiter", *article, *furniture))
-    result, kept, removed = _kept_and_removed(raw)
-    for line in article:
-        assert line in kept, line
-    for line in furniture:
-        assert line in removed, line
+    _assert_furniture_goes_and_article_stays("Onlinehandel wächst weiter", article, furniture)
 
 
 def test_a_junk_run_continues_across_two_short_lines_but_not_across_captions_between_credits():
