@@ -111,6 +111,10 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
         # "eine Sprecherin der Bezirksregierung Köln", "die Kantonspolizei im Kanton Tessin": a place after the
         # head noun is an attribute of the role or organisation, not the speaker
         names = []
+    if names and _agent_attribute_group(doc, tokens, names):
+        # "die von Bloomberg befragten Experten", "14 der 25 vom Unternehmen erfassten Analysten": the name is the
+        # agent of a participle attribute; the group it modifies is the speaker
+        return SpeakerInfo("group", evidence="group_phrase;agent_attribute")
     has_name = bool(names) or any(doc[i].ent_type_ in ("PER", "ORG") for i in tokens)
     if has_name:
         entity = None
@@ -142,6 +146,25 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
         return SpeakerInfo("description", evidence="description_unresolved")
     # a capitalised phrase the entity stage did not find (blank pipeline, unknown name) is taken as written
     return SpeakerInfo("explicit", evidence="phrase_not_linked")
+
+
+def _agent_attribute_group(doc: Doc, tokens: Sequence[int], names) -> bool:
+    """A plural group head at the end of the phrase, every name inside a prenominal participle attribute opened by
+    "von"/"vom"/"bei" ("die von der Agentur Bloomberg befragten Experten"): German puts the agent of an attributive
+    participle between the article and its noun, so the name only says who asked the group. Limits: needs the
+    group head last ("Experten von Bloomberg" is an affiliation and stays with the name) and a lower-case word (the
+    participle) between the last name and the head."""
+    last = doc[tokens[-1]]
+    if not _is_group_word(last.text.lower()):
+        return False
+    words = [doc[i] for i in tokens]
+    for m in names:
+        before = [t for t in words if t.idx < m.start_char]
+        between = [t for t in words if t.idx >= m.end_char and t.i < last.i]
+        if not before or not any(t.text.lower() in AFFILIATION_PREPOSITIONS for t in before) \
+                or not any(t.text[:1].islower() and t.is_alpha for t in between):
+            return False
+    return True
 
 
 # Prepositions that attach a person to an organisation ("X von der Stiftung", "X vom Verband", "X bei Siemens").
