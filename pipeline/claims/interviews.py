@@ -21,6 +21,8 @@ Decisions, all on the surface of the text (paragraphs = lines):
 - A label that only marks the answering turn ("Antwort:", "A:"; kind ``answer`` in the lexicon) names nobody: its
   answers are the interviewee's of the introduction (as in an unlabelled interview), or no claims when the
   introduction names nobody.
+- An answering label of two or three capitals ("DZ:", "BM:" for "Bürgermeister") is the person whose initials it
+  is ("Daniel Zimmermann"), else the interviewee named in the introduction.
 - The speaker is the label, written as a name: "ANDREAS MUNDT" -> "Andreas Mundt"; a surname label ("Mundt") takes
   the full name from the text when a first name (``resources/first_names_gender.tsv``) stands before that surname
   somewhere ("Behördenpräsident Andreas Mundt").
@@ -193,6 +195,24 @@ def _name_of(label: str, text: str, labels: set[str]) -> str:
     return name
 
 
+_FULL_NAME = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+)((?:[ -][A-ZÄÖÜ][a-zäöüß]+){1,2})\b")
+
+
+def _abbreviated(label: str, text: str, interviewee: str | None) -> str | None:
+    """An answering label of two or three capitals ("DZ:", "BM:") abbreviates the interviewee's initials or role
+    ("Bürgermeister"): the initials of a full name in the text ("DZ" -> "Daniel Zimmermann", a known first name
+    first), else the interviewee named in the introduction. None for any other label, and for an abbreviation
+    without either (it is then written as it stands). Limit: two interviewees abbreviated by role both go to the
+    one named in the introduction."""
+    if not (2 <= len(label) <= 3 and label.isalpha() and label.isupper()):
+        return None
+    for m in _FULL_NAME.finditer(text):
+        words = [m.group(1)] + re.split(r"[ -]", m.group(2).strip())
+        if m.group(1).lower() in _first_names() and "".join(w[0] for w in words) == label:
+            return m.group(0)
+    return interviewee
+
+
 def _is_answer_label(label: str) -> bool:
     """"Antwort:", "A:": a label that marks the answering turn without naming who answers."""
     return label.lower() in _lexicon().get("answer", frozenset())
@@ -238,10 +258,12 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
             if interviewee is not None:
                 answers.append(Answer(start, end, interviewee, None, None, None, "interview_label"))
         elif current.label:
-            answers.append(Answer(start, end, _name_of(current.label, text, labels), current.label,
+            answers.append(Answer(start, end, _abbreviated(current.label, text, interviewee)
+                                  or _name_of(current.label, text, labels), current.label,
                                   current.label_start, current.label_start + len(current.label), "interview_label"))
         elif inherited is not None and inherited.label:
-            answers.append(Answer(start, end, _name_of(inherited.label, text, labels), inherited.label,
+            answers.append(Answer(start, end, _abbreviated(inherited.label, text, interviewee)
+                                  or _name_of(inherited.label, text, labels), inherited.label,
                                   inherited.label_start, inherited.label_start + len(inherited.label),
                                   "interview_label", inherited=True))
 
