@@ -165,6 +165,7 @@ class _Discourse:
         self.collective: list[tuple[int, object]] = []  # (sentence index, claim) of group and organisation speakers
         self.unlinked_names: list[tuple[int, object, str]] = []  # (sentence, claim, name) of names the NER missed
         self.claim_sents: set[int] = set()  # sentences holding a claim's message start or its cue
+        self.moved: dict[int, object] = {}  # old speaker start -> the claim whose inherited speaker was re-read
 
     def entity(self, entity_id):
         return self.entities.get(entity_id)
@@ -320,7 +321,11 @@ def resolve(doc: Doc, claims: list) -> list:
     out = []
     previous = None
     for claim in claims:
-        claim = _subject_before_quote(doc, disc, claim) or claim
+        origin = claim.speaker_start_char
+        claim = _subject_before_quote(doc, disc, claim) or _person_named_before(doc, disc, claim, previous) or claim
+        if claim.speaker_start_char != origin and origin is not None:
+            disc.moved[origin] = claim
+        claim = _follow_moved(disc, claim, previous)
         claim = _resolve_one(doc, disc, claim, previous)
         ent = disc.entity(claim.speaker_entity_id) if claim.speaker_entity_id else None
         if ent is not None and ent.label == "PER":
@@ -378,6 +383,69 @@ def _subject_before_quote(doc: Doc, disc: _Discourse, claim):
                    evidence=(claim.evidence[0].split("+")[0] + "+subject_before",)
                    + tuple(e for e in claim.evidence[1:] if not e.startswith("speaker:"))
                    + (f"speaker:subject of the sentence before ({ent.canonical_name})",))
+
+
+KONJUNKTIV_CONTINUATIONS = ("konjunktiv_continuation", "konjunktiv_i_sentence")
+NAME_LINKS_EXCLUDED = ("pronoun", "role_description")
+
+
+def _sentence_bounds(doc: Doc, k: int) -> tuple[int, int]:
+    _sent_index(doc, 0)
+    starts = doc.user_data["claimgraph_salience_starts"]
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc.text)
+    return starts[k], end
+
+
+def _person_named_before(doc: Doc, disc: _Discourse, claim, previous):
+    """"Gerade spricht Ottilie Klein für die Union. Scholz versetze das Land in den Stillstand.": a Konjunktiv
+    sentence without a cue reports the person the narrative sentence before it is about, not the speaker of a claim
+    further back. Walks back at most two sentences that make no claim, in the same paragraph and after the claim
+    before; the nearest one naming a person decides, and only when it names exactly one person (by name, not by
+    pronoun or role). Names inside the Konjunktiv sentence itself are its content and do not count. Limit: the
+    person may be an object ("Am Abend traf sie Macron.") — one sentence with one name is taken as the topic."""
+    if claim.is_nested or not claim.evidence or claim.evidence[0] not in KONJUNKTIV_CONTINUATIONS:
+        return None
+    if not doc.has_annotation("SENT_START"):
+        return None
+    k = _sent_index(doc, claim.start_char)
+    prev_k = _sent_index(doc, max(previous.start_char, previous.end_char - 1)) if previous is not None else -1
+    for j in (k - 1, k - 2):
+        if j < 0 or j <= prev_k or j in disc.claim_sents:
+            return None
+        start, end = _sentence_bounds(doc, j)
+        if "\n\n" in doc.text[start:claim.start_char].strip():
+            return None
+        people = [m for m in disc.mentions if m.label == "PER" and m.link_method not in NAME_LINKS_EXCLUDED
+                  and start <= m.start_char and m.end_char <= end]
+        if not people:
+            continue
+        if len({m.entity_id for m in people}) != 1:
+            return None
+        ent = disc.entity(people[0].entity_id)
+        if ent is None or ent.label != "PER" or ent.entity_id == claim.speaker_entity_id:
+            return None
+        span = doc.char_span(people[0].start_char, people[0].end_char, alignment_mode="expand")
+        if span is None:
+            return None
+        return replace(claim, speaker_text=span.text, speaker_start_char=span.start_char,
+                       speaker_end_char=span.end_char, speaker_tokens=tuple(t.i for t in span),
+                       speaker_entity_id=ent.entity_id, speaker_name=ent.canonical_name,
+                       speaker_resolution="continuation",
+                       evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                       + (f"speaker:person named {k - j} sentence(s) before ({ent.canonical_name})",))
+    return None
+
+
+def _follow_moved(disc: _Discourse, claim, previous):
+    """A continuation that inherited the speaker phrase of a claim whose speaker was re-read (a quotation after a
+    sentence about a new person, a Konjunktiv sentence after a sentence naming one) follows the new speaker."""
+    if previous is None or claim.is_nested or not claim.evidence or claim.evidence[0] not in INHERITING:
+        return claim
+    if claim.speaker_start_char is None or disc.moved.get(claim.speaker_start_char) is not previous:
+        return claim
+    return replace(claim, speaker_text=previous.speaker_text, speaker_start_char=previous.speaker_start_char,
+                   speaker_end_char=previous.speaker_end_char, speaker_tokens=previous.speaker_tokens,
+                   speaker_entity_id=previous.speaker_entity_id, speaker_name=previous.speaker_name)
 
 
 def _unlinked_name(doc: Doc, claim) -> str | None:
