@@ -165,6 +165,7 @@ class _Discourse:
         self.collective: list[tuple[int, object]] = []  # (sentence index, claim) of group and organisation speakers
         self.unlinked_names: list[tuple[int, object, str]] = []  # (sentence, claim, name) of names the NER missed
         self.claim_sents: set[int] = set()  # sentences holding a claim's message start or its cue
+        self.messages: list[tuple[int, int]] = []  # message spans of the claims resolved so far
         self.moved: dict[int, object] = {}  # old speaker start -> the claim whose inherited speaker was re-read
 
     def entity(self, entity_id):
@@ -340,6 +341,7 @@ def resolve(doc: Doc, claims: list) -> list:
         out.append(claim)
         if not claim.is_nested:
             previous = claim
+            disc.messages.append((claim.start_char, claim.end_char))
     return out
 
 
@@ -434,6 +436,35 @@ def _person_named_before(doc: Doc, disc: _Discourse, claim, previous):
                        evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
                        + (f"speaker:person named {k - j} sentence(s) before ({ent.canonical_name})",))
     return None
+
+
+PRONOUN_GENDER = {"er": "male", "sie": "female"}
+
+
+def _speaker_over_content(doc: Doc, disc: _Discourse, claim, previous, linked, words: list[str]):
+    """"Fechner meint, Scholz klebe nicht an seinem Stuhl. Als Begründung nennt er …": a person named only inside
+    what somebody said is part of the message, not a participant of the narrative; the subject pronoun of the next
+    speech verb is the speaker of that claim (same gender, the claim at most one sentence back), not the person in
+    its content whom the entity stage took as the last subject. Only when every name mention of that person within
+    the last three sentences lies inside a claim's message. Limit: a reply ("Merkel sagte, Scholz habe gelogen. Er
+    wies das zurück.") needs a person named outside the message to keep the pronoun's reading."""
+    if len(words) != 1 or words[0].lower() not in PRONOUN_GENDER:
+        return None
+    prev = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
+    if prev is None or prev.label != "PER" or prev.entity_id == linked.entity_id:
+        return None
+    gender = PRONOUN_GENDER[words[0].lower()]
+    if not _gender_ok(prev, gender) or (linked.gender is not None and linked.gender != gender):
+        return None
+    k = _sent_index(doc, claim.start_char)
+    if k - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) > 1:
+        return None
+    named = [m for m in disc.mentions if m.entity_id == linked.entity_id and m.link_method not in NAME_LINKS_EXCLUDED
+             and m.end_char <= claim.speaker_start_char and k - _sent_index(doc, m.start_char) <= 3]
+    if not named or not all(any(s <= m.start_char and m.end_char <= e for s, e in disc.messages) for m in named):
+        return None
+    return _with(claim, prev, "pronoun", f"pronoun '{claim.speaker_text}' -> {prev.canonical_name} (speaker of "
+                 f"{previous.claim_id}; {linked.canonical_name} is named only inside a message)")
 
 
 def _follow_moved(disc: _Discourse, claim, previous):
@@ -537,6 +568,10 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         named = _salient_unlinked_name(doc, disc, claim, None)
         if named is not None:
             return named
+    if ent is not None and ent.label == "PER" and claim.speaker_resolution == "pronoun" and previous is not None:
+        speaker = _speaker_over_content(doc, disc, claim, previous, ent, words)
+        if speaker is not None:
+            return speaker
     if ent is not None and ent.label == "PER" and _is_pronoun(claim) and previous is not None:
         # "Ähnlich äußerte sich EZB-Ratsmitglied Gediminas Simkus. «…», sagte er.": the name the NER missed in the
         # claim directly before is closer than the person the entity stage linked the pronoun to
