@@ -467,6 +467,33 @@ def _speaker_over_content(doc: Doc, disc: _Discourse, claim, previous, linked, w
                  f"{previous.claim_id}; {linked.canonical_name} is named only inside a message)")
 
 
+IMPERSONAL_FRAME_LEMMAS = ("heißen", "verlauten")
+# frames after their message (", hieß es.", "„…“, hieß es."); a V2 frame ("In Finanzkreisen hieß es dagegen, …") or
+# "wie es heißt" brings a source or a rumour of its own
+FRAMES_AFTER_MESSAGE = ("inserted_frame", "quote_then_frame")
+
+
+def _impersonal_frame_continuation(doc: Doc, claim, previous):
+    """"Die beiden blieben unverletzt, wie die Feuerwehr berichtete. … Auch dabei sei niemand verletzt worden,
+    hieß es.": an impersonal frame without a source ("hieß es", "verlautete") goes on with the source of the claim
+    just before it (at most two sentences back), as a Konjunktiv continuation does; the reader is told nothing
+    else. Only frames after their message (", hieß es."). Limit: a bare "hieß es" that opens a new source (a rumour
+    after a refusal to comment) is given the source before it too."""
+    if claim.is_nested or claim.cue_lemma not in IMPERSONAL_FRAME_LEMMAS or previous is None \
+            or previous.speaker_text is None or not claim.evidence or claim.evidence[0] not in FRAMES_AFTER_MESSAGE:
+        return None
+    if _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) > 2:
+        return None
+    pw = _phrase_words(previous)
+    if previous.speaker_entity_id is None and pw and pw[0].lower() in REFLEXIVE_SOURCES:
+        return None  # "laut eigenen Angaben" that nobody could resolve is no source to go on with
+    return replace(claim, speaker_text=previous.speaker_text, speaker_start_char=previous.speaker_start_char,
+                   speaker_end_char=previous.speaker_end_char, speaker_entity_id=previous.speaker_entity_id,
+                   speaker_name=previous.speaker_name, speaker_resolution="continuation",
+                   speaker_tokens=previous.speaker_tokens,
+                   evidence=claim.evidence + (f"speaker:impersonal frame continues {previous.claim_id}",))
+
+
 def _follow_moved(disc: _Discourse, claim, previous):
     """A continuation that inherited the speaker phrase of a claim whose speaker was re-read (a quotation after a
     sentence about a new person, a Konjunktiv sentence after a sentence naming one) follows the new speaker."""
@@ -534,7 +561,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
                         evidence=claim.evidence + (f"speaker:continuation of {previous.claim_id}",))
         return moved
     if claim.speaker_text is None:
-        return claim
+        return _impersonal_frame_continuation(doc, claim, previous) or claim
     words = _phrase_words(claim)
     reported = _thing_reported_before(doc, disc, claim, previous, words)
     if reported is not None:
