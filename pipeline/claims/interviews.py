@@ -195,7 +195,8 @@ def _name_of(label: str, text: str, labels: set[str]) -> str:
     return name
 
 
-_FULL_NAME = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+)((?:[ -][A-ZÄÖÜ][a-zäöüß]+){1,2})\b")
+# every run of two or three capitalised words, overlapping ("Bürgermeister Daniel Zimmermann", "Daniel Zimmermann")
+_FULL_NAME = re.compile(r"(?=\b([A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+){1,2})\b)")
 
 
 def _abbreviated(label: str, text: str, interviewee: str | None) -> str | None:
@@ -207,9 +208,9 @@ def _abbreviated(label: str, text: str, interviewee: str | None) -> str | None:
     if not (2 <= len(label) <= 3 and label.isalpha() and label.isupper()):
         return None
     for m in _FULL_NAME.finditer(text):
-        words = [m.group(1)] + re.split(r"[ -]", m.group(2).strip())
-        if m.group(1).lower() in _first_names() and "".join(w[0] for w in words) == label:
-            return m.group(0)
+        words = re.split(r"[ -]", m.group(1))[:len(label)]
+        if len(words) == len(label) and words[0].lower() in _first_names() and "".join(w[0] for w in words) == label:
+            return " ".join(words)
     return interviewee
 
 
