@@ -477,13 +477,16 @@ def _impersonal_frame_continuation(doc: Doc, claim, previous):
     """"Die beiden blieben unverletzt, wie die Feuerwehr berichtete. … Auch dabei sei niemand verletzt worden,
     hieß es.": an impersonal frame without a source ("hieß es", "verlautete") goes on with the source of the claim
     just before it (at most two sentences back), as a Konjunktiv continuation does; the reader is told nothing
-    else. Only frames after their message (", hieß es."). Limit: a bare "hieß es" that opens a new source (a rumour
+    else. Only frames after their message (", hieß es."); with a narrative sentence between, only inside one
+    paragraph; only with sentence boundaries. Limit: a bare "hieß es" that opens a new source (a rumour
     after a refusal to comment) is given the source before it too."""
     if claim.is_nested or claim.cue_lemma not in IMPERSONAL_FRAME_LEMMAS or previous is None \
-            or previous.speaker_text is None or not claim.evidence or claim.evidence[0] not in FRAMES_AFTER_MESSAGE:
-        return None
-    if _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1)) > 2:
-        return None
+            or previous.speaker_text is None or not claim.evidence or claim.evidence[0] not in FRAMES_AFTER_MESSAGE \
+            or not doc.has_annotation("SENT_START"):
+        return None  # without sentence boundaries the distance to the claim before is unknown
+    gap = _sent_index(doc, claim.start_char) - _sent_index(doc, max(previous.start_char, previous.end_char - 1))
+    if gap > 2 or gap == 2 and "\n" in doc.text[previous.end_char:claim.start_char]:
+        return None  # a narrative sentence and a new paragraph (or a headline) between: the source has changed
     pw = _phrase_words(previous)
     if previous.speaker_entity_id is None and pw and pw[0].lower() in REFLEXIVE_SOURCES:
         return None  # "laut eigenen Angaben" that nobody could resolve is no source to go on with
