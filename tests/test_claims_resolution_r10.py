@@ -137,3 +137,19 @@ def test_hiess_es_in_its_own_v2_frame_is_not_given_the_source_before(project_nlp
     doc = project_nlp(text)
     claims = [c for c in doc._.claims if "Pumpen" in c.claim_text]
     assert all(not any("impersonal frame" in e for e in c.evidence) for c in claims)
+
+
+# --------------------------------------------------------------------------- "sie" of an organisation
+
+
+def test_a_singular_sie_is_the_one_organisation_named_in_the_sentence_before(project_nlp):
+    text = "Die Deutsche Bahn hat den Fahrplan geändert. Sie teilte mit, dass die Züge wieder pünktlich fahren."
+    claim = _claim_at(project_nlp(text), "pünktlich")
+    assert claim.speaker_name == "Deutsche Bahn" and claim.speaker_resolution == "pronoun"
+
+
+def test_a_singular_sie_after_two_organisations_stays_unresolved(project_nlp):
+    text = ("Die Deutsche Bahn und die Lufthansa haben lange verhandelt. "
+            "Sie teilte mit, dass die Züge wieder pünktlich fahren.")
+    claim = _claim_at(project_nlp(text), "pünktlich")
+    assert claim.speaker_entity_id is None

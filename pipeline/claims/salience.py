@@ -797,12 +797,34 @@ def _collective_pronoun(doc: Doc, disc: _Discourse, claim):
     number = _finite_number_next_to(doc, tokens[0], claim.cue_start_char) if tokens else None
     antecedent, ent, why = disc.last_collective(claim.speaker_start_char, number)
     if antecedent is None:
+        org = _organisation_just_named(doc, disc, claim) if number == "sing" else None
+        if org is not None:
+            return _with(claim, org, "pronoun", f"salience: '{claim.speaker_text}' -> {org.canonical_name} (the one "
+                         "organisation named in the sentence before)")
         return None
     if ent is not None:
         return _with(claim, ent, "pronoun", f"salience: '{claim.speaker_text}' -> {ent.canonical_name} ({why})")
     return replace(claim, speaker_name=antecedent.speaker_name or antecedent.speaker_text, speaker_resolution="pronoun",
                    evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
                    + (f"speaker:salience: '{claim.speaker_text}' -> '{antecedent.speaker_text}' ({why})",))
+
+
+def _organisation_just_named(doc: Doc, disc: _Discourse, claim):
+    """"Hinweise hat die Polizei bisher nicht erhalten. Sie geht davon aus, dass …": a singular "sie" nobody spoke
+    before as is the organisation named in the sentence directly before it (or earlier in its own sentence), when
+    exactly one organisation is named there. Needs sentence boundaries. Limit: a feminine thing ("die Studie …
+    Sie zeigt") is taken for the organisation named with it."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    k = _sent_index(doc, claim.speaker_start_char)
+    if k == 0:
+        return None
+    start, _ = _sentence_bounds(doc, k - 1)
+    orgs = [m for m in disc.mentions if m.label == "ORG" and m.link_method not in NAME_LINKS_EXCLUDED
+            and start <= m.start_char and m.end_char <= claim.speaker_start_char]
+    if len({m.entity_id for m in orgs}) != 1 or "\n\n" in doc.text[start:claim.speaker_start_char]:
+        return None
+    return disc.entity(orgs[0].entity_id)
 
 
 AUXILIARIES = resources.words("claims_auxiliaries")
