@@ -810,8 +810,8 @@ def _collective_pronoun(doc: Doc, disc: _Discourse, claim):
 
 
 def _organisation_just_named(doc: Doc, disc: _Discourse, claim):
-    """"Hinweise hat die Polizei bisher nicht erhalten. Sie geht davon aus, dass …": a singular "sie" nobody spoke
-    before as is the organisation named in the sentence directly before it (or earlier in its own sentence), when
+    """"Hinweise hat die Polizei bisher nicht erhalten. Sie geht davon aus, dass …": a singular "sie", when no group
+    or organisation spoke before it, is the organisation named in the sentence directly before it (or earlier in its own sentence), when
     exactly one organisation is named there. Needs sentence boundaries. Limit: a feminine thing ("die Studie …
     Sie zeigt") is taken for the organisation named with it."""
     if not doc.has_annotation("SENT_START"):
