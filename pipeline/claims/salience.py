@@ -490,11 +490,15 @@ def _impersonal_frame_continuation(doc: Doc, claim, previous):
     pw = _phrase_words(previous)
     if previous.speaker_entity_id is None and pw and pw[0].lower() in REFLEXIVE_SOURCES:
         return None  # "laut eigenen Angaben" that nobody could resolve is no source to go on with
-    return replace(claim, speaker_text=previous.speaker_text, speaker_start_char=previous.speaker_start_char,
-                   speaker_end_char=previous.speaker_end_char, speaker_entity_id=previous.speaker_entity_id,
-                   speaker_name=previous.speaker_name, speaker_resolution="continuation",
-                   speaker_tokens=previous.speaker_tokens,
-                   evidence=claim.evidence + (f"speaker:impersonal frame continues {previous.claim_id}",))
+    return _speaker_of(previous, claim, speaker_resolution="continuation",
+                       evidence=claim.evidence + (f"speaker:impersonal frame continues {previous.claim_id}",))
+
+
+def _speaker_of(source, claim, **changes):
+    """``claim`` with the speaker (phrase, offsets, tokens, entity, name) of ``source``, and ``changes``."""
+    return replace(claim, speaker_text=source.speaker_text, speaker_start_char=source.speaker_start_char,
+                   speaker_end_char=source.speaker_end_char, speaker_tokens=source.speaker_tokens,
+                   speaker_entity_id=source.speaker_entity_id, speaker_name=source.speaker_name, **changes)
 
 
 def _follow_moved(disc: _Discourse, claim, previous):
@@ -504,9 +508,7 @@ def _follow_moved(disc: _Discourse, claim, previous):
         return claim
     if claim.speaker_start_char is None or disc.moved.get(claim.speaker_start_char) is not previous:
         return claim
-    return replace(claim, speaker_text=previous.speaker_text, speaker_start_char=previous.speaker_start_char,
-                   speaker_end_char=previous.speaker_end_char, speaker_tokens=previous.speaker_tokens,
-                   speaker_entity_id=previous.speaker_entity_id, speaker_name=previous.speaker_name)
+    return _speaker_of(previous, claim)
 
 
 def _unlinked_name(doc: Doc, claim) -> str | None:
