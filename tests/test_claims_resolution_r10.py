@@ -153,3 +153,16 @@ def test_a_singular_sie_after_two_organisations_stays_unresolved(project_nlp):
             "Sie teilte mit, dass die Züge wieder pünktlich fahren.")
     claim = _claim_at(project_nlp(text), "pünktlich")
     assert claim.speaker_entity_id is None
+
+
+# --------------------------------------------------------------------------- one-word answers
+
+
+def test_a_one_word_answer_in_quotes_is_speech_and_the_quote_after_it_continues(project_nlp):
+    text = ("Bringen solche Aufrufe etwas? „Ja“, sagt Kommissar Jonas Brenner. "
+            "„Mit solchen Aufrufen erreichen wir sehr viele Menschen in der Region.“")
+    doc = project_nlp(text)
+    yes = _claim_at(doc, "„Ja“")
+    assert yes.form == "direct" and yes.speaker_name == "Jonas Brenner"
+    after = _claim_at(doc, "Aufrufen erreichen")
+    assert after.speaker_name == "Jonas Brenner" and after.speaker_resolution == "continuation"

@@ -2382,11 +2382,14 @@ def _quoted_words(v: _View, q: Quote) -> bool:
     words = [v.doc[i] for i in q.content if v.doc[i].is_alpha]
     if not words:
         return False
+    if all(t.lower_ in ANSWER_PARTICLES for t in words):
+        return True  # „Ja“, sagt der Kommissar. / „Nein, nein“, sagte sie.
     if any(t.ent_type_ in ("ORG", "MISC", "LOC", "PER") for t in words) and all(t.is_title or t.lower_ in NAME_LINKERS for t in words):
         return False
     return any(t.text.islower() and t.lower_ not in NAME_LINKERS for t in words)
 
 
+ANSWER_PARTICLES = resources.words("claims_answer_particles")
 KONJUNKTIV_II = resources.words("claims_konjunktiv_ii")
 
 
