@@ -38,7 +38,9 @@ def test_unseen_parts_load_from_their_own_files_and_stay_out_of_all(split):
     seen_urls = {d.url for d in news.load_corpus()}
     assert not seen_urls & {d.url for d in docs}
     with pytest.raises(ValueError):
-        news.report(split="test9")
+        # an unregistered split name: raises before anything is loaded or run (test9 is registered since it exists,
+        # and must never be run by a test)
+        news.report(split="test99")
 
 
 def _site(url):
@@ -75,13 +77,23 @@ def test_the_eighth_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
     assert "test8" in news.UNSEEN_CORPORA and "test8" in news.SPLITS
 
 
-def test_gold_messages_of_the_eighth_part_do_not_overlap():
-    for doc in news.load_corpus(news.TEST8_CORPUS):
+def test_the_ninth_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
+    docs = news.load_corpus(news.TEST9_CORPUS)
+    assert len(docs) >= 40 and {d.split for d in docs} == {"test9"}
+    assert sum(len(d.claims) for d in docs) >= 140
+    assert not {d.url for d in news.load_corpus()} & {d.url for d in docs}
+    assert "test9" in news.UNSEEN_CORPORA and "test9" in news.SPLITS
+    assert len({d.id for d in docs}) == len(docs)
+
+
+@pytest.mark.parametrize("split", ["test8", "test9"])
+def test_gold_messages_of_the_newest_parts_do_not_overlap(split):
+    for doc in news.load_corpus(news.UNSEEN_CORPORA[split]):
         spans = sorted((c.start, c.end) for c in doc.claims)
         assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), doc.id
 
 
-@pytest.mark.parametrize("newest", ["test5", "test6", "test7", "test8"])
+@pytest.mark.parametrize("newest", ["test5", "test6", "test7", "test8", "test9"])
 def test_the_newest_unseen_parts_come_from_sites_in_no_other_part(newest):
     others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != newest
                                     for d in news.load_corpus(path)]
@@ -96,7 +108,7 @@ def _registered_domain(url):
     return ".".join(labels[-keep:])
 
 
-@pytest.mark.parametrize("newest", ["test7", "test8"])
+@pytest.mark.parametrize("newest", ["test7", "test8", "test9"])
 def test_the_newest_unseen_parts_share_no_registered_domain_with_another_part(newest):
     others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != newest
                                     for d in news.load_corpus(path)]
