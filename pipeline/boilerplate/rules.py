@@ -2002,6 +2002,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _repeated_in_page(blocks, shapes, title)
     _link_lines(blocks, shapes, title)
     _tables_of_contents(blocks, shapes)
+    _lone_contents_labels(blocks, shapes)
     _menu_runs(blocks, shapes, top, title)
     _page_head(blocks, shapes, top, title)
     _teaser_runs(blocks, shapes, top)
@@ -2165,3 +2166,15 @@ def _offer_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             for k in free:
                 if k <= last:
                     _mark(blocks[k], "subscription", "offer_box", 2.0)
+
+
+def _lone_contents_labels(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """A contents label alone ("Inhalt", "Inhaltsverzeichnis:") with no list under it: the next line is a headline,
+    a paragraph or a metadata line, not a short item. It is the jump target of a skip link or the label of a
+    collapsed table of contents, page furniture; with short items under it ("Inhalt" / "Zehn Jahre pressesprecher" /
+    "Seite 20": the contents of a magazine issue) it heads a list of the page and stays. The tables of contents
+    that the page's headings repeat are taken before (``_tables_of_contents``)."""
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if len(b.text.strip().rstrip(":").split()) == 1 and _contents_label(b, s):
+            if i + 1 == len(blocks) or not shapes[i + 1].short_item and not blocks[i + 1].is_boilerplate:
+                _mark(b, "navigation", "contents_label", 2.0)
