@@ -1525,3 +1525,166 @@ def test_a_numbered_overview_of_quoted_and_asked_headlines_is_a_table_of_content
     point = "2. Die Preise für Strom und Gas sind im vergangenen Jahr in allen Ländern deutlich gestiegen."
     points = raw.replace("2. „Wir haben großes Glück, dass es so langsam geht“", point)
     assert point in _kept_and_removed(points)[1]
+
+
+# ----------------------------------------------------------------------------------- eighth round (issue 18, r8b)
+
+COUNCIL_PAGE = "\n".join((
+    "Gemeinderat Lindenau",
+    "Der Gemeinderat ist die gewählte Vertretung der Bürgerinnen und Bürger und entscheidet über alle wichtigen Angelegenheiten der Gemeinde.",
+    "Er bildet für einzelne Aufgaben Ausschüsse, die Beschlüsse des Rates vorbereiten oder in seinem Auftrag selbst entscheiden.",
+    "Ausschüsse des Rates",
+    "Ständige Ausschüsse",
+    "- Bauausschuss",
+    "- Schulausschuss",
+    "- Sozialausschuss",
+    "- Umweltausschuss",
+    "Beiräte",
+    "- Seniorenbeirat",
+    "- Ausschuss für Kultur, Sport und Ehrenamt",
+    "- Ausschuss für Digitalisierung und Bürgerservice",
+))
+
+
+def test_short_items_of_a_longer_list_of_the_text_are_no_menu():
+    # the committees of a council page: the short items continue as longer items of the same bullet, so the run is
+    # the text's list (round 9 lost nine such lines)
+    result, kept, removed = _kept_and_removed(COUNCIL_PAGE)
+    assert set(COUNCIL_PAGE.splitlines()) <= kept
+    _assert_tiling(COUNCIL_PAGE, result)
+
+
+def test_a_bulleted_footer_menu_after_the_article_still_goes():
+    # the same bullets, but no longer item continues the list: a footer menu
+    raw = "\n".join((
+        "Gemeinderat Lindenau",
+        "Der Gemeinderat ist die gewählte Vertretung der Bürgerinnen und Bürger und entscheidet über alle wichtigen Angelegenheiten der Gemeinde.",
+        "Er bildet für einzelne Aufgaben Ausschüsse, die Beschlüsse des Rates vorbereiten oder in seinem Auftrag selbst entscheiden.",
+        "- Impressum",
+        "- Datenschutz",
+        "- Kontakt",
+        "- Barrierefreiheit",
+        "- Sitemap",
+    ))
+    lines = raw.splitlines()
+    _, kept, removed = _kept_and_removed(raw)
+    assert set(lines[3:]) <= removed and set(lines[:3]) <= kept
+    assert rules.list_continues([], [], 0, -1) is False
+
+
+def test_a_list_of_people_with_their_roles_is_the_page_s_content():
+    raw = "\n".join((
+        "Unser Vorstand",
+        "Martina Vogel",
+        "Vorsitzende",
+        "Jürgen Hahn",
+        "Stellvertretender Vorsitzender",
+        "Sabine Roth",
+        "Schriftführerin",
+        "Thomas Krüger",
+        "Kassenwart",
+        "Der Vorstand wird von der Mitgliederversammlung für zwei Jahre gewählt und trifft sich einmal im Monat im Vereinsheim.",
+    ))
+    _, kept, removed = _kept_and_removed(raw)
+    assert set(raw.splitlines()) <= kept
+    assert rules.people_list(raw.splitlines()[1:9])
+    # names without roles (a filter list of authors) or one author in a box are no such list
+    assert not rules.people_list(["Nadja Katz", "Moritz Serif", "Helena Gries", "Jonas Weber"])
+    assert not rules.people_list(["Autor", "Kai Lindemann", "Faktenchecker"])
+    assert rules.person_line("Dr. Bernd Exempel") and not rules.person_line("Krypto Presales")
+
+
+def test_a_document_kind_in_capitals_is_a_title_and_a_rubric_in_capitals_still_goes():
+    raw = "\n".join((
+        "STATUTEN",
+        "des Musikvereins Talheim",
+        "§ 1 Name und Sitz",
+        "Der Verein führt den Namen Musikverein Talheim und hat seinen Sitz in Talheim. Er ist politisch und konfessionell unabhängig.",
+    ))
+    _, kept, _ = _kept_and_removed(raw)
+    assert "STATUTEN" in kept and rules.genre_label("SATZUNG")
+
+
+def test_a_price_or_rate_with_decimals_is_a_data_value_and_ticker_changes_stay_widgets():
+    for value in ("19,99 €", "3,50 %", "0,19%", "€ 4,90"):
+        assert rules.block_shape(value).widget == "", value
+    for widget in ("-100%", "0,0", "100%", "332,40 EUR 5,30 EUR 1,62%"):
+        assert rules.block_shape(widget).widget, widget
+    raw = "\n".join((
+        "Tagesgeld im Vergleich",
+        "Top-Zins für Neukunden",
+        "3,50 %",
+        "Anlagebetrag: 10.000 €, Zinsertrag im ersten Jahr: 350,00 €, täglich verfügbar",
+        "Die Zinsen für Tagesgeld sind in den vergangenen Monaten gesunken, weil die Notenbank den Leitzins zweimal gesenkt hat.",
+    ))
+    _, kept, _ = _kept_and_removed(raw)
+    assert "3,50 %" in kept
+
+
+OFFER_PAGE = "\n".join((
+    "Neues Hallenbad kostet mehr als geplant",
+    "Der Bau des Hallenbads in Talheim wird rund zwei Millionen Euro teurer als geplant, teilte die Stadtverwaltung am Montag mit.",
+    "Grund seien gestiegene Preise für Stahl und Haustechnik, sagte Bürgermeisterin Anja Roth im Bauausschuss.",
+    "Weiterlesen mit",
+    "Unser Digital-Abo",
+    "• Zugriff auf alle Artikel der Region",
+    "• Jederzeit kündbar",
+    "*danach 7,99 € mtl.",
+))
+
+
+def test_the_offer_box_of_a_paywall_prompt_goes_with_it():
+    result, kept, removed = _kept_and_removed(OFFER_PAGE)
+    lines = OFFER_PAGE.splitlines()
+    assert set(lines[3:]) <= removed and set(lines[:3]) <= kept
+    assert all(b.category == "subscription" for b in result.blocks[3:])
+    _assert_tiling(OFFER_PAGE, result)
+
+
+def test_a_paywall_prompt_followed_by_the_article_takes_nothing_with_it():
+    # no price, no second prompt, no subscription phrase after it: the heading below is the article's
+    raw = "\n".join((
+        "Jetzt abonnieren",
+        "Stadtrat vertagt Entscheidung",
+        "Der Stadtrat hat die Entscheidung über das neue Gewerbegebiet am Dienstagabend vertagt, weil noch Gutachten fehlen.",
+        "Die Fraktionen wollen im März erneut beraten, kündigte der Vorsitzende des Bauausschusses an.",
+    ))
+    _, kept, removed = _kept_and_removed(raw)
+    assert set(raw.splitlines()[1:]) <= kept
+
+
+def test_advertising_markers_in_dashes_and_sponsored_posts_go_an_article_about_ads_stays():
+    article = (
+        "Die Zeitung kennzeichnet bezahlte Beiträge künftig deutlicher als Anzeige, sagte die Chefredakteurin am Mittwoch.",
+        "Der Presserat hatte zuvor mehrere Beschwerden über Schleichwerbung in Regionalzeitungen geprüft.",
+    )
+    _assert_furniture_goes_and_article_stays("Presserat rügt Schleichwerbung", article, ("- Anzeige -", "Sponsored Post*", "*** ANZEIGE ***"))
+
+
+def test_a_lone_contents_label_goes_and_a_contents_label_over_a_list_stays():
+    raw = "\n".join((
+        "Inhalt",
+        "Warum müssen Prepaid-Karten registriert werden?",
+        "Seit Juli 2017 müssen Käufer einer Prepaid-Karte ihren Ausweis vorlegen, bevor die Karte freigeschaltet wird.",
+    ))
+    _, kept, removed = _kept_and_removed(raw)
+    assert "Inhalt" in removed and set(raw.splitlines()[1:]) <= kept
+    magazine = "\n".join((
+        "Magazin für Kommunikation",
+        "Inhalt",
+        "Zehn Jahre Pressestelle",
+        "Seite 20",
+        "Aus dem Grundschulalter ist unser Magazin heraus, schreibt der Herausgeber im Vorwort zur neuen Ausgabe.",
+    ))
+    _, kept, _ = _kept_and_removed(magazine)
+    assert "Inhalt" in kept
+
+
+def test_press_portal_distribution_lines_and_teaser_headings_go():
+    article = (
+        "Das Land fördert kleinere Städte und Gemeinden mit einem neuen Programm, teilte das Innenministerium am Dienstag mit.",
+        "Im ersten Jahr stehen dafür 18 Millionen Euro bereit, die Kommunen können ab sofort Anträge stellen.",
+    )
+    furniture = ("Diese Pressemitteilung wurde bisher 512 mal aufgerufen.", "News-ID 48213", "Anzahl Zeichen: 1840",
+                 "Meistgelesene Artikel")
+    _assert_furniture_goes_and_article_stays("Neues Förderprogramm für kleinere Städte", article, furniture)
