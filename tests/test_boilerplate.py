@@ -1688,3 +1688,16 @@ def test_press_portal_distribution_lines_and_teaser_headings_go():
     furniture = ("Diese Pressemitteilung wurde bisher 512 mal aufgerufen.", "News-ID 48213", "Anzahl Zeichen: 1840",
                  "Meistgelesene Artikel")
     _assert_furniture_goes_and_article_stays("Neues Förderprogramm für kleinere Städte", article, furniture)
+
+
+def test_a_numbered_title_alone_at_the_top_is_no_breadcrumb():
+    raw = "\n".join((
+        "4. Mitgliederversammlung",
+        "Rückblick auf die 4. Mitgliederversammlung des Fördervereins",
+        "Rund sechzig Mitglieder kamen am Samstag ins Gemeindehaus, wo der Vorstand über das vergangene Jahr berichtete.",
+    ))
+    _, kept, _ = _kept_and_removed(raw)
+    assert set(raw.splitlines()) <= kept
+    crumbs = "\n".join(("1. lokalblatt-de", "2. Bayern", raw.splitlines()[1], raw.splitlines()[2]))
+    _, _, removed = _kept_and_removed(crumbs)
+    assert {"1. lokalblatt-de", "2. Bayern"} <= removed

@@ -1363,6 +1363,9 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # a menu word with only removed furniture above it, unless it is the line right above the first
         # paragraph (a topic page titled "Polizei", a kicker): that line heads the article
         menu_word = head and _lexicon_weight(b, "navigation") > 0 and i != top - 1
+        # (a numbered item is a breadcrumb only next to its neighbour number: "4. Stifterversammlung" alone on top
+        # of a page titles a report of that assembly; eighth round)
+        menu_word = menu_word and not (numbered and not sequence)
         # the same short line twice in a row at the head: the first is the site's menu entry, the second the
         # page title ("Polizei" / "Polizei", "HASEPOST" / "HASEPOST")
         doubled = s.words <= 2 and i + 1 < top and normalise_line(blocks[i + 1].text) == normalise_line(b.text)
