@@ -997,6 +997,8 @@ def block_shape(text: str) -> Shape:
         pass  # the number of a statute's or contract's section ("§1", "§ 12a", "Art. 3") heads its text
     elif _TIME_ONLY.fullmatch(stripped):
         widget = "time"
+    elif price_or_rate(stripped):
+        pass  # a price or rate with its unit sign ("19,99 €", "3,00 %") is a data value, as "57,28 EUR" (eighth round)
     elif letters < 2 or words >= 5 and all(len(t) == 1 for t in stripped.split()):
         widget = "no_text"  # (a calendar's header row "M D M D F S S" has no words either)
     elif all(_NUMBER_TOKEN.fullmatch(t) for t in stripped.split()) and sum(any(c.isdigit() for c in t) for t in stripped.split()) >= 2:
@@ -1320,7 +1322,11 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # (its label may head it: "Übersicht:" above "1. Mindestlohn", seventh round)
         items = run[1:] if len(run) > 2 and blocks[run[0]].text.rstrip().endswith(":") else run
         enumeration = i > top >= 0 and all(re.match(r"\s*\d{1,2}[.)]\s", blocks[k].text) for k in items)
-        if long_enough and not introduced and not title_stack and not enumeration:
+        # list context (eighth round): inside the article, a run that a longer bulleted list of the text continues
+        # is part of that list; a run listing people with their roles is the page's team or board
+        in_list = i > top >= 0 and list_continues(blocks, shapes, i, j)
+        people = people_list([blocks[k].text for k in run])
+        if long_enough and not introduced and not title_stack and not enumeration and not in_list and not people:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
                 # a run found by its menu words does not take a headline among its items (three words or more
@@ -1352,9 +1358,14 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         letters = [c for c in b.text if c.isalpha()]
         # (a rubric has no figures: "TÄTIGKEITSBERICHT 2004" is the title of a document)
         capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters) and not any(c.isdigit() for c in b.text)
+        # (a label naming the document's kind in capitals, "SATZUNG", "STATUTEN", is its title: eighth round)
+        capitals = capitals and not genre_label(b.text)
         # a menu word with only removed furniture above it, unless it is the line right above the first
         # paragraph (a topic page titled "Polizei", a kicker): that line heads the article
         menu_word = head and _lexicon_weight(b, "navigation") > 0 and i != top - 1
+        # (a numbered item is a breadcrumb only next to its neighbour number: "4. Stifterversammlung" alone on top
+        # of a page titles a report of that assembly; eighth round)
+        menu_word = menu_word and not (numbered and not sequence)
         # the same short line twice in a row at the head: the first is the site's menu entry, the second the
         # page title ("Polizei" / "Polizei", "HASEPOST" / "HASEPOST")
         doubled = s.words <= 2 and i + 1 < top and normalise_line(blocks[i + 1].text) == normalise_line(b.text)
@@ -1994,11 +2005,13 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _repeated_in_page(blocks, shapes, title)
     _link_lines(blocks, shapes, title)
     _tables_of_contents(blocks, shapes)
+    _lone_contents_labels(blocks, shapes)
     _menu_runs(blocks, shapes, top, title)
     _page_head(blocks, shapes, top, title)
     _teaser_runs(blocks, shapes, top)
     _about_blocks(blocks, shapes)
     _after_contact_box(blocks, shapes, top, lexicon)
+    _offer_boxes(blocks, shapes)
     _run_hysteresis(blocks, shapes, title)
     _sandwiched(blocks, shapes, title)
 
@@ -2029,3 +2042,142 @@ def repeated_lines(texts: Sequence[str], *, min_documents: int = 3, min_share: f
     return frozenset(line for line, c in counts.items() if c >= needed)
 
 
+
+
+# --------------------------------------------------------------------------- eighth round (issue 18, r8b)
+# Round 9 became development data. Its removed content lines were short list lines that are the page's own subject
+# (a council's committees, a parish team), so the first rules here are list context: a run of short items is no menu
+# when it is part of a longer list of the text, or when it lists people with their roles. The junk rules name
+# furniture that recurs across parts: the offer box of a paywall prompt, advertising markers in dashes.
+
+FIRST_NAMES_FILE = RESOURCES / "first_names_gender.tsv"
+PEOPLE_LIST_MIN_PAIRS = 3  # name lines each followed by a role line: a team or board list, not a menu
+ROLE_MAX_WORDS = 3  # "Pfarrer", "Stellvertretende Vorsitzende", "Leiterin der Kita"
+OFFER_BOX_MAX_LINES = 10  # short lines after a paywall prompt that can belong to its offer
+OFFER_LINE_MAX_WORDS = 16  # a line of the offer: a slogan or a benefit, no running text
+_BULLET_MARK = re.compile(r"^\s*([•·▪►*–-])\s+")
+_TITLES = re.compile(r"^(?:(?:Frau|Herr|Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)+")
+# an unsigned price or rate with decimals and its unit sign ("19,99 €", "3,00 %", "0,19%"): a data value of the
+# page like "57,28 EUR" (a ticker's change is signed, a counter "100%" has no decimals)
+_PRICE_OR_RATE = re.compile(r"\d{1,3}(?:\.\d{3})*,\d{1,2}\s?(?:€|%|\$|£)|(?:€|\$|£)\s?\d{1,3}(?:\.\d{3})*,\d{1,2}")
+# a price of an offer: "*anschließend 5,99 € mtl.", "11,99 € im Monat", "ab 4,99 €/Monat"
+_OFFER_PRICE = re.compile(r"\d+(?:,\d{2})?\s?(?:€|EUR|Euro)\s?(?:/\s?|im |pro |je )?(?:mtl\.|monatl\w*|Monat|Woche|Jahr|mon\.)"
+                          r"|\b(?:mtl\.|monatlich)\s+\d+(?:,\d{2})?\s?(?:€|EUR|Euro)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """First names of ``resources/first_names_gender.tsv`` (the entity stage's list, Berlin first-name statistics)."""
+    names = set()
+    for line in FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            names.add(line.split("\t", 1)[0])
+    return frozenset(names)
+
+
+def person_line(text: str) -> bool:
+    """The line is a person's name: an optional title, a known first name and one or two capitalised names
+    ("Stefan Beispiel", "Dr. Bernd Exempel", "Tanja Probe-Muster")."""
+    rest = _TITLES.sub("", text.strip())
+    words = rest.split()
+    return (2 <= len(words) <= 3 and words[0] in _first_names()
+            and all(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?", w) for w in words[1:]))
+
+
+def _role_line(text: str) -> bool:
+    """A short line without figures under a name: the person's role ("Pfarrer", "Gemeindereferentin")."""
+    stripped = text.strip()
+    words = stripped.split()
+    return (1 <= len(words) <= ROLE_MAX_WORDS and stripped[:1].isupper() and not any(c.isdigit() for c in stripped)
+            and "@" not in stripped and not person_line(stripped) and not stripped.endswith((".", "!", "?", ":")))
+
+
+def people_list(texts: Sequence[str]) -> bool:
+    """Three or more names each followed by a role line: the team or board of the page ("Stefan Beispiel" /
+    "Pfarrer" / "Rainer Muster" / "Diakon" ...), its content. An author box names one person; a contact box has
+    a phone number or an e-mail address and is taken before the menu runs."""
+    pairs, k = 0, 0
+    while k + 1 < len(texts):
+        if person_line(texts[k]) and _role_line(texts[k + 1]):
+            pairs += 1
+            k += 2
+        else:
+            k += 1
+    return pairs >= PEOPLE_LIST_MIN_PAIRS
+
+
+def _bullet_mark(text: str) -> str | None:
+    m = _BULLET_MARK.match(text)
+    return m.group(1) if m else None
+
+
+def list_continues(blocks: Sequence["_Scored"], shapes: Sequence[Shape], i: int, j: int) -> bool:
+    """The run of short items blocks[i..j] is part of a longer bulleted list of the text: the list goes on, on
+    one side, with kept items of the same bullet of which one is longer than a menu item ("- Ausschuss für Soziales,
+    Integration und Demografie" after "- Integrationsrat", "- Jugendhilfeausschuss"), and the line beyond the list on
+    that side is kept too (or the page ends). A menu next to a list of the article has its own bullets or none."""
+    marks = {m for k in range(i, j + 1) if (m := _bullet_mark(blocks[k].text))}
+    if not marks:
+        return False
+    n = len(blocks)
+    for step, start in ((1, j + 1), (-1, i - 1)):
+        k, longer, extended = start, False, False
+        while 0 <= k < n and _bullet_mark(blocks[k].text) in marks and not blocks[k].is_boilerplate:
+            extended = True
+            longer = longer or shapes[k].words > 4
+            k += step
+        if extended and longer and not (0 <= k < n and blocks[k].is_boilerplate):
+            return True
+    return False
+
+
+def price_or_rate(text: str) -> bool:
+    """The whole line is an unsigned price or rate with decimals ("19,99 €", "3,00 %")."""
+    return bool(_PRICE_OR_RATE.fullmatch(text.strip()))
+
+
+def _offer_boxes(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """The offer box of a paywall prompt: after a removed subscription prompt ("Weiterlesen mit", "Jetzt
+    weiterlesen mit stock3 Plus", "Jetzt bestellen"), the short lines of the offer — its slogan, the bulleted
+    benefits ("• Zugriff auf alle K+ Inhalte", "• Monatlich kündbar"), its prices ("*anschließend 5,99 € mtl.") —
+    up to the next paragraph. Taken only when the stretch shows the offer again (a price per month, another removed
+    subscription line or a subscription phrase), and only up to the last line that shows it; a date, byline or
+    caption, a sentence, a line of 16 words or more or a reporting verb ends the stretch (the article goes on)."""
+    n = len(blocks)
+    for i, b in enumerate(blocks):
+        if not (b.is_boilerplate and b.category == "subscription"):
+            continue
+        k, stretch = i + 1, []
+        while k < n and len(stretch) < OFFER_BOX_MAX_LINES:
+            s = shapes[k]
+            if blocks[k].is_boilerplate:
+                if blocks[k].category not in ("subscription", "other"):
+                    break
+            elif PROTECTED_FLAGS & set(blocks[k].flags) or s.sentence_like or s.words >= OFFER_LINE_MAX_WORDS or _lexicon_weight(blocks[k], COUNTER) < 0:
+                break
+            stretch.append(k)
+            k += 1
+        free = [k for k in stretch if _free(blocks[k])]
+        offer = any(
+            blocks[k].is_boilerplate and blocks[k].category == "subscription"
+            or _OFFER_PRICE.search(blocks[k].text) or _lexicon_weight(blocks[k], "subscription") > 0
+            for k in stretch
+        )
+        if free and offer:
+            last = max(k for k in stretch if blocks[k].is_boilerplate or _OFFER_PRICE.search(blocks[k].text)
+                       or _lexicon_weight(blocks[k], "subscription") > 0)
+            for k in free:
+                if k <= last:
+                    _mark(blocks[k], "subscription", "offer_box", 2.0)
+
+
+def _lone_contents_labels(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """A contents label alone ("Inhalt", "Inhaltsverzeichnis:") with no list under it: the next line is a headline,
+    a paragraph or a metadata line, not a short item. It is the jump target of a skip link or the label of a
+    collapsed table of contents, page furniture; with short items under it ("Inhalt" / "Zehn Jahre pressesprecher" /
+    "Seite 20": the contents of a magazine issue) it heads a list of the page and stays. The tables of contents
+    that the page's headings repeat are taken before (``_tables_of_contents``)."""
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if len(b.text.strip().rstrip(":").split()) == 1 and _contents_label(b, s):
+            if i + 1 == len(blocks) or not shapes[i + 1].short_item and not blocks[i + 1].is_boilerplate:
+                _mark(b, "navigation", "contents_label", 2.0)
