@@ -189,6 +189,30 @@ def test_date_lines_set_the_document_date_and_are_kept(line, iso):
     assert "date" in result.blocks[0].flags and not result.blocks[0].is_boilerplate
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Stand: 09:14 Uhr | Lesedauer: 7 Minuten", "Aktualisiert: heute, 16:40 Uhr", "Stand: 7.05 Uhr"],
+)
+def test_time_stamp_lines_of_the_day_are_kept_and_set_no_date(line):
+    # A "Stand:" line with only the time of the day is metadata like a date line (issue 18: "Stand:" lines are
+    # kept and flagged), also between a menu and the article, where the page-head rules take short lines.
+    raw = (
+        "Startseite\nPolitik\nWirtschaft\nSport\n"
+        f"{line}\n"
+        "Die Landesregierung hat am Dienstag einen Nachtragshaushalt beschlossen. Finanzminister Weber sagte, "
+        "die Rücklagen reichten nicht mehr aus, um die Mehrkosten für Energie zu decken.\n"
+    )
+    result = bp.clean_document(raw)
+    stamp = next(b for b in result.blocks if b.text == line)
+    assert "date" in stamp.flags and not stamp.is_boilerplate
+    assert result.date is None
+
+
+def test_reading_time_alone_is_no_time_stamp():
+    flags = bp.clean_document("Voraussichtliche Lesedauer: 17 Minuten\nDer Rat hat getagt.").blocks[0].flags
+    assert "date" not in flags
+
+
 def test_parse_date_rejects_impossible_dates():
     assert bp.parse_date("31.02.2025") is None
     assert bp.parse_date("8.12.25") == "2025-12-08"

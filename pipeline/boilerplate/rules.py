@@ -878,7 +878,9 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
         m = pattern.regex.fullmatch(text) if pattern.scope == "line" else pattern.regex.search(text)
         if not m:
             continue
-        if pattern.flag in ("date", "dateline"):
+        if pattern.flag == "date" and "date" not in pattern.regex.groupindex:
+            pass  # a time stamp of the day ("Stand: 09:14 Uhr"): kept and flagged like a date line, no document date
+        elif pattern.flag in ("date", "dateline"):
             parsed = parse_date(m.group("date")) if "date" in pattern.regex.groupindex else None
             if not parsed:
                 continue
