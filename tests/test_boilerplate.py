@@ -1725,3 +1725,32 @@ def test_a_numbered_title_alone_at_the_top_is_no_breadcrumb():
     crumbs = "\n".join(("1. lokalblatt-de", "2. Bayern", raw.splitlines()[1], raw.splitlines()[2]))
     _, _, removed = _kept_and_removed(crumbs)
     assert {"1. lokalblatt-de", "2. Bayern"} <= removed
+
+
+def test_numbered_clauses_of_a_statute_are_no_about_blurb():
+    # Round 10: the numbered clauses of a club statute ("01.1 Der 1921 gegründete Verein heißt …") below the site's
+    # menu read like a self-description ("gegründet"), but statutes number their clauses and blurbs never do.
+    raw = (
+        "SV Beispielhausen\n#WIRSINDDERSV\n"
+        "§ 1 NAME, SITZ UND GESCHÄFTSJAHR\n"
+        "01.1 Der 1921 gegründete Verein führt den Namen „Sportverein Beispielhausen e.V.“.\n"
+        "01.2 Der Verein hat seinen Sitz in Beispielhausen und ist im Vereinsregister des Amtsgerichts eingetragen.\n"
+        "01.3 Das Geschäftsjahr ist das Kalenderjahr.\n"
+        "(2) Die Vereinsfarben sind Grün und Weiß.\n"
+        "§ 2 ZWECK DES VEREINS\n"
+        "02.1 Zweck des Vereins ist die Förderung des Sports; er verfolgt ausschließlich gemeinnützige Zwecke.\n"
+    )
+    result = bp.clean_document(raw)
+    clauses = [b for b in result.blocks if b.text[:4] in ("01.1", "01.2", "01.3", "(2) ", "02.1")]
+    assert len(clauses) == 5 and not any(b.is_boilerplate for b in clauses)
+
+
+def test_about_blurb_after_contact_box_is_still_removed():
+    raw = (
+        "Die Stadtwerke senken zum Jahreswechsel die Gaspreise um acht Prozent, teilte das Unternehmen am Montag mit.\n"
+        "Pressekontakt:\nStadtwerke Beispielstadt GmbH\nJana Muster\nTel.: 0711 555-0100\nE-Mail: presse@stadtwerke.example\n"
+        "Die Stadtwerke Beispielstadt wurden 1899 gegründet und versorgen heute rund 120.000 Kunden mit Strom, Gas und Wasser.\n"
+    )
+    result = bp.clean_document(raw)
+    blurb = next(b for b in result.blocks if b.text.startswith("Die Stadtwerke Beispielstadt wurden"))
+    assert blurb.is_boilerplate and blurb.category == "about"

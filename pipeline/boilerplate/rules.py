@@ -908,6 +908,9 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _DATE_IN_LINE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _SECTION_NUMBER = re.compile(r"(?:§{1,2}|Art\.|Artikel)\s*\d{1,3}\s?[a-z]?\.?")
+# A clause of an enumerated document body: "01.1 Der Verein heißt …", "§ 3 Zweck", "(2) Mitglied kann …". Statutes,
+# rules and terms number their clauses; an "about us" blurb never does (round 10: a club statute lost as a blurb).
+_NUMBERED_CLAUSE = re.compile(r"^\s*(?:§{1,2}\s*\d{1,3}[a-z]?\.?|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})+\.?)\s+[A-ZÄÖÜ\"„]")
 _BULLET = re.compile(r"^\s*(?:[•·▪►*–-]|\d{1,2}[.)])\s+")
 # A phone number after "Tel.", "Fax" ... may use dots ("+49 (0)30.27 48 83-1410"); without a label only spaces,
 # "/" and "-" separate its groups, so that dates ("07.08.2025") and amounts never count as phone numbers.
@@ -1432,7 +1435,9 @@ def _after_contact_box(blocks: list["_Scored"], shapes: list[Shape], top: int, l
         # a blurb describes the organisation in the third person; a paragraph telling the reader how to reach it
         # ("Über das Kontaktformular erreichen Sie uns …") is the text of a contact page (fifth round)
         addressed = any(name == "formal_address" for name, _ in b.signals)
-        if _free(b) and text_like and not s.headline and not quoted and not addressed and not _reports(b.text, lexicon):
+        numbered = bool(_NUMBERED_CLAUSE.match(b.text))
+        if (_free(b) and text_like and not s.headline and not quoted and not addressed and not numbered
+                and not _reports(b.text, lexicon)):
             if any(blocks[k].category == "contact" and blocks[k].is_boilerplate for k in range(max(0, i - 3), i)) or (
                 blocks[i - 1].category == "about" and "about_run" in {name for name, _ in blocks[i - 1].signals}
             ):
@@ -1445,7 +1450,7 @@ def _about_blocks(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     "Über <Name>" heading and the contact box or end of page."""
     n = len(blocks)
     for i, (b, s) in enumerate(zip(blocks, shapes)):
-        if not _free(b) or _lexicon_weight(b, "about") < 1.5:
+        if not _free(b) or _lexicon_weight(b, "about") < 1.5 or _NUMBERED_CLAUSE.match(b.text):
             continue
         near = [k for k in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3) if 0 <= k < n and blocks[k].is_boilerplate]
         if near:
@@ -1458,7 +1463,8 @@ def _about_blocks(blocks: list["_Scored"], shapes: list[Shape]) -> None:
             j += 1
         if j - i > 1 and j < n and blocks[j].is_boilerplate:
             for k in range(i + 1, j):
-                _mark(blocks[k], "about", "about_run", 2.0)
+                if not _NUMBERED_CLAUSE.match(blocks[k].text):
+                    _mark(blocks[k], "about", "about_run", 2.0)
 
 
 def _repeated_lines(blocks: list["_Scored"], shapes: list[Shape], repeated: frozenset[str], top: int) -> None:
