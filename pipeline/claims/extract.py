@@ -2112,8 +2112,69 @@ class _Extractor:
                                          evidence=["quote_in_message"], confidence=ev.confidence * 0.9,
                                          cue_scored=ev.cue_scored, speaker_info=ev.speaker_info, nested=True))
 
+    # -- a cue clause in Konjunktiv I is itself reported
+    def _konjunktiv_cue_continuations(self) -> None:
+        """"Weselsky sprach von einer „Arroganz der Macht“. Mit dem dritten Angebot habe die Bahn bewiesen, dass
+        sie ihren Kurs fortsetze.": a main clause whose finite verb is in Konjunktiv I is indirect speech of the
+        report before it, also when its verb is in the reporting lexicon. Its subject is then part of what was
+        reported, not the speaker: the sentence continues the event before it (form ``free_indirect``, the whole
+        sentence as message). Only for verbs that are no speech act on their own ("beweisen", "zeigen", "wissen",
+        column ``clause`` = only), for speech-act events without a content clause ("habe das Unternehmen mit der
+        Insolvenz gedroht"), and for subjects that cannot speak ("die Firmware erkenne nicht, ob …"); a person
+        saying something in Konjunktiv ("Der Minister habe betont, dass …") keeps the event. Only with an event
+        with a speaker at most two sentences before in the same paragraph, and no other event in the sentence."""
+        v, doc = self.view, self.doc
+        text = v.layer.doc_text
+        for ev in list(self.events):
+            if ev.nested or ev.cue is None or ev.cue.verb is None or not ev.evidence:
+                continue
+            reported = ev.form == "reported"
+            if not reported and (ev.form not in ("indirect", "mixed") or not (
+                    ev.evidence[0].startswith("complementizer") or ev.evidence[0] in ("zu_infinitive", "v2_subjunctive"))):
+                continue
+            if min(ev.cue.tokens) > min(ev.message) and not reported:
+                continue  # the frame after its message ("…, habe er gesagt") is a frame
+            k = v.sent_of[ev.cue.index]
+            s, e = v.sents[k]
+            toks = _sentence_tokens(v, k)
+            if not toks or doc[toks[-1]].text not in SENT_END or _has_line_break(doc, toks) or v.in_quote(toks[0]):
+                continue
+            finite = next((i for i in range(s, max(ev.cue.tokens) + 1) if not v.in_quote(i) and (
+                v.finite_verb(i) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(doc[i])))), None)
+            if finite is None or _in_subordinate_clause(v, finite) or _in_subordinate_clause(v, ev.cue.index) \
+                    or not _konjunktiv_i(doc[finite]) or _low(doc[s]) in (ADJUNCT_STARTS | COMPLEMENTIZERS) - RELATIVE_STARTS:
+                continue
+            if v.clause_bounds(finite)[0] != v.clause_bounds(ev.cue.index)[0]:
+                continue  # the Konjunktiv verb belongs to another clause than the cue
+            weak_verb = ev.cue.verb.clause == "only"
+            if not (reported or weak_verb or not ev.speaker or not self._animate(ev.speaker)):
+                continue
+            others = [o for o in self.events if o is not ev and not o.nested and v.sent_of[min(o.message)] <= k <= v.sent_of[max(o.message)]]
+            if others:
+                continue
+            before = [o for o in self.events if o is not ev and not o.nested and o.speaker and max(o.message) < s]
+            if not before:
+                continue
+            prev = max(before, key=lambda o: max(o.message))
+            if k - v.sent_of[max(prev.message)] > 2:
+                continue
+            lo, hi = doc[max(prev.message)].idx, doc[s].idx
+            if "\n\n" in text[lo:hi] or "\n" in text[lo:hi].strip():
+                continue  # a new paragraph (or a headline) between: not the same report
+            message = [i for i in toks if not doc[i].is_space]
+            dateline = dateline_tokens(v, k)
+            message = [i for i in message if i not in dateline]
+            if not message or any(v.low[i] == "ich" and not v.in_quote(i) for i in message):
+                continue
+            ev.form, ev.message, ev.cue, ev.frame, ev.addressee = "free_indirect", message, None, [], []
+            ev.speaker, ev.speaker_info = list(prev.speaker), prev.speaker_info
+            ev.evidence = ["konjunktiv_continuation", "konjunktiv_cue_clause"]
+            ev.confidence, ev.cue_scored = 0.55, True
+            self.covered.update(message)
+
     # -- free indirect continuation in Konjunktiv
     def _free_indirect(self) -> None:
+        self._konjunktiv_cue_continuations()
         v, doc = self.view, self.doc
         by_sent: dict[int, list[Event]] = {}
         for ev in self.events:
