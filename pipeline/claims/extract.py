@@ -362,7 +362,7 @@ def find_cue(view: _View, i: int) -> Cue | None:
         return None
     tok = view.doc[i]  # a Token view only for the few words that are reporting-verb forms
     if view.has_pos and (tok.tag_ == "ADJA" or tok.pos_ == "ADJ" and _low(tok) not in reporting.verb_forms()) \
-            and not _frame_verb_after_quote(view, i):
+            and not _frame_verb_after_quote(view, i) and not _finite_with_closing_particle(view, i, entries):
         return None  # an attributive participle ("die kürzlich beschlossene Reform") reads its lemma, it reports nothing
     left, right = view.clause_bounds(i)
     clause = range(left, right)
@@ -433,6 +433,24 @@ def _frame_verb_after_quote(view: _View, i: int) -> bool:
         return False
     q = view.quote_of[i - 2]
     return q is not None and q.end == i - 2 and view.layer.text[i][:1].islower()
+
+
+def _finite_with_closing_particle(view: _View, i: int, entries) -> bool:
+    """"…, teilten Polizei und Staatsanwaltschaft mit.": a finite form of a separable reporting verb right after a
+    comma whose particle is the last word of the sentence is the verb of an inserted frame, whatever the tagger
+    says (the weak tagger reads "teilten" before a noun as an attributive adjective; an adjective is never
+    followed by the particle of its verb at the end of the sentence)."""
+    if i < 1 or view.layer.text[i - 1] != "," or not view.layer.text[i].islower():
+        return False
+    particles = {vf.verb.particle for vf in entries if vf.kind == "finite" and vf.verb.particle and not vf.joined}
+    if not particles:
+        return False
+    s, e = view.sents[view.sent_of[i]]
+    last = e - 1
+    while last > i and (view.layer.is_space[last] or view.layer.text[last] in SENT_END):
+        last -= 1
+    return last > i + 1 and view.low[last] in particles and not view.in_quote(last) and not any(
+        view.layer.text[j] in (",", ";", ":") or is_mark(view.layer.text[j]) for j in range(i + 1, last))
 
 
 def _particle_after_apposition(view: _View, i: int, right: int, particle: str) -> list[int]:
@@ -1784,6 +1802,20 @@ class _Extractor:
                         self.add(ev)
                         break
 
+    def _separable_particle_nach(self, i: int, s: int, end: int) -> bool:
+        """"nach" closing a main clause after its finite full verb is the verb's separable particle ("gehen die
+        Ermittler Hinweisen nach", "kam der Aufforderung nach"), not the postposition of a source ("seiner Meinung
+        nach"), which stands before the rest of its clause. Auxiliaries ("ist seiner Ansicht nach.") do not count."""
+        v = self.view
+        j = i + 1
+        while j < end and v.layer.is_space[j]:
+            j += 1
+        if j < end and v.layer.text[j] not in SENT_END | {",", ";", ":", "–", "—"}:
+            return False
+        left, _ = v.clause_bounds(i)
+        return any(v.finite_verb(k) and not v.in_quote(k) and v.low[k] not in AUXILIARIES
+                   and v.layer.tag[k] not in ("VAFIN", "VMFIN") and v.layer.pos[k] != "AUX" for k in range(max(left, s), i))
+
     def _according_event(self, entry: reporting.AccordingTo, i: int, n: int, s: int, e: int, end: int) -> Event | None:
         v, doc = self.view, self.doc
         if any(i in ev.message and ev.form != "according_to" or i in ev.frame or i in ev.speaker for ev in self.events):
@@ -1796,6 +1828,8 @@ class _Extractor:
                 and not self._owned_reporting_noun(i - 1, s):
             # ("seiner Ansicht nach keine Kürzungen": a possessive and a reporting noun make "nach" a postposition)
             return None  # "mit einem Ergebnis nach Steuern": a preposition before its noun, no postposition
+        if entry.words == ("nach",) and entry.position == "post" and self._separable_particle_nach(i, s, end):
+            return None  # "Die Ermittler gehen Hinweisen nach.", "Er kam ihrer Bitte nach.": the verb's particle
         if entry.position == "pre" and i > s and self._speech_act_of_subject_before(i, s, e, end):
             return None  # "Die Türkei verurteilte die Durchsuchung laut Anadolu": Anadolu is the channel
         if entry.position == "possessive":
