@@ -1316,6 +1316,8 @@ class _Extractor:
                         last -= 1
             speaker = _np_span(v, lo, last + 1)
             colon_cue = [colon_at]
+            if speaker and self._interviewer_label(speaker):
+                return False  # "Frage 1: „…?“": the interviewer's turn (pipeline/claims/interviews.py), no speaker
             if not speaker or len(speaker) != last + 1 - lo:
                 # "Minister Johannes Remmel freute sich über das Wetter: „…“": a person subject and a finite
                 # full verb before a colon and a quote frame it whatever the verb (the quote is its colon object)
@@ -1352,6 +1354,16 @@ class _Extractor:
         self.add(Event("direct", message, cue, speaker, frame=sorted(set(frame)), evidence=evidence,
                        confidence=0.85 if cue.verb else 0.7, addressee=self._addressee(cue, frame, speaker)))
         return True
+
+    def _interviewer_label(self, speaker: list[int]) -> bool:
+        """A colon label that is the interviewer's ("Frage:", "Frage 2:", "Interviewer:"; kind ``interviewer`` in
+        ``resources/interview_labels.tsv``), with an optional number."""
+        from .interviews import _label_lexicon
+
+        words = [self.view.layer.text[i] for i in speaker if not self.view.is_punct(i)]
+        while words and words[-1].isdigit():
+            words = words[:-1]
+        return bool(words) and " ".join(words).lower() in _label_lexicon()[1]
 
     def _label_name(self, speaker: list[int]) -> bool:
         """A label before a parenthesis is a person's name: two or more capitalised words or a person entity."""
