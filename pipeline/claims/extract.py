@@ -1233,6 +1233,14 @@ class _Extractor:
                 used.append(nq)
         speaker = find_speaker(v, cue, set(message)) if cue.verb else (
             construction_speaker or _np_span(v, cue.index + 1, frame_end))
+        if cue.verb and _low(doc[j]) in ANAPHORIC_FRAME_STARTS and min(cue.tokens) == j + 1 \
+                and (not speaker or min(speaker) <= j):
+            # „…“, das erklärte die Sprecherin: the quotation taken up by "das" in the Vorfeld, the subject after
+            # the verb (as in the inserted frame "…, das erklärte X")
+            after = [t for t in range(j + 2, frame_end) if t not in cue.tokens]
+            speaker = _np_span(v, after[0], frame_end) if after else []
+            if speaker and not _plausible_speaker(v, speaker):
+                speaker = []
         frame = [i for i in range(q.end + 1, frame_end) if not doc[i].is_space]
         if frame_end < end and doc[frame_end].text == "," and len(used) == 1:
             pass
