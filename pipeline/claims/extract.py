@@ -817,8 +817,28 @@ def _source_from(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     for j in range(left, right):
         if view.low[j] in preps and j not in exclude and not view.in_quote(j) and j + 1 < right:
             span = [t for t in _np_span(view, j + 1, right) if t not in exclude]
+            if span and view.low[j] in DOCUMENT_PREPOSITIONS:
+                span = _document_author(view, span)
             if span and view.doc[span[-1]].text[:1].isupper():
                 return span
+    return []
+
+
+DOCUMENT_PREPOSITIONS = frozenset(("in", "im"))
+
+
+def _document_author(view: _View, span: list[int]) -> list[int]:
+    """"in einer Mitteilung der Polizei" -> "der Polizei", "im Bericht des Ministeriums" -> "des Ministeriums",
+    "in dem Papier von Greenpeace" -> "Greenpeace": the attribute after the document's head noun; [] without
+    one ("in dem Papier" names no author)."""
+    head = next((k for k, t in enumerate(span) if view.doc[t].text[:1].isupper()), None)
+    if head is None:
+        return []
+    rest = span[head + 1:]
+    if len(rest) >= 2 and view.low[rest[0]] in GENITIVE_ARTICLES:
+        return rest
+    if len(rest) >= 2 and view.low[rest[0]] in ("von", "vom"):
+        return rest[1:] if view.low[rest[0]] == "von" else rest
     return []
 
 
