@@ -2232,7 +2232,7 @@ class _Extractor:
             prev = max(before, key=lambda o: max(o.message))
             if k - v.sent_of[max(prev.message)] > 2:
                 continue
-            lo, hi = doc[max(prev.message)].idx, doc[s].idx
+            lo, hi = doc[max(prev.message)].idx, doc[toks[0]].idx
             if "\n\n" in text[lo:hi] or "\n" in text[lo:hi].strip():
                 continue  # a new paragraph (or a headline) between: not the same report
             message = [i for i in toks if not doc[i].is_space]
