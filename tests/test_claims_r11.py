@@ -49,7 +49,7 @@ def test_a_weak_cue_verb_in_konjunktiv_continues_the_speaker_before(project_nlp)
     assert claim.claim_text.startswith("Mit dem dritten Angebot habe die Bahn")  # the whole sentence
 
 
-def test_a_subject_that_cannot_speak_is_part_of_the_continuation(project_nlp):
+def test_a_thinking_verb_of_a_thing_in_konjunktiv_is_part_of_the_continuation(project_nlp):
     doc = project_nlp("Der Hersteller Kamerawerk Lindner hat alle Besitzer der Kamera aufgerufen, die Software zu "
                       "aktualisieren. Die derzeitige Software der Kamera erkenne nicht, ob Akkus eingelegt seien.")
     claim = _claim_at(doc, "Die derzeitige Software")

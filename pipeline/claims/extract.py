@@ -2192,10 +2192,10 @@ class _Extractor:
         sie ihren Kurs fortsetze.": a main clause whose finite verb is in Konjunktiv I is indirect speech of the
         report before it, also when its verb is in the reporting lexicon. Its subject is then part of what was
         reported, not the speaker: the sentence continues the event before it (form ``free_indirect``, the whole
-        sentence as message). Only for verbs that are no speech act on their own ("beweisen", "zeigen", "wissen",
-        column ``clause`` = only), for speech-act events without a content clause ("habe das Unternehmen mit der
-        Insolvenz gedroht"), and for subjects that cannot speak ("die Firmware erkenne nicht, ob …"); a person
-        saying something in Konjunktiv ("Der Minister habe betont, dass …") keeps the event. Only with an event
+        sentence as message). Only for verbs of showing and knowing ("beweisen", "zeigen", "erkennen";
+        ``lexicons/claims_evidential_verbs.txt``) and for speech-act events without a content clause ("habe das
+        Unternehmen mit der Insolvenz gedroht"); a verb of saying in Konjunktiv ("Der Minister habe betont, dass …", "Der Generalstab habe gemeldet, dass …")
+        keeps its subject as the speaker (``salience`` decides about things that cannot speak). Only with an event
         with a speaker at most two sentences before in the same paragraph, and no other event in the sentence."""
         v, doc = self.view, self.doc
         text = v.layer.doc_text
@@ -2220,9 +2220,8 @@ class _Extractor:
                 continue
             if v.clause_bounds(finite)[0] != v.clause_bounds(ev.cue.index)[0]:
                 continue  # the Konjunktiv verb belongs to another clause than the cue
-            weak_verb = ev.cue.verb.clause == "only"
-            if not (reported or weak_verb or not ev.speaker or not self._animate(ev.speaker)):
-                continue
+            if not reported and ev.cue.verb.lemma not in EVIDENTIAL_VERBS:
+                continue  # "Der Generalstab habe gemeldet, dass …": a verb of saying keeps its subject as speaker
             others = [o for o in self.events if o is not ev and not o.nested and v.sent_of[min(o.message)] <= k <= v.sent_of[max(o.message)]]
             if others:
                 continue
@@ -2432,6 +2431,7 @@ STATIVE_PARTICIPLES = resources.words("claims_stative_participles")
 SEIN_FORMS = resources.words("claims_sein_forms")
 CALENDAR_WORDS = frozenset(row[0] for row in resources.rows("figures_time.tsv") if row[1] in ("weekday", "month"))
 # lemma -> prepositions of origin that introduce the source of "heißen", "verlauten", "erfahren"
+EVIDENTIAL_VERBS = resources.words("claims_evidential_verbs")
 SOURCE_FROM_VERBS: dict[str, frozenset[str]] = {}
 for _entry in resources.word_list("claims_source_from_verbs"):
     _lemma, _, _prep = _entry.partition(" ")
