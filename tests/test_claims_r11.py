@@ -199,3 +199,20 @@ def test_hiess_es_darin_after_a_sentence_naming_two_people_stays_unattributed(pr
                       "Österreich habe aber bewiesen, ein krisenfestes Land zu sein, heißt es darin.")
     claim = _claim_at(doc, "ein krisenfestes Land zu sein")
     assert claim.speaker_text is None
+
+
+# --------------------------------------------------------------------------- inserted frame after a relative clause
+
+
+def test_an_inserted_frame_after_a_relative_clause_frames_the_statement_before(project_nlp):
+    doc = project_nlp("Das Amt des Präsidenten sei eine grosse Aufgabe, die er aber gern übernehme, sagte Urs Weidmann "
+                      "in einer kurzen Rede.")
+    claim = _claim_at(doc, "eine grosse Aufgabe")
+    assert claim.form == "indirect" and claim.speaker_name == "Urs Weidmann"
+    assert claim.claim_text.endswith("gern übernehme")
+
+
+def test_a_relative_clause_after_the_subject_still_belongs_to_the_frame(project_nlp):
+    doc = project_nlp("Der Minister, der gestern in Bern eintraf, sagte, die Lage sei ernst.")
+    claim = _claim_at(doc, "die Lage sei ernst")
+    assert claim.speaker_text.startswith("Der Minister")

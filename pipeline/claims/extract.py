@@ -253,6 +253,12 @@ class _View:
                 opening = self._parenthetical(left - 1, -1, s, e)
                 if opening is None:
                     opening = self._relative_clause_before(left - 1, s)
+                    if opening is not None and left == i and self.finite_verb(i) and any(
+                            self.finite_verb(k) and not self.in_quote(k) for k in range(s, opening)):
+                        # "Das Amt sei eine Aufgabe, die er gern übernehme, sagte Weibel": a finite verb right after
+                        # the relative clause, with a main clause before it, opens an inserted frame (V1); the
+                        # relative clause ends the statement and is not embedded in the verb's clause
+                        opening = None
                 if opening is None:
                     break
                 left = opening  # "Johanna Wanka (CDU)": a short parenthesis inside a phrase ends no clause
