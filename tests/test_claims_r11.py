@@ -216,3 +216,8 @@ def test_a_relative_clause_after_the_subject_still_belongs_to_the_frame(project_
     doc = project_nlp("Der Minister, der gestern in Bern eintraf, sagte, die Lage sei ernst.")
     claim = _claim_at(doc, "die Lage sei ernst")
     assert claim.speaker_text.startswith("Der Minister")
+
+
+def test_a_possessive_after_a_relative_clause_is_no_frame_verb(project_nlp):
+    doc = project_nlp("Das ist der Auftrag, den wir zu erfüllen haben, meine Damen und Herren.")
+    assert not [c for c in doc._.claims if c.cue_lemma == "meinen"]

@@ -253,7 +253,8 @@ class _View:
                 opening = self._parenthetical(left - 1, -1, s, e)
                 if opening is None:
                     opening = self._relative_clause_before(left - 1, s)
-                    if opening is not None and left == i and self.finite_verb(i) and any(
+                    if opening is not None and left == i and self.finite_verb(i) and self.low[i] not in POSSESSIVE_DETERMINERS \
+                            and (not self.has_pos or self.layer.pos[i] == "VERB") and any(
                             self.finite_verb(k) and not self.in_quote(k) for k in range(s, opening)):
                         # "Das Amt sei eine Aufgabe, die er gern übernehme, sagte Weibel": a finite verb right after
                         # the relative clause, with a main clause before it, opens an inserted frame (V1); the
