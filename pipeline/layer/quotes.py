@@ -1,7 +1,8 @@
 """Quotation spans over a Doc: all German quotation marks, multi-sentence and multi-paragraph quotes.
 
 German news uses „…“ (also „…”), »…«, Swiss «…», ‚…‘, ›…‹ and Swiss ‹…› for quotes inside quotes, and
-typewriter "…"; all of them are quotes of equal standing. A quote
+typewriter "…", and ",,…''" (two commas typed for „, one token, opening only when its closing mark follows in the
+paragraph); all of them are quotes of equal standing. A quote
 continued in the next paragraph opens again without having been closed ("„… Absatz.\n\n„Weiter …“"). Marks
 that do not pair up are logged and closed at the end of their paragraph, so a stray mark can never swallow the
 rest of the document.
