@@ -253,6 +253,13 @@ class _View:
                 opening = self._parenthetical(left - 1, -1, s, e)
                 if opening is None:
                     opening = self._relative_clause_before(left - 1, s)
+                    if opening is not None and left == i and self.finite_verb(i) and self.low[i] not in POSSESSIVE_DETERMINERS \
+                            and (not self.has_pos or self.layer.pos[i] == "VERB") and any(
+                            self.finite_verb(k) and not self.in_quote(k) for k in range(s, opening)):
+                        # "Das Amt sei eine Aufgabe, die er gern übernehme, sagte Weibel": a finite verb right after
+                        # the relative clause, with a main clause before it, opens an inserted frame (V1); the
+                        # relative clause ends the statement and is not embedded in the verb's clause
+                        opening = None
                 if opening is None:
                     break
                 left = opening  # "Johanna Wanka (CDU)": a short parenthesis inside a phrase ends no clause
@@ -362,7 +369,7 @@ def find_cue(view: _View, i: int) -> Cue | None:
         return None
     tok = view.doc[i]  # a Token view only for the few words that are reporting-verb forms
     if view.has_pos and (tok.tag_ == "ADJA" or tok.pos_ == "ADJ" and _low(tok) not in reporting.verb_forms()) \
-            and not _frame_verb_after_quote(view, i):
+            and not _frame_verb_after_quote(view, i) and not _finite_with_closing_particle(view, i, entries):
         return None  # an attributive participle ("die kürzlich beschlossene Reform") reads its lemma, it reports nothing
     left, right = view.clause_bounds(i)
     clause = range(left, right)
@@ -433,6 +440,24 @@ def _frame_verb_after_quote(view: _View, i: int) -> bool:
         return False
     q = view.quote_of[i - 2]
     return q is not None and q.end == i - 2 and view.layer.text[i][:1].islower()
+
+
+def _finite_with_closing_particle(view: _View, i: int, entries) -> bool:
+    """"…, teilten Polizei und Staatsanwaltschaft mit.": a finite form of a separable reporting verb right after a
+    comma whose particle is the last word of the sentence is the verb of an inserted frame, whatever the tagger
+    says (the weak tagger reads "teilten" before a noun as an attributive adjective; an adjective is never
+    followed by the particle of its verb at the end of the sentence)."""
+    if i < 1 or view.layer.text[i - 1] != "," or not view.layer.text[i].islower():
+        return False
+    particles = {vf.verb.particle for vf in entries if vf.kind == "finite" and vf.verb.particle and not vf.joined}
+    if not particles:
+        return False
+    s, e = view.sents[view.sent_of[i]]
+    last = e - 1
+    while last > i and (view.layer.is_space[last] or view.layer.text[last] in SENT_END):
+        last -= 1
+    return last > i + 1 and view.low[last] in particles and not view.in_quote(last) and not any(
+        view.layer.text[j] in (",", ";", ":") or is_mark(view.layer.text[j]) for j in range(i + 1, last))
 
 
 def _particle_after_apposition(view: _View, i: int, right: int, particle: str) -> list[int]:
@@ -799,8 +824,28 @@ def _source_from(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     for j in range(left, right):
         if view.low[j] in preps and j not in exclude and not view.in_quote(j) and j + 1 < right:
             span = [t for t in _np_span(view, j + 1, right) if t not in exclude]
+            if span and view.low[j] in DOCUMENT_PREPOSITIONS:
+                span = _document_author(view, span)
             if span and view.doc[span[-1]].text[:1].isupper():
                 return span
+    return []
+
+
+DOCUMENT_PREPOSITIONS = frozenset(("in", "im"))
+
+
+def _document_author(view: _View, span: list[int]) -> list[int]:
+    """"in einer Mitteilung der Polizei" -> "der Polizei", "im Bericht des Ministeriums" -> "des Ministeriums",
+    "in dem Papier von Greenpeace" -> "Greenpeace": the attribute after the document's head noun; [] without
+    one ("in dem Papier" names no author)."""
+    head = next((k for k, t in enumerate(span) if view.doc[t].text[:1].isupper()), None)
+    if head is None:
+        return []
+    rest = span[head + 1:]
+    if len(rest) >= 2 and view.low[rest[0]] in GENITIVE_ARTICLES:
+        return rest
+    if len(rest) >= 2 and view.low[rest[0]] in ("von", "vom"):
+        return rest[1:] if view.low[rest[0]] == "von" else rest
     return []
 
 
@@ -1215,6 +1260,14 @@ class _Extractor:
                 used.append(nq)
         speaker = find_speaker(v, cue, set(message)) if cue.verb else (
             construction_speaker or _np_span(v, cue.index + 1, frame_end))
+        if cue.verb and _low(doc[j]) in ANAPHORIC_FRAME_STARTS and min(cue.tokens) == j + 1 \
+                and (not speaker or min(speaker) <= j):
+            # „…“, das erklärte die Sprecherin: the quotation taken up by "das" in the Vorfeld, the subject after
+            # the verb (as in the inserted frame "…, das erklärte X")
+            after = [t for t in range(j + 2, frame_end) if t not in cue.tokens]
+            speaker = _np_span(v, after[0], frame_end) if after else []
+            if speaker and not _plausible_speaker(v, speaker):
+                speaker = []
         frame = [i for i in range(q.end + 1, frame_end) if not doc[i].is_space]
         if frame_end < end and doc[frame_end].text == "," and len(used) == 1:
             pass
@@ -1298,6 +1351,8 @@ class _Extractor:
                         last -= 1
             speaker = _np_span(v, lo, last + 1)
             colon_cue = [colon_at]
+            if speaker and self._interviewer_label(speaker):
+                return False  # "Frage 1: „…?“": the interviewer's turn (pipeline/claims/interviews.py), no speaker
             if not speaker or len(speaker) != last + 1 - lo:
                 # "Minister Johannes Remmel freute sich über das Wetter: „…“": a person subject and a finite
                 # full verb before a colon and a quote frame it whatever the verb (the quote is its colon object)
@@ -1334,6 +1389,16 @@ class _Extractor:
         self.add(Event("direct", message, cue, speaker, frame=sorted(set(frame)), evidence=evidence,
                        confidence=0.85 if cue.verb else 0.7, addressee=self._addressee(cue, frame, speaker)))
         return True
+
+    def _interviewer_label(self, speaker: list[int]) -> bool:
+        """A colon label that is the interviewer's ("Frage:", "Frage 2:", "Interviewer:"; kind ``interviewer`` in
+        ``resources/interview_labels.tsv``), with an optional number."""
+        from .interviews import _label_lexicon
+
+        words = [self.view.layer.text[i] for i in speaker if not self.view.is_punct(i)]
+        while words and words[-1].isdigit():
+            words = words[:-1]
+        return bool(words) and " ".join(words).lower() in _label_lexicon()[1]
 
     def _label_name(self, speaker: list[int]) -> bool:
         """A label before a parenthesis is a person's name: two or more capitalised words or a person entity."""
@@ -1784,6 +1849,20 @@ class _Extractor:
                         self.add(ev)
                         break
 
+    def _separable_particle_nach(self, i: int, s: int, end: int) -> bool:
+        """"nach" closing a main clause after its finite full verb is the verb's separable particle ("gehen die
+        Ermittler Hinweisen nach", "kam der Aufforderung nach"), not the postposition of a source ("seiner Meinung
+        nach"), which stands before the rest of its clause. Auxiliaries ("ist seiner Ansicht nach.") do not count."""
+        v = self.view
+        j = i + 1
+        while j < end and v.layer.is_space[j]:
+            j += 1
+        if j < end and v.layer.text[j] not in SENT_END | {",", ";", ":", "–", "—"}:
+            return False
+        left, _ = v.clause_bounds(i)
+        return any(v.finite_verb(k) and not v.in_quote(k) and v.low[k] not in AUXILIARIES
+                   and v.layer.tag[k] not in ("VAFIN", "VMFIN") and v.layer.pos[k] != "AUX" for k in range(max(left, s), i))
+
     def _according_event(self, entry: reporting.AccordingTo, i: int, n: int, s: int, e: int, end: int) -> Event | None:
         v, doc = self.view, self.doc
         if any(i in ev.message and ev.form != "according_to" or i in ev.frame or i in ev.speaker for ev in self.events):
@@ -1796,6 +1875,8 @@ class _Extractor:
                 and not self._owned_reporting_noun(i - 1, s):
             # ("seiner Ansicht nach keine Kürzungen": a possessive and a reporting noun make "nach" a postposition)
             return None  # "mit einem Ergebnis nach Steuern": a preposition before its noun, no postposition
+        if entry.words == ("nach",) and entry.position == "post" and self._separable_particle_nach(i, s, end):
+            return None  # "Die Ermittler gehen Hinweisen nach.", "Er kam ihrer Bitte nach.": the verb's particle
         if entry.position == "pre" and i > s and self._speech_act_of_subject_before(i, s, e, end):
             return None  # "Die Türkei verurteilte die Durchsuchung laut Anadolu": Anadolu is the channel
         if entry.position == "possessive":
@@ -2112,8 +2193,68 @@ class _Extractor:
                                          evidence=["quote_in_message"], confidence=ev.confidence * 0.9,
                                          cue_scored=ev.cue_scored, speaker_info=ev.speaker_info, nested=True))
 
+    # -- a cue clause in Konjunktiv I is itself reported
+    def _konjunktiv_cue_continuations(self) -> None:
+        """"Weselsky sprach von einer „Arroganz der Macht“. Mit dem dritten Angebot habe die Bahn bewiesen, dass
+        sie ihren Kurs fortsetze.": a main clause whose finite verb is in Konjunktiv I is indirect speech of the
+        report before it, also when its verb is in the reporting lexicon. Its subject is then part of what was
+        reported, not the speaker: the sentence continues the event before it (form ``free_indirect``, the whole
+        sentence as message). Only for verbs of showing and knowing ("beweisen", "zeigen", "erkennen";
+        ``lexicons/claims_evidential_verbs.txt``) and for speech-act events without a content clause ("habe das
+        Unternehmen mit der Insolvenz gedroht"); a verb of saying in Konjunktiv ("Der Minister habe betont, dass …", "Der Generalstab habe gemeldet, dass …")
+        keeps its subject as the speaker (``salience`` decides about things that cannot speak). Only with an event
+        with a speaker at most two sentences before in the same paragraph, and no other event in the sentence."""
+        v, doc = self.view, self.doc
+        text = v.layer.doc_text
+        for ev in list(self.events):
+            if ev.nested or ev.cue is None or ev.cue.verb is None or not ev.evidence:
+                continue
+            reported = ev.form == "reported"
+            if not reported and (ev.form not in ("indirect", "mixed") or not (
+                    ev.evidence[0].startswith("complementizer") or ev.evidence[0] in ("zu_infinitive", "v2_subjunctive"))):
+                continue
+            if min(ev.cue.tokens) > min(ev.message) and not reported:
+                continue  # the frame after its message ("…, habe er gesagt") is a frame
+            k = v.sent_of[ev.cue.index]
+            s, e = v.sents[k]
+            toks = _sentence_tokens(v, k)
+            if not toks or doc[toks[-1]].text not in SENT_END or _has_line_break(doc, toks) or v.in_quote(toks[0]):
+                continue
+            finite = next((i for i in range(s, max(ev.cue.tokens) + 1) if not v.in_quote(i) and (
+                v.finite_verb(i) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(doc[i])))), None)
+            if finite is None or _in_subordinate_clause(v, finite) or _in_subordinate_clause(v, ev.cue.index) \
+                    or not _konjunktiv_i(doc[finite]) or _low(doc[s]) in (ADJUNCT_STARTS | COMPLEMENTIZERS) - RELATIVE_STARTS:
+                continue
+            if v.clause_bounds(finite)[0] != v.clause_bounds(ev.cue.index)[0]:
+                continue  # the Konjunktiv verb belongs to another clause than the cue
+            if not reported and ev.cue.verb.lemma not in EVIDENTIAL_VERBS:
+                continue  # "Der Generalstab habe gemeldet, dass …": a verb of saying keeps its subject as speaker
+            others = [o for o in self.events if o is not ev and not o.nested and v.sent_of[min(o.message)] <= k <= v.sent_of[max(o.message)]]
+            if others:
+                continue
+            before = [o for o in self.events if o is not ev and not o.nested and o.speaker and max(o.message) < s]
+            if not before:
+                continue
+            prev = max(before, key=lambda o: max(o.message))
+            if k - v.sent_of[max(prev.message)] > 2:
+                continue
+            lo, hi = doc[max(prev.message)].idx, doc[toks[0]].idx
+            if "\n\n" in text[lo:hi] or "\n" in text[lo:hi].strip():
+                continue  # a new paragraph (or a headline) between: not the same report
+            message = [i for i in toks if not doc[i].is_space]
+            dateline = dateline_tokens(v, k)
+            message = [i for i in message if i not in dateline]
+            if not message or any(v.low[i] == "ich" and not v.in_quote(i) for i in message):
+                continue
+            ev.form, ev.message, ev.cue, ev.frame, ev.addressee = "free_indirect", message, None, [], []
+            ev.speaker, ev.speaker_info = list(prev.speaker), prev.speaker_info
+            ev.evidence = ["konjunktiv_continuation", "konjunktiv_cue_clause"]
+            ev.confidence, ev.cue_scored = 0.55, True
+            self.covered.update(message)
+
     # -- free indirect continuation in Konjunktiv
     def _free_indirect(self) -> None:
+        self._konjunktiv_cue_continuations()
         v, doc = self.view, self.doc
         by_sent: dict[int, list[Event]] = {}
         for ev in self.events:
@@ -2297,6 +2438,7 @@ STATIVE_PARTICIPLES = resources.words("claims_stative_participles")
 SEIN_FORMS = resources.words("claims_sein_forms")
 CALENDAR_WORDS = frozenset(row[0] for row in resources.rows("figures_time.tsv") if row[1] in ("weekday", "month"))
 # lemma -> prepositions of origin that introduce the source of "heißen", "verlauten", "erfahren"
+EVIDENTIAL_VERBS = resources.words("claims_evidential_verbs")
 SOURCE_FROM_VERBS: dict[str, frozenset[str]] = {}
 for _entry in resources.word_list("claims_source_from_verbs"):
     _lemma, _, _prep = _entry.partition(" ")

@@ -494,6 +494,42 @@ def _impersonal_frame_continuation(doc: Doc, claim, previous):
                        evidence=claim.evidence + (f"speaker:impersonal frame continues {previous.claim_id}",))
 
 
+DOCUMENT_ANAPHORS = resources.words("claims_document_anaphors")
+
+
+def _document_named_before(doc: Doc, disc: _Discourse, claim):
+    """"Bundeskanzler Karl Nehammer sieht in seinem Weihnachtsbrief große Herausforderungen. Österreich habe …
+    bewiesen, ein krisenfestes Land zu sein, heißt es darin.": an impersonal frame that points back to a document
+    ("darin", "dort", "in dem Papier") quotes the document's author, the one person or organisation the sentence
+    right before names (making no claim itself, same paragraph). Two or no names there: no speaker."""
+    if claim.is_nested or claim.cue_lemma not in IMPERSONAL_FRAME_LEMMAS or not claim.frame_tokens \
+            or not claim.evidence or claim.evidence[0] not in FRAMES_AFTER_MESSAGE or not doc.has_annotation("SENT_START"):
+        return None
+    words = [doc[i].lower_ for i in claim.frame_tokens if i < len(doc)]
+    pairs = {f"{a}+{b}" for a, b in zip(words, words[1:])}
+    if not (set(words) | pairs) & DOCUMENT_ANAPHORS:
+        return None
+    k = _sent_index(doc, claim.start_char)
+    if k == 0 or k - 1 in disc.claim_sents:
+        return None
+    start, end = _sentence_bounds(doc, k - 1)
+    if "\n" in doc.text[start:claim.start_char].strip():
+        return None
+    named = [m for m in disc.mentions if m.label in ("PER", "ORG") and m.link_method not in NAME_LINKS_EXCLUDED
+             and start <= m.start_char and m.end_char <= end]
+    if len({m.entity_id for m in named}) != 1:
+        return None
+    ent = disc.entity(named[0].entity_id)
+    span = doc.char_span(named[0].start_char, named[0].end_char, alignment_mode="expand")
+    if ent is None or span is None:
+        return None
+    return replace(claim, speaker_text=span.text, speaker_start_char=span.start_char, speaker_end_char=span.end_char,
+                   speaker_tokens=tuple(t.i for t in span), speaker_entity_id=ent.entity_id,
+                   speaker_name=ent.canonical_name, speaker_resolution="explicit" if ent.label == "PER" else "description",
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:author of the document named the sentence before ({ent.canonical_name})",))
+
+
 def _speaker_of(source, claim, **changes):
     """``claim`` with the speaker (phrase, offsets, tokens, entity, name) of ``source``, and ``changes``."""
     return replace(claim, speaker_text=source.speaker_text, speaker_start_char=source.speaker_start_char,
@@ -566,7 +602,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
                         evidence=claim.evidence + (f"speaker:continuation of {previous.claim_id}",))
         return moved
     if claim.speaker_text is None:
-        return _impersonal_frame_continuation(doc, claim, previous) or claim
+        return _impersonal_frame_continuation(doc, claim, previous) or _document_named_before(doc, disc, claim) or claim
     words = _phrase_words(claim)
     reported = _thing_reported_before(doc, disc, claim, previous, words)
     if reported is not None:

@@ -1,7 +1,8 @@
 """Quotation spans over a Doc: all German quotation marks, multi-sentence and multi-paragraph quotes.
 
 German news uses „…“ (also „…”), »…«, Swiss «…», ‚…‘, ›…‹ and Swiss ‹…› for quotes inside quotes, and
-typewriter "…"; all of them are quotes of equal standing. A quote
+typewriter "…", and ",,…''" (two commas typed for „, one token, opening only when its closing mark follows in the
+paragraph); all of them are quotes of equal standing. A quote
 continued in the next paragraph opens again without having been closed ("„… Absatz.\n\n„Weiter …“"). Marks
 that do not pair up are logged and closed at the end of their paragraph, so a stray mark can never swallow the
 rest of the document.
@@ -30,10 +31,14 @@ PAIRS: dict[str, tuple[str, ...]] = {
     '"': ('"',),
     "''": ("''",),
     "``": ("''",),
+    ",,": ("''", "“", "”", '"'),  # two commas typed for „ (one token, pipeline/nlp/tokenizer_rules.py)
 }
 ALL_MARKS = set(PAIRS) | {c for cs in PAIRS.values() for c in cs}
 # Marks that are only ever closers in German typography (the others can open a quote).
 CLOSE_ONLY = {"”", "’", "‘"}
+# Low marks that are also commas: they open a quote only when its closing mark follows in the same paragraph (a
+# lone "‚" is a misused comma; ",," is two commas unless '' or “ closes it). "‚" inside an open quote opens anyway.
+LOW_OPENERS_NEEDING_CLOSE = {"‚", ",,"}
 # Marks that open in German typography even though they close elsewhere.
 AMBIGUOUS = {'"', "“", "«", "»", "''", "›", "‹"}
 
@@ -124,9 +129,10 @@ def find_quotes(doc: Doc, sentence_ends: list[int] | None = None, facts: TokenFa
             if not stack:
                 quotes.append(Quote(outer, i, True, continued))
                 continued = False
-        elif text in PAIRS and text not in CLOSE_ONLY and (text != "‚" or stack or _closes_later(f, i, PAIRS[text])):
+        elif text in PAIRS and text not in CLOSE_ONLY and (text not in LOW_OPENERS_NEEDING_CLOSE or stack and text == "‚"
+                                                            or _closes_later(f, i, PAIRS[text])):
             stack.append((text, i))
-        elif text in ALL_MARKS and not stack and text not in ("’", "‘", "‚"):
+        elif text in ALL_MARKS and not stack and text not in ("’", "‘", "‚", ",,"):
             log.info("unbalanced closing quotation mark %r at token %d ignored", text, i)
         if stack and _ends_paragraph(f, i):
             j = i + 1

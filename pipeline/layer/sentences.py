@@ -54,6 +54,12 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
                 if start >= end:
                     continue
             first = next((i for i in range(start, end) if not space[i]), None)
+            if out and first is not None and text[first] in (",", ";") and not given and out[-1][1] == start \
+                    and not any("\n" in ws[k] or space[k] and "\n" in text[k] for k in range(out[-1][1] - 1, first)):
+                # "„… Mehr kann ich nicht sagen.“, das erklärte die Sprecherin.": no sentence starts with a comma;
+                # the frame after a quotation that ends with its own full stop belongs to the quotation's sentence
+                out[-1] = (out[-1][0], end)
+                continue
             if out and first is not None and not is_mark(text[first]):
                 last = out[-1][1] - 1
                 # "…, das erklärte | Sprecher Matthias Kopp.": nor does a sentence end in a verb without punctuation

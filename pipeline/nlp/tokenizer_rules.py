@@ -20,6 +20,12 @@ LINK_INFIXES = (r"\]\(", r"(?<=[\w.])\)(?=[\s,.;:!?]|$)")
 # Single guillemets (German ›…‹ inside »…«, Swiss ‹…› inside «…») are quotation marks like „…“: spaCy's German
 # tokenizer leaves them glued to the word ("‹Wir", "wachsam.›"), so no quote could be found.
 GUILLEMETS = ("‹", "›")
+# Two commas typed for a low opening quotation mark („), closed by '' or “ (",,Nein, überhaupt nicht.''"): spaCy
+# splits them into two "," tokens, which read as clause commas. One token ",," lets the quotation layer pair it
+# (only when a closing mark follows in the same paragraph, see pipeline/layer/quotes.py). At the start of a word
+# and after a colon ("Frage 3:,, Wächst …"); three or more commas stay commas.
+DOUBLE_COMMA_PREFIX = r"^,,(?!,)"
+DOUBLE_COMMA_SUFFIX = r"(?<=:),,$"
 
 
 def split_markdown_links(nlp: Language) -> Language:
@@ -34,8 +40,10 @@ def split_markdown_links(nlp: Language) -> Language:
     tokenizer.infix_finditer = _named(
         _extended(tokenizer.infix_finditer, nlp.Defaults.infixes, list(LINK_INFIXES), compile_infix_regex).finditer
     )
-    tokenizer.prefix_search = _extended(tokenizer.prefix_search, nlp.Defaults.prefixes, [f"^{g}" for g in GUILLEMETS], compile_prefix_regex).search
-    tokenizer.suffix_search = _extended(tokenizer.suffix_search, nlp.Defaults.suffixes, [f"{g}$" for g in GUILLEMETS], compile_suffix_regex).search
+    tokenizer.prefix_search = _first(DOUBLE_COMMA_PREFIX, _extended(
+        tokenizer.prefix_search, nlp.Defaults.prefixes, [f"^{g}" for g in GUILLEMETS], compile_prefix_regex)).search
+    tokenizer.suffix_search = _first(DOUBLE_COMMA_SUFFIX, _extended(
+        tokenizer.suffix_search, nlp.Defaults.suffixes, [f"{g}$" for g in GUILLEMETS], compile_suffix_regex)).search
     # the URL matcher would otherwise take "Weber](https://example.org" whole before infixes are tried
     for attr in ("url_match", "token_match"):
         original = getattr(tokenizer, attr, None)
@@ -50,6 +58,12 @@ def _extended(current, defaults, extra: list[str], compile_rules) -> re.Pattern:
     if isinstance(pattern, re.Pattern):
         return re.compile("|".join([pattern.pattern, *extra]))
     return compile_rules(list(defaults or ()) + [e.strip("^$") for e in extra])
+
+
+def _first(alternative: str, pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` with ``alternative`` tried first (an alternation takes the first alternative that matches, and
+    the default rules would take a single ",")."""
+    return re.compile("|".join([alternative, pattern.pattern]))
 
 
 _MARK = "claimgraph_markdown_infixes"
