@@ -73,7 +73,7 @@ COUNTER_CAP = -4.0
 LONG_BLOCK_WORDS = 40  # from this length a block needs LONG_BLOCK_LEXICON of phrase evidence on its own
 LONG_BLOCK_LEXICON = 3.0
 SENTENCE_MODE_MIN_CHARS = 300  # a text without line breaks longer than this is split into sentences
-PROTECTED_FLAGS = frozenset({"date", "byline", "caption"})
+PROTECTED_FLAGS = frozenset({"date", "byline", "caption", "office"})
 # Against a pre-decided removal (HTML extractor) only date lines and bylines are kept: a caption left out by the
 # extractor is page furniture (measured on 53 news pages: keeping captions too cost 1.1 points of junk removed).
 PREDECIDED_PROTECTED = frozenset({"date", "byline"})
@@ -911,6 +911,11 @@ _SECTION_NUMBER = re.compile(r"(?:§{1,2}|Art\.|Artikel)\s*\d{1,3}\s?[a-z]?\.?")
 # A clause of an enumerated document body: "01.1 Der Verein heißt …", "§ 3 Zweck", "(2) Mitglied kann …". Statutes,
 # rules and terms number their clauses; an "about us" blurb never does (round 10: a club statute lost as a blurb).
 _NUMBERED_CLAUSE = re.compile(r"^\s*(?:§{1,2}\s*\d{1,3}[a-z]?\.?|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})+\.?)\s+[A-ZÄÖÜ\"„]")
+# A row of a table, not a headline: two amounts with cents ("PayPal (EU) 17,00€ 17,00€", "bis 99,00 Euro ab 99,01
+# Euro") or a numbered issue reference ("LGBl. Nr. 75/2008", "Nr. 12/2024"); round 10: a shop's shipping costs and a
+# list of law-gazette references taken as teaser runs.
+_AMOUNT_WITH_CENTS = re.compile(r"\d,\d{2}\b")
+_ISSUE_REFERENCE = re.compile(r"\bNr\.\s?\d{1,4}/\d{2,4}(?!\d)")
 _BULLET = re.compile(r"^\s*(?:[•·▪►*–-]|\d{1,2}[.)])\s+")
 # A phone number after "Tel.", "Fax" ... may use dots ("+49 (0)30.27 48 83-1410"); without a label only spaces,
 # "/" and "-" separate its groups, so that dates ("07.08.2025") and amounts never count as phone numbers.
@@ -1390,6 +1395,7 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
             return (
                 shapes[k].headline and shapes[k].words >= 4 and not shapes[k].sentence_like and _free(blocks[k])
                 and not _BULLET.match(blocks[k].text) and not _DATE_IN_LINE.search(blocks[k].text)
+                and not _price_or_reference_row(blocks[k].text)
             )
 
         if not teaser_like(i):
@@ -1412,6 +1418,11 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
             for k in range(i, last + 1):
                 _mark(blocks[k], "teaser", "teaser_run", float(j - i + 1))
         i = j + 1
+
+
+def _price_or_reference_row(text: str) -> bool:
+    """Two amounts with cents or a numbered issue reference: a row of a price table or a reference list."""
+    return len(_AMOUNT_WITH_CENTS.findall(text)) >= 2 or bool(_ISSUE_REFERENCE.search(text))
 
 
 def _reports(text: str, lexicon: Lexicon) -> bool:

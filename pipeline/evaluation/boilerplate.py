@@ -222,14 +222,14 @@ def _target_groups(predictions: list[Prediction]) -> dict[str, list[Prediction]]
 
 
 # every part looked at while the stage was developed; round 7 was measured once by the lead at the end of the fifth
-# round, round 8 at the end of the sixth, round 9 at the end of the seventh; all are development data since
+# round, round 8 at the end of the sixth, round 9 at the end of the seventh, round 10 after the eighth (2026-12-04);
+# all are development data since
 DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3", "round4", "round5", "round6", "round7", "round8",
-                     "round9")
-# a part collected by someone else is held out until the lead measures it once: round 10 (collected after the seventh
-# round was measured, by a helper who does not develop the stage) is neither in DEVELOPMENT_PARTS nor in
-# train.DEV_PARTS, so the shipped weights are not fitted on it and no test prints its scores; until its file
-# (eval/realpages/round10_*.txt) is there, the report says the part is missing
-HELDOUT_PARTS: tuple[str, ...] = ("round10",)
+                     "round9", "round10")
+# a part collected by someone else is held out until the lead measures it once (neither in DEVELOPMENT_PARTS nor in
+# train.DEV_PARTS, so the shipped weights are not fitted on it and no test prints its scores; until its file is
+# there, the report says the part is missing). Round 10 was the last; there is no held-out part now.
+HELDOUT_PARTS: tuple[str, ...] = ()
 
 
 def cross_validated_predictions() -> list[Prediction]:
