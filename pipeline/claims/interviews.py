@@ -43,6 +43,8 @@ RESOURCE_FILES = ("interview_labels.tsv", "first_names_gender.tsv")
 _WORD = r"[A-ZÄÖÜ][\w'’.-]*"
 LABEL = re.compile(rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+{_WORD}){{0,4}})[ \t]*:[ \t]+(?P<rest>\S.*)$")
 MIN_ANSWER_WORDS = 5
+# a label alone on its line, the turn in the paragraphs after it ("Knut Dahl-Ruddies:")
+LABEL_ALONE = re.compile(rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+{_WORD}){{1,4}})[ \t]*:[ \t]*$")
 # The interviewer's credit line closes an interview ("Das Gespräch führte Jens Ohlsen.", "Interview: A. Berg").
 CREDIT = re.compile(r"^(Das|Dieses) (Gespräch|Interview) (führten?|führte)\b|^(Interview|Gespräch|Fragen)( von)?:? [A-ZÄÖÜ]")
 OPENING_MARKS = "„»«\"‚›‹“"
@@ -153,8 +155,16 @@ def _headline(rest: str) -> bool:
     return not rest.rstrip().endswith(tuple(_TURN_END))
 
 
+def person_label(label: str) -> bool:
+    """A label that is a person's name: two to five capitalised words, one of them before the last a known first
+    name ("Frank Bartholomeyczik", "Bischof Michael Chalupka"; not "Journal Frankfurt", "BamS", "SRS'IN DEMMER")."""
+    words = label.split()
+    return 2 <= len(words) <= 5 and not label.isupper() and any(w.lower() in _first_names() for w in words[:-1])
+
+
 def _paragraphs(text: str) -> list[_Para]:
     out, pos = [], 0
+    pending: tuple[str, int] | None = None  # a person's label alone on its line ("Frank Bartholomeyczik:")
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
@@ -162,7 +172,19 @@ def _paragraphs(text: str) -> list[_Para]:
         if not stripped:
             continue
         lead = len(line) - len(line.lstrip())
+        alone = LABEL_ALONE.match(line)
+        if alone and person_label(alone.group("label")):
+            pending = (alone.group("label"), start + alone.start("label"))
+            continue
         para = _Para(start + lead, start + len(line.rstrip()), stripped)
+        if pending is not None:
+            # the paragraph after a label line is that person's turn (statements collected under names)
+            label, label_start = pending
+            pending = None
+            if not LABEL.match(line) and not _headline(stripped):
+                para.label, para.label_start, para.content_start = label, label_start, para.start
+                out.append(para)
+                continue
         m = LABEL.match(line)
         if m and not any(c.isdigit() for c in m.group("label")) and not _headline(m.group("rest")):
             label = m.group("label")
@@ -227,8 +249,17 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
     # labelled answers after unlabelled questions ("Sie wollen sondieren. Was haben Sie vor?" / "Willi: ...")
     asked_before = sum(1 for k, p in enumerate(paras) if p.label and k and not paras[k - 1].label
                        and paras[k - 1].is_question)
+    intro = text[:paras[next((k for k, p in enumerate(paras) if p.is_question), 0)].start] if paras else ""
+    # a person's label answering an unlabelled question, the person named in the introduction before it
+    # ("Uwe Kraus hat mit Diakonie-Präsident Ulrich Lilie gesprochen." / "Wie geht es ...?" / "Ulrich Lilie: ...")
+    named_answer = any(p.label and person_label(p.label) and k and not paras[k - 1].label
+                       and paras[k - 1].is_question and _as_name(p.label) in intro for k, p in enumerate(paras))
+    # statements collected under persons' names: two or more turns, every label a person's, no question
+    statements = (len(turns) >= 2 and asks == 0 and all(person_label(lab) for lab in labels)
+                  and all(len(p.text.split()) >= MIN_ANSWER_WORDS + 1 and not _headline(p.text) for p in turns))
     if not (len(turns) >= 2 and len(labels) >= 2 and (asks >= 1 or announced)) \
-            and not (len(turns) >= 3 and len(labels) >= 3) and not (len(turns) >= 2 and asked_before >= 2):
+            and not (len(turns) >= 3 and len(labels) >= 3) and not (len(turns) >= 2 and asked_before >= 2) \
+            and not named_answer and not statements:
         return []
     _, interviewer_words = _label_lexicon()
     questions: dict[str, list[bool]] = {}
@@ -236,6 +267,15 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
         questions.setdefault(p.label, []).append(p.is_question)
     interviewers = {lab for lab, q in questions.items()
                     if lab.lower() in interviewer_words or sum(q) * 2 > len(q)}
+    if not interviewers and announced and len(labels) == 2:
+        # two parties, one of them a person named in the introduction: the other (a medium, "Journal
+        # Frankfurt: ...") is the interviewer ("Im Interview spricht ... Boris Rhein über ...")
+        people = [lab for lab in labels if person_label(lab)]
+        other = next(iter(labels - set(people)), None)
+        if len(people) == 1 and other is not None:
+            opening = next(p.start for p in turns if p.label == other)
+            if any(not p.label and _as_name(people[0]) in p.text for p in paras if p.start < opening):
+                interviewers = {other}
     interviewees = {_name_of(lab, text, labels) for lab in labels - interviewers}
     # a label that is the start of another one is the same party ("BILD am SONNTAG" / "BamS" cannot be told, but
     # "Mundt" after "ANDREAS MUNDT" is the interviewee)
@@ -268,8 +308,12 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
                                   inherited.label_start, inherited.label_start + len(inherited.label),
                                   "interview_label", inherited=True))
 
-    # turns before the first question are the introduction (a headline "Niebel: ..." is no answer)
-    first_q = next((k for k, p in enumerate(paras) if p.is_question), 0)
+    # turns before the first question are the introduction (a headline "Niebel: ..." is no answer); the
+    # interviewer's first turn opens the interview when it is no question ("Journal Frankfurt: Wir wollen ...")
+    first_q = next((k for k, p in enumerate(paras) if p.is_question or (p.label in interviewers and k)), 0)
+    # unlabelled interviewer's turns: questions, and statements that address the interviewee without speaking of
+    # themselves ("Das wäre eine gute Überschrift. Auch für Ihre Wahlplakate.")
+    asks_at = [p.is_question or (ask and not p.label) for p, ask in zip(paras, _question_turns(paras))]
     for k, p in enumerate(paras[first_q:], start=first_q):
         if p.label:
             close()
@@ -277,12 +321,12 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
             if p.label not in interviewers:
                 last_turn = p
         elif current is not None:
-            if CREDIT.match(p.text) or p.is_question or p.is_pull_quote:
+            if CREDIT.match(p.text) or asks_at[k] or p.is_pull_quote:
                 close()
                 current, end = None, None
             else:
                 end = p.end
-        elif (len(interviewees) == 1 and k > first_q and paras[k - 1].is_question and not paras[k - 1].label
+        elif (len(interviewees) == 1 and k > first_q and asks_at[k - 1] and not paras[k - 1].label
               and not CREDIT.match(p.text) and not p.is_pull_quote):
             # "Dann anders gefragt: Was ist gelungen?" / "Auch nicht viel angenehmer, aber ..."
             inherited = last_turn
