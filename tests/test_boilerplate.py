@@ -491,19 +491,20 @@ def test_real_page_corpus_is_split_by_site_and_meets_the_precision_targets():
     assert "real pages, dev" in report and "real pages, heldout" in report and "real-page errors" in report
 
 
-def test_round10_is_development_data_and_no_part_is_held_out(tmp_path):
+def test_round10_is_development_data_and_round11_is_held_out(tmp_path):
     # round 7 was measured once by the lead at the end of the fifth round, round 8 at the end of the sixth, round 9 at
     # the end of the seventh, round 10 after the eighth; all are development data since, fitted by the training
     # command (adding a part changes the shipped weights, see test_boilerplate_model.py)
     pages = bp_eval.load_pages()
-    assert bp_eval.HELDOUT_PARTS == ()
+    assert bp_eval.HELDOUT_PARTS == ("round11",)
     assert {"round4", "round5", "round6", "round7", "round8", "round9", "round10"} <= set(bp_eval.DEVELOPMENT_PARTS)
+    assert "round11" not in bp_eval.DEVELOPMENT_PARTS and "round11" not in train.DEV_PARTS
     assert set(train.DEV_PARTS) == set(bp_eval.DEVELOPMENT_PARTS)
-    assert {p.split for p in pages} == set(bp_eval.DEVELOPMENT_PARTS)
+    assert {p.split for p in pages} == set(bp_eval.DEVELOPMENT_PARTS) | {"round11"}
     assert {d.part for d in train.development_docs() if d.source == "pages"} == set(bp_eval.DEVELOPMENT_PARTS)
-    for name in ("round8_x.txt", "round9_x.txt", "round10_x.txt"):
+    for name in ("round8_x.txt", "round9_x.txt", "round10_x.txt", "round11_x.txt"):
         (tmp_path / name).write_text(f"### {name} | news | example.de | https://example.de/a\ncontent\tText\n", encoding="utf-8")
-    assert [p.split for p in bp_eval.load_pages(tmp_path)] == ["round8", "round9", "round10"]
+    assert [p.split for p in bp_eval.load_pages(tmp_path)] == ["round8", "round9", "round10", "round11"]
 
 
 def test_the_report_says_whether_a_part_is_held_out(tmp_path, monkeypatch):
@@ -512,12 +513,15 @@ def test_the_report_says_whether_a_part_is_held_out(tmp_path, monkeypatch):
     report = bp_eval.real_report(tmp_path)
     assert "real pages, round9" in report and "held out, shipped model (unseen)" not in report
     assert "no held-out part" in bp_eval.real_report(splits=("round9",), cross_validate=False)
-    # with no held-out part, the report says that every number is a development number
+    # with round 11 among the pages (its file is there), the report does not say "no held-out part"; nothing of round
+    # 11 is scored here (held_out_lines only looks at the pages' splits)
     pages = bp_eval.load_pages()
-    lines = bp_eval.held_out_lines(pages, bp_eval.DEVELOPMENT_PARTS, bp_eval.REALPAGES_DIR)
-    assert lines[0].startswith("no held-out part") and not any(line.startswith("held-out part ") for line in lines)
-    # a held-out part whose file is not there yet (it is collected while the stage is developed) is named as missing
-    monkeypatch.setattr(bp_eval, "HELDOUT_PARTS", ("round11",))
+    lines = bp_eval.held_out_lines(pages, bp_eval.DEVELOPMENT_PARTS + bp_eval.HELDOUT_PARTS, bp_eval.REALPAGES_DIR)
+    assert not lines or not lines[0].startswith("no held-out part")
+    # without the held-out pages every number is a development number
+    dev = [p for p in pages if p.split in bp_eval.DEVELOPMENT_PARTS]
+    assert bp_eval.held_out_lines(dev, bp_eval.DEVELOPMENT_PARTS, bp_eval.REALPAGES_DIR)[0].startswith("no held-out part")
+    # a held-out part whose file is not there (a directory without it) is named as missing
     without = bp_eval.held_out_lines(bp_eval.load_pages(tmp_path), ("round9", "round11"), tmp_path)
     assert without[0].startswith("no held-out part") and f"held-out part round11: no round11_*.txt in {tmp_path}, not measured" in without
 

@@ -80,9 +80,10 @@ def load_pages(directory: Path | None = None) -> list[Page]:
     # round9_*.txt: held out after the seventh round ("round9"; collected by a helper who does not develop the stage,
     # from sites in no other part; measured once by the lead, development data of the eighth round)
     # round10_*.txt: held out after the eighth round ("round10"; collected by a helper who does not develop the stage)
+    # round11_*.txt: held out after the ninth round ("round11"; collected by a helper who does not develop the stage)
     files = [f for pattern in ("pages_*.txt", "test_*.txt", "fresh_*.txt", "round3_*.txt", "round4_*.txt", "round5_*.txt",
                                "round6_*.txt", "round7_*.txt", "round8_*.txt", "round9_*.txt",
-                               "round10_*.txt")
+                               "round10_*.txt", "round11_*.txt")
              for f in sorted(directory.glob(pattern))]
     if not files:
         raise FileNotFoundError(f"no real-page files (pages_*.txt) in {directory}")
@@ -102,7 +103,7 @@ def load_pages(directory: Path | None = None) -> list[Page]:
                 seen.add(parts[0])
                 prefix = path.name.split("_", 1)[0]
                 split = prefix if prefix in ("test", "fresh", "round3", "round4", "round5", "round6", "round7", "round8", "round9",
-                                                "round10") else split_of(parts[2])
+                                                "round10", "round11") else split_of(parts[2])
                 header, blocks = (parts[0], parts[1], parts[2], parts[3], split), []
             elif not line.strip() or line.startswith("#"):
                 continue
