@@ -62,12 +62,16 @@ TEST8_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test8.jsonl")
 # The eighth unseen part (split ``test9``, issue 19): collected and annotated on 2026-12-04 during the tenth round, by
 # a helper who neither develops nor ran the stage, from sites in no other part; measured once; never part of ``all``.
 TEST9_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test9.jsonl")
+# The ninth unseen part (split ``test10``, issue 19): collected and annotated on 2026-12-04 after test9 was measured, by
+# a helper who neither develops nor ran the stage, from sites in no other part; incomplete (10 pages, the collection
+# was cut short by the deadline); measured once; never part of ``all``.
+TEST10_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test10.jsonl")
 UNSEEN_CORPORA = {"test2": TEST2_CORPUS, "test3": TEST3_CORPUS, "test4": TEST4_CORPUS, "test5": TEST5_CORPUS,
                   "test6": TEST6_CORPUS, "test7": TEST7_CORPUS, "test8": TEST8_CORPUS,
-                  "test9": TEST9_CORPUS}
+                  "test9": TEST9_CORPUS, "test10": TEST10_CORPUS}
 FORMS = {"direct", "indirect", "reported", "free_indirect", "according_to", "mixed"}
 REFS = ("explicit", "alias", "pronoun", "description", "group", "continuation", "interview", "unattributed")
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9")
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10")
 
 
 @dataclass(frozen=True)
