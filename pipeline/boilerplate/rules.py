@@ -46,6 +46,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import resources
+
 try:  # the regex parser behind re.compile, to find literal text a regex needs (phrase_anchor)
     from re import _parser as _sre_parser  # Python >= 3.11
 except ImportError:  # pragma: no cover - Python 3.10
@@ -2069,7 +2071,6 @@ def repeated_lines(texts: Sequence[str], *, min_documents: int = 3, min_share: f
 # when it is part of a longer list of the text, or when it lists people with their roles. The junk rules name
 # furniture that recurs across parts: the offer box of a paywall prompt, advertising markers in dashes.
 
-FIRST_NAMES_FILE = RESOURCES / "first_names_gender.tsv"
 PEOPLE_LIST_MIN_PAIRS = 3  # name lines each followed by a role line: a team or board list, not a menu
 ROLE_MAX_WORDS = 3  # "Pfarrer", "Stellvertretende Vorsitzende", "Leiterin der Kita"
 OFFER_BOX_MAX_LINES = 10  # short lines after a paywall prompt that can belong to its offer
@@ -2084,14 +2085,10 @@ _OFFER_PRICE = re.compile(r"\d+(?:,\d{2})?\s?(?:€|EUR|Euro)\s?(?:/\s?|im |pro 
                           r"|\b(?:mtl\.|monatlich)\s+\d+(?:,\d{2})?\s?(?:€|EUR|Euro)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
+@resources.memoised
 def _first_names() -> frozenset[str]:
     """First names of ``resources/first_names_gender.tsv`` (the entity stage's list, Berlin first-name statistics)."""
-    names = set()
-    for line in FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            names.add(line.split("\t", 1)[0])
-    return frozenset(names)
+    return frozenset(row[0] for row in resources.rows("first_names_gender.tsv"))
 
 
 def person_line(text: str) -> bool:
