@@ -60,6 +60,12 @@ def split_of(site: str) -> str:
     return "heldout" if int(hashlib.sha1(site.encode("utf-8")).hexdigest(), 16) % 10 < HELDOUT_SHARE else "dev"
 
 
+# the files of the corpus, <prefix>_*.txt in this order; "pages" files are split by site (dev / heldout,
+# ``split_of``), every other prefix names its part
+PART_FILE_PREFIXES = ("pages", "test", "fresh", "round3", "round4", "round5", "round6", "round7", "round8", "round9",
+                      "round10", "round11")
+
+
 def load_pages(directory: Path | None = None) -> list[Page]:
     """The labelled pages of ``eval/realpages/pages_*.txt`` (format: see the head of pages_a.txt)."""
     directory = Path(directory or REALPAGES_DIR)
@@ -81,10 +87,7 @@ def load_pages(directory: Path | None = None) -> list[Page]:
     # from sites in no other part; measured once by the lead, development data of the eighth round)
     # round10_*.txt: held out after the eighth round ("round10"; collected by a helper who does not develop the stage)
     # round11_*.txt: held out after the ninth round ("round11"; collected by a helper who does not develop the stage)
-    files = [f for pattern in ("pages_*.txt", "test_*.txt", "fresh_*.txt", "round3_*.txt", "round4_*.txt", "round5_*.txt",
-                               "round6_*.txt", "round7_*.txt", "round8_*.txt", "round9_*.txt",
-                               "round10_*.txt", "round11_*.txt")
-             for f in sorted(directory.glob(pattern))]
+    files = [f for prefix in PART_FILE_PREFIXES for f in sorted(directory.glob(f"{prefix}_*.txt"))]
     if not files:
         raise FileNotFoundError(f"no real-page files (pages_*.txt) in {directory}")
     pages: list[Page] = []
@@ -102,8 +105,7 @@ def load_pages(directory: Path | None = None) -> list[Page]:
                     raise ValueError(f"{path}:{number}: duplicate page id {parts[0]!r}")
                 seen.add(parts[0])
                 prefix = path.name.split("_", 1)[0]
-                split = prefix if prefix in ("test", "fresh", "round3", "round4", "round5", "round6", "round7", "round8", "round9",
-                                                "round10", "round11") else split_of(parts[2])
+                split = split_of(parts[2]) if prefix == "pages" else prefix
                 header, blocks = (parts[0], parts[1], parts[2], parts[3], split), []
             elif not line.strip() or line.startswith("#"):
                 continue
