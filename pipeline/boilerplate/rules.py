@@ -1728,7 +1728,7 @@ def _link_words() -> dict[str, tuple[str, ...]]:
     """``resources/boilerplate_link_words.tsv``: the closed classes of the link-line grammar, by kind."""
     kinds: dict[str, list[str]] = {
         k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday", "jump",
-                        "contents")
+                        "contents", "home", "goes", "click", "back")
     }
     for number, cols in _rows(LINK_WORDS_FILE):
         if len(cols) < 2 or cols[0] not in kinds:
@@ -2025,6 +2025,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     title = _title_slot(blocks, shapes, top)
     _repeated_in_page(blocks, shapes, title)
     _link_lines(blocks, shapes, title)
+    _tenth_round_links(blocks, shapes, top, title)
     _tables_of_contents(blocks, shapes)
     _lone_contents_labels(blocks, shapes)
     _menu_runs(blocks, shapes, top, title)
@@ -2197,3 +2198,158 @@ def _lone_contents_labels(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         if len(b.text.strip().rstrip(":").split()) == 1 and _contents_label(b, s):
             if i + 1 == len(blocks) or not shapes[i + 1].short_item and not blocks[i + 1].is_boilerplate:
                 _mark(b, "navigation", "contents_label", 2.0)
+
+
+# --------------------------------------------------------------------------- tenth round (issue 18)
+# Round 11 became development data. Its menus, like round 10's, are single short lines in the page body, most of them
+# the only one of their kind on a page, so phrase lists do not reach them. The rules here are link grammar of shapes
+# found in three or more parts: a line that only points elsewhere ("Hier geht's zum Artikel", "bitte hier klicken",
+# "[nach oben]"), a breadcrumb trail that starts at the home page ("Startseite > Behörden", "StartseiteBehörden…") or
+# ends in the title printed below it, and two shapes of tables of contents (a numbered section heading above its
+# list, two columns of section-numbered items on one line). Word classes: resources/boilerplate_link_words.tsv
+# (kinds home, goes, click, back).
+
+POINTER_MAX_WORDS = 16  # "Sie möchten direkt in die Praxis springen? Hier geht es zum nächsten Kapitel."
+POINTER_TARGET_MAX_WORDS = 5  # what "hier geht's zum" opens: "Artikel auf der shz-Seite"
+BACK_MAX_WORDS = 8  # "Zurück zur ersten Seite der aktuellen Ausgabe"
+BREADCRUMB_MAX_WORDS = 20
+BREADCRUMB_TITLE_MIN_WORDS = 3  # the title a breadcrumb ends in, repeated on the next line
+BREADCRUMB_TITLE_MIN_CHARS = 15
+_CLAUSES = re.compile(r"(?<=[.!?])\s+")
+_HERE_GOES = re.compile(r"^(?:und\s+)?hier\s+(\S+)(?:\s+es)?\s+(?:zum|zur|zu)\s+(.+?)[\s.:!]*$", re.IGNORECASE)
+_TRAIL_SEPARATOR = re.compile(r"^[>»›/|→⟩:]")
+
+
+def _words_lower(text: str) -> list[str]:
+    return [w for w in (w.strip("„“”\"'()[]{}:,;.!?").lower() for w in text.split()) if w]
+
+
+def pointer_line(text: str) -> bool:
+    """A line that only points the reader elsewhere: its last clause is "hier geht's zum <what a link opens>"
+    ("Hier gehts zum Artikel auf der shz-Seite", "Und hier geht´s zur Plattform:", "Sie möchten direkt in die Praxis
+    springen? Hier geht es zum nächsten Kapitel."), it ends in a click request after at most a short link text ("Als
+    PDF herunterladen - bitte hier klicken."), or it is a jump within the page or back ("[nach oben]", "Zurück zur
+    ersten Seite der aktuellen Ausgabe", "Go to the top of the page"). "Hier geht es zum Beispiel um Mieten" opens
+    nothing a link opens (no link noun) and stays; a clause with a subject before a click request stays."""
+    stripped = _DECORATION.sub("", text.strip()).strip("[]() ")
+    words = _words_lower(stripped)
+    if not words or len(words) > POINTER_MAX_WORDS:
+        return False
+    kinds = _link_words()
+    joined = " ".join(words)
+    if joined in kinds["back"]:
+        return True
+    if len(words) <= BACK_MAX_WORDS and words[0] == "zurück" and len(words) >= 3 and words[1] in ("zum", "zur", "zu") and any(
+            map(_link_noun, words[2:])):
+        return True
+    clauses = _CLAUSES.split(stripped)
+    m = _HERE_GOES.match(clauses[-1].strip())
+    if m and m.group(1).lower() in kinds["goes"]:
+        target = _words_lower(m.group(2))
+        # what a link opens ("zum Artikel auf der shz-Seite"), or a short target after a question or before a colon
+        # ("Hier geht es zum nächsten Kapitel." after "Sie möchten … springen?", "Und hier geht´s zur Plattform:");
+        # "Hier geht es zur Sache." alone is an idiom of the text
+        short = len(target) <= 2 and not any(w in _stopwords() for w in target) and (len(clauses) > 1 or stripped.endswith(":"))
+        if 1 <= len(target) <= POINTER_TARGET_MAX_WORDS and (any(map(_link_noun, target)) or short):
+            return True
+    for click in kinds["click"]:
+        before = words[: len(words) - len(click.split())]
+        if joined.endswith(click) and (joined == click or joined.endswith(" " + click)) and len(before) <= 6 and not any(
+                w in kinds["subject"] for w in before):
+            return True
+    return False
+
+
+def _home_start(text: str) -> str | None:
+    """The rest of a line that starts with the home page's item ("Startseite", "Home", "Start"), glued to the next
+    item ("StartseiteBehördenGemeindeversammlung") or followed by a separator or a capitalised item."""
+    stripped = text.strip()
+    m = re.match(r"[A-Za-zÄÖÜäöüß]+", stripped)
+    if not m:
+        return None
+    head = m.group()
+    for home in sorted(_link_words()["home"], key=len, reverse=True):
+        if head.lower().startswith(home) and head[: len(home)].lower() == home and head[:1].isupper():
+            rest = stripped[len(home):]
+            if rest[:1].isupper() and rest[:2].isalpha():  # glued: "StartseiteBehörden…"
+                return rest
+            if head.lower() == home:
+                return rest
+    return None
+
+
+def breadcrumb_trail(text: str) -> bool:
+    """A breadcrumb trail from the home page: "Startseite > Behörden > Gemeindeversammlung",
+    "StartseiteBehördenGemeindeversammlung", "Home Glauben Glossar 10516", "Start Blog Seite 198". The items after the
+    home word are capitalised words or numbers, the first one no function word and no finite verb ("Start der
+    Zugvogelkampagne", "Start frei für den Umbau" and "Home Office spart Wege" are headlines, not trails)."""
+    rest = _home_start(text)
+    if rest is None or text.rstrip().endswith((".", "!", "?", ",")) or len(text.split()) > BREADCRUMB_MAX_WORDS:
+        return False
+    glued = bool(rest[:1].isupper() and not rest[:1].isspace())
+    rest = rest.strip()
+    separated = bool(_TRAIL_SEPARATOR.match(rest))
+    items = [w for w in re.split(r"[\s>»›/|→⟩]+", rest) if w]
+    if not items:
+        return False
+    first = items[0].strip("„“”\"'()")
+    if first.lower() in _stopwords() or _finite_verb(first) or not (first[:1].isupper() or first[:1].isdigit()):
+        return False
+    # a headline after the home word needs the trail's shape: glued, a separator, or two or three capitalised items
+    # without a verb
+    lead = items[:3]
+    return glued or separated or len(items) >= 2 and not any(_finite_verb(w) for w in lead) and all(
+        w[:1].isupper() or w[:1].isdigit() for w in lead)
+
+
+@functools.lru_cache(maxsize=1)
+def _finite_verb_forms() -> frozenset[str]:
+    path = RESOURCES / "boilerplate_finite_verbs.txt"
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _finite_verb(word: str) -> bool:
+    """A finite auxiliary, modal or copula form (resources/boilerplate_finite_verbs.txt) or a lower-case word with a
+    finite ending ("spart", "sucht", "kündigte"); a capitalised word ("Seite", "Arbeit") is a noun."""
+    return word.lower() in _finite_verb_forms() or word.islower() and len(word) > 3 and word.endswith(("t", "te", "ten", "st"))
+
+
+def trail_ending_in_title(text: str, following: str) -> bool:
+    """A breadcrumb trail that ends in the page's title, which the next line prints again ("Blog Allgemein So startet
+    Ihr WordPress-Shop 2021 richtig durch!" above "So startet Ihr WordPress-Shop 2021 richtig durch!"; "Start
+    Kirchenkreis … Artikel: Bericht des Superintendenten zur Kreissynode" above "Bericht des Superintendenten zur
+    Kreissynode am 3. und 4. September 2021"). The trail before the title has two or more words and no sentence
+    end; a title and its site after a dash ("Satzung & Geschäftsordnung - EKG …" above "EKG …") is no trail."""
+    words, nxt = normalise_line(text).split(), normalise_line(following).split()
+    if len(words) > BREADCRUMB_MAX_WORDS or not nxt:
+        return False
+    original = text.split()
+    if len(original) != len(words):
+        return False
+    for k in range(2, len(words) - BREADCRUMB_TITLE_MIN_WORDS + 1):
+        tail = words[k:]
+        if nxt[: len(tail)] != tail or len(" ".join(tail)) < BREADCRUMB_TITLE_MIN_CHARS:
+            continue
+        before = original[:k]
+        if any(w in ("-", "–", "—", "|") or w.endswith((".", "!", "?")) for w in before):
+            return False
+        first_of_title = original[k]
+        return first_of_title[:1].isupper() or first_of_title[:1].isdigit() or first_of_title[:1] in "„\"»"
+    return False
+
+
+def _tenth_round_links(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int) -> None:
+    n = len(blocks)
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if not _free(b):
+            continue
+        if pointer_line(b.text):
+            _mark(b, "navigation", "pointer_line", 3.0)
+            continue
+        following = next((blocks[k].text for k in range(i + 1, n) if not blocks[k].is_boilerplate), "")
+        if trail_ending_in_title(b.text, following):
+            _mark(b, "navigation", "breadcrumb_title", 3.0)
+        elif (i < top or top == -1 and i == 0) and breadcrumb_trail(b.text) and (i != title or _home_start(b.text)[:1].isupper()):
+            # (in the title slot only when glued: "StartseiteBehördenGemeindeversammlung" is no headline)
+            _mark(b, "navigation", "breadcrumb", 3.0)
