@@ -1897,7 +1897,23 @@ def _contact_sentences(blocks: list["_Scored"], shapes: list[Shape], lexicon: Le
             _mark(b, "contact", "contact_sentence", 2.5)
 
 
+# the second column of a table of contents printed in two columns: "§ 1 Name und Sitz § 12 Vorstand" (tenth round)
+_SECOND_COLUMN = re.compile(r"\s+§\s*(\d{1,3})[a-z]?\.?\s+[A-ZÄÖÜ]")
+
+
+def _first_column(text: str) -> str:
+    """The first item of a line that holds two section-numbered items, the second with the higher number ("§ 1 Name
+    und Sitz § 12 Vorstand" -> "§ 1 Name und Sitz"); any other line as it is ("§ 3 gilt nach § 5 Abs. 2" has no
+    title after its second number)."""
+    m = _CONTENTS_ITEM.match(text)
+    second = _SECOND_COLUMN.search(text)
+    if m and second and text.lstrip().startswith("§") and int(second.group(1)) > int(m.group(1)):
+        return text[: second.start()]
+    return text
+
+
 def _contents_key(text: str) -> str | None:
+    text = _first_column(text)
     m = _CONTENTS_ITEM.match(text) or _LISTED.match(text)
     if not m:
         return None
@@ -1911,7 +1927,7 @@ def _contents_key(text: str) -> str | None:
 
 def _item_number(text: str) -> int | None:
     """The top-level number of a numbered item ("§ 4) Austritt" -> 4, "2.1 Ziele" -> 2), None for a bullet."""
-    m = _CONTENTS_ITEM.match(text)
+    m = _CONTENTS_ITEM.match(_first_column(text))
     return int(m.group(1)) if m else None
 
 
@@ -1976,6 +1992,11 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
                     blocks[k].signals = blocks[k].signals + [("contents_heading", 0.0)]
             for k in range(i, j + 1):
                 _mark(blocks[k], "navigation", "contents", 2.0)
+        elif numbered and j - i >= CONTENTS_MIN_ITEMS and not _numbered_in_sequence(items[:2]) and _numbered_in_sequence(items[1:]):
+            # a numbered heading of the section above its own list ("07. Abschnitt: Aufgaben …" above "§ 35 Aufgaben",
+            # "§ 36 …"): not an item; the list is judged from the next line on (tenth round)
+            i += 1
+            continue
         i = j + 1
 
 
