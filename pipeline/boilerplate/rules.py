@@ -2035,6 +2035,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     top = _first_paragraph(shapes, blocks)
     top = top if top < len(blocks) else -1
     _topic_word_headings(blocks)
+    _office_phones(blocks, shapes)
     _split_dates(blocks)
     _widgets(blocks, shapes)
     _price_widgets(blocks)
@@ -2374,3 +2375,24 @@ def _tenth_round_links(blocks: list["_Scored"], shapes: list[Shape], top: int, t
         elif (i < top or top == -1 and i == 0) and breadcrumb_trail(b.text) and (i != title or _home_start(b.text)[:1].isupper()):
             # (in the title slot only when glued: "StartseiteBehördenGemeindeversammlung" is no headline)
             _mark(b, "navigation", "breadcrumb", 3.0)
+
+
+OFFICE_PHONE_MAX_WORDS = 4  # "Tel: 05337-10001", "Telefon 0531 / 55 66 77"
+
+
+def _office_phones(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """The phone line of an office holder printed under the office line ("1. Vorsitzende: Maria Muster" / "Tel:
+    05337-10001"): part of the board list of the association's own page, kept and protected like the office line
+    (the office line itself may carry the number: "Schriftführerin: Anke Probe Tel: 05337-10003"). A press contact's
+    number under "Pressesprecherin: …" has no office line above it and goes with its box (ninth round's office flag,
+    tenth round)."""
+    for i in range(1, len(blocks)):
+        b, s = blocks[i], shapes[i]
+        if "office" not in blocks[i - 1].flags or not s.contact_strong or s.words > OFFICE_PHONE_MAX_WORDS or s.sentence_like:
+            continue
+        if b.is_boilerplate and b.category not in ("contact", "other") or b.predecided:
+            continue
+        b.is_boilerplate = False
+        b.category = "other"
+        b.flags = (*b.flags, "office")
+        b.signals = b.signals + [("office_phone", 0.0)]
