@@ -2274,10 +2274,15 @@ def pointer_line(text: str) -> bool:
         short = len(target) <= 2 and not any(w in _stopwords() for w in target) and (len(clauses) > 1 or stripped.endswith(":"))
         if 1 <= len(target) <= POINTER_TARGET_MAX_WORDS and (any(map(_link_noun, target)) or short):
             return True
+    # a click request after the link text in the same clause ("Als PDF herunterladen - bitte hier klicken."), or
+    # alone; after a question ("Das Wichtigste vom Tag als Push-Mitteilung? Hier klicken.") it closes an offer,
+    # which the phrase layer or a user's phrase file judges
     for click in kinds["click"]:
         before = words[: len(words) - len(click.split())]
-        if joined.endswith(click) and (joined == click or joined.endswith(" " + click)) and len(before) <= 6 and not any(
-                w in kinds["subject"] for w in before):
+        if len(clauses) > 1 or not (joined == click or joined.endswith(" " + click)) or len(before) > 6:
+            continue
+        linked = any(w in kinds["verb"] or w in kinds["always"] or _link_noun(w) for w in before)
+        if not before or linked and not any(w in kinds["subject"] for w in before):
             return True
     return False
 
