@@ -1898,7 +1898,7 @@ def _contact_sentences(blocks: list["_Scored"], shapes: list[Shape], lexicon: Le
 
 
 # the second column of a table of contents printed in two columns: "§ 1 Name und Sitz § 12 Vorstand" (tenth round)
-_SECOND_COLUMN = re.compile(r"\s+§\s*(\d{1,3})[a-z]?\.?\s+[A-ZÄÖÜ]")
+_SECOND_COLUMN = re.compile(r"\s+§\s*(\d{1,3})[a-z]?\.?\s+[A-ZÄÖÜ][a-zäöüß]{2,}\b(?!\.)")
 
 
 def _first_column(text: str) -> str:
