@@ -210,3 +210,27 @@ def test_comment_form_and_print_lines_go_and_a_sentence_about_comments_stays():
     assert {"Druckbare Version", "Artikel empfehlen:", "2 Kommentare zu diesem Artikel", "Einen Kommentar schreiben",
             "Du musst angemeldet sein, um einen Kommentar zu veröffentlichen."} <= removed
     assert not {"Einbruch ins Rathaus", ARTICLE, sentence} & removed
+
+
+# --------------------------------------------------------------------------- tag lists
+
+
+def test_the_tags_under_their_label_go_and_a_topic_list_of_the_page_stays():
+    page = "\n".join((
+        "Unfall auf der Kreisstraße",
+        "Bei einem Zusammenstoß zweier Autos auf der Kreisstraße 12 sind am Montagmorgen drei Menschen verletzt worden, "
+        "teilte die Polizei mit.",
+        "- Themen:",
+        "- Polizei",
+        "- Verkehrsunfall",
+    ))
+    assert {"- Themen:", "- Polizei", "- Verkehrsunfall"} <= _removed(page)
+    topics = "\n".join((
+        "Die Bundesregierung informiert auf dieser Seite über die Termine der kommenden Woche und die Beschlüsse des Kabinetts.",
+        "Themen",
+        "• Termine des Bundeskanzlers im Mai",
+        "• Kabinettssitzung vom 3. Mai",
+        "• Empfang der Sternsinger im Kanzleramt",
+    ))
+    kept = _kept(topics)
+    assert {"• Termine des Bundeskanzlers im Mai", "• Kabinettssitzung vom 3. Mai"} <= kept

@@ -1728,7 +1728,7 @@ def _link_words() -> dict[str, tuple[str, ...]]:
     """``resources/boilerplate_link_words.tsv``: the closed classes of the link-line grammar, by kind."""
     kinds: dict[str, list[str]] = {
         k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday", "jump",
-                        "contents", "home", "goes", "click", "back")
+                        "contents", "home", "goes", "click", "back", "tags")
     }
     for number, cols in _rows(LINK_WORDS_FILE):
         if len(cols) < 2 or cols[0] not in kinds:
@@ -2048,6 +2048,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _repeated_in_page(blocks, shapes, title)
     _link_lines(blocks, shapes, title)
     _tenth_round_links(blocks, shapes, top, title)
+    _tag_lists(blocks, shapes, top, title)
     _tables_of_contents(blocks, shapes)
     _lone_contents_labels(blocks, shapes)
     _menu_runs(blocks, shapes, top, title)
@@ -2401,3 +2402,36 @@ def _office_phones(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         b.category = "other"
         b.flags = (*b.flags, "office")
         b.signals = b.signals + [("office_phone", 0.0)]
+
+
+TAG_ITEMS_MAX = 8  # tags under one label
+
+
+def _tag_label(text: str) -> bool:
+    """"Themen:", "- Themen:", "Kategorien", "Schlagwörter:": the label of a tag or category list (link words, kind tags)."""
+    core = _DECORATION.sub("", text.strip()).strip().rstrip(":").strip()
+    return core.lower() in _link_words()["tags"]
+
+
+def _tag_lists(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int) -> None:
+    """The tags or categories of an article under their label ("- Themen:" / "- Polizei" / "- Polizeipräsidium
+    München"; "Kategorien" / "Norden Radfahrer Soziales Verkehr"): the label and the short items right under it, up to
+    eight. Items are short (at most four words, at most one function word, no sentence end); a list of the text's
+    topics under "Themen" ("• Termine des Bundeskanzlers im Mai", "• Kabinettssitzung vom 3. Mai") has longer items
+    and stays, and so does a label with no short item under it. Above the first paragraph only under a label the
+    phrase layer removed, and never the title slot (a short title under "Themen" is the page's title)."""
+    n = len(blocks)
+    for i, b in enumerate(blocks):
+        if not _tag_label(b.text) or shapes[i].sentence_like or i <= top and not b.is_boilerplate:
+            continue
+        k = i + 1
+        while k < n and k - i <= TAG_ITEMS_MAX and shapes[k].short_item and not shapes[k].widget and k != title and (
+                _free(blocks[k]) or blocks[k].is_boilerplate and blocks[k].category in ("navigation", "social")):
+            k += 1
+        items = [x for x in range(i + 1, k) if _free(blocks[x])]
+        if not items and not (k > i + 1):
+            continue
+        if _free(b):
+            _mark(b, "navigation", "tag_list", 2.5)
+        for x in items:
+            _mark(blocks[x], "navigation", "tag_list", 2.5)
