@@ -16,9 +16,6 @@ from pipeline.evaluation import boilerplate as bp_eval
 TWO_LABEL_SUFFIXES = {"co.at", "or.at", "gv.at", "ac.at", "co.uk", "com.au", "bz.it", "co.za"}
 # part -> (page-id prefix, minimum pages)
 PARTS = {"round10": ("r10", 70), "round11": ("r11", 50), "round12": ("r12", 60)}
-# a part whose file the loader reads (PART_FILE_PREFIXES) before the branch that holds it out has landed: it is in
-# neither HELDOUT_PARTS nor DEVELOPMENT_PARTS yet, and it must never be development data before the lead measured it
-PENDING = {"round12"}
 
 
 def _host(page) -> str:
@@ -35,8 +32,9 @@ def _split(part: str):
     loaded = bp_eval.load_pages()
     pages = [p for p in loaded if p.split == part]
     assert pages, f"{part} is a corpus part, so load_pages() must read eval/realpages/{part}_*.txt"
-    assert part in bp_eval.HELDOUT_PARTS + bp_eval.DEVELOPMENT_PARTS or part in PENDING
-    if part in PENDING:
+    assert part in bp_eval.HELDOUT_PARTS + bp_eval.DEVELOPMENT_PARTS
+    if part in bp_eval.HELDOUT_PARTS:
+        # a held-out part must never be development data before the lead measured it
         from pipeline.boilerplate import train
 
         assert part not in bp_eval.DEVELOPMENT_PARTS and part not in train.DEV_PARTS

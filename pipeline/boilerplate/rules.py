@@ -1728,7 +1728,7 @@ def _link_words() -> dict[str, tuple[str, ...]]:
     """``resources/boilerplate_link_words.tsv``: the closed classes of the link-line grammar, by kind."""
     kinds: dict[str, list[str]] = {
         k: [] for k in ("verb", "always", "noun", "lead", "imperative", "pointer", "subject", "alt", "control", "weekday", "jump",
-                        "contents")
+                        "contents", "home", "goes", "click", "back", "tags")
     }
     for number, cols in _rows(LINK_WORDS_FILE):
         if len(cols) < 2 or cols[0] not in kinds:
@@ -1897,7 +1897,23 @@ def _contact_sentences(blocks: list["_Scored"], shapes: list[Shape], lexicon: Le
             _mark(b, "contact", "contact_sentence", 2.5)
 
 
+# the second column of a table of contents printed in two columns: "§ 1 Name und Sitz § 12 Vorstand" (tenth round)
+_SECOND_COLUMN = re.compile(r"\s+§\s*(\d{1,3})[a-z]?\.?\s+[A-ZÄÖÜ][a-zäöüß]{2,}\b(?!\.)")
+
+
+def _first_column(text: str) -> str:
+    """The first item of a line that holds two section-numbered items, the second with the higher number ("§ 1 Name
+    und Sitz § 12 Vorstand" -> "§ 1 Name und Sitz"); any other line as it is ("§ 3 gilt nach § 5 Abs. 2" has no
+    title after its second number)."""
+    m = _CONTENTS_ITEM.match(text)
+    second = _SECOND_COLUMN.search(text)
+    if m and second and text.lstrip().startswith("§") and int(second.group(1)) > int(m.group(1)):
+        return text[: second.start()]
+    return text
+
+
 def _contents_key(text: str) -> str | None:
+    text = _first_column(text)
     m = _CONTENTS_ITEM.match(text) or _LISTED.match(text)
     if not m:
         return None
@@ -1911,7 +1927,7 @@ def _contents_key(text: str) -> str | None:
 
 def _item_number(text: str) -> int | None:
     """The top-level number of a numbered item ("§ 4) Austritt" -> 4, "2.1 Ziele" -> 2), None for a bullet."""
-    m = _CONTENTS_ITEM.match(text)
+    m = _CONTENTS_ITEM.match(_first_column(text))
     return int(m.group(1)) if m else None
 
 
@@ -1976,6 +1992,11 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
                     blocks[k].signals = blocks[k].signals + [("contents_heading", 0.0)]
             for k in range(i, j + 1):
                 _mark(blocks[k], "navigation", "contents", 2.0)
+        elif numbered and j - i >= CONTENTS_MIN_ITEMS and not _numbered_in_sequence(items[:2]) and _numbered_in_sequence(items[1:]):
+            # a numbered heading of the section above its own list ("07. Abschnitt: Aufgaben …" above "§ 35 Aufgaben",
+            # "§ 36 …"): not an item; the list is judged from the next line on (tenth round)
+            i += 1
+            continue
         i = j + 1
 
 
@@ -2014,6 +2035,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     top = _first_paragraph(shapes, blocks)
     top = top if top < len(blocks) else -1
     _topic_word_headings(blocks)
+    _office_phones(blocks, shapes)
     _split_dates(blocks)
     _widgets(blocks, shapes)
     _price_widgets(blocks)
@@ -2025,6 +2047,8 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     title = _title_slot(blocks, shapes, top)
     _repeated_in_page(blocks, shapes, title)
     _link_lines(blocks, shapes, title)
+    _tenth_round_links(blocks, shapes, top, title)
+    _tag_lists(blocks, shapes, top, title)
     _tables_of_contents(blocks, shapes)
     _lone_contents_labels(blocks, shapes)
     _menu_runs(blocks, shapes, top, title)
@@ -2197,3 +2221,217 @@ def _lone_contents_labels(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         if len(b.text.strip().rstrip(":").split()) == 1 and _contents_label(b, s):
             if i + 1 == len(blocks) or not shapes[i + 1].short_item and not blocks[i + 1].is_boilerplate:
                 _mark(b, "navigation", "contents_label", 2.0)
+
+
+# --------------------------------------------------------------------------- tenth round (issue 18)
+# Round 11 became development data. Its menus, like round 10's, are single short lines in the page body, most of them
+# the only one of their kind on a page, so phrase lists do not reach them. The rules here are link grammar of shapes
+# found in three or more parts: a line that only points elsewhere ("Hier geht's zum Artikel", "bitte hier klicken",
+# "[nach oben]"), a breadcrumb trail that starts at the home page ("Startseite > Behörden", "StartseiteBehörden…") or
+# ends in the title printed below it, and two shapes of tables of contents (a numbered section heading above its
+# list, two columns of section-numbered items on one line). Word classes: resources/boilerplate_link_words.tsv
+# (kinds home, goes, click, back).
+
+POINTER_MAX_WORDS = 16  # "Sie möchten direkt in die Praxis springen? Hier geht es zum nächsten Kapitel."
+POINTER_TARGET_MAX_WORDS = 5  # what "hier geht's zum" opens: "Artikel auf der shz-Seite"
+BACK_MAX_WORDS = 8  # "Zurück zur ersten Seite der aktuellen Ausgabe"
+BREADCRUMB_MAX_WORDS = 20
+BREADCRUMB_TITLE_MIN_WORDS = 3  # the title a breadcrumb ends in, repeated on the next line
+BREADCRUMB_TITLE_MIN_CHARS = 15
+_CLAUSES = re.compile(r"(?<=[.!?])\s+")
+_HERE_GOES = re.compile(r"^(?:und\s+)?hier\s+(\S+)(?:\s+es)?\s+(?:zum|zur|zu)\s+(.+?)[\s.:!]*$", re.IGNORECASE)
+_TRAIL_SEPARATOR = re.compile(r"^[>»›/|→⟩:]")
+
+
+def _words_lower(text: str) -> list[str]:
+    return [w for w in (w.strip("„“”\"'()[]{}:,;.!?").lower() for w in text.split()) if w]
+
+
+def pointer_line(text: str) -> bool:
+    """A line that only points the reader elsewhere: its last clause is "hier geht's zum <what a link opens>"
+    ("Hier gehts zum Artikel auf der shz-Seite", "Und hier geht´s zur Plattform:", "Sie möchten direkt in die Praxis
+    springen? Hier geht es zum nächsten Kapitel."), it ends in a click request after at most a short link text ("Als
+    PDF herunterladen - bitte hier klicken."), or it is a jump within the page or back ("[nach oben]", "Zurück zur
+    ersten Seite der aktuellen Ausgabe", "Go to the top of the page"). "Hier geht es zum Beispiel um Mieten" opens
+    nothing a link opens (no link noun) and stays; a clause with a subject before a click request stays."""
+    stripped = _DECORATION.sub("", text.strip()).strip("[]() ")
+    words = _words_lower(stripped)
+    if not words or len(words) > POINTER_MAX_WORDS:
+        return False
+    kinds = _link_words()
+    joined = " ".join(words)
+    if joined in kinds["back"]:
+        return True
+    if len(words) <= BACK_MAX_WORDS and words[0] == "zurück" and len(words) >= 3 and words[1] in ("zum", "zur", "zu") and any(
+            map(_link_noun, words[2:])):
+        return True
+    clauses = _CLAUSES.split(stripped)
+    m = _HERE_GOES.match(clauses[-1].strip())
+    if m and m.group(1).lower() in kinds["goes"]:
+        target = _words_lower(m.group(2))
+        # what a link opens ("zum Artikel auf der shz-Seite"), or a short target after a question or before a colon
+        # ("Hier geht es zum nächsten Kapitel." after "Sie möchten … springen?", "Und hier geht´s zur Plattform:");
+        # "Hier geht es zur Sache." alone is an idiom of the text
+        short = len(target) <= 2 and not any(w in _stopwords() for w in target) and (len(clauses) > 1 or stripped.endswith(":"))
+        if 1 <= len(target) <= POINTER_TARGET_MAX_WORDS and (any(map(_link_noun, target)) or short):
+            return True
+    # a click request after the link text in the same clause ("Als PDF herunterladen - bitte hier klicken."), or
+    # alone; after a question ("Das Wichtigste vom Tag als Push-Mitteilung? Hier klicken.") it closes an offer,
+    # which the phrase layer or a user's phrase file judges
+    for click in kinds["click"]:
+        before = words[: len(words) - len(click.split())]
+        if len(clauses) > 1 or not (joined == click or joined.endswith(" " + click)) or len(before) > 6:
+            continue
+        linked = any(w in kinds["verb"] or w in kinds["always"] or _link_noun(w) for w in before)
+        if not before or linked and not any(w in kinds["subject"] for w in before):
+            return True
+    return False
+
+
+def _home_start(text: str) -> str | None:
+    """The rest of a line that starts with the home page's item ("Startseite", "Home", "Start"), glued to the next
+    item ("StartseiteBehördenGemeindeversammlung") or followed by a separator or a capitalised item."""
+    stripped = text.strip()
+    m = re.match(r"[A-Za-zÄÖÜäöüß]+", stripped)
+    if not m:
+        return None
+    head = m.group()
+    for home in sorted(_link_words()["home"], key=len, reverse=True):
+        if head.lower().startswith(home) and head[: len(home)].lower() == home and head[:1].isupper():
+            rest = stripped[len(home):]
+            if rest[:1].isupper() and rest[:2].isalpha():  # glued: "StartseiteBehörden…"
+                return rest
+            if head.lower() == home:
+                return rest
+    return None
+
+
+def breadcrumb_trail(text: str) -> bool:
+    """A breadcrumb trail from the home page: "Startseite > Behörden > Gemeindeversammlung",
+    "StartseiteBehördenGemeindeversammlung", "Home Glauben Glossar 10516", "Start Blog Seite 198". The items after the
+    home word are capitalised words or numbers, the first one no function word and no finite verb ("Start der
+    Zugvogelkampagne", "Start frei für den Umbau" and "Home Office spart Wege" are headlines, not trails)."""
+    rest = _home_start(text)
+    if rest is None or text.rstrip().endswith((".", "!", "?", ",")) or len(text.split()) > BREADCRUMB_MAX_WORDS:
+        return False
+    glued = bool(rest[:1].isupper() and not rest[:1].isspace())
+    rest = rest.strip()
+    separated = bool(_TRAIL_SEPARATOR.match(rest))
+    items = [w for w in re.split(r"[\s>»›/|→⟩]+", rest) if w]
+    if not items:
+        return False
+    first = items[0].strip("„“”\"'()")
+    if first.lower() in _stopwords() or _finite_verb(first) or not (first[:1].isupper() or first[:1].isdigit()):
+        return False
+    # a headline after the home word needs the trail's shape: glued, a separator, or two or three capitalised items
+    # without a verb
+    lead = items[:3]
+    return glued or separated or len(items) >= 2 and not any(_finite_verb(w) for w in lead) and all(
+        w[:1].isupper() or w[:1].isdigit() for w in lead)
+
+
+@functools.lru_cache(maxsize=1)
+def _finite_verb_forms() -> frozenset[str]:
+    path = RESOURCES / "boilerplate_finite_verbs.txt"
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _finite_verb(word: str) -> bool:
+    """A finite auxiliary, modal or copula form (resources/boilerplate_finite_verbs.txt) or a lower-case word with a
+    finite ending ("spart", "sucht", "kündigte"); a capitalised word ("Seite", "Arbeit") is a noun."""
+    return word.lower() in _finite_verb_forms() or word.islower() and len(word) > 3 and word.endswith(("t", "te", "ten", "st"))
+
+
+def trail_ending_in_title(text: str, following: str) -> bool:
+    """A breadcrumb trail that ends in the page's title, which the next line prints again ("Blog Allgemein So startet
+    Ihr WordPress-Shop 2021 richtig durch!" above "So startet Ihr WordPress-Shop 2021 richtig durch!"; "Start
+    Kirchenkreis … Artikel: Bericht des Superintendenten zur Kreissynode" above "Bericht des Superintendenten zur
+    Kreissynode am 3. und 4. September 2021"). The trail before the title has two or more words and no sentence
+    end; a title and its site after a dash ("Satzung & Geschäftsordnung - EKG …" above "EKG …") is no trail."""
+    words, nxt = normalise_line(text).split(), normalise_line(following).split()
+    if len(words) > BREADCRUMB_MAX_WORDS or not nxt:
+        return False
+    original = text.split()
+    if len(original) != len(words):
+        return False
+    for k in range(2, len(words) - BREADCRUMB_TITLE_MIN_WORDS + 1):
+        tail = words[k:]
+        if nxt[: len(tail)] != tail or len(" ".join(tail)) < BREADCRUMB_TITLE_MIN_CHARS:
+            continue
+        before = original[:k]
+        if any(w in ("-", "–", "—", "|") or w.endswith((".", "!", "?")) for w in before):
+            return False
+        first_of_title = original[k]
+        return first_of_title[:1].isupper() or first_of_title[:1].isdigit() or first_of_title[:1] in "„\"»"
+    return False
+
+
+def _tenth_round_links(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int) -> None:
+    n = len(blocks)
+    for i, (b, s) in enumerate(zip(blocks, shapes)):
+        if not _free(b):
+            continue
+        if pointer_line(b.text):
+            _mark(b, "navigation", "pointer_line", 3.0)
+            continue
+        following = next((blocks[k].text for k in range(i + 1, n) if not blocks[k].is_boilerplate), "")
+        if trail_ending_in_title(b.text, following):
+            _mark(b, "navigation", "breadcrumb_title", 3.0)
+        elif (i < top or top == -1 and i == 0) and breadcrumb_trail(b.text) and (i != title or _home_start(b.text)[:1].isupper()):
+            # (in the title slot only when glued: "StartseiteBehördenGemeindeversammlung" is no headline)
+            _mark(b, "navigation", "breadcrumb", 3.0)
+
+
+OFFICE_PHONE_MAX_WORDS = 4  # "Tel: 05337-10001", "Telefon 0531 / 55 66 77"
+
+
+def _office_phones(blocks: list["_Scored"], shapes: list[Shape]) -> None:
+    """The phone line of an office holder printed under the office line ("1. Vorsitzende: Maria Muster" / "Tel:
+    05337-10001"): part of the board list of the association's own page, kept and protected like the office line
+    (the office line itself may carry the number: "Schriftführerin: Anke Probe Tel: 05337-10003"). A press contact's
+    number under "Pressesprecherin: …" has no office line above it and goes with its box (ninth round's office flag,
+    tenth round)."""
+    for i in range(1, len(blocks)):
+        b, s = blocks[i], shapes[i]
+        if "office" not in blocks[i - 1].flags or not s.contact_strong or s.words > OFFICE_PHONE_MAX_WORDS or s.sentence_like:
+            continue
+        if b.is_boilerplate and b.category not in ("contact", "other") or b.predecided:
+            continue
+        b.is_boilerplate = False
+        b.category = "other"
+        b.flags = (*b.flags, "office")
+        b.signals = b.signals + [("office_phone", 0.0)]
+
+
+TAG_ITEMS_MAX = 8  # tags under one label
+
+
+def _tag_label(text: str) -> bool:
+    """"Themen:", "- Themen:", "Kategorien", "Schlagwörter:": the label of a tag or category list (link words, kind tags)."""
+    core = _DECORATION.sub("", text.strip()).strip().rstrip(":").strip()
+    return core.lower() in _link_words()["tags"]
+
+
+def _tag_lists(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int) -> None:
+    """The tags or categories of an article under their label ("- Themen:" / "- Polizei" / "- Polizeipräsidium
+    München"; "Kategorien" / "Norden Radfahrer Soziales Verkehr"): the label and the short items right under it, up to
+    eight. Items are short (at most four words, at most one function word, no sentence end); a list of the text's
+    topics under "Themen" ("• Termine des Bundeskanzlers im Mai", "• Kabinettssitzung vom 3. Mai") has longer items
+    and stays, and so does a label with no short item under it. Above the first paragraph only under a label the
+    phrase layer removed, and never the title slot (a short title under "Themen" is the page's title)."""
+    n = len(blocks)
+    for i, b in enumerate(blocks):
+        if not _tag_label(b.text) or shapes[i].sentence_like or i <= top and not b.is_boilerplate:
+            continue
+        k = i + 1
+        while k < n and k - i <= TAG_ITEMS_MAX and shapes[k].short_item and not shapes[k].widget and k != title and (
+                _free(blocks[k]) or blocks[k].is_boilerplate and blocks[k].category in ("navigation", "social")):
+            k += 1
+        items = [x for x in range(i + 1, k) if _free(blocks[x])]
+        if not items and not (k > i + 1):
+            continue
+        if _free(b):
+            _mark(b, "navigation", "tag_list", 2.5)
+        for x in items:
+            _mark(blocks[x], "navigation", "tag_list", 2.5)
