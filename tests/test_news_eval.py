@@ -45,7 +45,18 @@ def test_unseen_parts_load_from_their_own_files_and_stay_out_of_all(split):
 
 def _site(url):
     host = url.split("//", 1)[-1].split("/", 1)[0].lower()
+    # a fully qualified name may end in a dot ("wz.de." is wz.de), before or without a port
+    name, colon, port = host.partition(":")
+    host = name.rstrip(".") + colon + port
     return host[4:] if host.startswith("www.") else host
+
+
+def test_site_names_are_normalised_before_comparison():
+    assert _site("https://www.wz.de./x") == "wz.de"
+    assert _site("http://wz.de.:8080/x") == "wz.de:8080"
+    assert _site("https://WWW.WZ.DE/x") == "wz.de"
+    assert _registered_domain("https://www.lokales.wz.de./x") == "wz.de"
+    assert _registered_domain("https://www.parlament.gv.at.:443/x") == "parlament.gv.at"
 
 
 def test_the_fifth_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
