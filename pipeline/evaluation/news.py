@@ -63,8 +63,8 @@ TEST8_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test8.jsonl")
 # a helper who neither develops nor ran the stage, from sites in no other part; measured once; never part of ``all``.
 TEST9_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test9.jsonl")
 # The ninth unseen part (split ``test10``, issue 19): collected and annotated on 2026-12-04 after test9 was measured, by
-# a helper who neither develops nor ran the stage, from sites in no other part; incomplete (10 pages, the collection
-# was cut short by the deadline); measured once; never part of ``all``.
+# a helper who neither develops nor ran the stage, from sites in no other part; its first 10 pages were measured once
+# while incomplete, and a second such helper completed it the same evening (56 pages); never part of ``all``.
 TEST10_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test10.jsonl")
 UNSEEN_CORPORA = {"test2": TEST2_CORPUS, "test3": TEST3_CORPUS, "test4": TEST4_CORPUS, "test5": TEST5_CORPUS,
                   "test6": TEST6_CORPUS, "test7": TEST7_CORPUS, "test8": TEST8_CORPUS,
