@@ -1493,6 +1493,55 @@ class _Extractor:
             )
             if ev:
                 self.add(ev)
+        self._coordinated_cues()
+
+    def _coordinated_cues(self) -> None:
+        """"Werneke fordert von den Arbeitgebern ein Angebot und warnt davor, dass …": two coordinated verbs of
+        saying share one subject, and the content clause after the second belongs to the second only. Both were
+        given the content; the first keeps its own object instead: a speech act on its own (`act`/`no` in
+        reporting_verbs.tsv) with an object before the coordinator is a reported event of the first conjunct
+        ("fordert … ein Angebot") instead of the content; any other ("konterte gelassen und meinte, …") keeps it."""
+        v, doc = self.view, self.doc
+        by_message: dict[tuple[int, ...], list[Event]] = {}
+        for ev in self.events:
+            if ev.cue is not None and ev.form in ("indirect", "mixed") and not ev.nested:
+                by_message.setdefault(tuple(ev.message), []).append(ev)
+        for events in by_message.values():
+            if len(events) != 2:
+                continue
+            first, second = sorted(events, key=lambda ev: ev.cue.index)
+            k = v.sent_of[first.cue.index]
+            last = max(first.cue.tokens)
+            if v.sent_of[second.cue.index] != k or second.cue.index <= last or second.cue.index >= min(first.message):
+                continue
+            # the auxiliary of both participles ("hat … gemahnt und dazu aufgerufen") is a token of both cues
+            between = range(last + 1, min(t for t in second.cue.tokens if t > last))
+            joints = [j for j in between if _low(doc[j]) in COORDINATORS and not v.in_quote(j)]
+            if len(joints) != 1 or any(doc[j].text in CLAUSE_BREAK for j in between):
+                continue  # one coordinator and no comma between the verbs: one clause, two conjuncts
+            reported = self._first_conjunct(first, k, joints[0])
+            if reported is not None:
+                self.events.remove(first)
+                self.events.append(reported)
+
+    def _first_conjunct(self, ev: Event, k: int, joint: int) -> Event | None:
+        v, doc = self.view, self.doc
+        cue, speaker = ev.cue, ev.speaker
+        if cue.verb is None or cue.verb.clause not in ("act", "no") or not speaker or not self._animate(speaker):
+            return None
+        s, _ = v.sents[k]
+        left, right = v.clause_bounds(cue.index)
+        if self._passive(cue) or self._no_comment(cue, left, right):
+            return None
+        message = _trim(v, [i for i in range(s, joint) if not doc[i].is_space])
+        if not message or not set(speaker) <= set(message) or not set(cue.tokens) <= set(message):
+            return None
+        rest = [i for i in message if i not in speaker and i not in cue.tokens and not v.is_punct(i)]
+        if not rest:
+            return None  # "Er sagte und betonte, dass …": no object of its own
+        self.covered.update(message)
+        return Event("reported", message, cue, list(speaker), evidence=["reported_event", "coordinated_cue"],
+                     confidence=0.5, cue_scored=False)
     def _reported_events(self) -> None:
         """Reported speech events, the weakest reading: only in sentences without an event with a content (", hieß
         es" beats "zugesagt"; "Laut ihren Aussagen schließt sie keine Koalition aus" is the content of "laut")."""

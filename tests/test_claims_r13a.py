@@ -1,0 +1,63 @@
+"""Thirteenth real-news round, part A (issue 19): finding claims.
+
+- two coordinated verbs of saying with one content clause after the second ("fordert … ein Angebot und warnt davor,
+  dass …"): the content belongs to the second verb; the first, a speech act on its own with its own object, is a
+  reported event of the first conjunct.
+
+All sentences are written for these tests (realistic agency and regional German; fictional people). The new rules
+read no dependency labels (word forms, the reporting lexicon, clause bounds and the speakers the existing readers
+found), so they are checked with the project's pipeline (``project_nlp``).
+"""
+
+from __future__ import annotations
+
+
+def _claims(doc):
+    return [c for c in doc._.claims if not c.is_nested]
+
+
+# --------------------------------------------------------------------------- coordinated cues
+
+
+def test_a_demand_coordinated_with_a_warning_is_a_reported_event_of_its_own(project_nlp):
+    doc = project_nlp("Gewerkschaftschef Jonas Hellwig fordert von den Arbeitgebern ein verbessertes Angebot und warnt "
+                      "davor, dass die Gespräche sonst scheitern könnten.")
+    claims = _claims(doc)
+    reported = [c for c in claims if c.form == "reported"]
+    content = [c for c in claims if c.claim_text.startswith("dass die Gespräche")]
+    assert len(reported) == 1 and len(content) == 1, [(c.form, c.cue_lemma, c.claim_text) for c in claims]
+    assert reported[0].claim_text == "Gewerkschaftschef Jonas Hellwig fordert von den Arbeitgebern ein verbessertes Angebot"
+    assert reported[0].cue_lemma == "fordern" and reported[0].speaker_name == "Jonas Hellwig"
+    assert "coordinated_cue" in reported[0].evidence
+    assert content[0].cue_lemma.startswith("warnen") and content[0].speaker_name == "Jonas Hellwig"
+
+
+def test_a_criticism_coordinated_with_a_v2_report_keeps_the_content_for_the_second_verb(project_nlp):
+    doc = project_nlp("Die Landrätin Petra Obermaier kritisierte den Ton der Opposition und betonte, sie werde sich "
+                      "an keiner Schlammschlacht beteiligen.")
+    claims = _claims(doc)
+    assert [(c.form, c.cue_lemma) for c in claims] == [("reported", "kritisieren"), ("indirect", "betonen")]
+    assert claims[0].claim_text.endswith("den Ton der Opposition")
+    assert claims[1].claim_text.startswith("sie werde sich")
+
+
+def test_coordinated_participles_with_one_auxiliary(project_nlp):
+    doc = project_nlp("Der Innenminister Karl Brunner hat vor dem Wochenende zur Vorsicht gemahnt und dazu aufgerufen, "
+                      "auf Feuerwerk in Wäldern zu verzichten.")
+    claims = _claims(doc)
+    assert [(c.form, c.cue_lemma) for c in claims] == [("reported", "mahnen"), ("indirect", "aufrufen zu")]
+    assert claims[0].claim_text.endswith("zur Vorsicht gemahnt")
+
+
+def test_a_verb_that_is_no_speech_act_alone_keeps_the_shared_content(project_nlp):
+    # "kontern" (clause `yes`) with only an adverb is no reported event: nothing changes
+    doc = project_nlp("Der Bürgermeister Tobias Lenz konterte gelassen und meinte, er habe mit der Kritik gerechnet.")
+    claims = _claims(doc)
+    assert not [c for c in claims if c.form == "reported"]
+    assert all(c.claim_text.startswith("er habe mit der Kritik") for c in claims) and claims
+
+
+def test_a_single_verb_with_a_content_clause_is_unchanged(project_nlp):
+    doc = project_nlp("Gewerkschaftschef Jonas Hellwig warnt davor, dass die Gespräche scheitern könnten.")
+    claims = _claims(doc)
+    assert [(c.form, c.claim_text[:8]) for c in claims] == [("indirect", "dass die")]
