@@ -831,7 +831,8 @@ def _source_from(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     return []
 
 
-DOCUMENT_PREPOSITIONS = frozenset(("in", "im"))
+DOCUMENT_PREPOSITIONS = resources.words("claims_document_prepositions")
+AUTHOR_PREPOSITIONS = resources.words("claims_author_prepositions")
 
 
 def _document_author(view: _View, span: list[int]) -> list[int]:
@@ -844,7 +845,8 @@ def _document_author(view: _View, span: list[int]) -> list[int]:
     rest = span[head + 1:]
     if len(rest) >= 2 and view.low[rest[0]] in GENITIVE_ARTICLES:
         return rest
-    if len(rest) >= 2 and view.low[rest[0]] in ("von", "vom"):
+    if len(rest) >= 2 and view.low[rest[0]] in AUTHOR_PREPOSITIONS:
+        # "von Greenpeace" -> "Greenpeace"; a fused "vom" carries the article and stays ("vom Bundesamt")
         return rest[1:] if view.low[rest[0]] == "von" else rest
     return []
 
@@ -1393,12 +1395,10 @@ class _Extractor:
     def _interviewer_label(self, speaker: list[int]) -> bool:
         """A colon label that is the interviewer's ("Frage:", "Frage 2:", "Interviewer:"; kind ``interviewer`` in
         ``resources/interview_labels.tsv``), with an optional number."""
-        from .interviews import _label_lexicon
-
         words = [self.view.layer.text[i] for i in speaker if not self.view.is_punct(i)]
         while words and words[-1].isdigit():
             words = words[:-1]
-        return bool(words) and " ".join(words).lower() in _label_lexicon()[1]
+        return bool(words) and " ".join(words).lower() in interviews.interviewer_labels()
 
     def _label_name(self, speaker: list[int]) -> bool:
         """A label before a parenthesis is a person's name: two or more capitalised words or a person entity."""
@@ -2125,7 +2125,7 @@ class _Extractor:
             if entry is None or not entry.source or not doc[j].text[:1].isupper():
                 continue
             start = j + 1
-            if _low(doc[start]) in ("von", "vom"):
+            if _low(doc[start]) in AUTHOR_PREPOSITIONS:
                 start += 1
             if _low(doc[start]) not in GENITIVE_ARTICLES | {"dem", "den"} and not doc[start].text[:1].isupper():
                 continue
