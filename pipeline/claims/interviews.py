@@ -102,6 +102,11 @@ def _label_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return lex.get("furniture", frozenset()), lex.get("interviewer", frozenset())
 
 
+def interviewer_labels() -> frozenset[str]:
+    """The interviewer's labels of ``interview_labels.tsv`` (kind ``interviewer``: "frage", "interviewer", …), lower case."""
+    return _label_lexicon()[1]
+
+
 _WORDS = re.compile(r"[\w'’-]+")
 _SENTENCE_OPEN = ".!?:;\"„“”«»‚‘›‹("
 
