@@ -61,3 +61,41 @@ def test_a_single_verb_with_a_content_clause_is_unchanged(project_nlp):
     doc = project_nlp("Gewerkschaftschef Jonas Hellwig warnt davor, dass die Gespräche scheitern könnten.")
     claims = _claims(doc)
     assert [(c.form, c.claim_text[:8]) for c in claims] == [("indirect", "dass die")]
+
+
+# --------------------------------------------------------------------------- an opening mark the parser gave to the sentence before
+
+
+def _parsed(words, spaces, starts):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+
+
+def test_an_opening_mark_after_a_full_stop_and_a_space_opens_the_next_sentence():
+    from pipeline.layer.sentences import sentence_bounds
+
+    words = ["Er", "sah", "den", "Ausschuss", "unter", "Druck", "gesetzt", ".", '"', "So", "nicht", '"', ",", "sagte", "er", "."]
+    spaces = [True] * 7 + [True, False, True, False, False, True, True, False, False]
+    starts = [True] + [False] * 8 + [True] + [False] * 6  # the parser put the mark at the end of the first sentence
+    doc = _parsed(words, spaces, starts)
+    assert sentence_bounds(doc) == [(0, 8), (8, 16)]
+
+
+def test_a_closing_mark_glued_to_the_full_stop_stays_with_its_sentence():
+    from pipeline.layer.sentences import sentence_bounds
+
+    words = ['"', "Wir", "warten", ".", '"', "Dann", "ging", "er", "."]
+    spaces = [False, True, False, False, True, True, True, False, False]
+    starts = [True, False, False, False, False, True, False, False, False]
+    assert sentence_bounds(_parsed(words, spaces, starts)) == [(0, 5), (5, 9)]
+
+
+def test_a_stance_sentence_before_a_quotation_is_found(project_nlp):
+    doc = project_nlp('Der Fraktionschef Martin Gerlach sah den Ausschuss unter Druck gesetzt. "So geht man nicht '
+                      'miteinander um", erklärte er.')
+    claims = _claims(doc)
+    assert [c.form for c in claims] == ["reported", "direct"], [(c.form, c.claim_text) for c in claims]
+    assert claims[0].claim_text.endswith("unter Druck gesetzt.") and claims[0].speaker_name == "Martin Gerlach"
+    assert claims[1].claim_text.startswith('"So geht')
