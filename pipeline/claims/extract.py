@@ -1772,10 +1772,11 @@ class _Extractor:
         return any(_low(self.doc[j]) in NEGATIONS for j in range(left, right))
 
     def _predicative_stance(self, cue: Cue, left: int, right: int) -> bool:
-        """"Kretschmann sieht das Land gut gerüstet.": a finite verb of PREDICATIVE_STANCE_VERBS whose clause ends,
-        after its object, in a past participle ("ge…t"/"ge…en", or tagged VVPP) as the object's predicative."""
+        """"Kretschmann sieht das Land gut gerüstet.": a finite verb whose reading without a clause is
+        ``participle`` (column ``alone`` of reporting_verbs.tsv) and whose clause ends, after its object, in a past
+        participle ("ge…t"/"ge…en", or tagged VVPP) as the object's predicative."""
         v = self.view
-        if cue.verb is None or cue.verb.lemma not in PREDICATIVE_STANCE_VERBS or not v.finite_verb(cue.index):
+        if cue.verb is None or "participle" not in cue.verb.alone or not v.finite_verb(cue.index):
             return False
         words = [j for j in range(cue.index + 1, right) if not v.is_punct(j) and j not in cue.tokens]
         if len(words) < 2 or v.low[words[0]] == "sich":
@@ -1786,14 +1787,15 @@ class _Extractor:
         return participle and not v.finite_verb(last) and not v.in_quote(last)
 
     def _stance_reading(self, cue: Cue, left: int, right: int) -> bool:
-        """A verb of the stance lexicon in the reading it lists: "hält die Pläne für falsch" (with its
-        preposition, also as a pronominal adverb "dafür"), "verteidigte die Entlassung"."""
+        """A verb in the reading without a clause that column ``alone`` of reporting_verbs.tsv lists: "hält die
+        Pläne für falsch" (with its preposition, also as a pronominal adverb "dafür"), "verteidigte die Entlassung"
+        (``any``)."""
         verb = cue.verb
-        preps = STANCE_VERBS.get(verb.lemma) if verb is not None else None
+        preps = verb.alone - STANCE_READINGS if verb is not None else frozenset()
+        if verb is not None and "any" in verb.alone:
+            return True
         if not preps:
             return False
-        if "" in preps:
-            return True
         words = {_low(self.doc[j]) for j in range(left, right) if j not in cue.tokens}
         return any(p in words or ("dar" + p if p[:1] in "aeiouäöü" else "da" + p) in words for p in preps)
 
@@ -2496,13 +2498,10 @@ DEFINITE_ARTICLES = resources.words("claims_definite_articles")
 NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
 GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
 NEGATIONS = resources.words("claims_negations")
-# lemma -> required preposition ("" for none) of the stance verbs (reported events outside the `act` class)
+# Values of column `alone` of reporting_verbs.tsv that name no preposition: every use, a participle predicative.
+STANCE_READINGS = frozenset(("any", "participle"))
 # Demonstratives that take up the statement before a frame ("Das erklärte ein Sprecher.", "…, das sagte sie").
 ANAPHORIC_FRAME_STARTS = frozenset(("das", "dies", "dieses"))
-STANCE_VERBS: dict[str, frozenset[str]] = {}
-for _entry in resources.word_list("claims_stance_verbs"):
-    _lemma, _, _prep = _entry.partition(" ")
-    STANCE_VERBS[_lemma] = STANCE_VERBS.get(_lemma, frozenset()) | {_prep}
 
 
 # Plural and genitive endings of role nouns ("Regierungschefs", "Sprecherinnen", "Experten", "Abgeordneten").
@@ -2598,7 +2597,6 @@ def _konjunktiv_i(tok: Token) -> bool:
 
 
 SUBJECT_PRONOUNS = resources.words("claims_subject_pronouns")
-PREDICATIVE_STANCE_VERBS = resources.words("claims_predicative_stance_verbs")
 NOMINATIVE_ONLY_PRONOUNS = resources.words("claims_nominative_only_pronouns")
 _FINITE_OR_MISTAGGED = ("VVFIN", "VMFIN", "VAFIN", "ADJD", "ADJA", "ADV")
 
