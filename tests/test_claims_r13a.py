@@ -99,3 +99,76 @@ def test_a_stance_sentence_before_a_quotation_is_found(project_nlp):
     assert [c.form for c in claims] == ["reported", "direct"], [(c.form, c.claim_text) for c in claims]
     assert claims[0].claim_text.endswith("unter Druck gesetzt.") and claims[0].speaker_name == "Martin Gerlach"
     assert claims[1].claim_text.startswith('"So geht')
+
+
+# --------------------------------------------------------------------------- clause-only cues without a clause (column `alone`)
+
+
+def _reported(doc):
+    return [c for c in _claims(doc) if c.form == "reported"]
+
+
+def test_sich_zeigen_with_a_predicative_adjective_is_a_reported_stance(project_nlp):
+    doc = project_nlp("Die Finanzvorständin Sabine Kröger zeigte sich nach der Hauptversammlung zuversichtlich.")
+    [claim] = _reported(doc)
+    assert claim.cue_lemma == "sich zeigen" and claim.speaker_name == "Sabine Kröger"
+    assert "stance_verb" in claim.evidence
+
+
+def test_sich_zeigen_with_the_predicative_before_the_verb(project_nlp):
+    doc = project_nlp("Weniger erfreut zeigte sich der Bürgermeister Anton Haller über die Pläne des Landkreises.")
+    [claim] = _reported(doc)
+    assert claim.speaker_name == "Anton Haller"
+
+
+def test_sich_zeigen_without_a_predicative_adjective_is_no_claim(project_nlp):
+    doc = project_nlp("Der Bürgermeister Anton Haller zeigte sich am Abend auf dem Balkon des Rathauses.")
+    assert not _claims(doc)
+
+
+def test_sehen_with_als_after_the_object_is_a_reported_stance(project_nlp):
+    doc = project_nlp("Die Landesregierung sieht die alternde Bevölkerung als wirtschaftliche Chance.")
+    [claim] = _reported(doc)
+    assert claim.cue_lemma == "sehen"
+
+
+def test_sehen_darin_is_a_reported_stance(project_nlp):
+    doc = project_nlp("Der Jurist Hannes Vogt sieht darin einen Bruch mit der bisherigen Rechtsprechung.")
+    [claim] = _reported(doc)
+    assert claim.speaker_name == "Hannes Vogt"
+
+
+def test_sehen_as_perception_is_no_claim(project_nlp):
+    for text in ("Die Zeugen sahen mehr als zwanzig Personen vor dem Gebäude.",
+                 "Der Hausmeister Peter Brandt sah einen Mann im Hof des Gebäudes.",
+                 "Die Polizistin Anna Lenz sah den Wagen in der Einfahrt."):
+        assert not _claims(project_nlp(text)), text
+
+
+def test_the_stance_readings_are_a_column_of_the_verb_lexicon():
+    from pipeline.claims import reporting
+
+    alone = {v.lemma: v.alone for v in reporting.verbs() if v.reflexive == (v.lemma == "zeigen")}
+    assert alone["zeigen"] == {"adjective"}
+    assert {"participle", "object-als", "darin"} <= alone["sehen"]
+    assert alone["halten"] == {"für"} and alone["verteidigen"] == {"any"}
+
+
+def test_sich_zeigen_with_an_adverb_is_no_claim(project_nlp):
+    for text in ("Der Sänger Tom Berger zeigte sich kurz auf dem Balkon des Hotels.",
+                 "Die Kanzlerkandidatin Eva Roth zeigte sich erstmals öffentlich mit ihrem Mann."):
+        assert not _claims(project_nlp(text)), text
+
+
+def test_sich_zeigen_on_word_forms_alone():
+    import spacy
+
+    from pipeline.nlp.tokenizer_rules import split_markdown_links
+
+    nlp = spacy.blank("de")
+    split_markdown_links(nlp)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("claimgraph_entities")
+    nlp.add_pipe("claimgraph_claims")
+    doc = nlp("Die Gewerkschaft zeigte sich nach der dritten Verhandlungsrunde enttäuscht.")
+    assert [c.form for c in _claims(doc)] == ["reported"]

@@ -1730,7 +1730,8 @@ class _Extractor:
             return None
         left, right = v.clause_bounds(cue.index)
         stance = verb.clause not in ("act", "no")
-        if stance and not self._stance_reading(cue, left, right) and not self._predicative_stance(cue, left, right):
+        if stance and not self._stance_reading(cue, left, right) and not self._predicative_stance(cue, left, right) \
+                and not self._predicative_adjective(cue, left, right):
             return None
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
@@ -1786,6 +1787,23 @@ class _Extractor:
             text.startswith("ge") and len(text) > 5 and (text.endswith("t") or text.endswith("en"))))
         return participle and not v.finite_verb(last) and not v.in_quote(last)
 
+    def _predicative_adjective(self, cue: Cue, left: int, right: int) -> bool:
+        """"Der Minister zeigte sich zuversichtlich.", "Weniger angetan zeigten sich die Beamten vom Vorgehen …": a
+        verb whose reading without a clause is ``adjective`` (column ``alone`` of reporting_verbs.tsv: "sich zeigen")
+        with an adjective of attitude (lexicons/claims_stance_adjectives.txt, a comparative read as its positive) in
+        its clause, before or after the verb, not attributive (no noun right after it)."""
+        v = self.view
+        if cue.verb is None or "adjective" not in cue.verb.alone or not v.finite_verb(cue.index):
+            return False
+        for j in range(left, right):
+            word = v.low[j]
+            if j in cue.tokens or not v.layer.text[j][:1].islower():
+                continue
+            if word in STANCE_ADJECTIVES or (word.endswith("er") and word[:-2] in STANCE_ADJECTIVES):
+                if not (j + 1 < right and v.is_nominal(j + 1) and v.layer.text[j + 1][:1].isupper()):
+                    return True
+        return False
+
     def _stance_reading(self, cue: Cue, left: int, right: int) -> bool:
         """A verb in the reading without a clause that column ``alone`` of reporting_verbs.tsv lists: "hält die
         Pläne für falsch" (with its preposition, also as a pronominal adverb "dafür"), "verteidigte die Entlassung"
@@ -1794,10 +1812,24 @@ class _Extractor:
         preps = verb.alone - STANCE_READINGS if verb is not None else frozenset()
         if verb is not None and "any" in verb.alone:
             return True
+        if verb is not None and OBJECT_ALS in verb.alone and self._als_predicative(cue, left, right):
+            return True
         if not preps:
             return False
         words = {_low(self.doc[j]) for j in range(left, right) if j not in cue.tokens}
         return any(p in words or ("dar" + p if p[:1] in "aeiouäöü" else "da" + p) in words for p in preps)
+
+    def _als_predicative(self, cue: Cue, left: int, right: int) -> bool:
+        """"sieht die alternde Bevölkerung als Chance", "sieht sich als Vermittler": "als" after the object (a noun
+        or pronoun) and before a noun phrase is the object's predicative; "sah mehr als 20 Personen" compares."""
+        v, doc = self.view, self.doc
+        for j in range(max(left + 1, cue.index + 1), right - 1):
+            if _low(doc[j]) != "als" or j in cue.tokens or v.in_quote(j):
+                continue
+            before, after = doc[j - 1], doc[j + 1]
+            if before.pos_ in ("NOUN", "PROPN", "PRON") and not after.like_num and after.pos_ in ("NOUN", "PROPN", "DET", "ADJ"):
+                return True
+        return False
 
     def _animate(self, speaker: list[int]) -> bool:
         """A speaker phrase that can denote a person, group or organisation."""
@@ -2498,8 +2530,11 @@ DEFINITE_ARTICLES = resources.words("claims_definite_articles")
 NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
 GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
 NEGATIONS = resources.words("claims_negations")
-# Values of column `alone` of reporting_verbs.tsv that name no preposition: every use, a participle predicative.
-STANCE_READINGS = frozenset(("any", "participle"))
+# Values of column `alone` of reporting_verbs.tsv that name no preposition: every use, a participle predicative
+# of the object, a predicative adjective of the subject.
+STANCE_ADJECTIVES = resources.words("claims_stance_adjectives")
+OBJECT_ALS = "object-als"  # "als" after the object: "sieht die Bevölkerung als Chance"
+STANCE_READINGS = frozenset(("any", "participle", "adjective", OBJECT_ALS))
 # Demonstratives that take up the statement before a frame ("Das erklärte ein Sprecher.", "…, das sagte sie").
 ANAPHORIC_FRAME_STARTS = frozenset(("das", "dies", "dieses"))
 
