@@ -53,7 +53,8 @@ CLOSING_MARKS = "“”«»\"‘‹›"
 # interviewee (polite "Sie" inside the sentence, or a vocative "Herr Huber, ...").
 MIN_PAIRS = 3
 MIN_ADDRESSED = 2
-ANNOUNCEMENT = re.compile(r"\b(Interviews?|Gespräch|Gesprächs|Pressekonferenz|Mitschrift|Wortlaut)\b")
+# kinds of interview_labels.tsv compared as written (the others in lower case)
+CASED_KINDS = ("address", "vocative", "announcement")
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,15 @@ def _lexicon() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for row in resources.rows("interview_labels.tsv"):
         word = row[0].strip()
-        kinds.setdefault(row[1].strip(), set()).add(word if row[1].strip() in ("address", "vocative") else word.lower())
+        kinds.setdefault(row[1].strip(), set()).add(word if row[1].strip() in CASED_KINDS else word.lower())
     return {k: frozenset(v) for k, v in kinds.items()}
+
+
+@resources.memoised
+def _announcement() -> re.Pattern[str]:
+    """Words of an introduction that announce an interview (kind ``announcement`` of interview_labels.tsv)."""
+    words = sorted(_lexicon().get("announcement", frozenset()), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b") if words else re.compile(r"(?!)")
 
 
 def _label_lexicon() -> tuple[frozenset[str], frozenset[str]]:
@@ -250,7 +258,7 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
     turns = [p for p in paras if p.label]
     labels = {p.label for p in turns}
     asks = sum(p.is_question for p in turns)
-    announced = ANNOUNCEMENT.search(text[:turns[0].start]) if turns else None
+    announced = _announcement().search(text[:turns[0].start]) if turns else None
     # labelled answers after unlabelled questions ("Sie wollen sondieren. Was haben Sie vor?" / "Willi: ...")
     asked_before = sum(1 for k, p in enumerate(paras) if p.label and k and not paras[k - 1].label
                        and paras[k - 1].is_question)
@@ -358,7 +366,7 @@ def _unlabelled(text: str, paras: list[_Para], interviewee: str | None) -> list[
     first_q = next((k for k, p in enumerate(paras) if p.is_question), None)
     if first_q is None:
         return []
-    announced = ANNOUNCEMENT.search(text[:paras[first_q].start])
+    announced = _announcement().search(text[:paras[first_q].start])
     asks = _question_turns(paras)
     answers, k, addressed, named, first_person = [], first_q, 0, False, 0
     surname = interviewee.split()[-1]
