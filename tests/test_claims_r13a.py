@@ -172,3 +172,46 @@ def test_sich_zeigen_on_word_forms_alone():
     nlp.add_pipe("claimgraph_claims")
     doc = nlp("Die Gewerkschaft zeigte sich nach der dritten Verhandlungsrunde enttäuscht.")
     assert [c.form for c in _claims(doc)] == ["reported"]
+
+
+# --------------------------------------------------------------------------- interviews announced by "zu folgenden Fragen"
+
+FRAGEN = (
+    "Lindner: Wir müssen wieder gewinnen\n"
+    "Trainer Markus Lindner stellte sich am Montag den Journalisten der Lokalpresse. Eine halbe Stunde lang äußerte "
+    "sich Lindner zu folgenden Fragen:\n"
+    "Wie erklären Sie sich die vier Niederlagen in Serie?\n"
+    "Wir haben in den entscheidenden Momenten die Konzentration verloren. Ich nehme mich da nicht aus, ich hätte "
+    "früher wechseln müssen.\n"
+    "Steht Ihr Posten zur Diskussion?\n"
+    "Nein, das sehe ich nicht so. Der Vorstand hat mir am Sonntag noch einmal das Vertrauen ausgesprochen.\n"
+)
+
+
+def test_an_introduction_zu_folgenden_fragen_announces_an_unlabelled_interview():
+    from pipeline.claims import interviews
+
+    answers = interviews.find_answers(FRAGEN, "Markus Lindner")
+    assert [FRAGEN[a.start:a.end][:12] for a in answers] == ["Wir haben in", "Nein, das se"]
+    assert {a.speaker for a in answers} == {"Markus Lindner"}
+
+
+def test_the_answers_and_the_introducing_event_are_claims(project_nlp):
+    doc = project_nlp(FRAGEN)
+    claims = _claims(doc)
+    answers = [c for c in claims if "interview_unlabelled" in c.evidence]
+    assert len(answers) == 2 and all(c.speaker_name == "Markus Lindner" for c in answers)
+    [intro] = [c for c in claims if c.form == "reported"]
+    assert intro.claim_text.endswith("zu folgenden Fragen:") and "Lindner" in (intro.speaker_name or "")
+
+
+def test_a_verb_of_saying_before_a_colon_alone_is_still_no_event(project_nlp):
+    doc = project_nlp("Der Trainer Markus Lindner sagte:\nWir haben die Konzentration verloren.")
+    assert not [c for c in _claims(doc) if c.form == "reported"]
+
+
+def test_two_question_answer_pairs_without_an_announcement_are_no_interview():
+    from pipeline.claims import interviews
+
+    text = FRAGEN.replace("äußerte sich Lindner zu folgenden Fragen:", "sprach Lindner über die Lage.")
+    assert interviews.find_answers(text, "Markus Lindner") == []

@@ -1749,7 +1749,10 @@ class _Extractor:
         if any(v.in_quote(i) for i in range(s, e)):
             return None
         last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
-        if last is None or (doc[last].text not in SENT_END and not is_mark(doc[last].text)):
+        # "… äußerte sich Kreissl zu folgenden Fragen:" closing its line introduces what follows, like a full stop
+        colon_line = last is not None and doc[last].text == ":" and (
+            last + 1 >= len(doc) or "\n" in doc[last].whitespace_ or (doc[last + 1].is_space and "\n" in doc[last + 1].text))
+        if last is None or (doc[last].text not in SENT_END and not is_mark(doc[last].text) and not colon_line):
             return None  # a headline ("Tierschützer kritisieren Umgang mit Pferden") announces, it reports nothing
         speaker = find_speaker(v, cue, set())
         if not speaker:
