@@ -215,3 +215,39 @@ def test_two_question_answer_pairs_without_an_announcement_are_no_interview():
 
     text = FRAGEN.replace("äußerte sich Lindner zu folgenden Fragen:", "sprach Lindner über die Lage.")
     assert interviews.find_answers(text, "Markus Lindner") == []
+
+
+# --------------------------------------------------------------------------- a transcript with one labelled turn
+
+TRANSCRIPT = (
+    "Regierungspressekonferenz vom 14. März\n\n"
+    "Themen: Kabinettssitzung, Wohnungsbau\n\n"
+    "Fragen zum Wohnungsbau: Wie viele Wohnungen entstehen bis 2030?\n\n"
+    "Vollständiges Wortprotokoll der Regierungspressekonferenz:\n\n"
+    "SRS’IN HOLLMANN: Einen schönen guten Tag auch von mir! Das Kabinett hat heute getagt.\n\n"
+    "Die Bundesregierung hat den Entwurf eines Gesetzes zur Beschleunigung des Wohnungsbaus beschlossen. "
+    "Damit sollen Genehmigungen künftig in drei Monaten erteilt werden.\n"
+)
+
+
+def test_a_transcript_announced_before_its_one_labelled_turn_is_that_speakers_answer():
+    from pipeline.claims import interviews
+
+    [answer] = interviews.find_answers(TRANSCRIPT)
+    assert answer.speaker == "Hollmann" and answer.label == "SRS’IN HOLLMANN"
+    assert TRANSCRIPT[answer.start:answer.end].startswith("Einen schönen guten Tag")
+    assert TRANSCRIPT[answer.start:answer.end].endswith("in drei Monaten erteilt werden.")
+
+
+def test_one_labelled_turn_without_an_announcement_is_no_transcript():
+    from pipeline.claims import interviews
+
+    text = TRANSCRIPT.replace("Vollständiges Wortprotokoll der Regierungspressekonferenz:", "Die Sitzung begann pünktlich:")
+    assert interviews.find_answers(text) == []
+
+
+def test_a_title_case_label_after_an_announcement_is_no_transcript():
+    from pipeline.claims import interviews
+
+    text = TRANSCRIPT.replace("SRS’IN HOLLMANN:", "Berlin:")
+    assert interviews.find_answers(text) == []

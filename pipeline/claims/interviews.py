@@ -212,6 +212,8 @@ def _paragraphs(text: str) -> list[_Para]:
 def _as_name(label: str) -> str:
     words = label.split()
     if label.isupper() and len(label) > 3:
+        if len(words) > 1 and any(q in words[0] for q in "'’"):
+            words = words[1:]  # a role abbreviated with a gender suffix ("SRS’IN DEMMER", "BK'IN MERKEL")
         words = [w.capitalize() if w.isupper() else w for w in words]
     return " ".join(words)
 
@@ -270,9 +272,12 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
     # statements collected under persons' names: two or more turns, every label a person's, no question
     statements = (len(turns) >= 2 and asks == 0 and all(person_label(lab) for lab in labels)
                   and all(len(p.text.split()) >= MIN_ANSWER_WORDS + 1 and not _headline(p.text) for p in turns))
+    # a transcript announced in the line right before its one turn, the speaker's label in capitals
+    # ("Komplettes Wortprotokoll der Pressekonferenz:" / "SRS’IN DEMMER: Auch von mir einen guten Tag! …")
+    transcript = len(turns) == 1 and _announces_transcript(paras, turns[0])
     if not (len(turns) >= 2 and len(labels) >= 2 and (asks >= 1 or announced)) \
             and not (len(turns) >= 3 and len(labels) >= 3) and not (len(turns) >= 2 and asked_before >= 2) \
-            and not named_answer and not statements:
+            and not named_answer and not statements and not transcript:
         return []
     _, interviewer_words = _label_lexicon()
     questions: dict[str, list[bool]] = {}
@@ -324,6 +329,8 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
     # turns before the first question are the introduction (a headline "Niebel: ..." is no answer); the
     # interviewer's first turn opens the interview when it is no question ("Journal Frankfurt: Wir wollen ...")
     first_q = next((k for k, p in enumerate(paras) if p.is_question or (p.label in interviewers and k)), 0)
+    if transcript:
+        first_q = paras.index(turns[0])  # questions of the introduction ask nobody in the transcript
     # unlabelled interviewer's turns: questions, and statements that address the interviewee without speaking of
     # themselves ("Das wäre eine gute Überschrift. Auch für Ihre Wahlplakate.")
     asks_at = [p.is_question or (ask and not p.label) for p, ask in zip(paras, _question_turns(paras))]
@@ -346,6 +353,18 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
             current, end = p, p.end
     close()
     return answers
+
+
+def _announces_transcript(paras: list[_Para], turn: _Para) -> bool:
+    """The one labelled turn of a transcript: its label in capitals ("SRS’IN DEMMER"), not the interviewer's,
+    asking no question, right after an introduction line that ends in ":" and announces the transcript."""
+    k = paras.index(turn)
+    if k == 0 or not turn.label.isupper() or len(turn.label) < 4 or turn.is_question:
+        return False
+    if turn.label.lower() in _label_lexicon()[1] or _is_answer_label(turn.label):
+        return False
+    before = paras[k - 1]
+    return before.label is None and before.text.endswith(":") and bool(_announcement().search(before.text))
 
 
 def _question_turns(paras: list[_Para]) -> list[bool]:
