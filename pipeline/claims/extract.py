@@ -831,7 +831,8 @@ def _source_from(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
     return []
 
 
-DOCUMENT_PREPOSITIONS = frozenset(("in", "im"))
+DOCUMENT_PREPOSITIONS = resources.words("claims_document_prepositions")
+AUTHOR_PREPOSITIONS = resources.words("claims_author_prepositions")
 
 
 def _document_author(view: _View, span: list[int]) -> list[int]:
@@ -844,7 +845,8 @@ def _document_author(view: _View, span: list[int]) -> list[int]:
     rest = span[head + 1:]
     if len(rest) >= 2 and view.low[rest[0]] in GENITIVE_ARTICLES:
         return rest
-    if len(rest) >= 2 and view.low[rest[0]] in ("von", "vom"):
+    if len(rest) >= 2 and view.low[rest[0]] in AUTHOR_PREPOSITIONS:
+        # "von Greenpeace" -> "Greenpeace"; a fused "vom" carries the article and stays ("vom Bundesamt")
         return rest[1:] if view.low[rest[0]] == "von" else rest
     return []
 
@@ -1393,12 +1395,10 @@ class _Extractor:
     def _interviewer_label(self, speaker: list[int]) -> bool:
         """A colon label that is the interviewer's ("Frage:", "Frage 2:", "Interviewer:"; kind ``interviewer`` in
         ``resources/interview_labels.tsv``), with an optional number."""
-        from .interviews import _label_lexicon
-
         words = [self.view.layer.text[i] for i in speaker if not self.view.is_punct(i)]
         while words and words[-1].isdigit():
             words = words[:-1]
-        return bool(words) and " ".join(words).lower() in _label_lexicon()[1]
+        return bool(words) and " ".join(words).lower() in interviews.interviewer_labels()
 
     def _label_name(self, speaker: list[int]) -> bool:
         """A label before a parenthesis is a person's name: two or more capitalised words or a person entity."""
@@ -1493,6 +1493,55 @@ class _Extractor:
             )
             if ev:
                 self.add(ev)
+        self._coordinated_cues()
+
+    def _coordinated_cues(self) -> None:
+        """"Werneke fordert von den Arbeitgebern ein Angebot und warnt davor, dass …": two coordinated verbs of
+        saying share one subject, and the content clause after the second belongs to the second only. Both were
+        given the content; the first keeps its own object instead: a speech act on its own (`act`/`no` in
+        reporting_verbs.tsv) with an object before the coordinator is a reported event of the first conjunct
+        ("fordert … ein Angebot") instead of the content; any other ("konterte gelassen und meinte, …") keeps it."""
+        v, doc = self.view, self.doc
+        by_message: dict[tuple[int, ...], list[Event]] = {}
+        for ev in self.events:
+            if ev.cue is not None and ev.form in ("indirect", "mixed") and not ev.nested:
+                by_message.setdefault(tuple(ev.message), []).append(ev)
+        for events in by_message.values():
+            if len(events) != 2:
+                continue
+            first, second = sorted(events, key=lambda ev: ev.cue.index)
+            k = v.sent_of[first.cue.index]
+            last = max(first.cue.tokens)
+            if v.sent_of[second.cue.index] != k or second.cue.index <= last or second.cue.index >= min(first.message):
+                continue
+            # the auxiliary of both participles ("hat … gemahnt und dazu aufgerufen") is a token of both cues
+            between = range(last + 1, min(t for t in second.cue.tokens if t > last))
+            joints = [j for j in between if _low(doc[j]) in COORDINATORS and not v.in_quote(j)]
+            if len(joints) != 1 or any(doc[j].text in CLAUSE_BREAK for j in between):
+                continue  # one coordinator and no comma between the verbs: one clause, two conjuncts
+            reported = self._first_conjunct(first, k, joints[0])
+            if reported is not None:
+                self.events.remove(first)
+                self.events.append(reported)
+
+    def _first_conjunct(self, ev: Event, k: int, joint: int) -> Event | None:
+        v, doc = self.view, self.doc
+        cue, speaker = ev.cue, ev.speaker
+        if cue.verb is None or cue.verb.clause not in ("act", "no") or not speaker or not self._animate(speaker):
+            return None
+        s, _ = v.sents[k]
+        left, right = v.clause_bounds(cue.index)
+        if self._passive(cue) or self._no_comment(cue, left, right):
+            return None
+        message = _trim(v, [i for i in range(s, joint) if not doc[i].is_space])
+        if not message or not set(speaker) <= set(message) or not set(cue.tokens) <= set(message):
+            return None
+        rest = [i for i in message if i not in speaker and i not in cue.tokens and not v.is_punct(i)]
+        if not rest:
+            return None  # "Er sagte und betonte, dass …": no object of its own
+        self.covered.update(message)
+        return Event("reported", message, cue, list(speaker), evidence=["reported_event", "coordinated_cue"],
+                     confidence=0.5, cue_scored=False)
     def _reported_events(self) -> None:
         """Reported speech events, the weakest reading: only in sentences without an event with a content (", hieß
         es" beats "zugesagt"; "Laut ihren Aussagen schließt sie keine Koalition aus" is the content of "laut")."""
@@ -1681,7 +1730,8 @@ class _Extractor:
             return None
         left, right = v.clause_bounds(cue.index)
         stance = verb.clause not in ("act", "no")
-        if stance and not self._stance_reading(cue, left, right) and not self._predicative_stance(cue, left, right):
+        if stance and not self._stance_reading(cue, left, right) and not self._predicative_stance(cue, left, right) \
+                and not self._predicative_adjective(cue, left, right):
             return None
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
@@ -1699,7 +1749,10 @@ class _Extractor:
         if any(v.in_quote(i) for i in range(s, e)):
             return None
         last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
-        if last is None or (doc[last].text not in SENT_END and not is_mark(doc[last].text)):
+        # "… äußerte sich Kreissl zu folgenden Fragen:" closing its line introduces what follows, like a full stop
+        colon_line = last is not None and doc[last].text == ":" and (
+            last + 1 >= len(doc) or "\n" in doc[last].whitespace_ or (doc[last + 1].is_space and "\n" in doc[last + 1].text))
+        if last is None or (doc[last].text not in SENT_END and not is_mark(doc[last].text) and not colon_line):
             return None  # a headline ("Tierschützer kritisieren Umgang mit Pferden") announces, it reports nothing
         speaker = find_speaker(v, cue, set())
         if not speaker:
@@ -1723,10 +1776,11 @@ class _Extractor:
         return any(_low(self.doc[j]) in NEGATIONS for j in range(left, right))
 
     def _predicative_stance(self, cue: Cue, left: int, right: int) -> bool:
-        """"Kretschmann sieht das Land gut gerüstet.": a finite verb of PREDICATIVE_STANCE_VERBS whose clause ends,
-        after its object, in a past participle ("ge…t"/"ge…en", or tagged VVPP) as the object's predicative."""
+        """"Kretschmann sieht das Land gut gerüstet.": a finite verb whose reading without a clause is
+        ``participle`` (column ``alone`` of reporting_verbs.tsv) and whose clause ends, after its object, in a past
+        participle ("ge…t"/"ge…en", or tagged VVPP) as the object's predicative."""
         v = self.view
-        if cue.verb is None or cue.verb.lemma not in PREDICATIVE_STANCE_VERBS or not v.finite_verb(cue.index):
+        if cue.verb is None or "participle" not in cue.verb.alone or not v.finite_verb(cue.index):
             return False
         words = [j for j in range(cue.index + 1, right) if not v.is_punct(j) and j not in cue.tokens]
         if len(words) < 2 or v.low[words[0]] == "sich":
@@ -1736,17 +1790,49 @@ class _Extractor:
             text.startswith("ge") and len(text) > 5 and (text.endswith("t") or text.endswith("en"))))
         return participle and not v.finite_verb(last) and not v.in_quote(last)
 
+    def _predicative_adjective(self, cue: Cue, left: int, right: int) -> bool:
+        """"Der Minister zeigte sich zuversichtlich.", "Weniger angetan zeigten sich die Beamten vom Vorgehen …": a
+        verb whose reading without a clause is ``adjective`` (column ``alone`` of reporting_verbs.tsv: "sich zeigen")
+        with an adjective of attitude (lexicons/claims_stance_adjectives.txt, a comparative read as its positive) in
+        its clause, before or after the verb, not attributive (no noun right after it)."""
+        v = self.view
+        if cue.verb is None or "adjective" not in cue.verb.alone or not v.finite_verb(cue.index):
+            return False
+        for j in range(left, right):
+            word = v.low[j]
+            if j in cue.tokens or not v.layer.text[j][:1].islower():
+                continue
+            if word in STANCE_ADJECTIVES or (word.endswith("er") and word[:-2] in STANCE_ADJECTIVES):
+                if not (j + 1 < right and v.is_nominal(j + 1) and v.layer.text[j + 1][:1].isupper()):
+                    return True
+        return False
+
     def _stance_reading(self, cue: Cue, left: int, right: int) -> bool:
-        """A verb of the stance lexicon in the reading it lists: "hält die Pläne für falsch" (with its
-        preposition, also as a pronominal adverb "dafür"), "verteidigte die Entlassung"."""
+        """A verb in the reading without a clause that column ``alone`` of reporting_verbs.tsv lists: "hält die
+        Pläne für falsch" (with its preposition, also as a pronominal adverb "dafür"), "verteidigte die Entlassung"
+        (``any``)."""
         verb = cue.verb
-        preps = STANCE_VERBS.get(verb.lemma) if verb is not None else None
+        preps = verb.alone - STANCE_READINGS if verb is not None else frozenset()
+        if verb is not None and "any" in verb.alone:
+            return True
+        if verb is not None and OBJECT_ALS in verb.alone and self._als_predicative(cue, left, right):
+            return True
         if not preps:
             return False
-        if "" in preps:
-            return True
         words = {_low(self.doc[j]) for j in range(left, right) if j not in cue.tokens}
         return any(p in words or ("dar" + p if p[:1] in "aeiouäöü" else "da" + p) in words for p in preps)
+
+    def _als_predicative(self, cue: Cue, left: int, right: int) -> bool:
+        """"sieht die alternde Bevölkerung als Chance", "sieht sich als Vermittler": "als" after the object (a noun
+        or pronoun) and before a noun phrase is the object's predicative; "sah mehr als 20 Personen" compares."""
+        v, doc = self.view, self.doc
+        for j in range(max(left + 1, cue.index + 1), right - 1):
+            if _low(doc[j]) != "als" or j in cue.tokens or v.in_quote(j):
+                continue
+            before, after = doc[j - 1], doc[j + 1]
+            if before.pos_ in ("NOUN", "PROPN", "PRON") and not after.like_num and after.pos_ in ("NOUN", "PROPN", "DET", "ADJ"):
+                return True
+        return False
 
     def _animate(self, speaker: list[int]) -> bool:
         """A speaker phrase that can denote a person, group or organisation."""
@@ -2076,7 +2162,7 @@ class _Extractor:
             if entry is None or not entry.source or not doc[j].text[:1].isupper():
                 continue
             start = j + 1
-            if _low(doc[start]) in ("von", "vom"):
+            if _low(doc[start]) in AUTHOR_PREPOSITIONS:
                 start += 1
             if _low(doc[start]) not in GENITIVE_ARTICLES | {"dem", "den"} and not doc[start].text[:1].isupper():
                 continue
@@ -2447,13 +2533,13 @@ DEFINITE_ARTICLES = resources.words("claims_definite_articles")
 NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
 GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
 NEGATIONS = resources.words("claims_negations")
-# lemma -> required preposition ("" for none) of the stance verbs (reported events outside the `act` class)
+# Values of column `alone` of reporting_verbs.tsv that name no preposition: every use, a participle predicative
+# of the object, a predicative adjective of the subject.
+STANCE_ADJECTIVES = resources.words("claims_stance_adjectives")
+OBJECT_ALS = "object-als"  # "als" after the object: "sieht die Bevölkerung als Chance"
+STANCE_READINGS = frozenset(("any", "participle", "adjective", OBJECT_ALS))
 # Demonstratives that take up the statement before a frame ("Das erklärte ein Sprecher.", "…, das sagte sie").
 ANAPHORIC_FRAME_STARTS = frozenset(("das", "dies", "dieses"))
-STANCE_VERBS: dict[str, frozenset[str]] = {}
-for _entry in resources.word_list("claims_stance_verbs"):
-    _lemma, _, _prep = _entry.partition(" ")
-    STANCE_VERBS[_lemma] = STANCE_VERBS.get(_lemma, frozenset()) | {_prep}
 
 
 # Plural and genitive endings of role nouns ("Regierungschefs", "Sprecherinnen", "Experten", "Abgeordneten").
@@ -2549,7 +2635,6 @@ def _konjunktiv_i(tok: Token) -> bool:
 
 
 SUBJECT_PRONOUNS = resources.words("claims_subject_pronouns")
-PREDICATIVE_STANCE_VERBS = resources.words("claims_predicative_stance_verbs")
 NOMINATIVE_ONLY_PRONOUNS = resources.words("claims_nominative_only_pronouns")
 _FINITE_OR_MISTAGGED = ("VVFIN", "VMFIN", "VAFIN", "ADJD", "ADJA", "ADV")
 

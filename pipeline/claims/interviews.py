@@ -53,7 +53,8 @@ CLOSING_MARKS = "“”«»\"‘‹›"
 # interviewee (polite "Sie" inside the sentence, or a vocative "Herr Huber, ...").
 MIN_PAIRS = 3
 MIN_ADDRESSED = 2
-ANNOUNCEMENT = re.compile(r"\b(Interviews?|Gespräch|Gesprächs|Pressekonferenz|Mitschrift|Wortlaut)\b")
+# kinds of interview_labels.tsv compared as written (the others in lower case)
+CASED_KINDS = ("address", "vocative", "announcement")
 
 
 @dataclass(frozen=True)
@@ -93,13 +94,25 @@ def _lexicon() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for row in resources.rows("interview_labels.tsv"):
         word = row[0].strip()
-        kinds.setdefault(row[1].strip(), set()).add(word if row[1].strip() in ("address", "vocative") else word.lower())
+        kinds.setdefault(row[1].strip(), set()).add(word if row[1].strip() in CASED_KINDS else word.lower())
     return {k: frozenset(v) for k, v in kinds.items()}
+
+
+@resources.memoised
+def _announcement() -> re.Pattern[str]:
+    """Words of an introduction that announce an interview (kind ``announcement`` of interview_labels.tsv)."""
+    words = sorted(_lexicon().get("announcement", frozenset()), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b") if words else re.compile(r"(?!)")
 
 
 def _label_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     lex = _lexicon()
     return lex.get("furniture", frozenset()), lex.get("interviewer", frozenset())
+
+
+def interviewer_labels() -> frozenset[str]:
+    """The interviewer's labels of ``interview_labels.tsv`` (kind ``interviewer``: "frage", "interviewer", …), lower case."""
+    return _label_lexicon()[1]
 
 
 _WORDS = re.compile(r"[\w'’-]+")
@@ -199,6 +212,8 @@ def _paragraphs(text: str) -> list[_Para]:
 def _as_name(label: str) -> str:
     words = label.split()
     if label.isupper() and len(label) > 3:
+        if len(words) > 1 and any(q in words[0] for q in "'’"):
+            words = words[1:]  # a role abbreviated with a gender suffix ("SRS’IN DEMMER", "BK'IN MERKEL")
         words = [w.capitalize() if w.isupper() else w for w in words]
     return " ".join(words)
 
@@ -245,7 +260,7 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
     turns = [p for p in paras if p.label]
     labels = {p.label for p in turns}
     asks = sum(p.is_question for p in turns)
-    announced = ANNOUNCEMENT.search(text[:turns[0].start]) if turns else None
+    announced = _announcement().search(text[:turns[0].start]) if turns else None
     # labelled answers after unlabelled questions ("Sie wollen sondieren. Was haben Sie vor?" / "Willi: ...")
     asked_before = sum(1 for k, p in enumerate(paras) if p.label and k and not paras[k - 1].label
                        and paras[k - 1].is_question)
@@ -257,9 +272,12 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
     # statements collected under persons' names: two or more turns, every label a person's, no question
     statements = (len(turns) >= 2 and asks == 0 and all(person_label(lab) for lab in labels)
                   and all(len(p.text.split()) >= MIN_ANSWER_WORDS + 1 and not _headline(p.text) for p in turns))
+    # a transcript announced in the line right before its one turn, the speaker's label in capitals
+    # ("Komplettes Wortprotokoll der Pressekonferenz:" / "SRS’IN DEMMER: Auch von mir einen guten Tag! …")
+    transcript = len(turns) == 1 and _announces_transcript(paras, turns[0])
     if not (len(turns) >= 2 and len(labels) >= 2 and (asks >= 1 or announced)) \
             and not (len(turns) >= 3 and len(labels) >= 3) and not (len(turns) >= 2 and asked_before >= 2) \
-            and not named_answer and not statements:
+            and not named_answer and not statements and not transcript:
         return []
     _, interviewer_words = _label_lexicon()
     questions: dict[str, list[bool]] = {}
@@ -311,6 +329,8 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
     # turns before the first question are the introduction (a headline "Niebel: ..." is no answer); the
     # interviewer's first turn opens the interview when it is no question ("Journal Frankfurt: Wir wollen ...")
     first_q = next((k for k, p in enumerate(paras) if p.is_question or (p.label in interviewers and k)), 0)
+    if transcript:
+        first_q = paras.index(turns[0])  # questions of the introduction ask nobody in the transcript
     # unlabelled interviewer's turns: questions, and statements that address the interviewee without speaking of
     # themselves ("Das wäre eine gute Überschrift. Auch für Ihre Wahlplakate.")
     asks_at = [p.is_question or (ask and not p.label) for p, ask in zip(paras, _question_turns(paras))]
@@ -335,6 +355,18 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
     return answers
 
 
+def _announces_transcript(paras: list[_Para], turn: _Para) -> bool:
+    """The one labelled turn of a transcript: its label in capitals ("SRS’IN DEMMER"), not the interviewer's,
+    asking no question, right after an introduction line that ends in ":" and announces the transcript."""
+    k = paras.index(turn)
+    if k == 0 or not turn.label.isupper() or len(turn.label) < 4 or turn.is_question:
+        return False
+    if turn.label.lower() in _label_lexicon()[1] or _is_answer_label(turn.label):
+        return False
+    before = paras[k - 1]
+    return before.label is None and before.text.endswith(":") and bool(_announcement().search(before.text))
+
+
 def _question_turns(paras: list[_Para]) -> list[bool]:
     """Which paragraphs of an unlabelled interview are the interviewer's: the questions, and a statement that
     addresses the interviewee without speaking of itself between two answers ("Und jetzt müssen Sie loslassen.")."""
@@ -353,7 +385,7 @@ def _unlabelled(text: str, paras: list[_Para], interviewee: str | None) -> list[
     first_q = next((k for k, p in enumerate(paras) if p.is_question), None)
     if first_q is None:
         return []
-    announced = ANNOUNCEMENT.search(text[:paras[first_q].start])
+    announced = _announcement().search(text[:paras[first_q].start])
     asks = _question_turns(paras)
     answers, k, addressed, named, first_person = [], first_q, 0, False, 0
     surname = interviewee.split()[-1]

@@ -27,8 +27,9 @@ class ReportingVerb:
     prep: str | None  # "für", "auf"
     prep_required: bool
     stwr: str
-    clause: str  # yes | only | no
+    clause: str  # act | yes | only | no
     addressee: frozenset[str] = frozenset()  # dative | accusative | appeal: how the verb names its addressee
+    alone: frozenset[str] = frozenset()  # any | participle | a preposition: its stance reading without a clause
 
     @property
     def base(self) -> str:
@@ -132,6 +133,7 @@ def verbs() -> tuple[ReportingVerb, ...]:
                 stwr=row["stwr"].strip(),
                 clause=row["clause"].strip(),
                 addressee=frozenset((_dash(row["addressee"]) or "").split(",")) - {""},
+                alone=frozenset((_dash(row.get("alone")) or "").split(",")) - {""},
             )
         )
     return tuple(out)

@@ -53,6 +53,18 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
                 start += 1
                 if start >= end:
                     continue
+            if out and not given and out[-1][1] == start and start < end:
+                ps, pe = out[-1]
+                last = pe - 1
+                while last > ps and space[last]:
+                    last -= 1
+                if last - 1 > ps and is_mark(text[last]) and text[last - 1] in SENT_END and ws[last - 1] \
+                        and not ws[last] and last + 1 < n and not space[last + 1]:
+                    # "… unter Druck gesetzt. "So geht man nicht miteinander um"": a mark after the final
+                    # punctuation and a space, glued to the next word, opens the next sentence's quotation; the
+                    # parser gave it to the sentence before
+                    out[-1] = (ps, last)
+                    start = last
             first = next((i for i in range(start, end) if not space[i]), None)
             if out and first is not None and text[first] in (",", ";") and not given and out[-1][1] == start \
                     and not any("\n" in ws[k] or space[k] and "\n" in text[k] for k in range(out[-1][1] - 1, first)):
