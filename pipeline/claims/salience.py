@@ -1026,7 +1026,7 @@ def _is_plural_group(doc: Doc, claim) -> bool:
 POSSESSIVES = resources.words("claims_possessive_determiners")
 OWNER_DATIVES = resources.words("salience_owner_pronouns")
 AUTHORLESS_SOURCES = resources.words("salience_authorless_sources")
-SENTENCE_FINAL = (".", "!", "?", ":", ";", "\"", "“", "”", "«", "»", "'")
+SENTENCE_FINAL = (".", "!", "?", "\"", "“", "”", "«", "»", "'")
 
 
 def _narrative_gap(doc: Doc, previous, claim) -> int:
