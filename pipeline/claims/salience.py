@@ -127,8 +127,9 @@ def _is_person_description(words: list[str]) -> bool:
         return True
     # a genitive head ("des Staatschefs") is the noun plus -s/-es
     forms = [head] + [head[:-len(e)] for e in ("es", "s") if head.endswith(e) and words[0].lower() == "des"]
-    if not head[:1].isupper() or _org_head(head) is not None or head.lower().endswith(ABSTRACT_SUFFIXES):
-        return False  # "die Landesregierung", "die Gewerkschaft": abstract and collective nouns name no person
+    if not head[:1].isupper() or _org_head(head) is not None or head.lower().endswith(ABSTRACT_SUFFIXES) \
+            or _org_class_noun(head):
+        return False  # "die Landesregierung", "die Gewerkschaft", "die Polizei": abstract and collective nouns name no person
     return any(is_person_noun(f) or _is_role_word(f) or f.lower().endswith(AGENT_SUFFIXES) for f in forms)
 
 
@@ -147,6 +148,14 @@ def _is_role_word(word: str) -> bool:
 def _org_head(word: str) -> str | None:
     low = word.lower()
     return next((h for h in org_heads() if low == h or (low.endswith(h) and len(low) - len(h) >= 2)), None)
+
+
+def _org_class_noun(word: str) -> bool:
+    """A class noun of organisations or a noun ending in one of its members' endings ("Polizei", "Kantonspolizei",
+    "Unternehmen", "Verband": ``org_class_nouns.tsv``): an institution, never one person."""
+    low = word.lower().strip(",;:()")
+    classes = org_class_members()
+    return low in classes or any(low.endswith(e) for members in classes.values() for e in members if not e.startswith("="))
 
 
 def _org_description_head(words: list[str]) -> str | None:
