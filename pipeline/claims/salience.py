@@ -1002,6 +1002,8 @@ def _vorfeld_subject(doc: Doc, claim):
         phrase.append(tok)
     if not phrase or not (phrase[0].text[:1].isupper() and any(t.text[:1].isupper() for t in phrase[1:] or phrase)):
         return None
+    if phrase[0].pos_ == "ADP" or phrase[0].tag_ in ("APPR", "APPRART"):
+        return None  # "Für die Kunden werde sich laut eigenen Angaben nichts ändern": an adverbial, no subject
     text = doc.text[phrase[0].idx:phrase[-1].idx + len(phrase[-1].text)]
     return replace(claim, speaker_text=text, speaker_start_char=phrase[0].idx, speaker_end_char=phrase[-1].idx + len(phrase[-1].text),
                    speaker_tokens=tuple(t.i for t in phrase), speaker_entity_id=None, speaker_name=None,
@@ -1132,6 +1134,8 @@ def _authorless_source(doc: Doc, disc: _Discourse, claim, previous, words: list[
         return None
     if words[0].lower() in INDEFINITE or words[-1].lower() in ARTICLE_WORDS:
         return None  # "einer Mitteilung": a new document; "einem Bericht des": the author follows, cut off
+    if words[0].lower() in REFLEXIVE_SOURCES or _owner_kind(words[0]) is not None:
+        return None  # "eigenen Angaben", "ihren Angaben": the phrase names its owner
     nouns = [w.strip(",;:()") for w in words if w[:1].isupper()]
     if not nouns or nouns[0].lower() not in AUTHORLESS_SOURCES:
         return None
