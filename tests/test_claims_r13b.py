@@ -187,3 +187,15 @@ def test_an_organisation_class_noun_is_no_person_description():
     assert not salience._is_person_description(["das", "Unternehmen"])
     assert salience._is_person_description(["der", "Polizeisprecher"])
     assert salience._is_person_description(["die", "Ministerin"])
+
+
+# --------------------------------------------------------------------------- a name right after a role noun
+
+
+def test_a_name_after_a_role_and_a_title_beats_the_organisation_before_the_role(project_nlp):
+    doc = project_nlp("„Der Abbau von Stellen ist leider unumgänglich“, erklärt Lindtec Vorstandssprecher Dr. Markus "
+                      "Feldhaus. „Wir wollen den Umbau sozialverträglich gestalten.“")
+    first = _claim_at(doc, "unumgänglich")
+    assert first.speaker_name == "Markus Feldhaus" and first.speaker_resolution == "explicit"
+    assert "right after the role" in _evidence(first)
+    assert _claim_at(doc, "sozialverträglich").speaker_name == "Markus Feldhaus"

@@ -631,6 +631,9 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if people and disc.entity(people[0].entity_id) is not None:
             person = disc.entity(people[0].entity_id)
             return _with(claim, person, "explicit", f"apposition name '{people[0].text}' over organisation")
+        named = _name_after_role(doc, disc, claim, words) if ent.label == "ORG" else None
+        if named is not None:
+            return named
     if ent is not None and ent.label == "PER" and claim.speaker_resolution == "description" and previous is not None:
         salient = _previous_person(doc, disc, claim, previous, ent)
         if salient is not None:
@@ -673,6 +676,9 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         resolved = _according_to_source(doc, disc, claim, words, previous)
         if resolved is not None:
             return resolved
+    named = _name_after_role(doc, disc, claim, words)
+    if named is not None:
+        return named
     following = _name_right_after(disc, claim)
     if following is not None:
         return _with(claim, following, "explicit" if following.label == "PER" else "description",
@@ -1224,3 +1230,32 @@ def _reflexive_without_subject(doc: Doc, disc: _Discourse, claim, previous):
         return _with(claim, ent, "continuation", why)
     return replace(claim, speaker_name=name, speaker_resolution="continuation",
                    evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:")) + (f"speaker:{why}",))
+
+
+
+def _name_after_role(doc: Doc, disc: _Discourse, claim, words: list[str]):
+    """"…“, erklärt SMA Vorstandssprecher Dr. Jürgen Reinert.": a phrase ending in a person noun or role
+    ("Vorstandssprecher", "Konzernchefin") that the phrase reader closed before the name following it (directly, or
+    after academic and other titles, ``titles.tsv``) names that person; the organisation before the role is only its
+    modifier. Only a person's name right after the role noun, nothing else between."""
+    from ..entities import roles
+    from .speakers import is_person_noun
+
+    if not words or claim.speaker_end_char is None:
+        return None
+    last = words[-1].strip(",;:()")
+    if not last[:1].isupper() or not (is_person_noun(last) or _is_role_word(last)):
+        return None
+    text = doc.text
+    for m in disc.mentions:
+        if m.label != "PER" or m.link_method in NAME_LINKS_EXCLUDED or not claim.speaker_end_char < m.start_char <= claim.speaker_end_char + 30:
+            continue
+        between = text[claim.speaker_end_char:m.start_char].split()
+        if "\n" in text[claim.speaker_end_char:m.start_char] or any(w not in roles.TITLES for w in between):
+            continue
+        person = disc.entity(m.entity_id)
+        if person is None:
+            return None
+        over = f" (over the organisation '{claim.speaker_name}')" if claim.speaker_name else ""
+        return _with(claim, person, "explicit", f"name '{m.text}' right after the role '{last}'{over}")
+    return None
