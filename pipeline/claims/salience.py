@@ -127,8 +127,9 @@ def _is_person_description(words: list[str]) -> bool:
         return True
     # a genitive head ("des Staatschefs") is the noun plus -s/-es
     forms = [head] + [head[:-len(e)] for e in ("es", "s") if head.endswith(e) and words[0].lower() == "des"]
-    if not head[:1].isupper() or _org_head(head) is not None or head.lower().endswith(ABSTRACT_SUFFIXES):
-        return False  # "die Landesregierung", "die Gewerkschaft": abstract and collective nouns name no person
+    if not head[:1].isupper() or _org_head(head) is not None or head.lower().endswith(ABSTRACT_SUFFIXES) \
+            or _org_class_noun(head):
+        return False  # "die Landesregierung", "die Gewerkschaft", "die Polizei": abstract and collective nouns name no person
     return any(is_person_noun(f) or _is_role_word(f) or f.lower().endswith(AGENT_SUFFIXES) for f in forms)
 
 
@@ -147,6 +148,14 @@ def _is_role_word(word: str) -> bool:
 def _org_head(word: str) -> str | None:
     low = word.lower()
     return next((h for h in org_heads() if low == h or (low.endswith(h) and len(low) - len(h) >= 2)), None)
+
+
+def _org_class_noun(word: str) -> bool:
+    """A class noun of organisations or a noun ending in one of its members' endings ("Polizei", "Kantonspolizei",
+    "Unternehmen", "Verband": ``org_class_nouns.tsv``): an institution, never one person."""
+    low = word.lower().strip(",;:()")
+    classes = org_class_members()
+    return low in classes or any(low.endswith(e) for members in classes.values() for e in members if not e.startswith("="))
 
 
 def _org_description_head(words: list[str]) -> str | None:
@@ -622,6 +631,9 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if people and disc.entity(people[0].entity_id) is not None:
             person = disc.entity(people[0].entity_id)
             return _with(claim, person, "explicit", f"apposition name '{people[0].text}' over organisation")
+        named = _name_after_role(doc, disc, claim, words) if ent.label == "ORG" else None
+        if named is not None:
+            return named
     if ent is not None and ent.label == "PER" and claim.speaker_resolution == "description" and previous is not None:
         salient = _previous_person(doc, disc, claim, previous, ent)
         if salient is not None:
@@ -655,10 +667,18 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
             return replace(claim, speaker_name=named, speaker_resolution="description",
                            evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
                            + (f"speaker:salience: '{claim.speaker_text}' -> medium '{named}' named last (…{media})",))
-    if claim.form == "according_to" or words and words[0].lower() in REFLEXIVE_SOURCES:
-        resolved = _according_to_source(doc, disc, claim, words)
+    if claim.form == "according_to" and not claim.is_nested:
+        # "Seines Erachtens …", "Ihm zufolge …", "Gemäss den bisherigen Erkenntnissen …": an owner or no author
+        resolved = _owner_source(doc, disc, claim, previous, words) or _authorless_source(doc, disc, claim, previous, words)
         if resolved is not None:
             return resolved
+    if claim.form == "according_to" or words and words[0].lower() in REFLEXIVE_SOURCES:
+        resolved = _according_to_source(doc, disc, claim, words, previous)
+        if resolved is not None:
+            return resolved
+    named = _name_after_role(doc, disc, claim, words)
+    if named is not None:
+        return named
     following = _name_right_after(disc, claim)
     if following is not None:
         return _with(claim, following, "explicit" if following.label == "PER" else "description",
@@ -920,9 +940,12 @@ def _name_right_after(disc: _Discourse, claim):
 REFLEXIVE_SOURCES = ("eigenen", "eigener", "eigenem", "eigene")
 
 
-def _according_to_source(doc: Doc, disc: _Discourse, claim, words: list[str]):
-    """"X verbucht nach eigenen Angaben …": the source is the subject; "nach Angaben des Staatschefs": the
-    genitive after the reporting noun is the speaker phrase, resolved like any description."""
+def _according_to_source(doc: Doc, disc: _Discourse, claim, words: list[str], previous=None):
+    """"X verbucht nach eigenen Angaben …": the source is the subject (a name before the phrase in its sentence, a
+    name right after the finite verb, a pronoun or a phrase in the Vorfeld); a clause without one ("… werde sich laut
+    eigenen Angaben nichts ändern") reports the last salient speaker, the speaker of the claim directly before it.
+    "nach Angaben des Staatschefs": the genitive after the reporting noun is the speaker phrase, resolved like any
+    description."""
     if words and words[0].lower() in REFLEXIVE_SOURCES:
         k = _sent_index(doc, claim.speaker_start_char)
         subjects = [m for m in disc.mentions if m.label in ("PER", "ORG") and m.end_char <= claim.speaker_start_char
@@ -933,7 +956,10 @@ def _according_to_source(doc: Doc, disc: _Discourse, claim, words: list[str]):
         inverted = _subject_after_finite_verb(doc, disc, claim, k)
         if inverted is not None:
             return inverted
-        return _vorfeld_subject(doc, claim)
+        vorfeld = _vorfeld_subject(doc, claim)
+        if vorfeld is not None:
+            return _pronoun_subject(doc, disc, vorfeld) or vorfeld
+        return _reflexive_without_subject(doc, disc, claim, previous)
     return _genitive_source(disc, claim, words)
 
 
@@ -982,6 +1008,8 @@ def _vorfeld_subject(doc: Doc, claim):
         phrase.append(tok)
     if not phrase or not (phrase[0].text[:1].isupper() and any(t.text[:1].isupper() for t in phrase[1:] or phrase)):
         return None
+    if phrase[0].pos_ == "ADP" or phrase[0].tag_ in ("APPR", "APPRART"):
+        return None  # "Für die Kunden werde sich laut eigenen Angaben nichts ändern": an adverbial, no subject
     text = doc.text[phrase[0].idx:phrase[-1].idx + len(phrase[-1].text)]
     return replace(claim, speaker_text=text, speaker_start_char=phrase[0].idx, speaker_end_char=phrase[-1].idx + len(phrase[-1].text),
                    speaker_tokens=tuple(t.i for t in phrase), speaker_entity_id=None, speaker_name=None,
@@ -1008,3 +1036,226 @@ def _is_plural_group(doc: Doc, claim) -> bool:
     tokens = list(claim.speaker_tokens) or [t.i for t in (doc.char_span(claim.speaker_start_char, claim.speaker_end_char,
                                                                           alignment_mode="expand") or [])]
     return bool(tokens) and (claim.speaker_resolution == "group" or is_group_phrase(doc, tokens))
+
+
+# --------------------------------------------------------------------------- sources of according-to claims (13th round)
+
+POSSESSIVES = resources.words("claims_possessive_determiners")
+OWNER_DATIVES = resources.words("salience_owner_pronouns")
+AUTHORLESS_SOURCES = resources.words("salience_authorless_sources")
+SENTENCE_FINAL = (".", "!", "?", "\"", "“", "”", "«", "»", "'")
+
+
+def _narrative_gap(doc: Doc, previous, claim) -> int:
+    """Sentences from the last sentence of ``previous`` (its message or its frame) to the sentence of ``claim``,
+    not counting lines without sentence-final punctuation between them (headlines, teasers, captions)."""
+    ends = [max(previous.start_char, previous.end_char - 1)]
+    if previous.speaker_end_char is not None and previous.speaker_start_char is not None \
+            and previous.speaker_start_char >= previous.start_char - 300:
+        ends.append(previous.speaker_end_char - 1)
+    a = max(_sent_index(doc, c) for c in ends)
+    b = _sent_index(doc, claim.start_char if claim.speaker_start_char is None else min(claim.start_char, claim.speaker_start_char))
+    gap = b - a
+    for k in range(a + 1, b):
+        start, end = _sentence_bounds(doc, k)
+        text = doc.text[start:end].strip()
+        if text and not text.endswith(SENTENCE_FINAL):
+            gap -= 1
+    return gap
+
+
+def _owner_kind(word: str) -> str | None:
+    """"male" for the owner of "seines", "seiner", "ihm" (a man, or a masculine or neuter noun); "female_or_plural"
+    for "ihren", "ihrer", "ihr", "ihnen"; None for any other word."""
+    low = word.lower()
+    if low not in POSSESSIVES and low not in OWNER_DATIVES:
+        return None
+    return "male" if low.startswith("sein") or low == "ihm" else "female_or_plural"
+
+
+def _names_between(disc: _Discourse, start: int, end: int, keep: str | None) -> bool:
+    """A person or organisation other than ``keep`` is named (by name, not pronoun or role) between two offsets."""
+    return any(m.label in ("PER", "ORG") and m.link_method not in NAME_LINKS_EXCLUDED and start <= m.start_char < end
+               and m.entity_id != keep for m in disc.mentions)
+
+
+def _owner_source(doc: Doc, disc: _Discourse, claim, previous, words: list[str]):
+    """"…, schreibt der zuständige Analyst des Brokers. Seines Erachtens decken sich die Aussagen …", "Noller sagte,
+    dass … . Der Lockdown hat nach ihren Worten …", "Ihm zufolge kenne jeder …": a possessive or a dative pronoun as
+    the source of an according-to claim that the entity stage could not link refers to the speaker of the claim
+    directly before it (at most one narrative sentence back; headlines between do not count), when nobody else is
+    named between them and gender and number agree: "sein"/"ihm" a man or an organisation written without a
+    feminine article, "ihr"/"ihnen" a woman, a plural group or an organisation written without a masculine or neuter
+    article. The phrase as written ("ihren Worten") is kept: it is what the text marks as the source."""
+    if claim.speaker_entity_id or claim.speaker_name or not words or previous is None or previous.is_nested:
+        return None
+    owner = _owner_kind(words[0])
+    if owner is None or not previous.speaker_text or previous.speaker_start_char is None or _is_pronoun(previous) \
+            and not previous.speaker_entity_id:
+        return None
+    if _narrative_gap(doc, previous, claim) > 1:
+        return None
+    if _names_between(disc, max(previous.end_char, previous.speaker_end_char or 0), claim.speaker_start_char,
+                      previous.speaker_entity_id):
+        return None
+    article = _phrase_words(previous)[0].lower()
+    ent = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
+    back = _narrative_gap(doc, previous, claim)
+    why = f"'{claim.speaker_text}' -> speaker of {previous.claim_id} ({{}}; {back} sentence(s) back, {owner.replace('_', ' ')} owner)"
+    if ent is not None:
+        if ent.label == "PER" and not _gender_ok(ent, "male" if owner == "male" else "female"):
+            return None
+        if ent.label == "ORG" and article in (("die", "eine") if owner == "male" else ("der", "das", "ein")):
+            return None
+        if ent.label not in ("PER", "ORG"):
+            return None
+        return _with(claim, ent, "pronoun", why.format(ent.canonical_name))
+    pw = _phrase_words(previous)
+    if _is_plural_group(doc, previous):
+        if owner != "female_or_plural":
+            return None
+    elif not _is_person_description(pw) or _gender_of_phrase(pw) != ("male" if owner == "male" else "female"):
+        return None
+    name = previous.speaker_name or previous.speaker_text
+    return replace(claim, speaker_name=name, speaker_resolution="pronoun",
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:{why.format(repr(name))}",))
+
+
+def _authorless_source(doc: Doc, disc: _Discourse, claim, previous, words: list[str]):
+    """"Gemäss den bisherigen Erkenntnissen fuhr …", "Nach derzeitigem Stand der Ermittlungen habe …", "Der Mitteilung
+    zufolge …": a definite or bare source phrase headed by a noun of reported content that names no author
+    (``lexicons/salience_authorless_sources.txt``; whole words only, no name, person, group or organisation noun
+    in the phrase, at most a thing as genitive attribute) has the author the text just gave:
+
+    - the speaker of the claim directly before it (at most one narrative sentence back, nobody else named between);
+    - else the one organisation named in the sentence right before it (which makes no claim; same paragraph).
+
+    Otherwise nothing changes. The phrase as written is kept (SpkAtt marks it as the source); the resolved author is
+    the speaker's name and entity."""
+    if claim.speaker_entity_id or claim.speaker_name or not words or claim.speaker_start_char is None:
+        return None
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if not tokens or any(doc[i].ent_type_ in ("PER", "ORG") or doc[i].pos_ in ("PROPN", "PRON") for i in tokens):
+        return None
+    if words[0].lower() in INDEFINITE or words[-1].lower() in ARTICLE_WORDS:
+        return None  # "einer Mitteilung": a new document; "einem Bericht des": the author follows, cut off
+    if words[0].lower() in REFLEXIVE_SOURCES or _owner_kind(words[0]) is not None:
+        return None  # "eigenen Angaben", "ihren Angaben": the phrase names its owner
+    nouns = [w.strip(",;:()") for w in words if w[:1].isupper()]
+    if not nouns or nouns[0].lower() not in AUTHORLESS_SOURCES:
+        return None
+    if any(not any(n.lower() == t or n.lower().endswith(t) for t in THING_NOUNS) for n in nouns[1:]):
+        return None
+    if previous is not None and not previous.is_nested and previous.speaker_text and not _is_pronoun(previous) \
+            and not (_phrase_words(previous)[0].lower() in REFLEXIVE_SOURCES and not previous.speaker_entity_id) \
+            and _narrative_gap(doc, previous, claim) <= 1 \
+            and not _names_between(disc, max(previous.end_char, previous.speaker_end_char or 0), claim.speaker_start_char,
+                                   previous.speaker_entity_id):
+        ent = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
+        name = ent.canonical_name if ent is not None else (previous.speaker_name or previous.speaker_text)
+        why = f"'{claim.speaker_text}' names no author -> source of {previous.claim_id} ({name})"
+        if ent is not None:
+            return _with(claim, ent, "continuation", why)
+        return replace(claim, speaker_name=name, speaker_resolution="continuation",
+                       evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:")) + (f"speaker:{why}",))
+    if not doc.has_annotation("SENT_START"):
+        return None
+    k = _sent_index(doc, claim.speaker_start_char)
+    if k == 0 or k - 1 in disc.claim_sents:
+        return None
+    start, end = _sentence_bounds(doc, k - 1)
+    if "\n" in doc.text[start:claim.speaker_start_char].strip():
+        return None
+    orgs = [m for m in disc.mentions if m.label == "ORG" and m.link_method not in NAME_LINKS_EXCLUDED
+            and start <= m.start_char and m.end_char <= end]
+    if len({m.entity_id for m in orgs}) != 1 or _names_between(disc, start, claim.speaker_start_char, orgs[0].entity_id):
+        return None
+    ent = disc.entity(orgs[0].entity_id)
+    if ent is None:
+        return None
+    return _with(claim, ent, "description",
+                 f"'{claim.speaker_text}' names no author -> the one organisation named the sentence before ({ent.canonical_name})")
+
+
+def _pronoun_subject(doc: Doc, disc: _Discourse, claim):
+    """"Betrieben werden die Bildschirme von der Firma Livesystems AG. Sie ist nach eigenen Angaben in 23 Kantonen
+    präsent.": a personal pronoun as the subject a reflexive source refers to is resolved like a speaker pronoun
+    (the entity stage's antecedent; a singular "sie" it cannot link is the one organisation named in the sentence
+    before; a plural one the group or organisation that spoke last)."""
+    from .. import entities
+
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if len(tokens) != 1 or doc[tokens[0]].lower_ not in PRONOUN_GENDER:
+        return None
+    tok = doc[tokens[0]]
+    number = _finite_number_next_to(doc, tok.i, None)
+    if tok.lower_ == "er" or number == "sing":
+        ent, why = entities.resolve_pronoun(doc, tok)
+        if ent is not None and ent.label in ("PER", "ORG"):
+            return _with(claim, ent, "pronoun", f"'eigenen Angaben' -> subject '{tok.text}' -> {ent.canonical_name} ({why or 'pronoun antecedent'})")
+        if tok.lower_ == "sie":
+            org = _organisation_just_named(doc, disc, claim)
+            if org is not None:
+                return _with(claim, org, "pronoun", f"'eigenen Angaben' -> subject '{tok.text}' -> {org.canonical_name} "
+                             "(the one organisation named in the sentence before)")
+        return None
+    if number == "plur":
+        antecedent, ent, why = disc.last_collective(claim.speaker_start_char, "plur")
+        if antecedent is not None and ent is None:
+            return replace(claim, speaker_name=antecedent.speaker_name or antecedent.speaker_text, speaker_resolution="pronoun",
+                           evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                           + (f"speaker:'eigenen Angaben' -> subject '{tok.text}' -> '{antecedent.speaker_text}' ({why})",))
+    return None
+
+
+def _reflexive_without_subject(doc: Doc, disc: _Discourse, claim, previous):
+    """"… schreiben die Geschäftsführer, Oliver Naumann und Jochen Grossmann. Löhne und Gehälter seien gesichert - für
+    Mitarbeiter werde sich laut eigenen Angaben nichts ändern.": a reflexive source ("eigenen Angaben") whose clause
+    names no subject it could refer to (no name before it in its sentence, none after the finite verb, no phrase in
+    the Vorfeld) is the speaker of the claim directly before it (at most one narrative sentence back, nobody else
+    named between, not itself an unresolved reflexive source or pronoun)."""
+    if previous is None or previous.is_nested or not previous.speaker_text or claim.speaker_start_char is None:
+        return None
+    pw = _phrase_words(previous)
+    if _is_pronoun(previous) and not previous.speaker_entity_id or pw[0].lower() in REFLEXIVE_SOURCES and not previous.speaker_entity_id:
+        return None
+    if _narrative_gap(doc, previous, claim) > 1 or _names_between(
+            disc, max(previous.end_char, previous.speaker_end_char or 0), claim.speaker_start_char, previous.speaker_entity_id):
+        return None
+    ent = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
+    name = ent.canonical_name if ent is not None else (previous.speaker_name or previous.speaker_text)
+    why = f"'{claim.speaker_text}' without a subject in its clause -> last salient speaker, of {previous.claim_id} ({name})"
+    if ent is not None:
+        return _with(claim, ent, "continuation", why)
+    return replace(claim, speaker_name=name, speaker_resolution="continuation",
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:")) + (f"speaker:{why}",))
+
+
+
+def _name_after_role(doc: Doc, disc: _Discourse, claim, words: list[str]):
+    """"…“, erklärt SMA Vorstandssprecher Dr. Jürgen Reinert.": a phrase ending in a person noun or role
+    ("Vorstandssprecher", "Konzernchefin") that the phrase reader closed before the name following it (directly, or
+    after academic and other titles, ``titles.tsv``) names that person; the organisation before the role is only its
+    modifier. Only a person's name right after the role noun, nothing else between."""
+    from ..entities import roles
+    from .speakers import is_person_noun
+
+    if not words or claim.speaker_end_char is None:
+        return None
+    last = words[-1].strip(",;:()")
+    if not last[:1].isupper() or not (is_person_noun(last) or _is_role_word(last)):
+        return None
+    text = doc.text
+    for m in disc.mentions:
+        if m.label != "PER" or m.link_method in NAME_LINKS_EXCLUDED or not claim.speaker_end_char < m.start_char <= claim.speaker_end_char + 30:
+            continue
+        between = text[claim.speaker_end_char:m.start_char].split()
+        if "\n" in text[claim.speaker_end_char:m.start_char] or any(w not in roles.TITLES for w in between):
+            continue
+        person = disc.entity(m.entity_id)
+        if person is None:
+            return None
+        over = f" (over the organisation '{claim.speaker_name}')" if claim.speaker_name else ""
+        return _with(claim, person, "explicit", f"name '{m.text}' right after the role '{last}'{over}")
+    return None

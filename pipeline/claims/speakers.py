@@ -22,6 +22,7 @@ IMPERSONAL = resources.words("speakers_impersonal")
 GROUP_HEADS = resources.words("speakers_group_heads")
 SINGULAR_DETERMINERS = resources.words("speakers_singular_determiners")
 DESCRIPTION_DETERMINERS = resources.words("speakers_description_determiners")
+PLURAL_COORDINATORS = resources.words("speakers_plural_coordinators")
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ def resolve_speaker(doc: Doc, tokens: Sequence[int]) -> SpeakerInfo:
         return SpeakerInfo("explicit", evidence="name_not_linked")
     if _is_group(doc, tokens):
         return SpeakerInfo("group", evidence="group_phrase")
+    if _is_coordination(doc, tokens):
+        return SpeakerInfo("group", evidence="group_phrase;coordination")
     entity, why = entities.resolve_description(doc, span)
     if entity is not None:
         return SpeakerInfo("description", entity.entity_id, entity.canonical_name, why or "description_match")
@@ -208,3 +211,28 @@ def _apposed_name(doc: Doc, tokens: Sequence[int], names):
         if before.endswith(",") and m.start_char > head.idx:
             return m
     return None
+
+
+def _is_coordination(doc: Doc, tokens: Sequence[int]) -> bool:
+    """"Polizei und Staatsanwaltschaft", "die Gewerkschaft und der Betriebsrat": two noun phrases joined by "und" or
+    "sowie" (``lexicons/speakers_plural_coordinators.txt``) are one plural speaker. Each conjunct is a short noun
+    phrase of its own (determiners or adjectives in lower case and one capitalised noun), so a coordination inside an
+    attribute ("der Sprecher von Polizei und Staatsanwaltschaft", one person) is not read as one. Only for phrases
+    without a name (names are linked to their entities first)."""
+    words = [doc[i] for i in tokens]
+    for n, tok in enumerate(words):
+        if tok.lower_ not in PLURAL_COORDINATORS or n == 0 or n == len(words) - 1:
+            continue
+        left, right = words[:n], words[n + 1:]
+        if all(_one_noun_phrase(part) for part in (left, right)):
+            return True
+    return False
+
+
+def _one_noun_phrase(words) -> bool:
+    capitalised = [t for n, t in enumerate(words) if t.text[:1].isupper()
+                   and not (n == 0 and (t.pos_ == "DET" or t.lower_ in DESCRIPTION_DETERMINERS))]
+    if len(capitalised) != 1 or not capitalised[0].is_alpha or capitalised[0] is not words[-1]:
+        return False
+    return capitalised[0].pos_ in ("NOUN", "PROPN") or not capitalised[0].pos_ \
+        or all(t.is_alpha and t.text.islower() for t in words[:-1])
