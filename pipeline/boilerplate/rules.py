@@ -75,7 +75,7 @@ COUNTER_CAP = -4.0
 LONG_BLOCK_WORDS = 40  # from this length a block needs LONG_BLOCK_LEXICON of phrase evidence on its own
 LONG_BLOCK_LEXICON = 3.0
 SENTENCE_MODE_MIN_CHARS = 300  # a text without line breaks longer than this is split into sentences
-PROTECTED_FLAGS = frozenset({"date", "byline", "caption", "office"})
+PROTECTED_FLAGS = frozenset({"date", "byline", "caption", "office", "table"})
 # Against a pre-decided removal (HTML extractor) only date lines and bylines are kept: a caption left out by the
 # extractor is page furniture (measured on 53 news pages: keeping captions too cost 1.1 points of junk removed).
 PREDECIDED_PROTECTED = frozenset({"date", "byline"})
@@ -783,7 +783,15 @@ def prose_protected(block: "_Scored", lexicon: "Lexicon") -> bool:
     """The block reads as article prose (``_prose_guard``) and no prose-specific structure rule took it."""
     if any(name in PROSE_STRUCTURE_SIGNALS for name, _ in block.signals):
         return False
-    return _prose_guard(block.text, lexicon)
+    if _prose_guard(block.text, lexicon):
+        return True
+    # a report paragraph that ends with where to send tips (eleventh round)
+    if len(block.text) < 2 * PROSE_MIN_CHARS:
+        return False
+    key = ("report_contact", block.text)
+    if key not in lexicon.cache:
+        lexicon.cache[key] = report_then_contact(block.text, lexicon)
+    return lexicon.cache[key]
 
 
 def _decide(block: _Scored, lexicon: "Lexicon | None" = None) -> bool:
@@ -1416,6 +1424,13 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
         # (so is the last headline of a run without a list heading: it titles the paragraph below it, and a run
         # of three with it is two lines of text above a section of the article; seventh round)
         last = j - 1 if titles_paragraph and not heading else j
+        # a run that a kept line of the text announces ("Aktuelle Elternbeiräte im Schuljahr 2022/2023 sind:") is
+        # the article's list (eleventh round; as in the menu runs)
+        announced = prev is not None and not prev.is_boilerplate and prev.text.rstrip().endswith(":") and (
+            shapes[i - 1].stopwords >= 1 and shapes[i - 1].words >= 3)
+        if announced:
+            i = j + 1
+            continue
         if last - i + 1 >= 3 or heading and not titles_paragraph:
             for k in range(i, last + 1):
                 _mark(blocks[k], "teaser", "teaser_run", float(j - i + 1))
@@ -2035,6 +2050,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     top = _first_paragraph(shapes, blocks)
     top = top if top < len(blocks) else -1
     _topic_word_headings(blocks)
+    _bar_tables(blocks)
     _office_phones(blocks, shapes)
     _split_dates(blocks)
     _widgets(blocks, shapes)
@@ -2435,3 +2451,83 @@ def _tag_lists(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
             _mark(b, "navigation", "tag_list", 2.5)
         for x in items:
             _mark(blocks[x], "navigation", "tag_list", 2.5)
+
+
+# --------------------------------------------------------------------------- eleventh round (issue 18)
+# Round 12 became development data. Its removed content lines were, by cause: rows of tables that the page's text
+# version prints with bars ("Versandart | Kosten | Lieferdauer |", "---|---|---|"), taken as menu lines, widgets and
+# menu runs; a board list whose surnames are printed in capitals ("Alexander ERNST, BA", Austrian municipal pages),
+# whose repeated role and party lines ("Bürgermeister", "SPÖ") were taken as repeated controls; a list of a school's
+# parent representatives under its announcing line ("… sind:") taken as teasers; and a police report paragraph that
+# ends with where to send tips (phone and e-mail), taken by its contact phrases. The rules here keep those shapes;
+# each one was checked to hold only content lines across all fourteen parts.
+
+# a separator row of a table printed with bars: "---|---|---|", "| :--- | ---: |"
+_BAR_SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
+
+
+def _bar_row(text: str) -> bool:
+    """A row of a table the page's text version prints with bars: the row ends in a bar ("Standardversand |",
+    "4,95 € | 4,95 € |"), or it is the separator row under the header ("---|---|---|")."""
+    stripped = text.strip()
+    return bool(_BAR_SEPARATOR.fullmatch(stripped)) or (len(stripped) > 1 and stripped.endswith("|"))
+
+
+def _bar_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.split("|") if c.strip()]
+
+
+def bar_table(texts: Sequence[str]) -> bool:
+    """Consecutive bar rows that form a table: two rows or more, with a separator row, or with two rows of two cells
+    or more and a figure in a cell ("Versandart | Kosten | Lieferdauer |" / "Standardversand | kostenlos | 8 – 25 Tage
+    |"). One bar-separated line of links ("Archiv 2017/18 |Archiv 2015/16 |…") is no table, nor are separator lines
+    between menu items ("• |"), which are not consecutive."""
+    if len(texts) < 2 or not all(_bar_row(t) for t in texts):
+        return False
+    if any(_BAR_SEPARATOR.fullmatch(t.strip()) for t in texts):
+        return True
+    wide = sum(len(_bar_cells(t)) >= 2 for t in texts)
+    return wide >= 2 and any(c[:1].isdigit() or any(ch.isdigit() for ch in c) for t in texts for c in _bar_cells(t))
+
+
+def _bar_tables(blocks: list["_Scored"]) -> None:
+    """The rows of a bar-printed table (``bar_table``) are the page's data: kept and protected (flag ``table``), also
+    against a menu or widget decision of the phrase layer; a row a decision made before this stage removed stays
+    removed."""
+    n, i = len(blocks), 0
+    while i < n:
+        if not _bar_row(blocks[i].text):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _bar_row(blocks[j + 1].text):
+            j += 1
+        if bar_table([blocks[k].text for k in range(i, j + 1)]):
+            for k in range(i, j + 1):
+                b = blocks[k]
+                if b.predecided or b.is_boilerplate and b.category not in ("navigation", "other"):
+                    continue
+                b.is_boilerplate = False
+                b.category = "other"
+                b.flags = (*b.flags, "table")
+                b.signals = b.signals + [("bar_table", 0.0)]
+        i = j + 1
+
+
+def report_then_contact(text: str, lexicon: Lexicon) -> bool:
+    """A report paragraph that ends with where to send tips: two sentences or more of plain report (150 characters
+    or more, no first person or publisher's voice, no call, no boilerplate phrase), then the sentence(s) with the
+    phone number or e-mail address, no longer than the report ("Für ihre Ermittlungen braucht die Polizei … Hinweise.
+    Wer kann etwas … sagen? Hinweise an die Polizei Landau, Telefon …"). Article text; a publisher's contact paragraph
+    ("Sie haben Fragen? Wir helfen gern …") has the publisher's voice or a call."""
+    spans = _sentence_spans(text, 0, len(text))
+    sentences = [text[a:b] for a, b in spans]
+    k = next((i for i, s in enumerate(sentences) if _search(_LINKS, s) or block_shape(s).contact_strong), None)
+    if not k:
+        return False
+    report, tail = " ".join(sentences[:k]), " ".join(sentences[k:])
+    if len(report) < PROSE_MIN_CHARS or len(tail) > len(report) or len(prose_sentences(report)) < 2:
+        return False
+    if not _plain_report(report) or _search(_PUBLISHER, report) or _search(_IMPERATIVE, report):
+        return False
+    return not any(p.weight >= PROSE_PHRASE_WEIGHT and p.category != COUNTER for _, _, p in _lexicon_hits(report, lexicon))
