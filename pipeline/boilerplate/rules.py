@@ -1346,6 +1346,11 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # is part of that list; a run listing people with their roles is the page's team or board
         in_list = i > top >= 0 and list_continues(blocks, shapes, i, j)
         people = people_list([blocks[k].text for k in run])
+        # two people or more of the run with their role or party lines: the board list's lines stay, the menu items
+        # between them go (eleventh round)
+        texts = [blocks[k].text for k in run]
+        labelled = [run[x] for x in person_labels(texts) if person_line(texts[x])]
+        board = {run[x] for x in person_labels(texts)} if len(labelled) >= 2 else set()
         if long_enough and not introduced and not title_stack and not enumeration and not in_list and not people:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
@@ -1354,7 +1359,7 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
                 headline_item = not (len(run) >= 3 and j < top and tiny or len(run) >= 5 and tiny) and (
                     shapes[k].words >= 3 and shapes[k].stopwords >= 1
                 )
-                if _free(blocks[k]) and not headline_item:
+                if _free(blocks[k]) and not headline_item and k not in board:
                     _mark(blocks[k], "social" if social else "navigation", "menu_run", float(len(run)))
         i = j + 1
 
@@ -1424,10 +1429,11 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
         # (so is the last headline of a run without a list heading: it titles the paragraph below it, and a run
         # of three with it is two lines of text above a section of the article; seventh round)
         last = j - 1 if titles_paragraph and not heading else j
-        # a run that a kept line of the text announces ("Aktuelle Elternbeiräte im Schuljahr 2022/2023 sind:") is
-        # the article's list (eleventh round; as in the menu runs)
+        # a run that a kept clause of the text announces ("Aktuelle Elternbeiräte im Schuljahr 2022/2023 sind:", with
+        # a finite verb) is the article's list (eleventh round; as in the menu runs); a label of a link list
+        # ("Details nach Schlagworten:") announces furniture
         announced = prev is not None and not prev.is_boilerplate and prev.text.rstrip().endswith(":") and (
-            shapes[i - 1].stopwords >= 1 and shapes[i - 1].words >= 3)
+            shapes[i - 1].words >= 3 and any(_finite_verb(w.strip(_TERMINAL + ",")) for w in prev.text.split()))
         if announced:
             i = j + 1
             continue
@@ -1701,9 +1707,13 @@ def _repeated_in_page(blocks: list["_Scored"], shapes: list[Shape], title: int) 
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
+    # a role or party printed with each person of a board list ("SPÖ" / "Bürgermeister" / "Alexander ERNST, BA")
+    # repeats because the people share it, it is no control (eleventh round)
+    labels = {keys[k] for k in person_labels([b.text for b in blocks])}
     for i, (b, s) in enumerate(zip(blocks, shapes)):
         if (
             i != title and _free(b) and counts[keys[i]] >= REPEATED_IN_PAGE_MIN and s.short_item and s.words <= 3
+            and keys[i] not in labels
             and not b.text.rstrip().endswith(":") and not _DATE_IN_LINE.search(b.text)
         ):
             _mark(b, "navigation", "repeated_in_page", 2.0)
@@ -2117,6 +2127,11 @@ OFFER_BOX_MAX_LINES = 10  # short lines after a paywall prompt that can belong t
 OFFER_LINE_MAX_WORDS = 16  # a line of the offer: a slogan or a benefit, no running text
 _BULLET_MARK = re.compile(r"^\s*([•·▪►*–-])\s+")
 _TITLES = re.compile(r"^(?:(?:Frau|Herr|Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)+")
+# a surname: capitalised ("Beispiel", "Probe-Muster") or in capitals ("ERNST", Austrian and Swiss lists; eleventh round)
+_SURNAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?|[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})?")
+# an academic degree after the name: ", BA", ", MSc", ", B.Sc.", ", MBA" (one or two abbreviations of up to six
+# characters with a second capital or a period; a place after the comma, ", Wien", is no degree)
+_DEGREE_TAIL = re.compile(r",\s*(?:(?=[A-Z][A-Za-z.]*(?:[A-Z]|\.))[A-Z][A-Za-z.]{1,5}\s*){1,2}$")
 # an unsigned price or rate with decimals and its unit sign ("19,99 €", "3,00 %", "0,19%"): a data value of the
 # page like "57,28 EUR" (a ticker's change is signed, a counter "100%" has no decimals)
 _PRICE_OR_RATE = re.compile(r"\d{1,3}(?:\.\d{3})*,\d{1,2}\s?(?:€|%|\$|£)|(?:€|\$|£)\s?\d{1,3}(?:\.\d{3})*,\d{1,2}")
@@ -2133,11 +2148,12 @@ def _first_names() -> frozenset[str]:
 
 def person_line(text: str) -> bool:
     """The line is a person's name: an optional title, a known first name and one or two capitalised names
-    ("Stefan Beispiel", "Dr. Bernd Exempel", "Tanja Probe-Muster")."""
-    rest = _TITLES.sub("", text.strip())
+    ("Stefan Beispiel", "Dr. Bernd Exempel", "Tanja Probe-Muster"); the surname may be printed in capitals and an
+    academic degree may follow after a comma ("Alexander ERNST, BA", "Christoph REINBACHER", eleventh round)."""
+    rest = _DEGREE_TAIL.sub("", _TITLES.sub("", text.strip()))
     words = rest.split()
     return (2 <= len(words) <= 3 and words[0] in _first_names()
-            and all(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?", w) for w in words[1:]))
+            and all(_SURNAME.fullmatch(w) for w in words[1:]))
 
 
 def _role_line(text: str) -> bool:
@@ -2160,6 +2176,26 @@ def people_list(texts: Sequence[str]) -> bool:
         else:
             k += 1
     return pairs >= PEOPLE_LIST_MIN_PAIRS
+
+
+def person_labels(texts: Sequence[str]) -> set[int]:
+    """Indices of person lines that have a role line right above or below them, and of those role lines (with a
+    second role line above the first: a party above the office, "SPÖ" / "Bürgermeister" / "Alexander ERNST, BA")."""
+    out: set[int] = set()
+    n = len(texts)
+    for k in range(n):
+        if not person_line(texts[k]):
+            continue
+        stack = []
+        if k + 1 < n and _role_line(texts[k + 1]):
+            stack.append(k + 1)
+        if k >= 1 and _role_line(texts[k - 1]):
+            stack.append(k - 1)
+            if k >= 2 and _role_line(texts[k - 2]):
+                stack.append(k - 2)
+        if stack:
+            out.update([k, *stack])
+    return out
 
 
 def _bullet_mark(text: str) -> str | None:
