@@ -955,7 +955,9 @@ _NAME = re.compile(
     r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
 )
 _NUMBER_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|EUR|USD|CHF|GBP|PKT|Pkt\.?|Punkte|%|[-–+|/$€£]+")
-_TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}\s*Uhr|\d{1,2}:\d{2}(?::\d{2})?")  # "22:16 Uhr", "11:09"
+# "22:16 Uhr", "11:09"; a range of times ("13:00 - 17:00", "9.00–12.00 Uhr": the hours of an event or an office,
+# eleventh round) is a time too
+_TIME_ONLY = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:Uhr\s*)?[-–]\s*)?(?:\d{1,2}[:.]\d{2}\s*Uhr|\d{1,2}:\d{2}(?::\d{2})?)")
 _CODE_LIKE = re.compile(r"\S*_\S*|\S+\.(?:png|jpe?g|gif|svg|webp)|\[\{.*|\[\]|\{.*\}|[\w-]+-|!\[.*\]\(.*\)")
 
 
