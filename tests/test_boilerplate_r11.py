@@ -174,3 +174,40 @@ def test_link_lines_under_a_label_without_a_verb_are_not_announced():
 @pytest.mark.parametrize("line", ["13:00 - 17:00", "9.00–12.00 Uhr", "22:16 Uhr"])
 def test_a_time_or_a_range_of_times_is_a_time_not_a_widget(line):
     assert rules.block_shape(line).widget == "time"
+
+
+def test_a_role_above_the_board_list_is_one_of_its_labels():
+    page = "\n".join((
+        "Politik",
+        "Bürgermeister",
+        "Gemeindeamt",
+        "SPÖ",
+        "Bürgermeister",
+        "Alexander MUSTER, BA",
+        "Gemeinderat",
+        "Gemeindevorstand",
+        "ÖVP",
+        "Vizebürgermeister",
+        "Christoph BEISPIEL",
+        "Gemeindekassier",
+        "Christian EXEMPEL",
+        "Die Mitglieder des Gemeinderats werden alle fünf Jahre von den Bürgerinnen und Bürgern der Gemeinde gewählt.",
+    ))
+    blocks = bp.clean_document(page).blocks
+    assert not any(b.is_boilerplate for b in blocks if b.text in ("Bürgermeister", "Alexander MUSTER, BA", "Vizebürgermeister"))
+
+
+# --------------------------------------------------------------------------- bylines
+
+
+@pytest.mark.parametrize("line", ["Autor:Anna Beispiel aus Bretten |", "Autorin: Julia Probe aus Bad Bergzabern", "Autor: Paul Muster"])
+def test_a_reader_portals_author_line_is_a_byline(line):
+    page = "\n".join(("Unfall am Bahnhof", ARTICLE, line, "Kommentare", "Sie möchten kommentieren?"))
+    block = next(b for b in bp.clean_document(page).blocks if b.text == line)
+    assert "byline" in block.flags and not block.is_boilerplate
+
+
+def test_an_author_archive_link_is_no_byline():
+    page = "\n".join(("Unfall am Bahnhof", ARTICLE, "Autor: alle Beiträge von Anna Beispiel anzeigen"))
+    block = next(b for b in bp.clean_document(page).blocks if b.text.startswith("Autor:"))
+    assert "byline" not in block.flags

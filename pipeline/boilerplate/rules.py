@@ -817,7 +817,8 @@ def _heading_like(text: str) -> bool:
 
 # signals of blocks a structure rule decided to keep: the neighbour pass does not take them (the first heading of
 # the text after its table of contents, sixth round)
-KEPT_BY_STRUCTURE = frozenset({"contents_heading"})
+# (and the lines of a board list inside a menu run: its people with their role and party lines, eleventh round)
+KEPT_BY_STRUCTURE = frozenset({"contents_heading", "board_label"})
 
 
 def _neighbour_pass(blocks: list[_Scored], lexicon: "Lexicon | None" = None) -> None:
@@ -1353,6 +1354,13 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         texts = [blocks[k].text for k in run]
         labelled = [run[x] for x in person_labels(texts) if person_line(texts[x])]
         board = {run[x] for x in person_labels(texts)} if len(labelled) >= 2 else set()
+        # (a line of the run that repeats one of the board's role or party lines, "Bürgermeister" above the list, is
+        # one of its labels too)
+        board_keys = {normalise_line(blocks[k].text) for k in board if not person_line(blocks[k].text)}
+        board |= {k for k in run if normalise_line(blocks[k].text) in board_keys}
+        for k in board:
+            if _free(blocks[k]) and not any(name == "board_label" for name, _ in blocks[k].signals):
+                blocks[k].signals = blocks[k].signals + [("board_label", 0.0)]
         if long_enough and not introduced and not title_stack and not enumeration and not in_list and not people:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
@@ -1530,6 +1538,7 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -
                 i != title and _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith((":", ","))
                 and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate and i not in rows
                 and not _DATE_IN_LINE.search(b.text)
+                and not any(name in KEPT_BY_STRUCTURE for name, _ in b.signals)
                 # a heading numbered on two levels ("1.1. Kursiver Text") is a section of the text; a breadcrumb
                 # counts on one level ("1. Bayern"; seventh round)
                 and not _SUBSECTION_HEADING.match(b.text)
