@@ -1,7 +1,8 @@
 """Rounds 10, 11 and 12 of the real-page corpus (eval/realpages/round10_a.txt, round11_a.txt, round12_a.txt): parts
 collected on 2026-12-04 by helpers who do not develop the clean stage (round 11: 55 pages, the collection was cut off
-short of the 70 asked for; round 12: collected in the evening, to be held out). These tests only load the files; no clean-stage decision or score of a part is computed here (the lead
-measures a held-out part once)."""
+short of the 70 asked for; round 12: collected in the evening, held out until the lead measured it once after the
+tenth round, development data since the eleventh). These tests only load the files; no clean-stage decision or score
+of a part is computed here (the lead measures a held-out part once)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ def _split(part: str):
         from pipeline.boilerplate import train
 
         assert part not in bp_eval.DEVELOPMENT_PARTS and part not in train.DEV_PARTS
+    else:
+        # a development part (measured once, then looked at) is one the training command fits on
+        from pipeline.boilerplate import train
+
+        assert part in train.DEV_PARTS
     return pages, [p for p in loaded if p.split != part]
 
 

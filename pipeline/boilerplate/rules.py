@@ -75,7 +75,7 @@ COUNTER_CAP = -4.0
 LONG_BLOCK_WORDS = 40  # from this length a block needs LONG_BLOCK_LEXICON of phrase evidence on its own
 LONG_BLOCK_LEXICON = 3.0
 SENTENCE_MODE_MIN_CHARS = 300  # a text without line breaks longer than this is split into sentences
-PROTECTED_FLAGS = frozenset({"date", "byline", "caption", "office"})
+PROTECTED_FLAGS = frozenset({"date", "byline", "caption", "office", "table"})
 # Against a pre-decided removal (HTML extractor) only date lines and bylines are kept: a caption left out by the
 # extractor is page furniture (measured on 53 news pages: keeping captions too cost 1.1 points of junk removed).
 PREDECIDED_PROTECTED = frozenset({"date", "byline"})
@@ -783,7 +783,15 @@ def prose_protected(block: "_Scored", lexicon: "Lexicon") -> bool:
     """The block reads as article prose (``_prose_guard``) and no prose-specific structure rule took it."""
     if any(name in PROSE_STRUCTURE_SIGNALS for name, _ in block.signals):
         return False
-    return _prose_guard(block.text, lexicon)
+    if _prose_guard(block.text, lexicon):
+        return True
+    # a report paragraph that ends with where to send tips (eleventh round)
+    if len(block.text) < 2 * PROSE_MIN_CHARS:
+        return False
+    key = ("report_contact", block.text)
+    if key not in lexicon.cache:
+        lexicon.cache[key] = report_then_contact(block.text, lexicon)
+    return lexicon.cache[key]
 
 
 def _decide(block: _Scored, lexicon: "Lexicon | None" = None) -> bool:
@@ -809,7 +817,8 @@ def _heading_like(text: str) -> bool:
 
 # signals of blocks a structure rule decided to keep: the neighbour pass does not take them (the first heading of
 # the text after its table of contents, sixth round)
-KEPT_BY_STRUCTURE = frozenset({"contents_heading"})
+# (and the lines of a board list inside a menu run: its people with their role and party lines, eleventh round)
+KEPT_BY_STRUCTURE = frozenset({"contents_heading", "board_label"})
 
 
 def _neighbour_pass(blocks: list[_Scored], lexicon: "Lexicon | None" = None) -> None:
@@ -947,7 +956,9 @@ _NAME = re.compile(
     r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
 )
 _NUMBER_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|EUR|USD|CHF|GBP|PKT|Pkt\.?|Punkte|%|[-–+|/$€£]+")
-_TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}\s*Uhr|\d{1,2}:\d{2}(?::\d{2})?")  # "22:16 Uhr", "11:09"
+# "22:16 Uhr", "11:09"; a range of times ("13:00 - 17:00", "9.00–12.00 Uhr": the hours of an event or an office,
+# eleventh round) is a time too
+_TIME_ONLY = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:Uhr\s*)?[-–]\s*)?(?:\d{1,2}[:.]\d{2}\s*Uhr|\d{1,2}:\d{2}(?::\d{2})?)")
 _CODE_LIKE = re.compile(r"\S*_\S*|\S+\.(?:png|jpe?g|gif|svg|webp)|\[\{.*|\[\]|\{.*\}|[\w-]+-|!\[.*\]\(.*\)")
 
 
@@ -1338,6 +1349,18 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # is part of that list; a run listing people with their roles is the page's team or board
         in_list = i > top >= 0 and list_continues(blocks, shapes, i, j)
         people = people_list([blocks[k].text for k in run])
+        # two people or more of the run with their role or party lines: the board list's lines stay, the menu items
+        # between them go (eleventh round)
+        texts = [blocks[k].text for k in run]
+        labelled = [run[x] for x in person_labels(texts) if person_line(texts[x])]
+        board = {run[x] for x in person_labels(texts)} if len(labelled) >= 2 else set()
+        # (a line of the run that repeats one of the board's role or party lines, "Bürgermeister" above the list, is
+        # one of its labels too)
+        board_keys = {normalise_line(blocks[k].text) for k in board if not person_line(blocks[k].text)}
+        board |= {k for k in run if normalise_line(blocks[k].text) in board_keys}
+        for k in board:
+            if _free(blocks[k]) and not any(name == "board_label" for name, _ in blocks[k].signals):
+                blocks[k].signals = blocks[k].signals + [("board_label", 0.0)]
         if long_enough and not introduced and not title_stack and not enumeration and not in_list and not people:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
             for k in run:
@@ -1346,7 +1369,7 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
                 headline_item = not (len(run) >= 3 and j < top and tiny or len(run) >= 5 and tiny) and (
                     shapes[k].words >= 3 and shapes[k].stopwords >= 1
                 )
-                if _free(blocks[k]) and not headline_item:
+                if _free(blocks[k]) and not headline_item and k not in board:
                     _mark(blocks[k], "social" if social else "navigation", "menu_run", float(len(run)))
         i = j + 1
 
@@ -1416,6 +1439,14 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
         # (so is the last headline of a run without a list heading: it titles the paragraph below it, and a run
         # of three with it is two lines of text above a section of the article; seventh round)
         last = j - 1 if titles_paragraph and not heading else j
+        # a run that a kept clause of the text announces ("Aktuelle Elternbeiräte im Schuljahr 2022/2023 sind:", with
+        # a finite verb) is the article's list (eleventh round; as in the menu runs); a label of a link list
+        # ("Details nach Schlagworten:") announces furniture
+        announced = prev is not None and not prev.is_boilerplate and prev.text.rstrip().endswith(":") and (
+            shapes[i - 1].words >= 3 and any(_finite_verb(w.strip(_TERMINAL + ",")) for w in prev.text.split()))
+        if announced:
+            i = j + 1
+            continue
         if last - i + 1 >= 3 or heading and not titles_paragraph:
             for k in range(i, last + 1):
                 _mark(blocks[k], "teaser", "teaser_run", float(j - i + 1))
@@ -1507,6 +1538,7 @@ def _sandwiched(blocks: list["_Scored"], shapes: list[Shape], title: int = -1) -
                 i != title and _free(b) and s.words <= 3 and not s.sentence_like and s.stopwords <= 1 and not b.text.rstrip().endswith((":", ","))
                 and blocks[i - 1].is_boilerplate and blocks[i + 1].is_boilerplate and i not in rows
                 and not _DATE_IN_LINE.search(b.text)
+                and not any(name in KEPT_BY_STRUCTURE for name, _ in b.signals)
                 # a heading numbered on two levels ("1.1. Kursiver Text") is a section of the text; a breadcrumb
                 # counts on one level ("1. Bayern"; seventh round)
                 and not _SUBSECTION_HEADING.match(b.text)
@@ -1686,9 +1718,13 @@ def _repeated_in_page(blocks: list["_Scored"], shapes: list[Shape], title: int) 
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
+    # a role or party printed with each person of a board list ("SPÖ" / "Bürgermeister" / "Alexander ERNST, BA")
+    # repeats because the people share it, it is no control (eleventh round)
+    labels = {keys[k] for k in person_labels([b.text for b in blocks])}
     for i, (b, s) in enumerate(zip(blocks, shapes)):
         if (
             i != title and _free(b) and counts[keys[i]] >= REPEATED_IN_PAGE_MIN and s.short_item and s.words <= 3
+            and keys[i] not in labels
             and not b.text.rstrip().endswith(":") and not _DATE_IN_LINE.search(b.text)
         ):
             _mark(b, "navigation", "repeated_in_page", 2.0)
@@ -2035,6 +2071,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     top = _first_paragraph(shapes, blocks)
     top = top if top < len(blocks) else -1
     _topic_word_headings(blocks)
+    _bar_tables(blocks)
     _office_phones(blocks, shapes)
     _split_dates(blocks)
     _widgets(blocks, shapes)
@@ -2101,6 +2138,11 @@ OFFER_BOX_MAX_LINES = 10  # short lines after a paywall prompt that can belong t
 OFFER_LINE_MAX_WORDS = 16  # a line of the offer: a slogan or a benefit, no running text
 _BULLET_MARK = re.compile(r"^\s*([•·▪►*–-])\s+")
 _TITLES = re.compile(r"^(?:(?:Frau|Herr|Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)+")
+# a surname: capitalised ("Beispiel", "Probe-Muster") or in capitals ("ERNST", Austrian and Swiss lists; eleventh round)
+_SURNAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?|[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})?")
+# an academic degree after the name: ", BA", ", MSc", ", B.Sc.", ", MBA" (one or two abbreviations of up to six
+# characters with a second capital or a period; a place after the comma, ", Wien", is no degree)
+_DEGREE_TAIL = re.compile(r",\s*(?:(?=[A-Z][A-Za-z.]*(?:[A-Z]|\.))[A-Z][A-Za-z.]{1,5}\s*){1,2}$")
 # an unsigned price or rate with decimals and its unit sign ("19,99 €", "3,00 %", "0,19%"): a data value of the
 # page like "57,28 EUR" (a ticker's change is signed, a counter "100%" has no decimals)
 _PRICE_OR_RATE = re.compile(r"\d{1,3}(?:\.\d{3})*,\d{1,2}\s?(?:€|%|\$|£)|(?:€|\$|£)\s?\d{1,3}(?:\.\d{3})*,\d{1,2}")
@@ -2117,11 +2159,12 @@ def _first_names() -> frozenset[str]:
 
 def person_line(text: str) -> bool:
     """The line is a person's name: an optional title, a known first name and one or two capitalised names
-    ("Stefan Beispiel", "Dr. Bernd Exempel", "Tanja Probe-Muster")."""
-    rest = _TITLES.sub("", text.strip())
+    ("Stefan Beispiel", "Dr. Bernd Exempel", "Tanja Probe-Muster"); the surname may be printed in capitals and an
+    academic degree may follow after a comma ("Alexander ERNST, BA", "Christoph REINBACHER", eleventh round)."""
+    rest = _DEGREE_TAIL.sub("", _TITLES.sub("", text.strip()))
     words = rest.split()
     return (2 <= len(words) <= 3 and words[0] in _first_names()
-            and all(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?", w) for w in words[1:]))
+            and all(_SURNAME.fullmatch(w) for w in words[1:]))
 
 
 def _role_line(text: str) -> bool:
@@ -2144,6 +2187,26 @@ def people_list(texts: Sequence[str]) -> bool:
         else:
             k += 1
     return pairs >= PEOPLE_LIST_MIN_PAIRS
+
+
+def person_labels(texts: Sequence[str]) -> set[int]:
+    """Indices of person lines that have a role line right above or below them, and of those role lines (with a
+    second role line above the first: a party above the office, "SPÖ" / "Bürgermeister" / "Alexander ERNST, BA")."""
+    out: set[int] = set()
+    n = len(texts)
+    for k in range(n):
+        if not person_line(texts[k]):
+            continue
+        stack = []
+        if k + 1 < n and _role_line(texts[k + 1]):
+            stack.append(k + 1)
+        if k >= 1 and _role_line(texts[k - 1]):
+            stack.append(k - 1)
+            if k >= 2 and _role_line(texts[k - 2]):
+                stack.append(k - 2)
+        if stack:
+            out.update([k, *stack])
+    return out
 
 
 def _bullet_mark(text: str) -> str | None:
@@ -2435,3 +2498,83 @@ def _tag_lists(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
             _mark(b, "navigation", "tag_list", 2.5)
         for x in items:
             _mark(blocks[x], "navigation", "tag_list", 2.5)
+
+
+# --------------------------------------------------------------------------- eleventh round (issue 18)
+# Round 12 became development data. Its removed content lines were, by cause: rows of tables that the page's text
+# version prints with bars ("Versandart | Kosten | Lieferdauer |", "---|---|---|"), taken as menu lines, widgets and
+# menu runs; a board list whose surnames are printed in capitals ("Alexander ERNST, BA", Austrian municipal pages),
+# whose repeated role and party lines ("Bürgermeister", "SPÖ") were taken as repeated controls; a list of a school's
+# parent representatives under its announcing line ("… sind:") taken as teasers; and a police report paragraph that
+# ends with where to send tips (phone and e-mail), taken by its contact phrases. The rules here keep those shapes;
+# each one was checked to hold only content lines across all fourteen parts.
+
+# a separator row of a table printed with bars: "---|---|---|", "| :--- | ---: |"
+_BAR_SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
+
+
+def _bar_row(text: str) -> bool:
+    """A row of a table the page's text version prints with bars: the row ends in a bar ("Standardversand |",
+    "4,95 € | 4,95 € |"), or it is the separator row under the header ("---|---|---|")."""
+    stripped = text.strip()
+    return bool(_BAR_SEPARATOR.fullmatch(stripped)) or (len(stripped) > 1 and stripped.endswith("|"))
+
+
+def _bar_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.split("|") if c.strip()]
+
+
+def bar_table(texts: Sequence[str]) -> bool:
+    """Consecutive bar rows that form a table: two rows or more, with a separator row, or with two rows of two cells
+    or more and a figure in a cell ("Versandart | Kosten | Lieferdauer |" / "Standardversand | kostenlos | 8 – 25 Tage
+    |"). One bar-separated line of links ("Archiv 2017/18 |Archiv 2015/16 |…") is no table, nor are separator lines
+    between menu items ("• |"), which are not consecutive."""
+    if len(texts) < 2 or not all(_bar_row(t) for t in texts):
+        return False
+    if any(_BAR_SEPARATOR.fullmatch(t.strip()) for t in texts):
+        return True
+    wide = sum(len(_bar_cells(t)) >= 2 for t in texts)
+    return wide >= 2 and any(c[:1].isdigit() or any(ch.isdigit() for ch in c) for t in texts for c in _bar_cells(t))
+
+
+def _bar_tables(blocks: list["_Scored"]) -> None:
+    """The rows of a bar-printed table (``bar_table``) are the page's data: kept and protected (flag ``table``), also
+    against a menu or widget decision of the phrase layer; a row a decision made before this stage removed stays
+    removed."""
+    n, i = len(blocks), 0
+    while i < n:
+        if not _bar_row(blocks[i].text):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _bar_row(blocks[j + 1].text):
+            j += 1
+        if bar_table([blocks[k].text for k in range(i, j + 1)]):
+            for k in range(i, j + 1):
+                b = blocks[k]
+                if b.predecided or b.is_boilerplate and b.category not in ("navigation", "other"):
+                    continue
+                b.is_boilerplate = False
+                b.category = "other"
+                b.flags = (*b.flags, "table")
+                b.signals = b.signals + [("bar_table", 0.0)]
+        i = j + 1
+
+
+def report_then_contact(text: str, lexicon: Lexicon) -> bool:
+    """A report paragraph that ends with where to send tips: two sentences or more of plain report (150 characters
+    or more, no first person or publisher's voice, no call, no boilerplate phrase), then the sentence(s) with the
+    phone number or e-mail address, no longer than the report ("Für ihre Ermittlungen braucht die Polizei … Hinweise.
+    Wer kann etwas … sagen? Hinweise an die Polizei Landau, Telefon …"). Article text; a publisher's contact paragraph
+    ("Sie haben Fragen? Wir helfen gern …") has the publisher's voice or a call."""
+    spans = _sentence_spans(text, 0, len(text))
+    sentences = [text[a:b] for a, b in spans]
+    k = next((i for i, s in enumerate(sentences) if _search(_LINKS, s) or block_shape(s).contact_strong), None)
+    if not k:
+        return False
+    report, tail = " ".join(sentences[:k]), " ".join(sentences[k:])
+    if len(report) < PROSE_MIN_CHARS or len(tail) > len(report) or len(prose_sentences(report)) < 2:
+        return False
+    if not _plain_report(report) or _search(_PUBLISHER, report) or _search(_IMPERATIVE, report):
+        return False
+    return not any(p.weight >= PROSE_PHRASE_WEIGHT and p.category != COUNTER for _, _, p in _lexicon_hits(report, lexicon))
