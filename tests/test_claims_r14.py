@@ -12,6 +12,9 @@ word forms and entity mentions, no dependency labels.
 from __future__ import annotations
 
 import pytest
+import spacy
+
+import pipeline.claims  # noqa: F401  (registers the components)
 
 from pipeline.claims import salience
 
@@ -59,3 +62,25 @@ def test_a_female_description_is_never_a_man(project_nlp):
                       "amtierende Ratsvorsitzende.")
     claim = _claim_at(doc, "zuhören lernen")
     assert claim.speaker_name != "Paul Weber"
+
+
+# --------------------------------------------------------------------------- a name with apposition in the Vorfeld
+
+
+def test_a_name_with_apposition_before_the_auxiliary_is_the_subject(project_nlp):
+    doc = project_nlp("Hannover (dpa) - Petra Winkler, Vorsitzende des Landeselternrats, hat eine aus ihrer Sicht "
+                      "unzureichende Ausstattung der Schulen kritisiert.")
+    claim = _claim_at(doc, "Ausstattung der Schulen")
+    assert claim.form == "reported"
+    assert claim.speaker_text.startswith("Petra Winkler")
+
+
+
+def test_a_name_with_apposition_after_a_dateline_without_ner():
+    blank_nlp = spacy.blank("de")
+    blank_nlp.add_pipe("claimgraph_entities")
+    blank_nlp.add_pipe("claimgraph_claims")
+    doc = blank_nlp("Hannover (dpa) - Petra Winkler, Vorsitzende des Landeselternrats, hat eine aus ihrer Sicht "
+                    "unzureichende Ausstattung der Schulen kritisiert.")
+    hits = [c for c in doc._.claims if "Ausstattung der Schulen" in c.claim_text]
+    assert all(not (c.speaker_text or "").startswith("eine") for c in hits)

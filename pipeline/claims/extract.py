@@ -935,6 +935,17 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
                 return head
     # V1 after a comma or quote ("..., sagte der Präsident.") or V2 with the speaker after the verb
     after = [j for j in range(finite + 1, right) if j not in exclude]
+    if after and not vorfeld and left > s and doc[left - 1].text == "," and finite == left:
+        # "Georg Bätzing, Vorsitzender der Bischofskonferenz, hat … beklagt": a name with its apposition between
+        # commas is the one constituent before the finite verb (V2), so it is the subject, not the phrase after
+        # the verb; the surface clause of the verb starts only after the apposition's comma
+        dateline = dateline_tokens(view, view.sent_of[i])
+        start = s
+        while start < finite and (start in exclude or start in dateline or view.is_punct(start) or doc[start].is_space):
+            start += 1
+        head = _np_span(view, start, finite)
+        if head and _description_apposition(view, head, finite) and not view.in_quote(head[0]):
+            return list(range(head[0], finite - 1))
     if after:
         j = after[0]
         # skip adverbs between the verb and the subject ("sagte später der Minister")
