@@ -84,3 +84,34 @@ def test_a_name_with_apposition_after_a_dateline_without_ner():
                     "unzureichende Ausstattung der Schulen kritisiert.")
     hits = [c for c in doc._.claims if "Ausstattung der Schulen" in c.claim_text]
     assert all(not (c.speaker_text or "").startswith("eine") for c in hits)
+
+
+# --------------------------------------------------------------------------- "Name, Rolle: "…"" in press releases
+
+
+def test_a_name_and_apposition_label_before_a_colon_quote(project_nlp):
+    doc = project_nlp('Die Gebühren steigen im Januar um fünf Prozent. Anna Berger, Sprecherin der Mieterinitiative: '
+                      '"Die Stadt belastet damit vor allem Familien mit kleinem Einkommen."')
+    claim = _claim_at(doc, "belastet damit")
+    assert claim.form == "direct" and claim.speaker_text.startswith("Anna Berger")
+
+
+def test_a_surname_label_after_a_paragraph_break(project_nlp):
+    doc = project_nlp('Die Partei Neue Mitte hat ihre Liste vorgestellt.\n\nBerger: "Wir treten in allen Bezirken an '
+                      'und wollen die Mehrheit im Rat."')
+    claim = _claim_at(doc, "allen Bezirken")
+    assert claim.form == "direct" and claim.speaker_text == "Berger"
+
+
+def test_the_opening_mark_after_a_colon_opens_the_next_sentence(project_nlp):
+    from pipeline.layer.sentences import sentence_bounds
+
+    doc = project_nlp('Anna Berger, Sprecherin der Mieterinitiative: "Die Stadt belastet vor allem Familien."')
+    for s, e in sentence_bounds(doc):
+        assert doc[e - 1].text != '"' or e == len(doc)  # no sentence ends in the opening mark
+
+
+def test_an_interviewer_question_after_its_label_is_no_claim(project_nlp):
+    doc = project_nlp("Unser Gespräch mit der Bürgermeisterin\nFrage 1: ,,Sind Sie jeden Tag im Rathaus?''\n"
+                      ",,Nein, ich bin oft draußen bei den Leuten, das gehört zu meiner Arbeit.''")
+    assert not any("jeden Tag im Rathaus" in c.claim_text for c in doc._.claims)

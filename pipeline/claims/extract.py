@@ -1348,6 +1348,8 @@ class _Extractor:
         lo = j
         while lo > s and not is_mark(doc[lo - 1].text):
             lo -= 1
+        while lo < j and doc[lo].is_space:
+            lo += 1  # "\n\nPetzner: "…"": the paragraph break before a label is no part of it
         frame_range = range(lo, j + 1)
         cues = [self.cues[c] for c in frame_range if c in self.cues]
         if not cues and not colon:
@@ -1365,7 +1367,17 @@ class _Extractor:
             speaker = _np_span(v, lo, last + 1)
             colon_cue = [colon_at]
             if speaker and self._interviewer_label(speaker):
-                return False  # "Frage 1: „…?“": the interviewer's turn (pipeline/claims/interviews.py), no speaker
+                # "Frage 1: „…?“": the interviewer's turn (pipeline/claims/interviews.py), no speaker, and no
+                # quotation the last speaker goes on with either
+                self.used_quotes.add(q.start)
+                return False
+            if speaker and len(speaker) != last + 1 - lo and colon and not closing_paren and v.speechlike(q):
+                # "Didi Zach, Landessprecher der KPÖ-Wien: "…"": a person's name and its apposition label the quote
+                comma = max(speaker) + 1
+                rest = _np_span(v, comma + 1, last + 1) if comma < last and doc[comma].text == "," else []
+                if rest and max(rest) == last and any(doc[t].ent_type_ == "PER" for t in speaker) \
+                        and not any(doc[t].text in (",", ";") or v.finite_verb(t) for t in range(comma + 1, last + 1)):
+                    speaker = list(range(lo, last + 1))
             if not speaker or len(speaker) != last + 1 - lo:
                 # "Minister Johannes Remmel freute sich über das Wetter: „…“": a person subject and a finite
                 # full verb before a colon and a quote frame it whatever the verb (the quote is its colon object)
