@@ -935,6 +935,17 @@ def _surface_subject(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
                 return head
     # V1 after a comma or quote ("..., sagte der Präsident.") or V2 with the speaker after the verb
     after = [j for j in range(finite + 1, right) if j not in exclude]
+    if after and not vorfeld and left > s and doc[left - 1].text == "," and finite == left:
+        # "Georg Bätzing, Vorsitzender der Bischofskonferenz, hat … beklagt": a name with its apposition between
+        # commas is the one constituent before the finite verb (V2), so it is the subject, not the phrase after
+        # the verb; the surface clause of the verb starts only after the apposition's comma
+        dateline = dateline_tokens(view, view.sent_of[i])
+        start = s
+        while start < finite and (start in exclude or start in dateline or view.is_punct(start) or doc[start].is_space):
+            start += 1
+        head = _np_span(view, start, finite)
+        if head and _description_apposition(view, head, finite) and not view.in_quote(head[0]):
+            return list(range(head[0], finite - 1))
     if after:
         j = after[0]
         # skip adverbs between the verb and the subject ("sagte später der Minister")
@@ -1337,6 +1348,8 @@ class _Extractor:
         lo = j
         while lo > s and not is_mark(doc[lo - 1].text):
             lo -= 1
+        while lo < j and doc[lo].is_space:
+            lo += 1  # "\n\nPetzner: "…"": the paragraph break before a label is no part of it
         frame_range = range(lo, j + 1)
         cues = [self.cues[c] for c in frame_range if c in self.cues]
         if not cues and not colon:
@@ -1354,7 +1367,17 @@ class _Extractor:
             speaker = _np_span(v, lo, last + 1)
             colon_cue = [colon_at]
             if speaker and self._interviewer_label(speaker):
-                return False  # "Frage 1: „…?“": the interviewer's turn (pipeline/claims/interviews.py), no speaker
+                # "Frage 1: „…?“": the interviewer's turn (pipeline/claims/interviews.py), no speaker, and no
+                # quotation the last speaker goes on with either
+                self.used_quotes.add(q.start)
+                return False
+            if speaker and len(speaker) != last + 1 - lo and colon and not closing_paren and v.speechlike(q):
+                # "Didi Zach, Landessprecher der KPÖ-Wien: "…"": a person's name and its apposition label the quote
+                comma = max(speaker) + 1
+                rest = _np_span(v, comma + 1, last + 1) if comma < last and doc[comma].text == "," else []
+                if rest and max(rest) == last and any(doc[t].ent_type_ == "PER" for t in speaker) \
+                        and not any(doc[t].text in (",", ";") or v.finite_verb(t) for t in range(comma + 1, last + 1)):
+                    speaker = list(range(lo, last + 1))
             if not speaker or len(speaker) != last + 1 - lo:
                 # "Minister Johannes Remmel freute sich über das Wetter: „…“": a person subject and a finite
                 # full verb before a colon and a quote frame it whatever the verb (the quote is its colon object)

@@ -95,7 +95,20 @@ def _gender_of_phrase(words: list[str]) -> str | None:
         return "female" if head.endswith("in") else None
     if first in ("der", "ein", "dem", "des"):
         return "male"
+    if first in ("die", "eine") and len(words) <= 4 and _nominalised_adjective(head):
+        # "die amtierende Ratsvorsitzende", "eine Abgeordnete": a nominalised adjective or participle in the
+        # singular (its plural after "die" ends in -n: "die Abgeordneten") names a woman
+        return "female"
     return None
+
+
+def _nominalised_adjective(head: str) -> bool:
+    """"vorsitzende", "abgeordnete", "beauftragte", "angestellte": a person noun that is an adjective or participle
+    in the weak singular (-nde, -te; not the plural of a noun in -ste such as "Gäste")."""
+    from .speakers import is_person_noun
+
+    return (head.endswith("nde") or head.endswith("te") and not head.endswith("ste")) and (
+        is_person_noun(head) or is_person_noun(head + "n"))
 
 
 def _head_noun(words: list[str]) -> str | None:
@@ -180,7 +193,10 @@ class _Discourse:
     def entity(self, entity_id):
         return self.entities.get(entity_id)
 
-    def last_person(self, before_char: int, gender: str | None):
+    def last_person(self, before_char: int, gender: str | None, skip: tuple[int, int] | None = None):
+        """The last person speaker or named person before ``before_char``; a person named inside ``skip`` (the
+        claim's own message: "„…, mit Rüdiger Schuch jemanden gewonnen zu haben“, so die Ratsvorsitzende") is
+        what the speaker talks about, not the speaker."""
         k = _sent_index(self.doc, before_char)
         for sent, claim in reversed(self.speakers):
             if k - sent > PERSON_WINDOW:
@@ -189,7 +205,8 @@ class _Discourse:
             if ent is not None and ent.label == "PER" and _gender_ok(ent, gender):
                 return ent, f"last speaker {k - sent} sentence(s) back"
         people = [m for m in self.mentions if m.label == "PER" and m.end_char <= before_char
-                  and k - _sent_index(self.doc, m.start_char) <= MENTION_WINDOW]
+                  and k - _sent_index(self.doc, m.start_char) <= MENTION_WINDOW
+                  and not (skip and skip[0] <= m.start_char < skip[1])]
         for m in reversed(people):
             ent = self.entity(m.entity_id)
             if ent is not None and _gender_ok(ent, gender):
@@ -641,7 +658,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
     if ent is not None and ent.label != "PER" and _person_head_over_modifier(doc, disc, claim, words):
         # "die Chefin der Europäischen Zentralbank", "die St. Galler FDP-Magistratin": the phrase names a person
         # by role; the organisation or place it was linked to is only a modifier of that role
-        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words))
+        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words), (claim.start_char, claim.end_char))
         if person is not None:
             return _with(claim, person, "description",
                          f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why}; role over '{ent.canonical_name}')")
@@ -694,7 +711,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         return claim
     if _is_person_description(words) and not _is_plural_group(doc, claim) and words[0].lower() not in INDEFINITE:
         # an indefinite description ("ein Konzernsprecher", "eine Sprecherin") introduces a new person
-        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words))
+        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words), (claim.start_char, claim.end_char))
         if person is not None:
             return _with(claim, person, "description", f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why})")
         named = _salient_unlinked_name(doc, disc, claim, None)

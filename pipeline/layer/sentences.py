@@ -58,11 +58,13 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
                 last = pe - 1
                 while last > ps and space[last]:
                     last -= 1
-                if last - 1 > ps and is_mark(text[last]) and text[last - 1] in SENT_END and ws[last - 1] \
+                if last - 1 > ps and is_mark(text[last]) and (text[last - 1] in SENT_END or text[last - 1] == ":") \
+                        and ws[last - 1] \
                         and not ws[last] and last + 1 < n and not space[last + 1]:
                     # "… unter Druck gesetzt. "So geht man nicht miteinander um"": a mark after the final
                     # punctuation and a space, glued to the next word, opens the next sentence's quotation; the
-                    # parser gave it to the sentence before
+                    # parser gave it to the sentence before; so does a mark after a colon ("Didi Zach, Landessprecher
+                    # der KPÖ-Wien: "Die SPÖ …": the frame sentence ends with its colon, the quotation opens the next)
                     out[-1] = (ps, last)
                     start = last
             first = next((i for i in range(start, end) if not space[i]), None)
