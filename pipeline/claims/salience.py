@@ -606,6 +606,24 @@ def _with(claim, entity, resolution: str, why: str):
                    evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:")) + (f"speaker:{why}",))
 
 
+def _previous_within_reach(doc: Doc, disc: _Discourse, previous, claim) -> bool:
+    """The claim before is at most one narrative sentence back and nobody else is named between its speaker and
+    ``claim``'s source phrase (the condition for handing a source without its own author to that speaker)."""
+    return _narrative_gap(doc, previous, claim) <= 1 and not _names_between(
+        disc, max(previous.end_char, previous.speaker_end_char or 0), claim.speaker_start_char, previous.speaker_entity_id)
+
+
+def _inherit_speaker_name(disc: _Discourse, claim, previous, why):
+    """``claim`` keeps its own source phrase and offsets but takes the speaker of ``previous`` (its entity when it has
+    one, else its name or phrase) as a continuation; ``why(name)`` is the evidence text."""
+    ent = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
+    name = ent.canonical_name if ent is not None else (previous.speaker_name or previous.speaker_text)
+    if ent is not None:
+        return _with(claim, ent, "continuation", why(name))
+    return replace(claim, speaker_name=name, speaker_resolution="continuation",
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:")) + (f"speaker:{why(name)}",))
+
+
 def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
     inherited = bool(claim.evidence) and claim.evidence[0] in INHERITING
     if inherited and previous is not None and claim.speaker_text is not None \
@@ -1166,16 +1184,9 @@ def _authorless_source(doc: Doc, disc: _Discourse, claim, previous, words: list[
         return None
     if previous is not None and not previous.is_nested and previous.speaker_text and not _is_pronoun(previous) \
             and not (_phrase_words(previous)[0].lower() in REFLEXIVE_SOURCES and not previous.speaker_entity_id) \
-            and _narrative_gap(doc, previous, claim) <= 1 \
-            and not _names_between(disc, max(previous.end_char, previous.speaker_end_char or 0), claim.speaker_start_char,
-                                   previous.speaker_entity_id):
-        ent = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
-        name = ent.canonical_name if ent is not None else (previous.speaker_name or previous.speaker_text)
-        why = f"'{claim.speaker_text}' names no author -> source of {previous.claim_id} ({name})"
-        if ent is not None:
-            return _with(claim, ent, "continuation", why)
-        return replace(claim, speaker_name=name, speaker_resolution="continuation",
-                       evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:")) + (f"speaker:{why}",))
+            and _previous_within_reach(doc, disc, previous, claim):
+        return _inherit_speaker_name(disc, claim, previous,
+                                     lambda name: f"'{claim.speaker_text}' names no author -> source of {previous.claim_id} ({name})")
     if not doc.has_annotation("SENT_START"):
         return None
     k = _sent_index(doc, claim.speaker_start_char)
@@ -1237,16 +1248,11 @@ def _reflexive_without_subject(doc: Doc, disc: _Discourse, claim, previous):
     pw = _phrase_words(previous)
     if _is_pronoun(previous) and not previous.speaker_entity_id or pw[0].lower() in REFLEXIVE_SOURCES and not previous.speaker_entity_id:
         return None
-    if _narrative_gap(doc, previous, claim) > 1 or _names_between(
-            disc, max(previous.end_char, previous.speaker_end_char or 0), claim.speaker_start_char, previous.speaker_entity_id):
+    if not _previous_within_reach(doc, disc, previous, claim):
         return None
-    ent = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
-    name = ent.canonical_name if ent is not None else (previous.speaker_name or previous.speaker_text)
-    why = f"'{claim.speaker_text}' without a subject in its clause -> last salient speaker, of {previous.claim_id} ({name})"
-    if ent is not None:
-        return _with(claim, ent, "continuation", why)
-    return replace(claim, speaker_name=name, speaker_resolution="continuation",
-                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:")) + (f"speaker:{why}",))
+    return _inherit_speaker_name(
+        disc, claim, previous,
+        lambda name: f"'{claim.speaker_text}' without a subject in its clause -> last salient speaker, of {previous.claim_id} ({name})")
 
 
 
