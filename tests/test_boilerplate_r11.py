@@ -9,18 +9,9 @@ import pytest
 
 from pipeline import boilerplate as bp
 from pipeline.boilerplate import rules
-
-ARTICLE = ("Der Gemeinderat hat am Dienstagabend den Haushalt für das kommende Jahr mit großer Mehrheit beschlossen, "
-           "wie die Verwaltung mitteilte.")
-
-
-def _removed(text: str) -> set[str]:
-    return {b.text for b in bp.clean_document(text).blocks if b.is_boilerplate}
-
-
-def _kept(text: str) -> set[str]:
-    return {b.text for b in bp.clean_document(text).blocks if not b.is_boilerplate}
-
+from tests.clean_fixture import ARTICLE
+from tests.clean_fixture import kept as _kept
+from tests.clean_fixture import removed as _removed
 
 # --------------------------------------------------------------------------- tables printed with bars
 
