@@ -90,7 +90,12 @@ def verb_number(tok: Token) -> str | None:
 
 def _is_subject(doc: Doc, start: int, end: int, sent_of: list[int]) -> bool:
     if R.has_parse(doc):
-        return any(syntax.has_role(t, syntax.SUBJECT) for t in doc[start:end])
+        # a name in apposition to a subject role noun is the subject too: "trug Mitorganisator Donatus Schmidt die
+        # Fragen vor" (UD: the role noun is nsubj, the name its appos; TIGER: the name heads the subject)
+        return any(syntax.has_role(t, syntax.SUBJECT)
+                   or syntax.has_role(t, syntax.APPOSITION) and not start <= t.head.i < end and t.head.i == t.i - 1
+                   and syntax.has_role(t.head, syntax.SUBJECT) and t.head.pos_ == "NOUN"
+                   for t in doc[start:end])
     s = sent_of[start]
     i = start - 1
     while i >= 0 and sent_of[i] == s:

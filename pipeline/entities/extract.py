@@ -322,8 +322,24 @@ def _model_names(doc: Doc) -> list[NameSpan]:
             e += 1  # "Rio de" + "Janeiro"
         if label == "PER" and not _person_evidence(doc, s, e):
             continue
+        if label != "PER" and _role_with_place_adjective(text, s, e):
+            continue
         out.append(NameSpan(s, e, label, "ner", priority=1))
     return out
+
+
+def _role_with_place_adjective(text: list[str], s: int, e: int) -> bool:
+    """A model place or organisation that is a person named by role: "der Limburger Bischof", "die Berliner
+    Innensenatorin", "der französische Präsident" — place or nationality adjectives, then a role noun of known
+    grammatical gender (a person, not a body: "Vorstand" has none). The description is left to coreference and
+    salience, which resolve it to the person holding the role; as a place it took the claim from that person."""
+    if e - s < 2:
+        return False
+    role = R.match_role_word(text[e - 1])
+    if role is None or role.gender not in ("male", "female") or "exact" in role.classes or R.org_keyword(text[e - 1]):
+        return False
+    return all(text[k][:1].isupper() and text[k].isalpha() and (text[k].endswith("er") or R.nationality_of_adjective(text[k]))
+               for k in range(s, e - 1))
 
 
 def _person_evidence(doc: Doc, s: int, e: int) -> bool:
@@ -677,8 +693,31 @@ def _join_person_parts(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
                     and doc[j].text not in lex.non_names and doc[j].lower_ not in R.ARTICLES
                     and not any(o.start <= j < o.end for o in names)):
                 n = NameSpan(n.start, j + 1, "PER", n.source, None, n.priority)
+            else:
+                n = _over_particle(doc, n, starts.get(j), j, skip)
         out.append(n)
     return out
+
+
+def _over_particle(doc: Doc, n: NameSpan, nxt: NameSpan | None, j: int, skip: set[int]) -> NameSpan:
+    """A particle between a person's name and a surname the model took for a name of its own: "Max v. Elverfeldt"
+    ("Max" and "Elverfeldt" two person spans), "Charlotte Cary von Buttlar" ("Buttlar" a place). The name before
+    the particle is a full name or a known given name (so "Peter von Siemens" needs the lexicon's "Peter"); the
+    surname is one word the model found (a gazetteer place or an organisation after "von" is an affiliation), and
+    no line break or comma lies between."""
+    if nxt is None or nxt.end != j + 1 or nxt.source != "ner" or nxt.label not in ("PER", "LOC", "MISC"):
+        return n
+    particle = doc[n.end]
+    if not (particle.lower_ in R.NAME_PARTICLES and particle.text[:1].islower() and particle.lower_ not in R.ARTICLES):
+        return n
+    if "\n" in doc[n.end - 1].whitespace_ or "\n" in particle.whitespace_ or not _is_name_word(doc[j]):
+        return n
+    if R.org_keyword(doc[j].text) or doc[j].text in R.lexicons().non_names:
+        return n
+    if n.end - n.start < 2 and not R.is_first_name(doc[n.start].text):
+        return n
+    skip.add(id(nxt))
+    return NameSpan(n.start, j + 1, "PER", n.source, None, max(n.priority, nxt.priority))
 
 
 def _relabel_surnames(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
@@ -1079,6 +1118,8 @@ def _attach_roles(doc: Doc, b: _Built, ctx: R.NameContext, sent_of: list[int], o
             if att.kind == "role":
                 if R.fold(att.text) not in {R.fold(r) for r in roles_}:
                     roles_.append(att.text)
+                if att.role is None and not e.role_ending_gender:
+                    e.role_ending_gender = _role_ending_gender(att.text)
                 if att.role is not None:
                     matches.append(att.role)
                     genders.append(att.role.gender)
@@ -1136,6 +1177,29 @@ def _gender_from_pronouns(doc: Doc, entities: list[Entity], mentions: list[Menti
             gender = R.first_name_gender(first.split("-")[0])
             if gender:
                 e.gender, e.gender_evidence = gender, "first-name lexicon"
+                continue
+        if e.role_ending_gender:
+            # "Mitorganisator Donatus Schmidt": no lexicon knows the role noun or the given name, the noun's
+            # agent suffix still shows the gender (so a later "er" can reach him over another man)
+            e.gender, e.gender_evidence = e.role_ending_gender, "role noun ending"
+
+
+ROLE_ENDINGS_FEMALE = resources.word_list("names_role_endings_female")
+ROLE_ENDINGS_MALE = resources.word_list("names_role_endings_male")
+
+
+def _role_ending_gender(role_text: str) -> str | None:
+    """Gender of a role noun by its agent suffix ("Mitorganisator" male, "Aktivistin" female); None for other words."""
+    words = role_text.split()
+    word = words[-1].split("-")[-1] if words else ""
+    if len(word) < 5 or not word[:1].isupper() or not word.isalpha():
+        return None
+    low = word.lower()
+    if any(low.endswith(x) for x in ROLE_ENDINGS_FEMALE):
+        return "female"
+    if any(low.endswith(x) for x in ROLE_ENDINGS_MALE):
+        return "male"
+    return None
 
 
 def _sentence_initial(doc: Doc, tok: Token, sent_of: list[int]) -> bool:

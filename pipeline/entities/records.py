@@ -41,4 +41,5 @@ class Entity:
     nationalities: frozenset[str] = field(default=frozenset(), repr=False)
     parties: frozenset[str] = field(default=frozenset(), repr=False)
     gender_evidence: str = field(default="", repr=False)
+    role_ending_gender: str | None = field(default=None, repr=False)  # from a role noun the lexicon lacks
     aliases: frozenset[str] = field(default=frozenset(), repr=False)  # folded names this entity answers to
