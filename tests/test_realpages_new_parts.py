@@ -16,7 +16,7 @@ from pipeline.evaluation import boilerplate as bp_eval
 # the last label before such a suffix, or the last two labels otherwise
 TWO_LABEL_SUFFIXES = {"co.at", "or.at", "gv.at", "ac.at", "co.uk", "com.au", "bz.it", "co.za"}
 # part -> (page-id prefix, minimum pages)
-PARTS = {"round10": ("r10", 70), "round11": ("r11", 50), "round12": ("r12", 60)}
+PARTS = {"round10": ("r10", 70), "round11": ("r11", 50), "round12": ("r12", 60), "round13": ("r13", 70)}
 
 
 def _host(page) -> str:
