@@ -16,6 +16,8 @@ from pipeline.evaluation import boilerplate as bp_eval
 # the last label before such a suffix, or the last two labels otherwise
 TWO_LABEL_SUFFIXES = {"co.at", "or.at", "gv.at", "ac.at", "co.uk", "com.au", "bz.it", "co.za"}
 # part -> (page-id prefix, minimum pages)
+# the day each part was collected (its header must say so)
+COLLECTED_ON = {"round10": "2026-12-04", "round11": "2026-12-04", "round12": "2026-12-04", "round13": "2026-12-05"}
 PARTS = {"round10": ("r10", 70), "round11": ("r11", 50), "round12": ("r12", 60), "round13": ("r13", 70)}
 
 
@@ -85,4 +87,4 @@ def test_part_header_says_how_it_was_collected(part):
     path = bp_eval.REALPAGES_DIR / f"{part}_a.txt"
     header = "".join(line for line in path.read_text(encoding="utf-8").splitlines(True) if line.startswith("#"))
     assert "the clean stage was never run on these pages" in header.lower().replace("\n# ", " ")
-    assert "2026-12-04" in header and ".example" in header
+    assert COLLECTED_ON[part] in header and ".example" in header
