@@ -360,7 +360,8 @@ def resolve(doc: Doc, claims: list) -> list:
         elif not claim.is_nested and (ent is not None and ent.label == "ORG" or ent is None and claim.speaker_resolution == "group"
                                       and not _is_pronoun(claim)):
             disc.collective.append((_sent_index(doc, claim.start_char), claim))
-        elif not claim.is_nested and ent is None and claim.speaker_resolution in ("explicit", "continuation", "description"):
+        elif not claim.is_nested and ent is None and claim.speaker_resolution in ("explicit", "continuation", "description") \
+                or ent is None and any(e.startswith(BARE_NAME_EVIDENCE) for e in claim.evidence):
             name = _unlinked_name(doc, claim)
             if name is not None:
                 disc.unlinked_names.append((_sent_index(doc, claim.speaker_start_char), claim, name))
@@ -580,7 +581,8 @@ def _unlinked_name(doc: Doc, claim) -> str | None:
     from .speakers import is_person_noun
 
     if claim.speaker_name and (claim.speaker_resolution in ("continuation", "description")
-                               or "speaker:name_before_affiliation" in claim.evidence):
+                               or "speaker:name_before_affiliation" in claim.evidence
+                               or any(e.startswith(BARE_NAME_EVIDENCE) for e in claim.evidence)):
         return claim.speaker_name
     words = [w.strip(",;:()") for w in _phrase_words(claim)]
     words = [w for w in words if w]
@@ -742,7 +744,65 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         described = _previous_description(doc, claim, previous, "female" if words[0].lower() == "sie" else "male")
         if described is not None:
             return described
+    if _is_pronoun(claim) and words[0].lower() in PRONOUN_GENDER:
+        bare = _bare_name_subject(doc, disc, claim)
+        if bare is not None:
+            return bare
     return claim
+
+
+BARE_NAME_EVIDENCE = "speaker:salience: bare name"
+
+
+def _bare_name_subject(doc: Doc, disc: _Discourse, claim):
+    """"Hafenecker bemühte sich, die Wogen zu glätten. Er zeigte sich sicher, dass …": a speaker pronoun that neither
+    the entity stage nor an earlier speaker can take refers to a surname the NER missed when the surname opens one of
+    the two sentences before, bare (German needs an article before a singular common noun in subject position),
+    directly followed by a singular finite verb. The word is a proper or common noun by the tagger, capitalised, no
+    acronym, no person, role, organisation or abstract noun of the lexicons, not inside any entity mention, its
+    grammatical gender (when tagged masculine or feminine) agrees with the pronoun, and no person is named between it
+    and the pronoun. Weakest evidence: only after every other reading of the pronoun failed."""
+    from .speakers import is_person_noun
+
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if len(tokens) != 1:
+        return None
+    pron = doc[tokens[0]]
+    gender = PRONOUN_GENDER.get(pron.lower_)
+    if gender is None or gender == "female" and _finite_number_next_to(doc, pron.i, claim.cue_start_char) != "sing":
+        return None
+    k = _sent_index(doc, pron.idx)
+    for back in (1, 2):
+        if k - back < 0:
+            break
+        start, end = _sentence_bounds(doc, k - back)
+        if not doc.text[start:end].rstrip().endswith(SENTENCE_FINAL):
+            continue  # a headline or teaser line
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span if not t.is_space] if span is not None else []
+        if len(words) < 3:
+            continue
+        t, verb = words[0], words[1]
+        word = t.text
+        if not (word[:1].isupper() and word.replace("-", "").isalpha() and len(word) >= 3 and not word.isupper()):
+            continue
+        if t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ or "Fin" not in verb.morph.get("VerbForm") \
+                or verb.morph.get("Number") not in (["Sing"], []) or not verb.text.islower():
+            continue
+        if is_person_noun(word) or _is_role_word(word) or _org_head(word) or _org_class_noun(word) \
+                or word.lower().endswith(ABSTRACT_SUFFIXES) or word.lower() in ARTICLE_WORDS:
+            continue
+        tagged = t.morph.get("Gender")
+        if tagged and tagged[0] in ("Masc", "Fem") and tagged[0] != ("Masc" if gender == "male" else "Fem"):
+            continue
+        if any(m.start_char <= t.idx < m.end_char or m.label == "PER" and t.idx < m.start_char < pron.idx
+               for m in disc.mentions):
+            continue
+        return replace(claim, speaker_name=word, speaker_entity_id=None, speaker_resolution="pronoun",
+                       evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                       + (f"{BARE_NAME_EVIDENCE} '{word}' opens the sentence {back} back as the subject of "
+                          f"'{verb.text}' ('{claim.speaker_text}' -> '{word}'; the NER missed it)",))
+    return None
 
 
 def _previous_description(doc: Doc, claim, previous, gender: str):
