@@ -37,6 +37,8 @@ MENTION_WINDOW = 2  # sentences back for the last named person
 ORG_WINDOW = 6
 AGE_NOUN = re.compile(r"^\d+-[Jj]ährige[rn]?$")
 MEDIA_NOUNS = resources.word_list("claims_media_nouns")
+# "französin" -> "FR": singular nouns for a person of a nationality (``lexicons/salience_nationality_nouns.txt``)
+NATIONALITY_NOUNS = dict(e.split() for e in resources.word_list("salience_nationality_nouns"))
 
 
 @resources.memoised
@@ -143,7 +145,14 @@ def _is_person_description(words: list[str]) -> bool:
     if not head[:1].isupper() or _org_head(head) is not None or head.lower().endswith(ABSTRACT_SUFFIXES) \
             or _org_class_noun(head):
         return False  # "die Landesregierung", "die Gewerkschaft", "die Polizei": abstract and collective nouns name no person
-    return any(is_person_noun(f) or _is_role_word(f) or f.lower().endswith(AGENT_SUFFIXES) for f in forms)
+    return any(is_person_noun(f) or _is_role_word(f) or f.lower().endswith(AGENT_SUFFIXES) or f.lower() in NATIONALITY_NOUNS
+               for f in forms)
+
+
+def _nationality_of_phrase(words: list[str]) -> str | None:
+    """"die Französin" -> "FR": the country of a description headed by a nationality noun."""
+    head = _head_noun(words)
+    return NATIONALITY_NOUNS.get(head.lower()) if head else None
 
 
 # Suffixes of abstract and collective nouns (-ung, -schaft, -heit, -keit, -ion): never a person.
@@ -193,23 +202,25 @@ class _Discourse:
     def entity(self, entity_id):
         return self.entities.get(entity_id)
 
-    def last_person(self, before_char: int, gender: str | None, skip: tuple[int, int] | None = None):
+    def last_person(self, before_char: int, gender: str | None, skip: tuple[int, int] | None = None,
+                    nationality: str | None = None):
         """The last person speaker or named person before ``before_char``; a person named inside ``skip`` (the
         claim's own message: "„…, mit Rüdiger Schuch jemanden gewonnen zu haben“, so die Ratsvorsitzende") is
-        what the speaker talks about, not the speaker."""
+        what the speaker talks about, not the speaker. ``nationality``: a person whose known nationalities do not
+        include it is passed over ("die Französin" is not the US-Präsident)."""
         k = _sent_index(self.doc, before_char)
         for sent, claim in reversed(self.speakers):
             if k - sent > PERSON_WINDOW:
                 break
             ent = self.entity(claim.speaker_entity_id)
-            if ent is not None and ent.label == "PER" and _gender_ok(ent, gender):
+            if ent is not None and ent.label == "PER" and _gender_ok(ent, gender) and _nationality_ok(ent, nationality):
                 return ent, f"last speaker {k - sent} sentence(s) back"
         people = [m for m in self.mentions if m.label == "PER" and m.end_char <= before_char
                   and k - _sent_index(self.doc, m.start_char) <= MENTION_WINDOW
                   and not (skip and skip[0] <= m.start_char < skip[1])]
         for m in reversed(people):
             ent = self.entity(m.entity_id)
-            if ent is not None and _gender_ok(ent, gender):
+            if ent is not None and _gender_ok(ent, gender) and _nationality_ok(ent, nationality):
                 return ent, f"last named person {k - _sent_index(self.doc, m.start_char)} sentence(s) back"
         return None, ""
 
@@ -336,6 +347,10 @@ def _thing_reported_before(doc: Doc, disc: _Discourse, claim, previous, words: l
 
 def _gender_ok(entity, gender: str | None) -> bool:
     return gender is None or entity.gender is None or entity.gender == gender
+
+
+def _nationality_ok(entity, nationality: str | None) -> bool:
+    return nationality is None or not entity.nationalities or nationality in entity.nationalities
 
 
 def resolve(doc: Doc, claims: list) -> list:
@@ -731,8 +746,11 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         return claim
     if _is_person_description(words) and not _is_plural_group(doc, claim) and words[0].lower() not in INDEFINITE:
         # an indefinite description ("ein Konzernsprecher", "eine Sprecherin") introduces a new person
-        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words), (claim.start_char, claim.end_char))
+        nationality = _nationality_of_phrase(words)
+        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words), (claim.start_char, claim.end_char),
+                                       nationality)
         if person is not None:
+            why += f", nationality {nationality} not contradicted" if nationality else ""
             return _with(claim, person, "description", f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why})")
         named = _salient_unlinked_name(doc, disc, claim, None)
         if named is not None:
@@ -1025,11 +1043,27 @@ def _name_right_after(disc: _Discourse, claim):
     if _is_person_description(_phrase_words(claim)):
         text = disc.doc.text
         for m in disc.mentions:
-            if m.label == "PER" and m.link_method != "pronoun" and end < m.start_char <= end + 3 \
-                    and text[end:m.start_char].strip() == "," and text[m.end_char:m.end_char + 1] in ("", ".", ",", ";", "\n", " ") \
+            if m.label == "PER" and m.link_method != "pronoun" and end < m.start_char <= end + 120 \
+                    and text[end:m.start_char].rstrip().endswith(",") and m.start_char - len(text[end:m.start_char].rstrip()) - end <= 2 \
+                    and _attribute_only(disc.doc, end, end + len(text[end:m.start_char].rstrip()) - 1) \
+                    and text[m.end_char:m.end_char + 1] in ("", ".", ",", ";", "\n", " ") \
                     and text[m.end_char:m.end_char + 2].strip()[:1] in ("", ".", ",", ";"):
                 return disc.entity(m.entity_id)
     return None
+
+
+def _attribute_only(doc: Doc, start: int, end: int) -> bool:
+    """Nothing, or only a prepositional or genitive attribute of the role noun, lies between ``start`` and ``end``:
+    "der Staatssekretär| im Kabinett des Ministerpräsidenten|, Bence Tuzson" (a preposition or article first, then
+    articles, adjectives and nouns; no verb, no punctuation, at most eight words, no line break)."""
+    between = doc.text[start:end]
+    if not between.strip():
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    if not words or len(words) > 8 or "\n" in between or words[0].pos_ not in ("ADP", "DET") or not words[0].text.islower():
+        return False
+    return all(t.pos_ in ("ADP", "DET", "ADJ", "NOUN", "PROPN") and t.is_alpha for t in words)
 
 
 REFLEXIVE_SOURCES = ("eigenen", "eigener", "eigenem", "eigene")
