@@ -198,6 +198,7 @@ class _Discourse:
         self.claim_sents: set[int] = set()  # sentences holding a claim's message start or its cue
         self.messages: list[tuple[int, int]] = []  # message spans of the claims resolved so far
         self.moved: dict[int, object] = {}  # old speaker start -> the claim whose inherited speaker was re-read
+        self.speaking: dict[str, str] = {}  # entity id -> claim id of every entity a claim's phrase names (whole document)
 
     def entity(self, entity_id):
         return self.entities.get(entity_id)
@@ -358,6 +359,7 @@ def resolve(doc: Doc, claims: list) -> list:
     if not claims or doc._.mentions is None:
         return claims
     disc = _Discourse(doc)
+    disc.speaking = {c.speaker_entity_id: c.claim_id for c in reversed(claims) if c.speaker_entity_id and not c.is_nested}
     disc.claim_sents = {_sent_index(doc, c.start_char) for c in claims if not c.is_nested} | {
         _sent_index(doc, c.cue_start_char) for c in claims if c.cue_start_char is not None}
     out = []
@@ -697,7 +699,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if person is not None:
             return _with(claim, person, "description",
                          f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why}; role over '{ent.canonical_name}')")
-        named = _salient_unlinked_name(doc, disc, claim, None)
+        named = _salient_unlinked_name(doc, disc, claim, None) or _speaking_place_name(doc, disc, claim)
         if named is not None:
             return named
     if ent is not None and ent.label == "PER" and claim.speaker_resolution == "pronoun" and previous is not None:
@@ -752,7 +754,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if person is not None:
             why += f", nationality {nationality} not contradicted" if nationality else ""
             return _with(claim, person, "description", f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why})")
-        named = _salient_unlinked_name(doc, disc, claim, None)
+        named = _salient_unlinked_name(doc, disc, claim, None) or _speaking_place_name(doc, disc, claim)
         if named is not None:
             return named
     if _is_pronoun(claim) and words[0].lower() in ("er", "sie") and previous is not None:
@@ -770,6 +772,35 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
 
 
 BARE_NAME_EVIDENCE = "speaker:salience: bare name"
+
+
+def _speaking_place_name(doc: Doc, disc: _Discourse, claim):
+    """"Lagarde signalisiert höhere Wachstumsprognose … «…», sagte die Chefin der Europäischen Zentralbank. … Zudem
+    bekräftigte Lagarde ihre Einschätzung, …": a person description that no person can take refers to a one-word
+    name the NER labelled a place when no place of that name is known (neither the patterns file nor the country
+    names of nationalities.tsv list it) and a claim of the document names it as its speaker: places that speak are
+    capitals and countries, which the gazetteer knows; an unknown "place" that speaks is a surname. The name is
+    mentioned within ``PERSON_WINDOW`` sentences before the description; the last such name wins."""
+    from ..entities import extract as entity_extract, roles
+
+    k = _sent_index(doc, claim.speaker_start_char)
+    known = entity_extract.default_patterns().phrases
+    for m in reversed(disc.mentions):
+        if m.end_char > claim.speaker_start_char or m.label != "LOC" or m.link_method in ("pronoun", "role_description"):
+            continue
+        if k - _sent_index(doc, m.start_char) > PERSON_WINDOW:
+            break
+        ent = disc.entity(m.entity_id)
+        name = ent.canonical_name if ent is not None else ""
+        if ent is None or ent.label != "LOC" or not name.isalpha() or not name[:1].isupper() or name.isupper() \
+                or ent.entity_id not in disc.speaking:
+            continue
+        if known.get((name,), ("",))[0] == "LOC" or roles.lexicons().nationality_names.get(roles.fold(name)):
+            continue
+        return _with(claim, ent, "description",
+                     f"salience: '{claim.speaker_text}' -> '{name}' (labelled a place, but no place of that name is known "
+                     f"and {disc.speaking[ent.entity_id]} names it as its speaker; no person named before)")
+    return None
 
 
 def _bare_name_subject(doc: Doc, disc: _Discourse, claim):
