@@ -217,13 +217,26 @@ class _Discourse:
             if ent is not None and ent.label == "PER" and _gender_ok(ent, gender) and _nationality_ok(ent, nationality):
                 return ent, f"last speaker {k - sent} sentence(s) back"
         people = [m for m in self.mentions if m.label == "PER" and m.end_char <= before_char
-                  and k - _sent_index(self.doc, m.start_char) <= MENTION_WINDOW
+                  and self.narrative_distance(m, before_char) <= MENTION_WINDOW
                   and not (skip and skip[0] <= m.start_char < skip[1])]
         for m in reversed(people):
             ent = self.entity(m.entity_id)
             if ent is not None and _gender_ok(ent, gender) and _nationality_ok(ent, nationality):
                 return ent, f"last named person {k - _sent_index(self.doc, m.start_char)} sentence(s) back"
         return None, ""
+
+    def narrative_distance(self, mention, before_char: int) -> int:
+        """Sentences from ``mention`` to the one holding ``before_char``, not counting sentences entirely inside a
+        quotation (the entity stage's narrative index): "Bischöfin Kirsten Fehrs … „Zwei Sätze Zitat.“ Umso wichtiger
+        sei es …, so die amtierende Ratsvorsitzende" keeps Fehrs within reach."""
+        from ..entities import extract as entity_extract
+
+        sent_of, narrative = entity_extract._indices(self.doc)
+        if not sent_of or mention.sent_index < 0 or mention.sent_index >= len(narrative):
+            return _sent_index(self.doc, before_char) - _sent_index(self.doc, mention.start_char)
+        span = self.doc.char_span(before_char, before_char + 1, alignment_mode="expand")
+        here = sent_of[span.start] if span is not None and len(span) else sent_of[-1]
+        return narrative[here] - narrative[mention.sent_index]
 
     def last_unlinked_name(self, before_char: int, window: int = PERSON_WINDOW):
         """The last speaker named by a name the entity stage does not know ("Keller-Sutter", "EZB-Ratsmitglied
@@ -511,6 +524,56 @@ def _speaker_over_content(doc: Doc, disc: _Discourse, claim, previous, linked, w
                  f"{previous.claim_id}; {linked.canonical_name} is named only inside a message)")
 
 
+KONJUNKTIV_I = resources.words("claims_konjunktiv_i")
+REPORTED_FORMS = ("indirect", "free_indirect", "mixed")
+
+
+def _konjunktiv_i_next_to(doc: Doc, i: int) -> str | None:
+    """The finite verb right after or before the pronoun at ``i`` when it is in Konjunktiv I: an unambiguous form
+    of the lexicon ("sei", "habe", "wolle") or a present subjunctive of the tagger whose third person singular ends
+    in -e, not the preterite -te ("denke", "sage"; the indicative is "denkt", "sagt")."""
+    for j in (i + 1, i - 1):
+        if not 0 <= j < len(doc):
+            continue
+        tok = doc[j]
+        if not tok.is_alpha or not tok.text.islower() or "Fin" not in tok.morph.get("VerbForm"):
+            continue
+        low = tok.lower_
+        if low in KONJUNKTIV_I or "Sub" in tok.morph.get("Mood") and "Pres" in tok.morph.get("Tense") \
+                and low.endswith("e") and not low.endswith("te"):
+            return tok.text
+        return None
+    return None
+
+
+def _reported_frame(doc: Doc, disc: _Discourse, claim, previous, linked, words: list[str]):
+    """"Sie freue sich auf die Zusammenarbeit mit ihm. Er denke genau darüber nach, was die Gesellschaft brauche.":
+    a frame whose own verb is in Konjunktiv I is itself reported, so after a reported claim (indirect, free indirect
+    or mixed, at most one narrative sentence back, its speaker a person) it goes on with that speaker's words; its
+    pronoun subject ("Er" -> Schuch) is what the speaker talks about. Only for a pronoun in a main clause (no comma
+    before it in its sentence) whose person is not the speaker before."""
+    if len(words) != 1 or words[0].lower() not in PRONOUN_GENDER or claim.is_nested or previous.form not in REPORTED_FORMS:
+        return None
+    prev = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
+    if prev is None or prev.label != "PER" or linked is not None and linked.entity_id == prev.entity_id:
+        return None
+    if _narrative_gap(doc, previous, claim) > 1:
+        return None
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if len(tokens) != 1:
+        return None
+    pron = doc[tokens[0]]
+    start, _ = _sentence_bounds(doc, _sent_index(doc, pron.idx))
+    if "," in doc.text[start:pron.idx]:
+        return None
+    verb = _konjunktiv_i_next_to(doc, pron.i)
+    if verb is None:
+        return None
+    return _with(claim, prev, "continuation",
+                 f"frame '{claim.speaker_text} {verb}' in Konjunktiv I is itself reported: continues {previous.claim_id} "
+                 f"({prev.canonical_name}); '{claim.speaker_text}' is its content")
+
+
 IMPERSONAL_FRAME_LEMMAS = ("heißen", "verlauten")
 # frames after their message (", hieß es.", "„…“, hieß es."); a V2 frame ("In Finanzkreisen hieß es dagegen, …") or
 # "wie es heißt" brings a source or a rumour of its own
@@ -702,6 +765,10 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         named = _salient_unlinked_name(doc, disc, claim, None) or _speaking_place_name(doc, disc, claim)
         if named is not None:
             return named
+    if _is_pronoun(claim) and previous is not None and (ent is None or ent.label == "PER"):
+        reported = _reported_frame(doc, disc, claim, previous, ent, words)
+        if reported is not None:
+            return reported
     if ent is not None and ent.label == "PER" and claim.speaker_resolution == "pronoun" and previous is not None:
         speaker = _speaker_over_content(doc, disc, claim, previous, ent, words)
         if speaker is not None:
