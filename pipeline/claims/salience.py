@@ -874,7 +874,9 @@ def _bare_name_subject(doc: Doc, disc: _Discourse, claim):
     """"Hafenecker bemühte sich, die Wogen zu glätten. Er zeigte sich sicher, dass …": a speaker pronoun that neither
     the entity stage nor an earlier speaker can take refers to a surname the NER missed when the surname opens one of
     the two sentences before, bare (German needs an article before a singular common noun in subject position),
-    directly followed by a singular finite verb. The word is a proper or common noun by the tagger, capitalised, no
+    directly followed by a singular finite verb. The word is unknown to the model's vocabulary (the Brown-cluster
+    vectors hold about 360,000 frequent words: "Geld", "Kritik", "Wasser" are in it, a rare surname is not; a model
+    without vectors gives no reading), a proper or common noun by the tagger, capitalised, no
     acronym, no person, role, organisation or abstract noun of the lexicons, not inside any entity mention, its
     grammatical gender (when tagged masculine or feminine) agrees with the pronoun, and no person is named between it
     and the pronoun. Weakest evidence: only after every other reading of the pronoun failed."""
@@ -902,6 +904,8 @@ def _bare_name_subject(doc: Doc, disc: _Discourse, claim):
         word = t.text
         if not (word[:1].isupper() and word.replace("-", "").isalpha() and len(word) >= 3 and not word.isupper()):
             continue
+        if not len(doc.vocab.vectors) or t.has_vector:
+            continue  # a word of the model's word clusters is a common word ("Geld", "Kritik") or a name the NER knows
         if t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ or "Fin" not in verb.morph.get("VerbForm") \
                 or verb.morph.get("Number") not in (["Sing"], []) or not verb.text.islower():
             continue
@@ -917,7 +921,7 @@ def _bare_name_subject(doc: Doc, disc: _Discourse, claim):
         return replace(claim, speaker_name=word, speaker_entity_id=None, speaker_resolution="pronoun",
                        evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
                        + (f"{BARE_NAME_EVIDENCE} '{word}' opens the sentence {back} back as the subject of "
-                          f"'{verb.text}' ('{claim.speaker_text}' -> '{word}'; the NER missed it)",))
+                          f"'{verb.text}' ('{claim.speaker_text}' -> '{word}'; a word the model's vocabulary and NER do not know)",))
     return None
 
 
