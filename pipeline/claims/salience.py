@@ -39,6 +39,8 @@ AGE_NOUN = re.compile(r"^\d+-[Jj]ährige[rn]?$")
 MEDIA_NOUNS = resources.word_list("claims_media_nouns")
 # "französin" -> "FR": singular nouns for a person of a nationality (``lexicons/salience_nationality_nouns.txt``)
 NATIONALITY_NOUNS = dict(e.split() for e in resources.word_list("salience_nationality_nouns"))
+# "dieser" -> "male": demonstratives standing alone as a speaker (``lexicons/salience_demonstratives.txt``)
+DEMONSTRATIVES = dict(e.split() for e in resources.word_list("salience_demonstratives"))
 
 
 @resources.memoised
@@ -666,7 +668,7 @@ def _unlinked_name(doc: Doc, claim) -> str | None:
         return claim.speaker_name
     words = [w.strip(",;:()") for w in _phrase_words(claim)]
     words = [w for w in words if w]
-    if not words or words[0].lower() in ARTICLE_WORDS or len(words) > 4:
+    if not words or words[0].lower() in ARTICLE_WORDS or len(words) > 4 or len(words) == 1 and words[0].lower() in DEMONSTRATIVES:
         return None
     while words and (is_person_noun(words[0]) or _is_role_word(words[0])):
         words = words[1:]
@@ -781,6 +783,9 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
             return named
     if ent is not None:
         return claim
+    demonstrative = _demonstrative(doc, disc, claim, words)
+    if demonstrative is not None:
+        return demonstrative
     media = _media_head(words)
     if media is not None:
         named = _last_medium(doc, disc, claim)
@@ -839,6 +844,27 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
 
 
 BARE_NAME_EVIDENCE = "speaker:salience: bare name"
+
+
+def _demonstrative(doc: Doc, disc: _Discourse, claim, words: list[str]):
+    """"Liebi griff den zuständigen Stadtrat Gerold Lauber frontal an. Dieser konterte und meinte, …": a demonstrative
+    alone as the speaker refers to the person named last in the sentence before (the most recent mention, which the
+    demonstrative prefers over the sentence's subject), of its gender; a plural verb makes it a group (left alone)."""
+    gender = DEMONSTRATIVES.get(words[0].lower()) if len(words) == 1 else None
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if gender is None or len(tokens) != 1 or _finite_number_next_to(doc, tokens[0], claim.cue_start_char) == "plur":
+        return None
+    k = _sent_index(doc, claim.speaker_start_char)
+    people = [m for m in disc.mentions if m.label == "PER" and m.link_method not in ("pronoun", "role_description")
+              and m.end_char <= claim.speaker_start_char and k - _sent_index(doc, m.start_char) == 1]
+    if not people:
+        return None
+    last = max(people, key=lambda m: m.start_char)
+    ent = disc.entity(last.entity_id)
+    if ent is None or not _gender_ok(ent, gender):
+        return None
+    return _with(claim, ent, "pronoun", f"salience: demonstrative '{claim.speaker_text}' -> {ent.canonical_name} "
+                 f"(the person named last in the sentence before, {gender})")
 
 
 def _speaking_place_name(doc: Doc, disc: _Discourse, claim):
