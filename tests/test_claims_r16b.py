@@ -160,3 +160,19 @@ def test_the_konjunktiv_reader_on_hand_built_docs(project_nlp, scheme):
                morphs=["Case=Nom|Number=Sing|Person=3", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin", "", ""],
                pos=["PRON", "VERB", "ADP", "PUNCT"])
     assert salience._konjunktiv_i_next_to(past, 0) is None
+
+
+def test_a_rare_surname_after_a_dateline_is_the_pronouns_antecedent(project_nlp):
+    doc = project_nlp("Linz (APA) - Brandlhuber bemühte sich nach der Sitzung, die Wogen zu glätten. "
+                      "Er zeigte sich sicher, dass die Gespräche mit der Regierung weitergehen würden.")
+    claim = _claim_at(doc, "die Gespräche mit der Regierung")
+    assert claim.speaker_name == "Brandlhuber"
+    assert "Linz" not in (claim.speaker_name or "")
+
+
+def test_a_lone_demonstrative_speaker_is_the_person_named_last_before(project_nlp):
+    doc = project_nlp("Im Gemeinderat ging es hoch her. Roland Fässler griff den zuständigen Stadtrat Gerold Imboden "
+                      "frontal an. Dieser konterte gelassen und meinte, er habe mit der Kritik gerechnet.")
+    claim = _claim_at(doc, "er habe mit der Kritik gerechnet")
+    assert claim.speaker_name == "Gerold Imboden"
+    assert "demonstrative" in ";".join(claim.evidence)

@@ -924,6 +924,11 @@ def _bare_name_subject(doc: Doc, disc: _Discourse, claim):
             continue  # a headline or teaser line
         span = doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span if not t.is_space] if span is not None else []
+        from .extract import DATELINE  # extract imports this module
+
+        dateline = DATELINE.match(doc.text, start, end)
+        if dateline and ("(" in dateline.group(0) or re.search(r"\d", dateline.group(0))):
+            words = [t for t in words if t.idx >= dateline.end()]  # "Hamburg (dpa) - Scheller bemühte sich …"
         if len(words) < 3:
             continue
         t, verb = words[0], words[1]
