@@ -30,49 +30,101 @@ from pipeline.claims import salience
 from pipeline.entities.extract import require_entities
 
 
-def _claim_at(doc, words: str):
+# (text, words of the claim's message, the speaker it must have): one case per rule, sentences written for the tests
+RESOLVED = {
+    "rare surname opening the sentence before -> pronoun antecedent": (
+        "Zur Lage im Landtag äußerten sich am Abend mehrere Abgeordnete. Brandlhuber bemühte sich nach der Sitzung, "
+        "die Wogen zu glätten. Er zeigte sich sicher, dass die Gespräche mit der Regierung weitergehen würden.",
+        "die Gespräche mit der Regierung", "Brandlhuber"),
+    "rare surname after a dateline": (
+        "Linz (APA) - Brandlhuber bemühte sich nach der Sitzung, die Wogen zu glätten. Er zeigte sich sicher, dass "
+        "die Gespräche mit der Regierung weitergehen würden.",
+        "die Gespräche mit der Regierung", "Brandlhuber"),
+    "one surname in apposition after a role phrase": (
+        "Der neue Präsident des Landessportbundes, Kottnik, will den Vereinen mehr Gehör verschaffen. In seiner "
+        "Amtszeit wolle er sich dafür einsetzen, dass mehr Kinder schwimmen lernen.",
+        "dass mehr Kinder schwimmen lernen", "Kottnik"),
+    "attribute between the role phrase and the apposed name": (
+        '"Die Regierung hat die Zahlungen an die Gemeinden vorerst gestoppt", sagte der Staatssekretär im Kabinett '
+        "des Ministerpräsidenten, Bence Tuzson, im Fernsehsender Echo TV.",
+        "Die Regierung hat die Zahlungen", "Bence Tuzson"),
+    "nationality noun -> the woman named before": (
+        "Davos – Claire Dumont, Präsidentin der Europäischen Entwicklungsbank, rechnet mit sinkenden Zinsen. Sie "
+        "halte es für wahrscheinlich, dass die Zinsen im Sommer sinken, sagte die Französin am Mittwoch in einem "
+        "Fernsehinterview.",
+        "dass die Zinsen im Sommer sinken", "Claire Dumont"),
+    "speaking surname the NER took for a place": (
+        "Lagarde signalisiert stabile Zinsen\n\n«Zuletzt haben wir unsere Prognosen nach oben angepasst», sagte die "
+        "Chefin der Europäischen Zentralbank (EZB) am Mittwoch bei einer Konferenz in Frankfurt. Zudem bekräftigte "
+        "Lagarde ihre Einschätzung, wonach die Geldpolitik gut aufgestellt sei.",
+        "Zuletzt haben wir unsere Prognosen", "Lagarde"),
+    "a quotation between keeps the named person within reach (four sentences back, one narrative)": (
+        "Den Festgottesdienst in der Stadtkirche leitete am Sonntag Bischöfin Hanna Lemke. „Wir haben viel gelernt. "
+        "Wir müssen noch mehr zuhören. Das gilt für alle.“ Umso wichtiger sei es, mit Paul Brenner jemanden gewonnen "
+        "zu haben, der zuhören könne, so die amtierende Vorsitzende.",
+        "Umso wichtiger sei es", "Hanna Lemke"),
+    "pronoun frame in Konjunktiv I continues the reported speaker": (
+        "Die Ratsvorsitzende Hanna Lemke sagte, sie freue sich auf die Zusammenarbeit mit Paul Brenner. Er denke "
+        "genau darüber nach, was die Gesellschaft von der Kirche brauche.",
+        "was die Gesellschaft von der Kirche brauche", "Hanna Lemke"),
+    "pronoun frame in the indicative keeps its own speaker": (
+        "Die Ratsvorsitzende Hanna Lemke sagte, sie freue sich auf die Zusammenarbeit mit Paul Brenner. Er sagte, er "
+        "wolle die Gemeinden bald besuchen.",
+        "er wolle die Gemeinden bald besuchen", "Paul Brenner"),
+    "lone demonstrative -> the person named last before": (
+        "Im Gemeinderat ging es hoch her. Roland Fässler griff den zuständigen Stadtrat Gerold Imboden frontal an. "
+        "Dieser konterte gelassen und meinte, er habe mit der Kritik gerechnet.",
+        "er habe mit der Kritik gerechnet", "Gerold Imboden"),
+}
+# (text, words of the claim's message, a speaker it must not have): the readings the rules must not make
+NOT_RESOLVED = {
+    "a common noun opening the sentence before is no antecedent": (
+        "Über die Kosten des Umbaus wurde im Gemeinderat lange beraten. Geld spielte bei der Entscheidung aber keine "
+        "Rolle. Er sagte, die Schule werde im Herbst fertig.",
+        "die Schule werde", "Geld"),
+    "a place the gazetteer knows is never the described person": (
+        "Moskau warnt vor neuen Sanktionen\n\n«Wir werden darauf antworten», sagte die Sprecherin des "
+        "Außenministeriums am Mittwoch. Zudem bekräftigte Moskau seine Haltung, wonach die Sanktionen rechtswidrig "
+        "seien.",
+        "Wir werden darauf antworten", "Moskau"),
+}
+
+
+def _claim(project_nlp, text: str, words: str):
+    doc = project_nlp(text)
     hits = [c for c in doc._.claims if not c.is_nested and words in c.claim_text]
     assert hits, [(c.claim_text, c.speaker_text) for c in doc._.claims]
     return hits[0]
 
 
-def test_a_rare_surname_opening_the_sentence_before_is_the_pronouns_antecedent(project_nlp):
-    doc = project_nlp("Zur Lage im Landtag äußerten sich am Abend mehrere Abgeordnete. "
-                      "Brandlhuber bemühte sich nach der Sitzung, die Wogen zu glätten. "
-                      "Er zeigte sich sicher, dass die Gespräche mit der Regierung weitergehen würden.")
-    claim = _claim_at(doc, "die Gespräche mit der Regierung")
-    assert claim.speaker_name == "Brandlhuber"
-    assert claim.speaker_resolution == "pronoun"
+@pytest.mark.parametrize("case", sorted(RESOLVED))
+def test_the_speaker_is_resolved(project_nlp, case):
+    text, words, speaker = RESOLVED[case]
+    assert _claim(project_nlp, text, words).speaker_name == speaker
 
 
-def test_a_common_noun_opening_the_sentence_before_is_no_antecedent(project_nlp):
-    doc = project_nlp("Über die Kosten des Umbaus wurde im Gemeinderat lange beraten. "
-                      "Geld spielte bei der Entscheidung aber keine Rolle. "
-                      "Er sagte, die Schule werde im Herbst fertig.")
-    claim = _claim_at(doc, "die Schule werde")
-    assert claim.speaker_name != "Geld"
+@pytest.mark.parametrize("case", sorted(NOT_RESOLVED))
+def test_the_speaker_is_not_resolved_to(project_nlp, case):
+    text, words, wrong = NOT_RESOLVED[case]
+    assert _claim(project_nlp, text, words).speaker_name != wrong
 
 
-def test_one_surname_in_apposition_after_a_role_phrase_is_a_person(project_nlp):
-    doc = project_nlp("Der neue Präsident des Landessportbundes, Kottnik, will den Vereinen mehr Gehör verschaffen. "
-                      "In seiner Amtszeit wolle er sich dafür einsetzen, dass mehr Kinder schwimmen lernen.")
-    _, entities = require_entities(doc)
+def test_evidence_and_resolution_say_how_it_was_decided(project_nlp):
+    bare = _claim(project_nlp, *RESOLVED["rare surname opening the sentence before -> pronoun antecedent"][:2])
+    assert bare.speaker_resolution == "pronoun" and "bare name 'Brandlhuber'" in ";".join(bare.evidence)
+    frame = _claim(project_nlp, *RESOLVED["pronoun frame in Konjunktiv I continues the reported speaker"][:2])
+    assert frame.speaker_resolution == "continuation" and "Konjunktiv I" in ";".join(frame.evidence)
+    dem = _claim(project_nlp, *RESOLVED["lone demonstrative -> the person named last before"][:2])
+    assert "demonstrative" in ";".join(dem.evidence)
+
+
+def test_an_apposed_surname_is_a_person_and_an_enumeration_is_not(project_nlp):
+    text = RESOLVED["one surname in apposition after a role phrase"][0]
+    _, entities = require_entities(project_nlp(text))
     assert "Kottnik" in [e.canonical_name for e in entities if e.label == "PER"]
-    claim = _claim_at(doc, "dass mehr Kinder schwimmen lernen")
-    assert claim.speaker_name == "Kottnik"
-
-
-def test_an_enumeration_between_commas_is_no_apposed_surname(project_nlp):
     _, entities = require_entities(project_nlp(
         "Der Präsident des Verbands besuchte die Länder Sachsen, Thüringen und Brandenburg."))
     assert not any(e.label == "PER" and e.canonical_name in ("Sachsen", "Thüringen") for e in entities)
-
-
-def test_a_role_phrase_with_an_attribute_before_the_apposed_name_is_that_person(project_nlp):
-    doc = project_nlp('"Die Regierung hat die Zahlungen an die Gemeinden vorerst gestoppt", sagte der '
-                      "Staatssekretär im Kabinett des Ministerpräsidenten, Bence Tuzson, im Fernsehsender Echo TV.")
-    claim = _claim_at(doc, "Die Regierung hat die Zahlungen")
-    assert claim.speaker_name == "Bence Tuzson"
 
 
 def test_a_nationality_noun_names_the_salient_person():
@@ -81,14 +133,6 @@ def test_a_nationality_noun_names_the_salient_person():
     assert not salience._is_person_description(["die", "Franzosen"])  # a group
     assert salience._nationality_of_phrase(["die", "Französin"]) == "FR"
     assert salience._gender_of_phrase(["die", "Französin"]) == "female"
-
-
-def test_a_nationality_noun_description_goes_to_the_woman_named_before(project_nlp):
-    doc = project_nlp("Davos – Claire Dumont, Präsidentin der Europäischen Entwicklungsbank, rechnet mit sinkenden "
-                      "Zinsen. Sie halte es für wahrscheinlich, dass die Zinsen im Sommer sinken, sagte die "
-                      "Französin am Mittwoch in einem Fernsehinterview.")
-    claim = _claim_at(doc, "dass die Zinsen im Sommer sinken")
-    assert claim.speaker_name == "Claire Dumont"
 
 
 class _Person:
@@ -100,46 +144,6 @@ def test_a_nationality_noun_never_takes_a_person_of_another_known_nationality():
     assert not salience._nationality_ok(_Person({"US"}), "FR")
     assert salience._nationality_ok(_Person({"FR"}), "FR")
     assert salience._nationality_ok(_Person(()), "FR")  # unknown nationality: no contradiction
-
-
-def test_a_speaking_surname_the_ner_took_for_a_place_is_the_described_person(project_nlp):
-    doc = project_nlp("Lagarde signalisiert stabile Zinsen\n\n"
-                      "«Zuletzt haben wir unsere Prognosen nach oben angepasst», sagte die Chefin der Europäischen "
-                      "Zentralbank (EZB) am Mittwoch bei einer Konferenz in Frankfurt. "
-                      "Zudem bekräftigte Lagarde ihre Einschätzung, wonach die Geldpolitik gut aufgestellt sei.")
-    claim = _claim_at(doc, "Zuletzt haben wir unsere Prognosen")
-    assert claim.speaker_name == "Lagarde"
-
-
-def test_a_place_the_gazetteer_knows_is_never_the_described_person(project_nlp):
-    doc = project_nlp("Moskau warnt vor neuen Sanktionen\n\n"
-                      "«Wir werden darauf antworten», sagte die Sprecherin des Außenministeriums am Mittwoch. "
-                      "Zudem bekräftigte Moskau seine Haltung, wonach die Sanktionen rechtswidrig seien.")
-    claim = _claim_at(doc, "Wir werden darauf antworten")
-    assert claim.speaker_name != "Moskau"
-
-
-def test_a_quotation_between_keeps_the_named_person_within_reach(project_nlp):
-    doc = project_nlp("Den Festgottesdienst in der Stadtkirche leitete am Sonntag Bischöfin Hanna Lemke. „Wir haben "
-                      "viel gelernt. Wir müssen noch mehr zuhören. Das gilt für alle.“ Umso wichtiger sei es, mit Paul "
-                      "Brenner jemanden gewonnen zu haben, der zuhören könne, so die amtierende Vorsitzende.")
-    claim = _claim_at(doc, "Umso wichtiger sei es")
-    assert claim.speaker_name == "Hanna Lemke"  # four sentences back, one of them narrative
-
-
-def test_a_pronoun_frame_in_konjunktiv_i_continues_the_reported_speaker(project_nlp):
-    doc = project_nlp("Die Ratsvorsitzende Hanna Lemke sagte, sie freue sich auf die Zusammenarbeit mit Paul Brenner. "
-                      "Er denke genau darüber nach, was die Gesellschaft von der Kirche brauche.")
-    claim = _claim_at(doc, "was die Gesellschaft von der Kirche brauche")
-    assert claim.speaker_name == "Hanna Lemke"
-    assert claim.speaker_resolution == "continuation"
-
-
-def test_a_pronoun_frame_in_the_indicative_keeps_its_own_speaker(project_nlp):
-    doc = project_nlp("Die Ratsvorsitzende Hanna Lemke sagte, sie freue sich auf die Zusammenarbeit mit Paul Brenner. "
-                      "Er sagte, er wolle die Gemeinden bald besuchen.")
-    claim = _claim_at(doc, "er wolle die Gemeinden bald besuchen")
-    assert claim.speaker_name == "Paul Brenner"
 
 
 @pytest.mark.parametrize("scheme", ["tiger", "ud"])
@@ -160,19 +164,3 @@ def test_the_konjunktiv_reader_on_hand_built_docs(project_nlp, scheme):
                morphs=["Case=Nom|Number=Sing|Person=3", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin", "", ""],
                pos=["PRON", "VERB", "ADP", "PUNCT"])
     assert salience._konjunktiv_i_next_to(past, 0) is None
-
-
-def test_a_rare_surname_after_a_dateline_is_the_pronouns_antecedent(project_nlp):
-    doc = project_nlp("Linz (APA) - Brandlhuber bemühte sich nach der Sitzung, die Wogen zu glätten. "
-                      "Er zeigte sich sicher, dass die Gespräche mit der Regierung weitergehen würden.")
-    claim = _claim_at(doc, "die Gespräche mit der Regierung")
-    assert claim.speaker_name == "Brandlhuber"
-    assert "Linz" not in (claim.speaker_name or "")
-
-
-def test_a_lone_demonstrative_speaker_is_the_person_named_last_before(project_nlp):
-    doc = project_nlp("Im Gemeinderat ging es hoch her. Roland Fässler griff den zuständigen Stadtrat Gerold Imboden "
-                      "frontal an. Dieser konterte gelassen und meinte, er habe mit der Kritik gerechnet.")
-    claim = _claim_at(doc, "er habe mit der Kritik gerechnet")
-    assert claim.speaker_name == "Gerold Imboden"
-    assert "demonstrative" in ";".join(claim.evidence)
