@@ -103,6 +103,14 @@ def test_the_speaker_is_resolved(project_nlp, case):
     assert _claim(project_nlp, text, words).speaker_name == speaker
 
 
+def test_the_subject_of_the_verb_of_saying_is_the_speaker_not_the_document(project_nlp):
+    claim = _claim(project_nlp, "Zur Steuerreform sagten die beiden Landtagsabgeordneten laut einer Aufnahme eines "
+                   "Parteitreffens, die ein Radiosender heimlich mitgeschnitten hatte, von dieser müsse man sich "
+                   "„eigentlich“ trennen.", "von dieser müsse man")
+    assert claim.speaker_text == "die beiden Landtagsabgeordneten"  # a group: no name
+    assert "the document the words are known from" in ";".join(claim.evidence)
+
+
 @pytest.mark.parametrize("case", sorted(NOT_RESOLVED))
 def test_the_speaker_is_not_resolved_to(project_nlp, case):
     text, words, wrong = NOT_RESOLVED[case]

@@ -783,7 +783,7 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
             return named
     if ent is not None:
         return claim
-    demonstrative = _demonstrative(doc, disc, claim, words)
+    demonstrative = _demonstrative(doc, disc, claim, words) or _speech_subject_over_document(doc, claim, words)
     if demonstrative is not None:
         return demonstrative
     media = _media_head(words)
@@ -844,6 +844,43 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
 
 
 BARE_NAME_EVIDENCE = "speaker:salience: bare name"
+
+
+def _speech_subject_over_document(doc: Doc, claim, words: list[str]):
+    """"Zur EU sagten die beiden FPÖ-Abgeordneten laut einer Aufnahme eines Stammtisch-Gesprächs, …": an
+    according-to source that is an indefinite document ("laut einer Aufnahme", "nach einem Bericht") inside a clause
+    whose own finite verb of saying has its subject right after it (V2 inversion) is how the words are known, not who
+    said them: the subject is the speaker. The subject is a short noun phrase (articles, numerals, adjectives and
+    nouns, no comma) between the verb and the preposition; it is resolved like any speaker phrase."""
+    from . import reporting
+    from .speakers import resolve_speaker
+
+    if not words or words[0].lower() not in INDEFINITE or not any(e.startswith("according_to:") for e in claim.evidence):
+        return None
+    if claim.speaker_tokens is None or not claim.speaker_tokens:
+        return None
+    first = min(i for i in claim.speaker_tokens if i < len(doc))
+    prep = first - 1
+    if prep < 1 or doc[prep].lower_ not in ("laut", "nach", "gemäß", "gemäss"):
+        return None
+    start, _ = _sentence_bounds(doc, _sent_index(doc, doc[prep].idx))
+    forms = reporting.verb_forms()
+    verb = next((t for t in doc[:prep] if t.idx >= start and t.text.islower() and "Fin" in t.morph.get("VerbForm")
+                 and any(f.kind == "finite" for f in forms.get(t.lower_, ()))), None)
+    if verb is None:
+        return None
+    phrase = list(doc[verb.i + 1:prep])
+    if not 1 <= len(phrase) <= 6 or any(t.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN") or t.is_punct for t in phrase) \
+            or not any(t.text[:1].isupper() for t in phrase):
+        return None
+    info = resolve_speaker(doc, [t.i for t in phrase])
+    text = doc.text[phrase[0].idx:phrase[-1].idx + len(phrase[-1].text)]
+    return replace(claim, speaker_text=text, speaker_start_char=phrase[0].idx,
+                   speaker_end_char=phrase[-1].idx + len(phrase[-1].text), speaker_tokens=tuple(t.i for t in phrase),
+                   speaker_entity_id=info.entity_id, speaker_name=info.name, speaker_resolution=info.resolution,
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:'{claim.speaker_text}' is the document the words are known from; the subject of "
+                      f"'{verb.text}' is '{text}'",))
 
 
 def _demonstrative(doc: Doc, disc: _Discourse, claim, words: list[str]):
@@ -924,11 +961,10 @@ def _bare_name_subject(doc: Doc, disc: _Discourse, claim):
             continue  # a headline or teaser line
         span = doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span if not t.is_space] if span is not None else []
-        from .extract import DATELINE  # extract imports this module
-
-        dateline = DATELINE.match(doc.text, start, end)
-        if dateline and ("(" in dateline.group(0) or re.search(r"\d", dateline.group(0))):
-            words = [t for t in words if t.idx >= dateline.end()]  # "Hamburg (dpa) - Scheller bemühte sich …"
+        dash = next((n for n in range(2, min(len(words), 9)) if words[n].text in ("-", "–", "—")
+                     and words[n - 1].text == ")"), None)
+        if dash is not None and words[0].text[:1].isupper():
+            words = words[dash + 1:]  # a dateline "Hamburg (dpa) - Scheller bemühte sich …" opens the sentence
         if len(words) < 3:
             continue
         t, verb = words[0], words[1]
