@@ -14,7 +14,10 @@
 - the last named person is counted in narrative sentences (a quotation between does not push the person out of
   reach);
 - a pronoun frame in Konjunktiv I after a reported claim ("Er denke darüber nach, was …") is itself reported and
-  continues that claim's speaker.
+  continues that claim's speaker;
+- a lone demonstrative speaker ("Dieser konterte") is the person named last before; the subject of a verb of
+  saying wins over an indefinite document source ("sagten X laut einer Aufnahme"); "das Unternehmen" is the one
+  organisation of the sentence before whose name shows no other kind (no authority, association or party).
 
 The rules read word forms, the tagger's parts of speech and morphology, the model's word vectors, entity mentions
 and sentence boundaries, no dependency labels; the Konjunktiv reader is also checked on hand-built Docs with either
@@ -75,6 +78,10 @@ RESOLVED = {
         "Im Gemeinderat ging es hoch her. Roland Fässler griff den zuständigen Stadtrat Gerold Imboden frontal an. "
         "Dieser konterte gelassen und meinte, er habe mit der Kritik gerechnet.",
         "er habe mit der Kritik gerechnet", "Gerold Imboden"),
+    "company class noun -> the one organisation of the sentence before": (
+        "Der Kamerahersteller Nordlicht Labs hat ein neues Update bereitgestellt. Das Unternehmen fordert alle "
+        "Besitzer auf, das Update einzuspielen.",
+        "das Update einzuspielen", "Nordlicht Labs"),
 }
 # (text, words of the claim's message, a speaker it must not have): the readings the rules must not make
 NOT_RESOLVED = {
@@ -87,6 +94,10 @@ NOT_RESOLVED = {
         "Außenministeriums am Mittwoch. Zudem bekräftigte Moskau seine Haltung, wonach die Sanktionen rechtswidrig "
         "seien.",
         "Wir werden darauf antworten", "Moskau"),
+    "an authority is never 'das Unternehmen'": (
+        "Die Kantonspolizei Thurgau hat die Ermittlungen aufgenommen. Das Unternehmen teilte mit, es werde mit den "
+        "Behörden zusammenarbeiten.",
+        "es werde mit den Behörden", "Kantonspolizei Thurgau"),
 }
 
 

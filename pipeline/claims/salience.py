@@ -319,7 +319,26 @@ def _org_short_form(doc: Doc, disc: _Discourse, claim, words: list[str]):
             continue
         return _with(claim, ent, "description",
                      f"salience: '{claim.speaker_text}' -> last organisation '{ent.canonical_name}' ({why})")
+    if any(e.startswith("=") for e in members):
+        return _company_just_named(doc, disc, claim)
     return None
+
+
+def _company_just_named(doc: Doc, disc: _Discourse, claim):
+    """"HP hat jetzt ein Update bereitgestellt. Das Unternehmen fordert alle Besitzer auf, …": a company class noun
+    ("das Unternehmen", "der Konzern", "die Firma": classes whose members include legal forms) that no name ending
+    matches refers to the one organisation named in the sentence before, when that name shows no kind of its own:
+    no member ending of any class (not "Kantonspolizei", "Bauernverband", "Finanzministerium"), no party, no acronym
+    of such a name. A name without legal form or institution word is taken for the company."""
+    org = _organisation_just_named(doc, disc, claim)
+    if org is None or org.canonical_name.lower() in party_names() or (org.acronym or "").lower() in party_names():
+        return None
+    last = org.canonical_name.lower().split()[-1].strip(".,;:()")
+    if any(last == e[1:] if e.startswith("=") else last.endswith(e) for members in org_class_members().values() for e in members) \
+            or _org_head(last):
+        return None
+    return _with(claim, org, "description", f"salience: '{claim.speaker_text}' -> '{org.canonical_name}' (the one "
+                 "organisation named in the sentence before; its name shows no other kind of organisation)")
 
 
 SUBJUNCTIVE_FORMS = resources.words("claims_subjunctive_forms")
