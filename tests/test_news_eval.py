@@ -179,3 +179,31 @@ def test_unlinked_description_is_not_the_right_speaker_and_mixed_counts_as_indir
     (out,) = scores.outcomes
     assert out.found and out.form_ok and not out.speaker_ok
     assert "SPEAKER" in news.format_scores("t", scores)
+
+
+def _perfect_predictions(nlp, doc):
+    """A stand-in for the pipeline: every gold claim predicted with its own span, speaker and form."""
+    return [{"start": c.start, "end": c.end, "form": c.form, "text": c.message, "speaker_text": c.speaker,
+             "speaker_name": c.speaker, "resolution": "explicit", "cue": c.cue, "evidence": "gold"}
+            for c in doc.claims]
+
+
+def test_development_split_scores_every_measured_part_and_leaves_out_the_waiting_ones(monkeypatch):
+    waiting = news.SPLITS[-1]
+    monkeypatch.setattr(news, "NOT_YET_MEASURED", (waiting,))
+    monkeypatch.setattr(news, "load_nlp", lambda: (None, "stand-in"))
+    monkeypatch.setattr(news, "predict", _perfect_predictions)
+    out = news.report(split="development", show_errors=True)
+    rows = {line.split()[0]: line for line in out.splitlines()[3:] if line and line.split()[0] in news.SPLITS + ("ALL",)}
+    assert set(rows) == set(news.development_parts()) | {"ALL"} and waiting not in rows
+    assert f"not included (registered, not yet measured): {waiting}" in out
+    expected = sum(len(d.claims) for s in news.development_parts()
+                   for d in news.load_corpus(news.UNSEEN_CORPORA.get(s)) if d.split == s)
+    assert rows["ALL"].split()[1] == str(expected) and f"({expected}/{expected})" in rows["ALL"]
+    # each part's errors under its own heading (ids repeat across parts); perfect spans: nothing missed or spurious
+    assert all(f"errors of part {s}:" in out for s in news.development_parts())
+    assert "MISSED" not in out and "SPURIOUS" not in out
+
+def test_development_split_takes_no_foreign_corpus(tmp_path):
+    with pytest.raises(ValueError, match="takes no --corpus"):
+        news.report(tmp_path / "other.jsonl", split="development")
