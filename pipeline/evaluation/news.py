@@ -66,8 +66,8 @@ TEST9_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test9.jsonl")
 # a helper who neither develops nor ran the stage, from sites in no other part; its first 10 pages were measured once
 # while incomplete, and a second such helper completed it the same evening (56 pages); never part of ``all``.
 TEST10_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test10.jsonl")
-# The tenth unseen part (split ``test11``, issue 19): 23 pages collected and annotated on 2026-12-05 and 24 more on
-# 2026-12-07 (47 pages), by two helpers who neither develop nor ran the stage, from sites in no other part; to be
+# The tenth unseen part (split ``test11``, issue 19): 23 pages collected and annotated on 2026-12-05 and 25 more on
+# 2026-12-07 (48 pages), by two helpers who neither develop nor ran the stage, from sites in no other part; to be
 # measured once; never part of ``all``.
 TEST11_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test11.jsonl")
 UNSEEN_CORPORA = {"test2": TEST2_CORPUS, "test3": TEST3_CORPUS, "test4": TEST4_CORPUS, "test5": TEST5_CORPUS,
