@@ -70,7 +70,7 @@ TEST10_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test10.jsonl")
 # 2026-12-07 (48 pages), by two helpers who neither develop nor ran the stage, from sites in no other part; to be
 # measured once; never part of ``all``.
 TEST11_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test11.jsonl")
-# The eleventh unseen part (split ``test12``, issue 19): collected and annotated on 2026-12-07/08 by a helper who
+# The eleventh unseen part (split ``test12``, issue 19): 44 pages collected and annotated on 2026-12-07 by a helper who
 # neither develops nor ran the stage, from sites in no other part (host and registered domain); to be measured once;
 # never part of ``all``.
 TEST12_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test12.jsonl")
