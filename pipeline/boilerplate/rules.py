@@ -870,7 +870,8 @@ def parse_date(text: str) -> str | None:
     elif m := re.fullmatch(r"([A-Za-zÄäÖöÜü]+)\.?\s+(\d{1,2}),?\s+(\d{4})", text):
         day, year, month = int(m.group(2)), int(m.group(3)), _MONTHS.get(m.group(1).lower(), 0)
     else:
-        m = re.fullmatch(r"(\d{1,2})\.\s*(?:(\d{1,2})\.|([A-Za-zÄäÖöÜü]+)\.?)\s*(\d{2}|\d{4})", text)
+        # (the day's period may be missing before a month name: "7 Februar 2023", twelfth round)
+        m = re.fullmatch(r"(\d{1,2})(?:\.\s*(\d{1,2})\.|\.?\s*([A-Za-zÄäÖöÜü]+)\.?)\s*(\d{2}|\d{4})", text)
         if not m:
             return None
         day, year = int(m.group(1)), int(m.group(4))
@@ -918,6 +919,7 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
 
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _DATE_IN_LINE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_DATED_ENTRY = re.compile(r"\W*\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _SECTION_NUMBER = re.compile(r"(?:§{1,2}|Art\.|Artikel)\s*\d{1,3}\s?[a-z]?\.?")
 # A clause of an enumerated document body: "01.1 Der Verein heißt …", "§ 3 Zweck", "(2) Mitglied kann …". Statutes,
 # rules and terms number their clauses; an "about us" blurb never does (round 10: a club statute lost as a blurb).
@@ -927,6 +929,10 @@ _NUMBERED_CLAUSE = re.compile(r"^\s*(?:§{1,2}\s*\d{1,3}[a-z]?\.?|\(\d{1,2}\)|\d
 # list of law-gazette references taken as teaser runs.
 _AMOUNT_WITH_CENTS = re.compile(r"\d,\d{2}\b")
 _ISSUE_REFERENCE = re.compile(r"\bNr\.\s?\d{1,4}/\d{2,4}(?!\d)")
+# a result row of a fixture list: two sides joined by a dash and the score at the end, with the half-time score in
+# brackets ("FSV Musterdorf - SG Beispielstadt 2:3 (0:1)", "TSV Nord II – FC Süd 0:0"); twelfth round: round 13's
+# matchday results taken as a teaser run (all 6 such lines of the fifteen parts are content)
+_RESULT_ROW = re.compile(r"\S\s[-–]\s.*\S\s+\d{1,2}:\d{1,2}(?:\s*\(\d{1,2}:\d{1,2}\))?\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪►*–-]|\d{1,2}[.)])\s+")
 # A phone number after "Tel.", "Fax" ... may use dots ("+49 (0)30.27 48 83-1410"); without a label only spaces,
 # "/" and "-" separate its groups, so that dates ("07.08.2025") and amounts never count as phone numbers.
@@ -1311,7 +1317,11 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         statute = bool(re.match(r"\s*§", b.text))
         # a table of contents is its own run: the title above it is no menu item (sixth round)
         contents = any(n == "contents" for n, _ in b.signals)
-        return shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows and not statute and not contents
+        # an entry that starts with a full date ("24.01.2018: Informationsanlass") is a step of a timeline or an
+        # agenda, no menu item (twelfth round: 60 such lines of the fifteen parts are content, 5 other, 0 navigation)
+        dated = bool(_DATED_ENTRY.match(b.text))
+        return (shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows and not statute
+                and not contents and not dated)
 
     while i < n:
         if not member(i):
@@ -1395,6 +1405,9 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters) and not any(c.isdigit() for c in b.text)
         # (a label naming the document's kind in capitals, "SATZUNG", "STATUTEN", is its title: eighth round)
         capitals = capitals and not genre_label(b.text)
+        # (a label in capitals with its colon, "EINSATZBERICHT:", heads the text under it: twelfth round; both such
+        # lines of the fifteen parts are content)
+        capitals = capitals and not b.text.rstrip().endswith(":")
         # a menu word with only removed furniture above it, unless it is the line right above the first
         # paragraph (a topic page titled "Polizei", a kicker): that line heads the article
         menu_word = head and _lexicon_weight(b, "navigation") > 0 and i != top - 1
@@ -1435,7 +1448,11 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
             _lexicon_weight(prev, "teaser") > 0 or _lexicon_weight(prev, "navigation") >= 2.5
         )
         # a single headline right above a paragraph is that paragraph's title, not a teaser
-        titles_paragraph = j + 1 < n and shapes[j + 1].sentence_like and shapes[j + 1].words >= 12
+        # (a picture's caption between the title and its paragraph does not count: twelfth round)
+        below = j + 1
+        while below < n and "caption" in blocks[below].flags:
+            below += 1
+        titles_paragraph = below < n and shapes[below].sentence_like and shapes[below].words >= 12
         # (so is the last headline of a run without a list heading: it titles the paragraph below it, and a run
         # of three with it is two lines of text above a section of the article; seventh round)
         last = j - 1 if titles_paragraph and not heading else j
@@ -1454,8 +1471,9 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
 
 
 def _price_or_reference_row(text: str) -> bool:
-    """Two amounts with cents or a numbered issue reference: a row of a price table or a reference list."""
-    return len(_AMOUNT_WITH_CENTS.findall(text)) >= 2 or bool(_ISSUE_REFERENCE.search(text))
+    """Two amounts with cents, a numbered issue reference or a match result: a row of a price table, a reference
+    list or a fixture list."""
+    return len(_AMOUNT_WITH_CENTS.findall(text)) >= 2 or bool(_ISSUE_REFERENCE.search(text) or _RESULT_ROW.search(text))
 
 
 def _reports(text: str, lexicon: Lexicon) -> bool:
@@ -1650,9 +1668,11 @@ GARBLED_MAX_STOP_DENSITY = 0.05
 def garbled(text: str) -> bool:
     """Running text replaced by random letters (a paywall that hides the article: "pe wzrghau dkm hgvfekdrqtlogx
     rtha gdf …"): at least 8 words, almost no function word, and a third of the words unpronounceable (no vowel,
-    or five consonants in a row; German clusters such as "Angstschweiß" are rare, not a third of a paragraph)."""
-    words = [w.strip(".,;:!?„“\"()").lower() for w in text.split()]
-    words = [w for w in words if w.isalpha()]
+    or five consonants in a row; German clusters such as "Angstschweiß" are rare, not a third of a paragraph).
+    Abbreviations in capitals ("SG", "TSG", "MTV" of a fixture list, twelfth round) are no garbled words and do not
+    count: random letters of a paywall are lower case."""
+    words = [w.strip(".,;:!?„“\"()") for w in text.split()]
+    words = [w.lower() for w in words if w.isalpha() and not (len(w) > 1 and w.isupper())]
     if len(words) < SCRAMBLED_MIN_WORDS:
         return False
     odd = sum(1 for w in words if len(w) >= 2 and (not _VOWELS & set(w) or _CONSONANT_RUN.search(w.replace("sch", "s"))))
@@ -1737,6 +1757,7 @@ def _repeated_in_page(blocks: list["_Scored"], shapes: list[Shape], title: int) 
 
 LINK_WORDS_FILE = RESOURCES / "boilerplate_link_words.tsv"
 READ_ON_MAX_WORDS = 16  # a read-on link with a headline ("Merkel übt Kritik … weiterlesen")
+DOWNLOAD_LABEL_MAX_WORDS = 8  # the link text of a download printed above it (twelfth round)
 READ_ON_IMPERATIVE_MAX_WORDS = 20  # "Lesen Sie in unserem Live-Ticker die aktuellen Meldungen aus …"
 LEAD_LINK_MAX_WORDS = 7  # "Zum vollständigen Original-Artikel"
 ALT_TEXT_MAX_WORDS = 8  # "Logo Bundesministerium für Bildung und Forschung"
@@ -1898,6 +1919,14 @@ def _link_lines(blocks: list["_Scored"], shapes: list[Shape], title: int) -> Non
             _mark(b, "other", "doubled", 2.0)
         elif not s.sentence_like and control_line(b.text):
             _mark(b, "other", "control", 3.0)
+    # the link text of a download printed once more right above it ("Grundlagenbericht Gemeindeorganisation" above
+    # "Grundlagenbericht Gemeindeorganisation.pdf (460.06KB)"): the same link (twelfth round)
+    for i in range(len(blocks) - 1):
+        b, following = blocks[i], blocks[i + 1]
+        if (_free(b) and not shapes[i].sentence_like and shapes[i].words <= DOWNLOAD_LABEL_MAX_WORDS and i != title
+                and any(name == "download_link" for name, _ in following.signals)
+                and normalise_line(following.text).startswith(normalise_line(b.text))):
+            _mark(b, "navigation", "download_label", 3.0)
 
 
 def skip_links(text: str) -> bool:

@@ -1,0 +1,155 @@
+"""Clean stage, twelfth round of issue 18 (round 13 as development data): precision rules from round 13's removed
+content lines and lost paragraphs — captions with their picture credit on the same line, fixture lists with match
+results, club abbreviations in capitals, dates without the day's period, dated timeline entries, a label in capitals
+with its colon, the text of a download link printed above it. Every page text here was written for these tests (no
+corpus line); names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import boilerplate as bp
+from pipeline.boilerplate import rules
+from tests.clean_fixture import ARTICLE
+from tests.clean_fixture import kept as _kept
+from tests.clean_fixture import removed as _removed
+
+REPORT = ("In der Nacht zum Sonntag sind zwei Menschen bei einem Unfall auf der Landstraße leicht verletzt worden, "
+          "teilte die Polizei am Morgen mit.")
+
+# --------------------------------------------------------------------------- captions with their credit
+
+
+@pytest.mark.parametrize("caption", [
+    "Streifenwagen im Einsatz. Foto: Anna Beispiel/dpa/Archivbild © dpa - Deutsche Presse-Agentur GmbH",
+    "  • Ein Rettungswagen vor der Klinik. Foto: Jonas Muster/dpa/Archivbild © dpa - Deutsche Presse-Agentur",
+    "Der Hafen im Abendlicht. (Foto: dpa)",
+    "Erdkröte auf dem Weg zum Laichgewässer (Bild: Karla Probe/NABU)",
+])
+def test_a_caption_with_its_credit_on_the_same_line_is_kept_and_flagged(caption):
+    result = bp.clean_document("\n".join(("Unfall auf der Landstraße", REPORT, caption, ARTICLE)))
+    block = next(b for b in result.blocks if b.text == caption.strip())
+    assert not block.is_boilerplate and "caption" in block.flags
+
+
+@pytest.mark.parametrize("credit", [
+    "Foto: picture alliance/dpa | Michael Kappeler",
+    "(Foto: dpa)",
+    "© dpa - Deutsche Presse-Agentur GmbH",
+])
+def test_a_credit_line_alone_still_goes(credit):
+    assert credit in _removed("\n".join(("Unfall auf der Landstraße", REPORT, credit, ARTICLE)))
+
+
+# --------------------------------------------------------------------------- fixture lists and club abbreviations
+
+
+def test_match_results_under_a_report_are_no_teaser_run():
+    results = (
+        "FSV Musterdorf - SG Beispielstadt 2:3 (0:1)",
+        "SG Rotation Nordheim - VfB Südstadt II 3:1 (1:1)",
+        "Bergdorfer SV - TSG Talheim 0:0",
+        "Waldauer SV - SV Probstein 1:1 (0:1)",
+    )
+    page = "\n".join(("Kreisliga: Friedliche Punkteteilung an der Spitze",
+                      "Das Spitzenspiel zwischen dem Tabellenführer und seinem Verfolger endete 1:1, die Gäste glichen "
+                      "erst in der Nachspielzeit aus, berichtete der Verein.") + results)
+    assert set(results) <= _kept(page)
+
+
+def test_teaser_headlines_under_an_article_still_go():
+    teasers = (
+        "Neuer Trainer für den FSV Musterdorf vorgestellt",
+        "Kreispokal: Auslosung der zweiten Runde steht fest",
+        "Schiedsrichter fehlen in allen Klassen der Region",
+    )
+    page = "\n".join(("Mehr zum Thema",) + teasers)
+    assert set(teasers) <= _removed("\n".join(("Kreisliga: Punkteteilung an der Spitze", ARTICLE, page)))
+
+
+def test_club_abbreviations_in_capitals_are_no_garbled_text():
+    assert not rules.garbled("18.09.2021 – 09.30 Uhr: SG TSG Calbe / SV Musterdorf (E-Jugend) – MTV Beispielheim")
+    assert not rules.garbled("10.00 Uhr: FSV SG TSV Nord – VfB SV MTV Süd (C-Jugend) am Sportplatz")
+    # random letters of a paywall are still garbled, also with a capital abbreviation among them
+    assert rules.garbled("pe wzrghau dkm hgvfekdrqtlogx rtha gdf lmqe bao tvnqo, wyr ahe rzp säqkl hrdtnbvz pwzc ARD.")
+
+
+def test_a_fixture_line_with_club_abbreviations_stays():
+    line = "  • 18.09.2021 – 09.30 Uhr: SG TSG Calbe / SV Musterdorf (E-Jugend) – MTV Beispielheim"
+    page = "\n".join(("Vorschau auf das Wochenende", ARTICLE, "Die Spiele am Wochenende:", line,
+                      "  • 18.09.2021 – 10.00 Uhr: FSV Nordheim – TSG Calbe (C-Jugend)"))
+    assert line.strip() in _kept(page)
+
+
+# --------------------------------------------------------------------------- dates and dated entries
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("7 Februar 2023", "2023-02-07"),
+    ("Dienstag, 7 Februar 2023", "2023-02-07"),
+    ("7. Februar 2023", "2023-02-07"),
+])
+def test_a_date_without_the_period_after_the_day_is_a_date_line(text, iso):
+    result = bp.clean_document("\n".join(("Die Gemeinden", text, "Definition", ARTICLE)))
+    block = next(b for b in result.blocks if b.text == text)
+    assert "date" in block.flags and not block.is_boilerplate
+    assert result.date == iso
+
+
+def test_a_day_without_a_month_name_is_no_date():
+    assert rules.parse_date("7 Foo 2023") is None and rules.parse_date("7 2 2023") is None
+
+
+def test_dated_steps_of_a_timeline_are_no_menu():
+    steps = ("24.01.2018: Informationsanlass", "04.03.2018: Grundsatzabstimmung", "12.06.2018: Gemeindeversammlung")
+    page = "\n".join(("Neue Gemeindeordnung", ARTICLE, "Alle Informationen stehen im Bericht des Gemeinderats.",
+                      "Nächste Schritte") + steps + ("Kontakt", "Impressum"))
+    assert set(steps) <= _kept(page)
+
+
+def test_a_menu_at_the_end_of_a_page_still_goes():
+    menu = ("Startseite", "Aktuelles", "Rathaus", "Kontakt", "Impressum", "Datenschutz")
+    removed = _removed("\n".join(("Neue Gemeindeordnung", ARTICLE) + menu))
+    assert {"Startseite", "Rathaus", "Impressum", "Datenschutz"} <= removed
+
+
+# --------------------------------------------------------------------------- labels in capitals
+
+
+def test_a_label_in_capitals_with_its_colon_heads_the_text():
+    page = "\n".join(("05.04.2014 - Scheunenbrand", "BEGINN : 06:38 UHR", "EINSATZBERICHT:",
+                      "Früh am Morgen heulten in Altenberge die Sirenen, weil eine Scheune brannte, teilte die Wehr mit."))
+    assert "EINSATZBERICHT:" in _kept(page)
+
+
+def test_a_rubric_in_capitals_at_the_head_still_goes():
+    page = "\n".join(("UNTERNEHMENSFÜHRUNG", "Neuer Vorstand für die Stadtwerke",
+                      "Die Stadtwerke haben einen neuen Vorstand berufen, wie der Aufsichtsrat am Montag mitteilte."))
+    assert "UNTERNEHMENSFÜHRUNG" in _removed(page)
+
+
+# --------------------------------------------------------------------------- the text of a download link
+
+
+def test_the_text_of_a_download_link_above_it_goes_with_it():
+    page = "\n".join(("Neue Gemeindeordnung", ARTICLE, "Grundlagenbericht Gemeindeorganisation",
+                      "Grundlagenbericht Gemeindeorganisation.pdf (460.06KB)"))
+    removed = _removed(page)
+    assert {"Grundlagenbericht Gemeindeorganisation", "Grundlagenbericht Gemeindeorganisation.pdf (460.06KB)"} <= removed
+
+
+def test_a_heading_above_a_different_download_stays():
+    page = "\n".join(("Neue Gemeindeordnung", ARTICLE, "Unterlagen zur Versammlung",
+                      "Der Gemeinderat legt den Bericht und die Rechnung zur Einsicht auf, teilte die Kanzlei mit.",
+                      "Jahresrechnung 2021.pdf (1,2 MB)"))
+    assert "Unterlagen zur Versammlung" in _kept(page)
+
+
+def test_a_title_above_a_caption_and_its_paragraph_is_no_teaser():
+    page = "\n".join((
+        "Bürgerentscheid über den neuen Stadtteil", ARTICLE, "Mehr zum Thema",
+        "Der Bürgerentscheid zum Stadtteil kommt",
+        "Protest gegen die Bebauung der Wiesen am Stadtrand (Foto: Anna Beispiel)",
+        "Im kommenden Jahr stimmen die Bürgerinnen und Bürger über den geplanten Stadtteil ab, wie die Stadt mitteilte.",
+    ))
+    assert "Der Bürgerentscheid zum Stadtteil kommt" in _kept(page)
