@@ -153,3 +153,36 @@ def test_a_title_above_a_caption_and_its_paragraph_is_no_teaser():
         "Im kommenden Jahr stimmen die Bürgerinnen und Bürger über den geplanten Stadtteil ab, wie die Stadt mitteilte.",
     ))
     assert "Der Bürgerentscheid zum Stadtteil kommt" in _kept(page)
+
+
+# --------------------------------------------------------------------------- page titles printed twice (policy)
+
+
+@pytest.mark.parametrize("head", [
+    ("Bern", "Bern", "(aus) Bern", "Bern"),
+    ("Internationaler Museumstag", "Internationaler Museumstag", "Wann", "18. Mai 2025"),
+    ("Polizeistation in nächtlichem Angriff beschädigt", "Polizeistation in nächtlichem Angriff beschädigt"),
+])
+def test_a_page_title_printed_twice_at_the_head_is_content_every_copy(head):
+    page = "\n".join(head + (ARTICLE, "Die Sitzung beginnt um 19 Uhr im großen Saal des Rathauses, teilte die Stadt mit."))
+    result = bp.clean_document(page)
+    copies = [b for b in result.blocks if b.text == head[0]]
+    assert len(copies) >= 2 and all(not b.is_boilerplate and "title" in b.flags for b in copies)
+
+
+@pytest.mark.parametrize("head", [
+    ("HASEPOST", "HASEPOST", "Deutschland und Indien vereinfachen die Anwerbung von Pflegekräften"),  # site name in capitals
+    ("Suche", "Suche"),  # a menu word of the lexicon
+    ("Stadtanzeiger Nord", "Stadtanzeiger Nord", "Neuer Radweg entlang der Bundesstraße freigegeben"),  # site name above a title
+])
+def test_a_site_name_or_menu_word_printed_twice_is_no_page_title(head):
+    page = "\n".join(head + (ARTICLE,))
+    result = bp.clean_document(page)
+    assert not any("title" in b.flags for b in result.blocks if b.text == head[0])
+
+
+def test_numbered_lines_at_the_head_are_no_title_copies():
+    head = ("Lektion 1", "Lektion 2", "Lektion 3", "Lektion 4")
+    result = bp.clean_document("\n".join(head + (ARTICLE,)))
+    assert not any("title" in b.flags for b in result.blocks)
+    assert {"Lektion 2", "Lektion 3"} <= {b.text for b in result.blocks if b.is_boilerplate}

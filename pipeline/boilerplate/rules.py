@@ -75,7 +75,7 @@ COUNTER_CAP = -4.0
 LONG_BLOCK_WORDS = 40  # from this length a block needs LONG_BLOCK_LEXICON of phrase evidence on its own
 LONG_BLOCK_LEXICON = 3.0
 SENTENCE_MODE_MIN_CHARS = 300  # a text without line breaks longer than this is split into sentences
-PROTECTED_FLAGS = frozenset({"date", "byline", "caption", "office", "table"})
+PROTECTED_FLAGS = frozenset({"date", "byline", "caption", "office", "table", "title"})
 # Against a pre-decided removal (HTML extractor) only date lines and bylines are kept: a caption left out by the
 # extractor is page furniture (measured on 53 news pages: keeping captions too cost 1.1 points of junk removed).
 PREDECIDED_PROTECTED = frozenset({"date", "byline"})
@@ -2110,6 +2110,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _contact_boxes(blocks, shapes)
     _contact_sentences(blocks, shapes, lexicon)
     _repeated_lines(blocks, shapes, repeated, top)
+    _page_title_copies(blocks, shapes, top)
     title = _title_slot(blocks, shapes, top)
     _repeated_in_page(blocks, shapes, title)
     _link_lines(blocks, shapes, title)
@@ -2607,3 +2608,48 @@ def report_then_contact(text: str, lexicon: Lexicon) -> bool:
     if not _plain_report(report) or _search(_PUBLISHER, report) or _search(_IMPERATIVE, report):
         return False
     return not any(p.weight >= PROSE_PHRASE_WEIGHT and p.category != COUNTER for _, _, p in _lexicon_hits(report, lexicon))
+
+
+# --------------------------------------------------------------------------- twelfth round (issue 18)
+# Round 13 became development data. Labelling policy for page titles (docs/boilerplate.md, "Twelfth round"): a page
+# title printed two or more times at the page head (the heading and its copy from the tab, the image or the
+# breadcrumb end: "Bern" / "Bern", "Internationaler Museumstag" twice) is content, every copy above the first
+# paragraph; a site name, section or menu word printed twice (logo and text: "HASEPOST" twice, "Suche" twice) is
+# navigation. The first are kept and protected (flag ``title``); the second stay for the page-head rules.
+PAGE_TITLE_MAX_WORDS = 8
+SITE_TITLE_MIN_WORDS = 4  # the headline under a doubled site name: the page's real title
+
+
+def _page_title_copies(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+    """The page title printed twice in a row as the first kept line of the page: kept with the flag ``title``,
+    and so is every later copy of it above the first paragraph. Not a line in capitals of at most three words
+    (a site name or rubric: "HASEPOST", "BLOG"), not a menu word of the lexicon ("Suche", "Inhalt"), not a widget,
+    and not when a headline of four words or more follows the copies (then they are the site's name above the
+    page's title)."""
+    if top <= 0:
+        return
+    first = next((k for k in range(top) if not blocks[k].is_boilerplate), top)
+    if first + 1 >= top:
+        return
+    b, s = blocks[first], shapes[first]
+
+    def same(text: str) -> bool:  # the same line, digits included ("Lektion 1" / "Lektion 2" are a menu)
+        return " ".join(text.split()).casefold() == key
+
+    key = " ".join(b.text.split()).casefold()
+    last = first
+    while last + 1 < top and same(blocks[last + 1].text):
+        last += 1
+    if last == first or not _free(b) or s.widget or s.sentence_like or not 1 <= s.words <= PAGE_TITLE_MAX_WORDS:
+        return
+    letters = [c for c in b.text if c.isalpha()]
+    if not letters or s.words <= 3 and all(c.isupper() for c in letters):
+        return
+    if _lexicon_weight(b, "navigation") or _lexicon_weight(b, "social"):
+        return
+    after = next((k for k in range(last + 1, len(blocks)) if not blocks[k].is_boilerplate), len(blocks))
+    if after < len(blocks) and shapes[after].headline and shapes[after].words >= SITE_TITLE_MIN_WORDS:
+        return
+    for k in range(first, top):
+        if same(blocks[k].text) and _free(blocks[k]):
+            blocks[k].flags = (*blocks[k].flags, "title")
