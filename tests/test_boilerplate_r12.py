@@ -186,3 +186,43 @@ def test_numbered_lines_at_the_head_are_no_title_copies():
     result = bp.clean_document("\n".join(head + (ARTICLE,)))
     assert not any("title" in b.flags for b in result.blocks)
     assert {"Lektion 2", "Lektion 3"} <= {b.text for b in result.blocks if b.is_boilerplate}
+
+
+# --------------------------------------------------------------------------- link targets after the text
+
+
+@pytest.mark.parametrize("line", ["zur Mitteilung des Gemeinderates", "zum Mitteilungsblatt", "zu den Abstimmungsergebnissen"])
+def test_a_lower_case_link_text_after_a_paragraph_goes(line):
+    page = "\n".join(("Urnenabstimmung statt Versammlung", ARTICLE, line))
+    assert line in _removed(page)
+
+
+@pytest.mark.parametrize("line", ["Mehr: Archiv der Sonderausstellungen", "Mehr: Kataloge (Shop)", "Weiter: Mediaguides und Videos"])
+def test_a_pointer_word_with_a_colon_before_a_link_target_goes(line):
+    page = "\n".join(("Ausstellungen und Vermittlung", ARTICLE, line,
+                      "Zur Museumsarbeit gehört auch das Sammeln und Bewahren, erklärte die Leiterin des Hauses."))
+    assert line in _removed(page)
+
+
+def test_lines_that_only_look_like_link_targets_stay():
+    # a wrapped title continues its line ("Mut" / "zur Wildnis"); a label with a sentence after its colon, a clause
+    # with a finite verb and a line with a figure are text
+    assert not rules.link_target_line("zur Wildnis", after_sentence=False)
+    assert not rules.link_target_line("Mehr: Das Museum öffnet am Sonntag", after_sentence=True)
+    assert not rules.link_target_line("zur Sitzung kamen 40 Gäste", after_sentence=True)
+    assert not rules.link_target_line("Zur Geschichte des Hauses", after_sentence=True)  # a heading in capitals
+    page = "\n".join(("Einladung zur Pressekonferenz", "Naturschutzbilanz Deutschland - Mut", "zur Wildnis", ARTICLE))
+    assert "zur Wildnis" in _kept(page)
+
+
+def test_a_press_contact_label_naming_its_audience_goes_with_the_box():
+    page = "\n".join(("Schnelltest-Zentrum öffnet", ARTICLE, "Ansprechpartner für die Medien",
+                      "Pressestelle, Jonas Beispiel, Tel. 040 0000-0000, E-Mail: presse@uni.example"))
+    assert "Ansprechpartner für die Medien" in _removed(page)
+    kept = _kept("\n".join(("Neue Aufgaben im Rathaus", ARTICLE, "Ansprechpartner für Öffentlichkeit, Politik und Medien",
+                            "Die Stelle wird im Frühjahr neu besetzt, teilte der Bürgermeister mit.")))
+    assert "Ansprechpartner für Öffentlichkeit, Politik und Medien" in kept
+
+
+def test_an_english_author_link_of_blog_software_goes():
+    assert "All posts by presse" in _removed("\n".join(("All posts by presse", "Schnelltest-Zentrum öffnet", ARTICLE)))

@@ -2115,6 +2115,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _repeated_in_page(blocks, shapes, title)
     _link_lines(blocks, shapes, title)
     _tenth_round_links(blocks, shapes, top, title)
+    _link_targets(blocks, shapes, title)
     _tag_lists(blocks, shapes, top, title)
     _tables_of_contents(blocks, shapes)
     _lone_contents_labels(blocks, shapes)
@@ -2653,3 +2654,37 @@ def _page_title_copies(blocks: list["_Scored"], shapes: list[Shape], top: int) -
     for k in range(first, top):
         if same(blocks[k].text) and _free(blocks[k]):
             blocks[k].flags = (*blocks[k].flags, "title")
+
+
+LINK_TARGET_MAX_WORDS = 6
+_LINK_CLAUSE_END = (".", "!", "?", ":", ";", "…")
+
+
+def link_target_line(text: str, *, after_sentence: bool) -> bool:
+    """A link text that names where it leads, not a heading: a lead word in lower case at the line's start ("zur
+    Mitteilung des Gemeinderates", "zum Mitteilungsblatt": German lines start in capitals, a link text after a
+    paragraph does not) when the line before ended a sentence (a wrapped title, "Mut" / "zur Wildnis", continues
+    its line); or a pointer word with a colon before the target ("Mehr: Archiv der Sonderausstellungen", "Mehr:
+    Kataloge (Shop)"). At most six words, no sentence end, no finite verb, no figure (twelfth round)."""
+    stripped = _BULLET.sub("", text).strip()
+    words = stripped.split()
+    if not 2 <= len(words) <= LINK_TARGET_MAX_WORDS or stripped.endswith(_LINK_CLAUSE_END) or any(c.isdigit() for c in stripped):
+        return False
+    if any(_finite_verb(w.strip(_TERMINAL + ",()")) for w in words[1:]):
+        return False
+    kinds = _link_words()
+    head, _, rest = stripped.partition(":")
+    if rest.strip() and head.strip().lower() in kinds["pointer"] and " " not in head.strip() and ":" not in rest:
+        return True
+    lowered = " ".join(words).lower()
+    return after_sentence and stripped[0].islower() and any(lowered.startswith(l + " ") for l in kinds["lead"])
+
+
+def _link_targets(blocks: list["_Scored"], shapes: list[Shape], title: int) -> None:
+    for i, b in enumerate(blocks):
+        if not _free(b) or i == title or shapes[i].sentence_like:
+            continue
+        before = blocks[i - 1] if i > 0 else None
+        after_sentence = before is None or before.is_boilerplate or before.text.rstrip().endswith(_LINK_CLAUSE_END)
+        if link_target_line(b.text, after_sentence=after_sentence):
+            _mark(b, "navigation", "link_target", 3.0)
