@@ -226,3 +226,33 @@ def test_a_press_contact_label_naming_its_audience_goes_with_the_box():
 
 def test_an_english_author_link_of_blog_software_goes():
     assert "All posts by presse" in _removed("\n".join(("All posts by presse", "Schnelltest-Zentrum öffnet", ARTICLE)))
+
+
+# --------------------------------------------------------------------------- a statute's table of contents
+
+
+STATUTE_ITEMS = ("§ 1 Name, Sitz und Geschäftsjahr", "§ 2 Zweck und Gemeinnützigkeit", "§ 3 Mitgliedschaft",
+                 "§ 4 Beiträge", "§ 5 Organe des Vereins", "§ 6 Vorstand")
+
+
+def test_a_numbered_contents_list_whose_numbers_head_the_text_goes_and_the_clauses_stay():
+    page = "\n".join(("Satzung des Turnvereins Beispielstadt",
+                      "Nur wegen der besseren Lesbarkeit unterscheidet diese Satzung sprachlich nicht nach dem Geschlecht.")
+                     + STATUTE_ITEMS + (
+                      "§ 1", "Name, Sitz, Geschäftsjahr",
+                      "Der Verein wurde 1920 gegründet, heißt Turnverein Beispielstadt von 1920 e.V. und hat seinen Sitz in "
+                      "12345 Beispielstadt.",
+                      "§ 2", "Zweck",
+                      "Zweck des Vereins ist die Förderung des Sports; er verfolgt ausschließlich gemeinnützige Zwecke."))
+    result = bp.clean_document(page)
+    removed = {b.text for b in result.blocks if b.is_boilerplate}
+    assert set(STATUTE_ITEMS) <= removed
+    assert not removed & {"§ 1", "§ 2", "Name, Sitz, Geschäftsjahr", "Zweck"}
+    assert not any(b.is_boilerplate for b in result.blocks if b.text.startswith(("Der Verein wurde", "Zweck des Vereins")))
+
+
+def test_a_numbered_list_without_its_numbers_as_headings_stays():
+    page = "\n".join(("Satzung des Turnvereins Beispielstadt",
+                      "Die Mitgliederversammlung hat am Freitag eine neue Satzung beschlossen, teilte der Vorstand mit.")
+                     + STATUTE_ITEMS + ("Die neue Fassung gilt ab dem kommenden Jahr, sagte die Vorsitzende.",))
+    assert set(STATUTE_ITEMS) <= _kept(page)

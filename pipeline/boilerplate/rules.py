@@ -1514,6 +1514,10 @@ def _about_blocks(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     for i, (b, s) in enumerate(zip(blocks, shapes)):
         if not _free(b) or _lexicon_weight(b, "about") < 1.5 or _NUMBERED_CLAUSE.match(b.text):
             continue
+        # (nor is a clause under its section number printed alone, "§ 1" / "Name und Sitz" / "Der Verein wurde 1920
+        # gegründet …": twelfth round)
+        if any(k >= 0 and not blocks[k].is_boilerplate and _bare_number(blocks[k].text, alone=True) for k in (i - 1, i - 2)):
+            continue
         near = [k for k in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3) if 0 <= k < n and blocks[k].is_boilerplate]
         if near:
             _mark(b, "about", "about_run", 2.0)
@@ -1990,6 +1994,18 @@ def _contents_key(text: str) -> str | None:
     return normalise_line(title) if 1 <= shape.words <= 10 and not shape.sentence_like or headline else None
 
 
+CONTENTS_BARE_MIN_ITEMS = 5
+
+
+def _bare_number(text: str, *, alone: bool = False) -> str | None:
+    """The section number an item starts with ("§ 1 Name und Sitz" -> "§1"); with ``alone`` only a line that is
+    nothing but the number ("§ 1")."""
+    m = _SECTION_NUMBER.match(text.strip())
+    if not m or alone and m.end() != len(text.strip()):
+        return None
+    return m.group(0).replace(" ", "")
+
+
 def _item_number(text: str) -> int | None:
     """The top-level number of a numbered item ("§ 4) Austritt" -> 4, "2.1 Ziele" -> 2), None for a bullet."""
     m = _CONTENTS_ITEM.match(_first_column(text))
@@ -2047,7 +2063,13 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         # label: the page may be cut before its sections, or print them in other words (seventh round)
         first_recurs = i in found and (numbered or labelled)
         counted_from_one = numbered and in_sequence and _item_number(items[0]) == 1 and toc_label
-        if j - i + 1 >= CONTENTS_MIN_ITEMS and in_sequence and (len(found) * 2 >= j - i + 1 or first_recurs or counted_from_one):
+        # (or the text prints the numbers of its first two items again as headings of their own, "§ 1" and "§ 2"
+        # each on its line, with the titles under them in other punctuation: twelfth round, a club statute)
+        bare_recurs = numbered and in_sequence and j - i + 1 >= CONTENTS_BARE_MIN_ITEMS and all(
+            _bare_number(items[x]) in {_bare_number(blocks[k].text, alone=True) for k in range(j + 1, n)} - {None}
+            for x in (0, 1))
+        if j - i + 1 >= CONTENTS_MIN_ITEMS and in_sequence and (len(found) * 2 >= j - i + 1 or first_recurs or counted_from_one
+                                                               or bare_recurs):
             if labelled:
                 _mark(label, "navigation", "contents", 2.0)
             # the headings the contents list are the text's own: they stay, next to removed furniture too
