@@ -256,3 +256,42 @@ def test_a_numbered_list_without_its_numbers_as_headings_stays():
                       "Die Mitgliederversammlung hat am Freitag eine neue Satzung beschlossen, teilte der Vorstand mit.")
                      + STATUTE_ITEMS + ("Die neue Fassung gilt ab dem kommenden Jahr, sagte die Vorsitzende.",))
     assert set(STATUTE_ITEMS) <= _kept(page)
+
+
+# --------------------------------------------------------------------------- site notices, print links, file names
+
+
+@pytest.mark.parametrize("notice", [
+    "Diese Seite benötigt Javascript! Bitte aktivieren Sie Javascript für eine korrekte Darstellung.",
+    "Aus Sicherheitsgründen werden Sie nach 30 Minuten Inaktivität vom System abgemeldet.",
+    "Nach erfolgtem Logout können Sie sich erneut anmelden.",
+    "Diese Seite drucken (in neuem Fenster)",
+])
+def test_portal_notices_and_print_links_go(notice):
+    page = "\n".join(("Polizeiwagen stößt mit Auto zusammen", REPORT, ARTICLE, notice))
+    assert notice in _removed(page)
+
+
+def test_articles_about_javascript_logouts_and_printing_stay():
+    sentences = (
+        "Viele Behörden verlangen, dass Bürger Javascript aktivieren, kritisierte der Verbraucherverband am Montag.",
+        "Das Portal meldet Nutzer nach einer halben Stunde ab, sagte eine Sprecherin des Landesamts.",
+        "Viele Tageszeitungen drucken täglich die Börsenkurse des Vortags, berichtete der Verband.",
+    )
+    kept = _kept("\n".join(("Digitale Verwaltung", REPORT) + sentences))
+    assert set(sentences) <= kept
+
+
+@pytest.mark.parametrize("line", ["20130306 brand scheune 001", "20130717-225424.jpg", "20210915_114233 Einsatz"])
+def test_picture_file_names_with_a_date_stamp_go(line):
+    assert line in _removed("\n".join(("Scheunenbrand in der Nacht", REPORT, line, ARTICLE)))
+
+
+def test_lines_starting_with_a_year_or_a_number_stay():
+    for line in ("2013 wurde die Scheune neu gebaut, sagte der Besitzer.", "20131306 Einsatz", "1250 Einsatzkräfte"):
+        assert not rules._STAMPED_FILE_NAME.match(line)
+
+
+def test_an_alternative_text_ending_in_an_abbreviation_is_an_alt_text():
+    assert rules.alt_text_line("Logo Berliner Mieterverein e.V.")
+    assert not rules.alt_text_line("Das neue Logo des Vereins e.V.")

@@ -1856,7 +1856,9 @@ def alt_text_line(text: str) -> bool:
     article's phrase starts with an article or another function word ("Das neue Logo") and stays."""
     words = [w.strip("„“”\"'()[]:,;!.").lower() for w in text.split()]
     words = [w for w in words if w]
-    if not words or len(words) > ALT_TEXT_MAX_WORDS or text.rstrip().endswith((".", "?", ":")):
+    # (a period of an abbreviation at the end is no sentence end: "Logo Mieterverein e.V.", twelfth round)
+    ends_sentence = text.rstrip().endswith((".", "?", ":")) and not _ABBREVIATION_END.search(text.rstrip())
+    if not words or len(words) > ALT_TEXT_MAX_WORDS or ends_sentence:
         return False
     alt = _link_words()["alt"]
     first = words[0]
@@ -1864,6 +1866,7 @@ def alt_text_line(text: str) -> bool:
 
 
 CONTROL_MAX_WORDS = 6
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Za-zÄÖÜäöü]\.){2,}$")  # "e.V.", "u.a." at the end of a line
 DOWNLOAD_SENTENCE_MAX_WORDS = 12
 DOUBLED_MIN_CHARS = 5  # "Laravel Laravel", "Download Download" (a name such as "Bora Bora" is shorter)
 
@@ -2138,6 +2141,7 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _link_lines(blocks, shapes, title)
     _tenth_round_links(blocks, shapes, top, title)
     _link_targets(blocks, shapes, title)
+    _stamped_file_names(blocks)
     _tag_lists(blocks, shapes, top, title)
     _tables_of_contents(blocks, shapes)
     _lone_contents_labels(blocks, shapes)
@@ -2710,3 +2714,16 @@ def _link_targets(blocks: list["_Scored"], shapes: list[Shape], title: int) -> N
         after_sentence = before is None or before.is_boilerplate or before.text.rstrip().endswith(_LINK_CLAUSE_END)
         if link_target_line(b.text, after_sentence=after_sentence):
             _mark(b, "navigation", "link_target", 3.0)
+
+
+# the file name of a gallery picture that starts with its date stamp ("20130306 brand scheune 001", "20130717-225424.jpg"):
+# a compact date (year, month, day), an optional time stamp, then at most four name or number parts
+_STAMPED_FILE_NAME = re.compile(
+    r"^\W*(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[-_]\d{4,6})?(?:\.(?:jpe?g|png|gif|webp))?"
+    r"(?:\s+[\w.-]+){0,4}\s*$", re.IGNORECASE)
+
+
+def _stamped_file_names(blocks: list["_Scored"]) -> None:
+    for b in blocks:
+        if _free(b) and _STAMPED_FILE_NAME.match(b.text):
+            _mark(b, "other", "file_name", 3.0)
