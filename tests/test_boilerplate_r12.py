@@ -295,3 +295,13 @@ def test_lines_starting_with_a_year_or_a_number_stay():
 def test_an_alternative_text_ending_in_an_abbreviation_is_an_alt_text():
     assert rules.alt_text_line("Logo Berliner Mieterverein e.V.")
     assert not rules.alt_text_line("Das neue Logo des Vereins e.V.")
+
+
+def test_forum_profile_fields_go_and_a_sentence_about_posts_stays():
+    page = "\n".join(("Re: Bistabiler Multivibrator", "Hallo zusammen, ich habe die Schaltung nachgebaut und sie schwingt "
+                      "leider nicht, weil der zweite Transistor zu warm wird.", "Beiträge: 2961",
+                      "Registriert: 07.03.2016, 16:00", ARTICLE))
+    removed = _removed(page)
+    assert {"Beiträge: 2961", "Registriert: 07.03.2016, 16:00"} <= removed
+    kept = _kept("\n".join(("Forum", REPORT, "Beiträge: Die Redaktion behält sich vor, Kommentare zu kürzen.", ARTICLE)))
+    assert "Beiträge: Die Redaktion behält sich vor, Kommentare zu kürzen." in kept
