@@ -305,3 +305,21 @@ def test_forum_profile_fields_go_and_a_sentence_about_posts_stays():
     assert {"Beiträge: 2961", "Registriert: 07.03.2016, 16:00"} <= removed
     kept = _kept("\n".join(("Forum", REPORT, "Beiträge: Die Redaktion behält sich vor, Kommentare zu kürzen.", ARTICLE)))
     assert "Beiträge: Die Redaktion behält sich vor, Kommentare zu kürzen." in kept
+
+
+# --------------------------------------------------------------------------- a fact table of label and value lines
+
+
+def test_a_fact_table_of_label_and_value_lines_is_no_menu():
+    table = ("Gericht", "Landgericht", "Art der Entscheidung", "Urteil", "Datum")
+    page = "\n".join(("LG Beispielstadt, Urteil vom 12. März 2019, 4 S 12/18", "Kündigung wegen Eigenbedarfs") + table + (
+        "12.03.2019", "Aktenzeichen", "4 S 12/18", "Leitsatz des Gerichts",
+        "Kündigt der Vermieter wegen Eigenbedarfs, muss er den Grund im Kündigungsschreiben so nennen, dass der Mieter "
+        "ihn prüfen kann."))
+    assert set(table) <= _kept(page)
+
+
+def test_a_menu_above_the_date_line_of_an_article_still_goes():
+    menu = ("Startseite", "Politik", "Inland", "Ausland", "Wirtschaft")
+    page = "\n".join(menu + ("12.03.2019", "Neuer Haushalt beschlossen", ARTICLE))
+    assert {"Politik", "Inland", "Ausland"} <= _removed(page)

@@ -1359,6 +1359,10 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # is part of that list; a run listing people with their roles is the page's team or board
         in_list = i > top >= 0 and list_continues(blocks, shapes, i, j)
         people = people_list([blocks[k].text for k in run])
+        # a fact table printed as label and value lines ("Gericht" / "BayObLG" / … / "Datum" / "31. 08. 1993" /
+        # "Aktenzeichen" / "3 REMiet 2/93"): the run stops at a date line that is the value of its last label, and
+        # label and value lines go on below it; a menu above a date line is followed by the title (twelfth round)
+        people = people or _fact_table_continues(blocks, shapes, j)
         # two people or more of the run with their role or party lines: the board list's lines stay, the menu items
         # between them go (eleventh round)
         texts = [blocks[k].text for k in run]
@@ -2727,3 +2731,11 @@ def _stamped_file_names(blocks: list["_Scored"]) -> None:
     for b in blocks:
         if _free(b) and _STAMPED_FILE_NAME.match(b.text):
             _mark(b, "other", "file_name", 3.0)
+
+
+def _fact_table_continues(blocks: Sequence["_Scored"], shapes: Sequence[Shape], j: int) -> bool:
+    """The line after a run of short items is a date line (a value), and the two lines after it are short items
+    again (the next label and its value): the run is the first part of a fact table."""
+    return (j + 3 < len(blocks) and "date" in blocks[j + 1].flags and shapes[j + 1].words <= 4
+            and shapes[j + 2].short_item and not blocks[j + 2].is_boilerplate
+            and (shapes[j + 3].short_item or shapes[j + 3].widget))
