@@ -1,9 +1,10 @@
 """Rounds 10, 11 and 12 of the real-page corpus (eval/realpages/round10_a.txt, round11_a.txt, round12_a.txt): parts
 collected on 2026-12-04 by helpers who do not develop the clean stage (round 11: 55 pages, the collection was cut off
 short of the 70 asked for; round 12: collected in the evening, held out until the lead measured it once after the
-tenth round, development data since the eleventh), and the held-out rounds 13 (collected 2026-12-05) and 14 (collected
-2026-12-07, round14_a.txt), each from sites in no other part. These tests only load the files; no clean-stage decision
-or score of a part is computed here (the lead measures a held-out part once)."""
+tenth round, development data since the eleventh; round 13: collected 2026-12-05, measured once by the lead, development
+data since the twelfth round), and the held-out round 14 (collected 2026-12-07, round14_a.txt), each from sites in no
+other part. These tests only load the files; no clean-stage decision or score of a part is computed here (the lead
+measures a held-out part once)."""
 
 from __future__ import annotations
 
