@@ -42,7 +42,7 @@ model-bench: setup
 evaluate: setup
 	$(PY) cli.py evaluate boilerplate
 	$(PY) cli.py evaluate figures
-	$(PY) cli.py evaluate claims-news --split all --no-errors
+	$(PY) cli.py evaluate claims-news --split development --no-errors
 	$(PY) cli.py evaluate entities
 
 # Refit the clean stage's block classifier (pipeline/resources/boilerplate_model.tsv) from eval/ (never run in CI).

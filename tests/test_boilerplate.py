@@ -491,25 +491,27 @@ def test_real_page_corpus_is_split_by_site_and_meets_the_precision_targets():
     assert "real pages, dev" in report and "real pages, heldout" in report and "real-page errors" in report
 
 
-def test_round12_is_development_data_and_round13_is_held_out(tmp_path):
+def test_round13_is_development_data_and_round14_is_held_out(tmp_path):
     # round 7 was measured once by the lead at the end of the fifth round, round 8 at the end of the sixth, round 9 at
-    # the end of the seventh, round 10 after the eighth, round 11 after the ninth, round 12 after the tenth; all are
-    # development data since, fitted by the training command (adding a part changes the shipped weights, see
-    # test_boilerplate_model.py). Round 13 (collected 2026-12-05) is held out: read by the loader, never fitted
+    # the end of the seventh, round 10 after the eighth, round 11 after the ninth, round 12 after the tenth, round 13
+    # after the eleventh (2026-12-05); all are development data since, fitted by the training command (adding a part
+    # changes the shipped weights, see test_boilerplate_model.py). Round 14 (collected 2026-12-07) is held out: read by
+    # the loader, never fitted
     pages = bp_eval.load_pages()
-    assert bp_eval.HELDOUT_PARTS == ("round13",)
-    assert "round13" not in bp_eval.DEVELOPMENT_PARTS and "round13" not in train.DEV_PARTS
-    assert {"round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12"} <= set(
-        bp_eval.DEVELOPMENT_PARTS)
-    assert "round12" in train.DEV_PARTS
+    assert bp_eval.HELDOUT_PARTS == ("round14",)
+    assert "round14" not in bp_eval.DEVELOPMENT_PARTS and "round14" not in train.DEV_PARTS
+    assert any(p.split == "round14" for p in pages)
+    assert {"round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12",
+            "round13"} <= set(bp_eval.DEVELOPMENT_PARTS)
+    assert "round13" in train.DEV_PARTS
     assert set(train.DEV_PARTS) == set(bp_eval.DEVELOPMENT_PARTS)
-    # every file the loader reads is a development part or the held-out part
+    # every file the loader reads is a development part or a held-out part
     assert {p.split for p in pages} == set(bp_eval.DEVELOPMENT_PARTS) | set(bp_eval.HELDOUT_PARTS)
-    assert {p.split for p in pages if p.split not in bp_eval.HELDOUT_PARTS} == set(bp_eval.DEVELOPMENT_PARTS)
     assert {d.part for d in train.development_docs() if d.source == "pages"} == set(bp_eval.DEVELOPMENT_PARTS)
-    for name in ("round9_x.txt", "round10_x.txt", "round11_x.txt", "round12_x.txt"):
+    for name in ("round9_x.txt", "round10_x.txt", "round11_x.txt", "round12_x.txt", "round13_x.txt", "round14_x.txt"):
         (tmp_path / name).write_text(f"### {name} | news | example.de | https://example.de/a\ncontent\tText\n", encoding="utf-8")
-    assert [p.split for p in bp_eval.load_pages(tmp_path)] == ["round9", "round10", "round11", "round12"]
+    assert [p.split for p in bp_eval.load_pages(tmp_path)] == [
+        "round9", "round10", "round11", "round12", "round13", "round14"]
 
 
 def test_the_report_says_whether_a_part_is_held_out(tmp_path, monkeypatch):
@@ -522,18 +524,18 @@ def test_the_report_says_whether_a_part_is_held_out(tmp_path, monkeypatch):
     dev = [p for p in bp_eval.load_pages() if p.split in bp_eval.DEVELOPMENT_PARTS]
     assert bp_eval.held_out_lines(dev, bp_eval.DEVELOPMENT_PARTS + bp_eval.HELDOUT_PARTS, bp_eval.REALPAGES_DIR)[0].startswith(
         "no held-out part")
-    # the mechanism for the next held-out part (a stand-in named round13 here, set as held out for this test only):
+    # the mechanism for the next held-out part (a stand-in named round14 here, set as held out for this test only):
     # its pages make the report not say "no held-out part"; held_out_lines only looks at the pages' splits
-    monkeypatch.setattr(bp_eval, "HELDOUT_PARTS", ("round13",))
-    stand_in = bp_eval.Page("r13x", "news", "example.de", "https://example.de/a", "round13", (("content", "Der Rat tagte."),))
-    lines = bp_eval.held_out_lines(dev + [stand_in], bp_eval.DEVELOPMENT_PARTS + ("round13",), bp_eval.REALPAGES_DIR)
+    monkeypatch.setattr(bp_eval, "HELDOUT_PARTS", ("round14",))
+    stand_in = bp_eval.Page("r14x", "news", "example.de", "https://example.de/a", "round14", (("content", "Der Rat tagte."),))
+    lines = bp_eval.held_out_lines(dev + [stand_in], bp_eval.DEVELOPMENT_PARTS + ("round14",), bp_eval.REALPAGES_DIR)
     assert not lines or not lines[0].startswith("no held-out part")
     # without the held-out pages every number is a development number
     assert bp_eval.held_out_lines(dev, bp_eval.DEVELOPMENT_PARTS, bp_eval.REALPAGES_DIR)[0].startswith("no held-out part")
     # a held-out part whose file is not there (a directory without it) is named as missing, and the report says so
     # instead of failing
-    without = bp_eval.held_out_lines(bp_eval.load_pages(tmp_path), ("round9", "round13"), tmp_path)
-    assert without[0].startswith("no held-out part") and f"held-out part round13: no round13_*.txt in {tmp_path}, not measured" in without
+    without = bp_eval.held_out_lines(bp_eval.load_pages(tmp_path), ("round9", "round14"), tmp_path)
+    assert without[0].startswith("no held-out part") and f"held-out part round14: no round14_*.txt in {tmp_path}, not measured" in without
     # the report over development parts only (no held-out page selected) says so
     assert "no held-out part" in bp_eval.real_report(splits=("round11",), cross_validate=False)
 

@@ -89,9 +89,11 @@ def test_the_eighth_unseen_part_loads_from_its_own_file_and_stays_out_of_all():
     assert "test8" in news.UNSEEN_CORPORA and "test8" in news.SPLITS
 
 
-# split -> (corpus, minimum pages, minimum claims); test10 was completed on 2026-12-04 evening (56 pages, 197 claims;
-# the minimums are floored to the nearest 5)
-NEWEST_PARTS = {"test9": (news.TEST9_CORPUS, 40, 140), "test10": (news.TEST10_CORPUS, 55, 195)}
+# split -> (corpus, minimum pages, minimum claims); test10 was completed on 2026-12-04 evening (56 pages, 197 claims),
+# test11 on 2026-12-07 (48 pages, 144 claims), test12 on 2026-12-07 (44 pages, 191 claims); the minimums are
+# floored to the nearest 5
+NEWEST_PARTS = {"test9": (news.TEST9_CORPUS, 40, 140), "test10": (news.TEST10_CORPUS, 55, 195),
+                "test11": (news.TEST11_CORPUS, 45, 140), "test12": (news.TEST12_CORPUS, 40, 190)}
 
 
 @pytest.mark.parametrize("split", sorted(NEWEST_PARTS))
@@ -105,14 +107,15 @@ def test_the_newest_unseen_parts_load_from_their_own_files_and_stay_out_of_all(s
     assert len({d.id for d in docs}) == len(docs)
 
 
-@pytest.mark.parametrize("split", ["test8", "test9", "test10"])
+@pytest.mark.parametrize("split", ["test8", "test9", "test10", "test11", "test12"])
 def test_gold_messages_of_the_newest_parts_do_not_overlap(split):
     for doc in news.load_corpus(news.UNSEEN_CORPORA[split]):
         spans = sorted((c.start, c.end) for c in doc.claims)
         assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), doc.id
 
 
-@pytest.mark.parametrize("newest", ["test5", "test6", "test7", "test8", "test9", "test10"])
+@pytest.mark.parametrize("newest", ["test5", "test6", "test7", "test8", "test9", "test10", "test11",
+                                    "test12"])
 def test_the_newest_unseen_parts_come_from_sites_in_no_other_part(newest):
     others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != newest
                                     for d in news.load_corpus(path)]
@@ -127,7 +130,7 @@ def _registered_domain(url):
     return ".".join(labels[-keep:])
 
 
-@pytest.mark.parametrize("newest", ["test7", "test8", "test9", "test10"])
+@pytest.mark.parametrize("newest", ["test7", "test8", "test9", "test10", "test11", "test12"])
 def test_the_newest_unseen_parts_share_no_registered_domain_with_another_part(newest):
     others = news.load_corpus() + [d for split, path in news.UNSEEN_CORPORA.items() if split != newest
                                     for d in news.load_corpus(path)]
@@ -179,3 +182,36 @@ def test_unlinked_description_is_not_the_right_speaker_and_mixed_counts_as_indir
     (out,) = scores.outcomes
     assert out.found and out.form_ok and not out.speaker_ok
     assert "SPEAKER" in news.format_scores("t", scores)
+
+
+def _perfect_predictions(nlp, doc):
+    """A stand-in for the pipeline: every gold claim predicted with its own span, speaker and form."""
+    return [{"start": c.start, "end": c.end, "form": c.form, "text": c.message, "speaker_text": c.speaker,
+             "speaker_name": c.speaker, "resolution": "explicit", "cue": c.cue, "evidence": "gold"}
+            for c in doc.claims]
+
+
+def test_development_split_scores_every_measured_part_and_leaves_out_the_waiting_ones(monkeypatch):
+    waiting = news.SPLITS[-1]
+    monkeypatch.setattr(news, "NOT_YET_MEASURED", (waiting,))
+    monkeypatch.setattr(news, "load_nlp", lambda: (None, "stand-in"))
+    monkeypatch.setattr(news, "predict", _perfect_predictions)
+    out = news.report(split="development", show_errors=True)
+    rows = {line.split()[0]: line for line in out.splitlines()[3:] if line and line.split()[0] in news.SPLITS + ("ALL",)}
+    assert set(rows) == set(news.development_parts()) | {"ALL"} and waiting not in rows
+    assert f"not included (registered, not yet measured): {waiting}" in out
+    expected = sum(len(d.claims) for s in news.development_parts()
+                   for d in news.load_corpus(news.UNSEEN_CORPORA.get(s)) if d.split == s)
+    assert rows["ALL"].split()[1] == str(expected) and f"({expected}/{expected})" in rows["ALL"]
+    # each part's errors under its own heading (ids repeat across parts); perfect spans: nothing missed or spurious
+    assert all(f"errors of part {s}:" in out for s in news.development_parts())
+    assert "MISSED" not in out and "SPURIOUS" not in out
+
+def test_development_split_takes_no_foreign_corpus(tmp_path):
+    with pytest.raises(ValueError, match="takes no --corpus"):
+        news.report(tmp_path / "other.jsonl", split="development")
+
+
+def test_parts_waiting_for_their_measurement_are_registered_parts():
+    assert set(news.NOT_YET_MEASURED) <= set(news.SPLITS) and set(news.NOT_YET_MEASURED) <= set(news.UNSEEN_CORPORA)
+    assert not set(news.NOT_YET_MEASURED) & set(news.development_parts())

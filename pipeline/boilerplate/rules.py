@@ -75,7 +75,7 @@ COUNTER_CAP = -4.0
 LONG_BLOCK_WORDS = 40  # from this length a block needs LONG_BLOCK_LEXICON of phrase evidence on its own
 LONG_BLOCK_LEXICON = 3.0
 SENTENCE_MODE_MIN_CHARS = 300  # a text without line breaks longer than this is split into sentences
-PROTECTED_FLAGS = frozenset({"date", "byline", "caption", "office", "table"})
+PROTECTED_FLAGS = frozenset({"date", "byline", "caption", "office", "table", "title"})
 # Against a pre-decided removal (HTML extractor) only date lines and bylines are kept: a caption left out by the
 # extractor is page furniture (measured on 53 news pages: keeping captions too cost 1.1 points of junk removed).
 PREDECIDED_PROTECTED = frozenset({"date", "byline"})
@@ -870,7 +870,8 @@ def parse_date(text: str) -> str | None:
     elif m := re.fullmatch(r"([A-Za-zÄäÖöÜü]+)\.?\s+(\d{1,2}),?\s+(\d{4})", text):
         day, year, month = int(m.group(2)), int(m.group(3)), _MONTHS.get(m.group(1).lower(), 0)
     else:
-        m = re.fullmatch(r"(\d{1,2})\.\s*(?:(\d{1,2})\.|([A-Za-zÄäÖöÜü]+)\.?)\s*(\d{2}|\d{4})", text)
+        # (the day's period may be missing before a month name: "7 Februar 2023", twelfth round)
+        m = re.fullmatch(r"(\d{1,2})(?:\.\s*(\d{1,2})\.|\.?\s*([A-Za-zÄäÖöÜü]+)\.?)\s*(\d{2}|\d{4})", text)
         if not m:
             return None
         day, year = int(m.group(1)), int(m.group(4))
@@ -918,6 +919,7 @@ def _metadata(text: str, lexicon: Lexicon) -> tuple[list[str], str | None, str |
 
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _DATE_IN_LINE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_DATED_ENTRY = re.compile(r"\W*\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _SECTION_NUMBER = re.compile(r"(?:§{1,2}|Art\.|Artikel)\s*\d{1,3}\s?[a-z]?\.?")
 # A clause of an enumerated document body: "01.1 Der Verein heißt …", "§ 3 Zweck", "(2) Mitglied kann …". Statutes,
 # rules and terms number their clauses; an "about us" blurb never does (round 10: a club statute lost as a blurb).
@@ -927,6 +929,10 @@ _NUMBERED_CLAUSE = re.compile(r"^\s*(?:§{1,2}\s*\d{1,3}[a-z]?\.?|\(\d{1,2}\)|\d
 # list of law-gazette references taken as teaser runs.
 _AMOUNT_WITH_CENTS = re.compile(r"\d,\d{2}\b")
 _ISSUE_REFERENCE = re.compile(r"\bNr\.\s?\d{1,4}/\d{2,4}(?!\d)")
+# a result row of a fixture list: two sides joined by a dash and the score at the end, with the half-time score in
+# brackets ("FSV Musterdorf - SG Beispielstadt 2:3 (0:1)", "TSV Nord II – FC Süd 0:0"); twelfth round: round 13's
+# matchday results taken as a teaser run (all 6 such lines of the fifteen parts are content)
+_RESULT_ROW = re.compile(r"\S\s[-–]\s.*\S\s+\d{1,2}:\d{1,2}(?:\s*\(\d{1,2}:\d{1,2}\))?\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪►*–-]|\d{1,2}[.)])\s+")
 # A phone number after "Tel.", "Fax" ... may use dots ("+49 (0)30.27 48 83-1410"); without a label only spaces,
 # "/" and "-" separate its groups, so that dates ("07.08.2025") and amounts never count as phone numbers.
@@ -1311,7 +1317,11 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         statute = bool(re.match(r"\s*§", b.text))
         # a table of contents is its own run: the title above it is no menu item (sixth round)
         contents = any(n == "contents" for n, _ in b.signals)
-        return shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows and not statute and not contents
+        # an entry that starts with a full date ("24.01.2018: Informationsanlass") is a step of a timeline or an
+        # agenda, no menu item (twelfth round: 60 such lines of the fifteen parts are content, 5 other, 0 navigation)
+        dated = bool(_DATED_ENTRY.match(b.text))
+        return (shapes[k].short_item and (_free(b) or taken) and not titled and k not in rows and not statute
+                and not contents and not dated)
 
     while i < n:
         if not member(i):
@@ -1349,6 +1359,10 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # is part of that list; a run listing people with their roles is the page's team or board
         in_list = i > top >= 0 and list_continues(blocks, shapes, i, j)
         people = people_list([blocks[k].text for k in run])
+        # a fact table printed as label and value lines ("Gericht" / "BayObLG" / … / "Datum" / "31. 08. 1993" /
+        # "Aktenzeichen" / "3 REMiet 2/93"): the run stops at a date line that is the value of its last label, and
+        # label and value lines go on below it; a menu above a date line is followed by the title (twelfth round)
+        people = people or _fact_table_continues(blocks, shapes, j)
         # two people or more of the run with their role or party lines: the board list's lines stay, the menu items
         # between them go (eleventh round)
         texts = [blocks[k].text for k in run]
@@ -1395,6 +1409,9 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         capitals = s.words <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters) and not any(c.isdigit() for c in b.text)
         # (a label naming the document's kind in capitals, "SATZUNG", "STATUTEN", is its title: eighth round)
         capitals = capitals and not genre_label(b.text)
+        # (a label in capitals with its colon, "EINSATZBERICHT:", heads the text under it: twelfth round; both such
+        # lines of the fifteen parts are content)
+        capitals = capitals and not b.text.rstrip().endswith(":")
         # a menu word with only removed furniture above it, unless it is the line right above the first
         # paragraph (a topic page titled "Polizei", a kicker): that line heads the article
         menu_word = head and _lexicon_weight(b, "navigation") > 0 and i != top - 1
@@ -1435,7 +1452,11 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
             _lexicon_weight(prev, "teaser") > 0 or _lexicon_weight(prev, "navigation") >= 2.5
         )
         # a single headline right above a paragraph is that paragraph's title, not a teaser
-        titles_paragraph = j + 1 < n and shapes[j + 1].sentence_like and shapes[j + 1].words >= 12
+        # (a picture's caption between the title and its paragraph does not count: twelfth round)
+        below = j + 1
+        while below < n and "caption" in blocks[below].flags:
+            below += 1
+        titles_paragraph = below < n and shapes[below].sentence_like and shapes[below].words >= 12
         # (so is the last headline of a run without a list heading: it titles the paragraph below it, and a run
         # of three with it is two lines of text above a section of the article; seventh round)
         last = j - 1 if titles_paragraph and not heading else j
@@ -1454,8 +1475,9 @@ def _teaser_runs(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None
 
 
 def _price_or_reference_row(text: str) -> bool:
-    """Two amounts with cents or a numbered issue reference: a row of a price table or a reference list."""
-    return len(_AMOUNT_WITH_CENTS.findall(text)) >= 2 or bool(_ISSUE_REFERENCE.search(text))
+    """Two amounts with cents, a numbered issue reference or a match result: a row of a price table, a reference
+    list or a fixture list."""
+    return len(_AMOUNT_WITH_CENTS.findall(text)) >= 2 or bool(_ISSUE_REFERENCE.search(text) or _RESULT_ROW.search(text))
 
 
 def _reports(text: str, lexicon: Lexicon) -> bool:
@@ -1495,6 +1517,10 @@ def _about_blocks(blocks: list["_Scored"], shapes: list[Shape]) -> None:
     n = len(blocks)
     for i, (b, s) in enumerate(zip(blocks, shapes)):
         if not _free(b) or _lexicon_weight(b, "about") < 1.5 or _NUMBERED_CLAUSE.match(b.text):
+            continue
+        # (nor is a clause under its section number printed alone, "§ 1" / "Name und Sitz" / "Der Verein wurde 1920
+        # gegründet …": twelfth round)
+        if any(k >= 0 and not blocks[k].is_boilerplate and _bare_number(blocks[k].text, alone=True) for k in (i - 1, i - 2)):
             continue
         near = [k for k in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3) if 0 <= k < n and blocks[k].is_boilerplate]
         if near:
@@ -1650,9 +1676,11 @@ GARBLED_MAX_STOP_DENSITY = 0.05
 def garbled(text: str) -> bool:
     """Running text replaced by random letters (a paywall that hides the article: "pe wzrghau dkm hgvfekdrqtlogx
     rtha gdf …"): at least 8 words, almost no function word, and a third of the words unpronounceable (no vowel,
-    or five consonants in a row; German clusters such as "Angstschweiß" are rare, not a third of a paragraph)."""
-    words = [w.strip(".,;:!?„“\"()").lower() for w in text.split()]
-    words = [w for w in words if w.isalpha()]
+    or five consonants in a row; German clusters such as "Angstschweiß" are rare, not a third of a paragraph).
+    Abbreviations in capitals ("SG", "TSG", "MTV" of a fixture list, twelfth round) are no garbled words and do not
+    count: random letters of a paywall are lower case."""
+    words = [w.strip(".,;:!?„“\"()") for w in text.split()]
+    words = [w.lower() for w in words if w.isalpha() and not (len(w) > 1 and w.isupper())]
     if len(words) < SCRAMBLED_MIN_WORDS:
         return False
     odd = sum(1 for w in words if len(w) >= 2 and (not _VOWELS & set(w) or _CONSONANT_RUN.search(w.replace("sch", "s"))))
@@ -1737,6 +1765,7 @@ def _repeated_in_page(blocks: list["_Scored"], shapes: list[Shape], title: int) 
 
 LINK_WORDS_FILE = RESOURCES / "boilerplate_link_words.tsv"
 READ_ON_MAX_WORDS = 16  # a read-on link with a headline ("Merkel übt Kritik … weiterlesen")
+DOWNLOAD_LABEL_MAX_WORDS = 8  # the link text of a download printed above it (twelfth round)
 READ_ON_IMPERATIVE_MAX_WORDS = 20  # "Lesen Sie in unserem Live-Ticker die aktuellen Meldungen aus …"
 LEAD_LINK_MAX_WORDS = 7  # "Zum vollständigen Original-Artikel"
 ALT_TEXT_MAX_WORDS = 8  # "Logo Bundesministerium für Bildung und Forschung"
@@ -1831,7 +1860,9 @@ def alt_text_line(text: str) -> bool:
     article's phrase starts with an article or another function word ("Das neue Logo") and stays."""
     words = [w.strip("„“”\"'()[]:,;!.").lower() for w in text.split()]
     words = [w for w in words if w]
-    if not words or len(words) > ALT_TEXT_MAX_WORDS or text.rstrip().endswith((".", "?", ":")):
+    # (a period of an abbreviation at the end is no sentence end: "Logo Mieterverein e.V.", twelfth round)
+    ends_sentence = text.rstrip().endswith((".", "?", ":")) and not _ABBREVIATION_END.search(text.rstrip())
+    if not words or len(words) > ALT_TEXT_MAX_WORDS or ends_sentence:
         return False
     alt = _link_words()["alt"]
     first = words[0]
@@ -1839,6 +1870,7 @@ def alt_text_line(text: str) -> bool:
 
 
 CONTROL_MAX_WORDS = 6
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Za-zÄÖÜäöü]\.){2,}$")  # "e.V.", "u.a." at the end of a line
 DOWNLOAD_SENTENCE_MAX_WORDS = 12
 DOUBLED_MIN_CHARS = 5  # "Laravel Laravel", "Download Download" (a name such as "Bora Bora" is shorter)
 
@@ -1898,6 +1930,14 @@ def _link_lines(blocks: list["_Scored"], shapes: list[Shape], title: int) -> Non
             _mark(b, "other", "doubled", 2.0)
         elif not s.sentence_like and control_line(b.text):
             _mark(b, "other", "control", 3.0)
+    # the link text of a download printed once more right above it ("Grundlagenbericht Gemeindeorganisation" above
+    # "Grundlagenbericht Gemeindeorganisation.pdf (460.06KB)"): the same link (twelfth round)
+    for i in range(len(blocks) - 1):
+        b, following = blocks[i], blocks[i + 1]
+        if (_free(b) and not shapes[i].sentence_like and shapes[i].words <= DOWNLOAD_LABEL_MAX_WORDS and i != title
+                and any(name == "download_link" for name, _ in following.signals)
+                and normalise_line(following.text).startswith(normalise_line(b.text))):
+            _mark(b, "navigation", "download_label", 3.0)
 
 
 def skip_links(text: str) -> bool:
@@ -1961,6 +2001,18 @@ def _contents_key(text: str) -> str | None:
     return normalise_line(title) if 1 <= shape.words <= 10 and not shape.sentence_like or headline else None
 
 
+CONTENTS_BARE_MIN_ITEMS = 5
+
+
+def _bare_number(text: str, *, alone: bool = False) -> str | None:
+    """The section number an item starts with ("§ 1 Name und Sitz" -> "§1"); with ``alone`` only a line that is
+    nothing but the number ("§ 1")."""
+    m = _SECTION_NUMBER.match(text.strip())
+    if not m or alone and m.end() != len(text.strip()):
+        return None
+    return m.group(0).replace(" ", "")
+
+
 def _item_number(text: str) -> int | None:
     """The top-level number of a numbered item ("§ 4) Austritt" -> 4, "2.1 Ziele" -> 2), None for a bullet."""
     m = _CONTENTS_ITEM.match(_first_column(text))
@@ -2018,7 +2070,13 @@ def _tables_of_contents(blocks: list["_Scored"], shapes: list[Shape]) -> None:
         # label: the page may be cut before its sections, or print them in other words (seventh round)
         first_recurs = i in found and (numbered or labelled)
         counted_from_one = numbered and in_sequence and _item_number(items[0]) == 1 and toc_label
-        if j - i + 1 >= CONTENTS_MIN_ITEMS and in_sequence and (len(found) * 2 >= j - i + 1 or first_recurs or counted_from_one):
+        # (or the text prints the numbers of its first two items again as headings of their own, "§ 1" and "§ 2"
+        # each on its line, with the titles under them in other punctuation: twelfth round, a club statute)
+        bare_recurs = numbered and in_sequence and j - i + 1 >= CONTENTS_BARE_MIN_ITEMS and all(
+            _bare_number(items[x]) in {_bare_number(blocks[k].text, alone=True) for k in range(j + 1, n)} - {None}
+            for x in (0, 1))
+        if j - i + 1 >= CONTENTS_MIN_ITEMS and in_sequence and (len(found) * 2 >= j - i + 1 or first_recurs or counted_from_one
+                                                               or bare_recurs):
             if labelled:
                 _mark(label, "navigation", "contents", 2.0)
             # the headings the contents list are the text's own: they stay, next to removed furniture too
@@ -2081,10 +2139,13 @@ def _structure_pass(blocks: list["_Scored"], lexicon: Lexicon, repeated: frozens
     _contact_boxes(blocks, shapes)
     _contact_sentences(blocks, shapes, lexicon)
     _repeated_lines(blocks, shapes, repeated, top)
+    _page_title_copies(blocks, shapes, top)
     title = _title_slot(blocks, shapes, top)
     _repeated_in_page(blocks, shapes, title)
     _link_lines(blocks, shapes, title)
     _tenth_round_links(blocks, shapes, top, title)
+    _link_targets(blocks, shapes, title)
+    _stamped_file_names(blocks)
     _tag_lists(blocks, shapes, top, title)
     _tables_of_contents(blocks, shapes)
     _lone_contents_labels(blocks, shapes)
@@ -2578,3 +2639,103 @@ def report_then_contact(text: str, lexicon: Lexicon) -> bool:
     if not _plain_report(report) or _search(_PUBLISHER, report) or _search(_IMPERATIVE, report):
         return False
     return not any(p.weight >= PROSE_PHRASE_WEIGHT and p.category != COUNTER for _, _, p in _lexicon_hits(report, lexicon))
+
+
+# --------------------------------------------------------------------------- twelfth round (issue 18)
+# Round 13 became development data. Labelling policy for page titles (docs/boilerplate.md, "Twelfth round"): a page
+# title printed two or more times at the page head (the heading and its copy from the tab, the image or the
+# breadcrumb end: "Bern" / "Bern", "Internationaler Museumstag" twice) is content, every copy above the first
+# paragraph; a site name, section or menu word printed twice (logo and text: "HASEPOST" twice, "Suche" twice) is
+# navigation. The first are kept and protected (flag ``title``); the second stay for the page-head rules.
+PAGE_TITLE_MAX_WORDS = 8
+SITE_TITLE_MIN_WORDS = 4  # the headline under a doubled site name: the page's real title
+
+
+def _page_title_copies(blocks: list["_Scored"], shapes: list[Shape], top: int) -> None:
+    """The page title printed twice in a row as the first kept line of the page: kept with the flag ``title``,
+    and so is every later copy of it above the first paragraph. Not a line in capitals of at most three words
+    (a site name or rubric: "HASEPOST", "BLOG"), not a menu word of the lexicon ("Suche", "Inhalt"), not a widget,
+    and not when a headline of four words or more follows the copies (then they are the site's name above the
+    page's title)."""
+    if top <= 0:
+        return
+    first = next((k for k in range(top) if not blocks[k].is_boilerplate), top)
+    if first + 1 >= top:
+        return
+    b, s = blocks[first], shapes[first]
+
+    def same(text: str) -> bool:  # the same line, digits included ("Lektion 1" / "Lektion 2" are a menu)
+        return " ".join(text.split()).casefold() == key
+
+    key = " ".join(b.text.split()).casefold()
+    last = first
+    while last + 1 < top and same(blocks[last + 1].text):
+        last += 1
+    if last == first or not _free(b) or s.widget or s.sentence_like or not 1 <= s.words <= PAGE_TITLE_MAX_WORDS:
+        return
+    letters = [c for c in b.text if c.isalpha()]
+    if not letters or s.words <= 3 and all(c.isupper() for c in letters):
+        return
+    if _lexicon_weight(b, "navigation") or _lexicon_weight(b, "social"):
+        return
+    after = next((k for k in range(last + 1, len(blocks)) if not blocks[k].is_boilerplate), len(blocks))
+    if after < len(blocks) and shapes[after].headline and shapes[after].words >= SITE_TITLE_MIN_WORDS:
+        return
+    for k in range(first, top):
+        if same(blocks[k].text) and _free(blocks[k]):
+            blocks[k].flags = (*blocks[k].flags, "title")
+
+
+LINK_TARGET_MAX_WORDS = 6
+_LINK_CLAUSE_END = (".", "!", "?", ":", ";", "…")
+
+
+def link_target_line(text: str, *, after_sentence: bool) -> bool:
+    """A link text that names where it leads, not a heading: a lead word in lower case at the line's start ("zur
+    Mitteilung des Gemeinderates", "zum Mitteilungsblatt": German lines start in capitals, a link text after a
+    paragraph does not) when the line before ended a sentence (a wrapped title, "Mut" / "zur Wildnis", continues
+    its line); or a pointer word with a colon before the target ("Mehr: Archiv der Sonderausstellungen", "Mehr:
+    Kataloge (Shop)"). At most six words, no sentence end, no finite verb, no figure (twelfth round)."""
+    stripped = _BULLET.sub("", text).strip()
+    words = stripped.split()
+    if not 2 <= len(words) <= LINK_TARGET_MAX_WORDS or stripped.endswith(_LINK_CLAUSE_END) or any(c.isdigit() for c in stripped):
+        return False
+    if any(_finite_verb(w.strip(_TERMINAL + ",()")) for w in words[1:]):
+        return False
+    kinds = _link_words()
+    head, _, rest = stripped.partition(":")
+    if rest.strip() and head.strip().lower() in kinds["pointer"] and " " not in head.strip() and ":" not in rest:
+        return True
+    lowered = " ".join(words).lower()
+    return after_sentence and stripped[0].islower() and any(lowered.startswith(l + " ") for l in kinds["lead"])
+
+
+def _link_targets(blocks: list["_Scored"], shapes: list[Shape], title: int) -> None:
+    for i, b in enumerate(blocks):
+        if not _free(b) or i == title or shapes[i].sentence_like:
+            continue
+        before = blocks[i - 1] if i > 0 else None
+        after_sentence = before is None or before.is_boilerplate or before.text.rstrip().endswith(_LINK_CLAUSE_END)
+        if link_target_line(b.text, after_sentence=after_sentence):
+            _mark(b, "navigation", "link_target", 3.0)
+
+
+# the file name of a gallery picture that starts with its date stamp ("20130306 brand scheune 001", "20130717-225424.jpg"):
+# a compact date (year, month, day), an optional time stamp, then at most four name or number parts
+_STAMPED_FILE_NAME = re.compile(
+    r"^\W*(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[-_]\d{4,6})?(?:\.(?:jpe?g|png|gif|webp))?"
+    r"(?:\s+[\w.-]+){0,4}\s*$", re.IGNORECASE)
+
+
+def _stamped_file_names(blocks: list["_Scored"]) -> None:
+    for b in blocks:
+        if _free(b) and _STAMPED_FILE_NAME.match(b.text):
+            _mark(b, "other", "file_name", 3.0)
+
+
+def _fact_table_continues(blocks: Sequence["_Scored"], shapes: Sequence[Shape], j: int) -> bool:
+    """The line after a run of short items is a date line (a value), and the two lines after it are short items
+    again (the next label and its value): the run is the first part of a fact table."""
+    return (j + 3 < len(blocks) and "date" in blocks[j + 1].flags and shapes[j + 1].words <= 4
+            and shapes[j + 2].short_item and not blocks[j + 2].is_boilerplate
+            and (shapes[j + 3].short_item or shapes[j + 3].widget))

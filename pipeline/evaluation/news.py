@@ -66,12 +66,34 @@ TEST9_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test9.jsonl")
 # a helper who neither develops nor ran the stage, from sites in no other part; its first 10 pages were measured once
 # while incomplete, and a second such helper completed it the same evening (56 pages); never part of ``all``.
 TEST10_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test10.jsonl")
+# The tenth unseen part (split ``test11``, issue 19): 23 pages collected and annotated on 2026-12-05 and 25 more on
+# 2026-12-07 (48 pages), by two helpers who neither develop nor ran the stage, from sites in no other part; to be
+# measured once; never part of ``all``.
+TEST11_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test11.jsonl")
+# The eleventh unseen part (split ``test12``, issue 19): 44 pages collected and annotated on 2026-12-07 by a helper who
+# neither develops nor ran the stage, from sites in no other part (host and registered domain); to be measured once;
+# never part of ``all``.
+TEST12_CORPUS = DEFAULT_CORPUS.with_name("claims_news_test12.jsonl")
 UNSEEN_CORPORA = {"test2": TEST2_CORPUS, "test3": TEST3_CORPUS, "test4": TEST4_CORPUS, "test5": TEST5_CORPUS,
                   "test6": TEST6_CORPUS, "test7": TEST7_CORPUS, "test8": TEST8_CORPUS,
-                  "test9": TEST9_CORPUS, "test10": TEST10_CORPUS}
+                  "test9": TEST9_CORPUS, "test10": TEST10_CORPUS, "test11": TEST11_CORPUS,
+                  "test12": TEST12_CORPUS}
 FORMS = {"direct", "indirect", "reported", "free_indirect", "according_to", "mixed"}
 REFS = ("explicit", "alias", "pronoun", "description", "group", "continuation", "interview", "unattributed")
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10")
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
+          "test12")
+# Parts that are registered but not yet measured: collected by someone who never ran the stage and waiting for the
+# lead's single measurement. ``--split development`` leaves them out, so no development run prints their scores; the
+# lead empties this after the measurement, and from then on the part is development data like every other.
+NOT_YET_MEASURED: tuple[str, ...] = ("test11", "test12")
+# ``--split development``: every measured part, each scored on its own and then together (what a rule round
+# measures; ``all`` is only the first file's dev + test).
+DEVELOPMENT = "development"
+
+
+def development_parts() -> tuple[str, ...]:
+    """The registered parts a rule round may run on: all of ``SPLITS`` except ``NOT_YET_MEASURED``."""
+    return tuple(s for s in SPLITS if s not in NOT_YET_MEASURED)
 
 
 @dataclass(frozen=True)
@@ -267,6 +289,26 @@ def _table(title: str, groups: dict[str, list[Outcome]]) -> list[str]:
     return lines
 
 
+def error_lines(scores: Scores) -> list[str]:
+    """One line per missed claim, wrong speaker, wrong form and spurious prediction, in document order."""
+    lines: list[str] = []
+    outs = scores.outcomes
+    for o in outs:
+        g = o.gold
+        head = f"{g.doc_id} [{g.ref}/{g.form}] {g.message[:70]!r}"
+        if not o.found:
+            lines.append(f"  MISSED   {head} (speaker {g.speaker})")
+            continue
+        p = o.predicted
+        if not o.speaker_ok:
+            lines.append(f"  SPEAKER  {head}: want {g.speaker!r}, got {p['speaker_text']!r} -> {p['speaker_name']!r}"
+                         f" ({p['resolution']}; {p['evidence']})")
+        if not o.form_ok:
+            lines.append(f"  FORM     {head}: want {g.form}, got {p['form']}")
+    lines += [f"  {s}" for s in scores.spurious]
+    return lines
+
+
 def format_scores(label: str, scores: Scores, *, show_errors: bool = True) -> str:
     outs = scores.outcomes
     by_ref: dict[str, list[Outcome]] = defaultdict(list)
@@ -279,36 +321,69 @@ def format_scores(label: str, scores: Scores, *, show_errors: bool = True) -> st
     lines = [label, "", *_table("speaker ref", ref_groups), "", *_table("gold form", dict(sorted(by_form.items()))), "",
              f"precision (predicted claims inside a gold message): {_rate(scores.predicted_ok, scores.predicted)}"]
     if show_errors:
-        lines += ["", "errors:"]
-        for o in outs:
-            g = o.gold
-            head = f"{g.doc_id} [{g.ref}/{g.form}] {g.message[:70]!r}"
-            if not o.found:
-                lines.append(f"  MISSED   {head} (speaker {g.speaker})")
-                continue
-            p = o.predicted
-            if not o.speaker_ok:
-                lines.append(f"  SPEAKER  {head}: want {g.speaker!r}, got {p['speaker_text']!r} -> {p['speaker_name']!r}"
-                             f" ({p['resolution']}; {p['evidence']})")
-            if not o.form_ok:
-                lines.append(f"  FORM     {head}: want {g.form}, got {p['form']}")
-        lines += [f"  {s}" for s in scores.spurious]
+        lines += ["", "errors:", *error_lines(scores)]
     return "\n".join(lines)
 
 
+def _chosen(docs: list[NewsDoc], split: str) -> list[NewsDoc]:
+    return [d for d in docs if (split == "all" and d.split not in UNSEEN_CORPORA) or d.split == split]
+
+
+def _summary_line(split: str, scores: Scores) -> str:
+    outs = scores.outcomes
+    n = len(outs)
+    return (f"{split:<12} {n:>6}  {_rate(sum(o.found for o in outs), n):>16}  "
+            f"{_rate(sum(o.speaker_ok for o in outs), n):>16}  {_rate(sum(o.form_ok for o in outs), n):>16}  "
+            f"{_rate(scores.predicted_ok, scores.predicted)}")
+
+
+def development_report(*, show_errors: bool = True) -> str:
+    """Every measured part (``development_parts()``) scored with one pipeline: a line per part, then the breakdown of
+    all parts together and, with ``show_errors``, each part's errors under its name (document ids repeat across
+    parts). A part's numbers are the same as ``--split PART`` gives."""
+    nlp, name = load_nlp()
+    total = Scores()
+    per_part: list[tuple[str, Scores]] = []
+    n_docs = 0
+    for split in development_parts():
+        docs = _chosen(load_corpus(UNSEEN_CORPORA.get(split)), split)
+        n_docs += len(docs)
+        scores = evaluate(nlp, docs)
+        per_part.append((split, scores))
+        total.outcomes += scores.outcomes
+        total.predicted += scores.predicted
+        total.predicted_ok += scores.predicted_ok
+        total.spurious += scores.spurious
+    lines = [f"Claims on real news: every measured part ({', '.join(s for s, _ in per_part)}; {n_docs} documents, "
+             f"{len(total.outcomes)} gold claims), pipeline {name} + claimgraph_entities + claimgraph_claims"]
+    if NOT_YET_MEASURED:
+        lines.append(f"not included (registered, not yet measured): {', '.join(NOT_YET_MEASURED)}")
+    lines += ["", f"{'part':<12} {'claims':>6}  {'found':>16}  {'right speaker':>16}  {'right form':>16}  precision"]
+    lines += [_summary_line(split, scores) for split, scores in per_part]
+    lines += [_summary_line("ALL", total), ""]
+    lines.append(format_scores("all measured parts together", total, show_errors=False))
+    if show_errors:
+        for split, scores in per_part:
+            lines += ["", f"errors of part {split}:", *error_lines(scores)]
+    return "\n".join(lines) + "\n"
+
+
 def report(corpus: Path | None = None, *, split: str = "dev", show_errors: bool = True) -> str:
+    if split == DEVELOPMENT:
+        if corpus is not None:
+            raise ValueError(f"--split {DEVELOPMENT} scores the project's own parts in eval/; it takes no --corpus ({corpus})")
+        return development_report(show_errors=show_errors)
     if split not in SPLITS + ("all",):
-        raise ValueError(f"split {split!r} is not one of {', '.join(SPLITS)}, all")
+        raise ValueError(f"split {split!r} is not one of {', '.join(SPLITS)}, all, {DEVELOPMENT}")
     if corpus is None and split in UNSEEN_CORPORA:
         corpus = UNSEEN_CORPORA[split]
     docs = load_corpus(corpus)
-    chosen = [d for d in docs if (split == "all" and d.split not in UNSEEN_CORPORA) or d.split == split]
+    chosen = _chosen(docs, split)
     nlp, name = load_nlp()
     n_claims = sum(len(d.claims) for d in chosen)
     label = (f"Claims on real news: {corpus or DEFAULT_CORPUS}, split {split} ({len(chosen)} documents, "
              f"{n_claims} gold claims), pipeline {name} + claimgraph_entities + claimgraph_claims")
     return format_scores(label, evaluate(nlp, chosen), show_errors=show_errors) + "\n"
-
 
 if __name__ == "__main__":
     import sys
