@@ -866,8 +866,8 @@ def _find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
                 heads.append(doc[j])
         for h in heads:
             for child in syntax.children_with_role(h, syntax.SUBJECT):
-                if child.i in exclude or view.in_quote(child.i):
-                    continue
+                if child.i in exclude or child.i in cue.tokens or view.in_quote(child.i):
+                    continue  # a fronted participle the parse makes the subject ("Begründet hatte sie das …")
                 if child.pos_ in ("VERB", "AUX") or child.tag_ in ("PRELS",):
                     continue
                 if abs(child.i - i) > 25:
@@ -1753,8 +1753,9 @@ class _Extractor:
             return None
         left, right = v.clause_bounds(cue.index)
         stance = verb.clause not in ("act", "no")
-        if stance and not self._stance_reading(cue, left, right) and not self._predicative_stance(cue, left, right) \
-                and not self._predicative_adjective(cue, left, right):
+        informing = stance and self._informing_reading(cue, left, right)
+        if stance and not informing and not self._stance_reading(cue, left, right) \
+                and not self._predicative_stance(cue, left, right) and not self._predicative_adjective(cue, left, right):
             return None
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
@@ -1763,7 +1764,11 @@ class _Extractor:
             # a sentence cannot open with a relative clause, and "So"/"Und" first are V2 main clauses
             # ("Der Minister hat ... gefordert.", "So kündigte X ... an.")
             starts = starts - SENTENCE_INITIAL_MAIN_CLAUSE
-        if verb_last and _low(doc[left]) in starts:
+        # a separable particle apart from its finite verb closes a V2 main clause ("Als Grund gibt die UN … an"):
+        # a subordinate clause joins them ("als sie … angab")
+        split_particle = verb.particle is not None and v.finite_verb(cue.index) and any(
+            j > cue.index and v.low[j] == verb.particle for j in cue.tokens)
+        if verb_last and _low(doc[left]) in starts and not split_particle:
             return None  # a subordinate or relative clause ("weil er ... forderte")
         if self._passive(cue):
             return None
@@ -1787,10 +1792,51 @@ class _Extractor:
             return None
         if not self._animate(speaker):
             return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
+        if len(speaker) == 1 and v.layer.text[speaker[0]] == "Sie" and speaker[0] > s:
+            return None  # "NDR.de informiert Sie hier …": the polite "Sie" inside the sentence is the reader addressed
         if self._nobody(speaker) and self._reported_in_konjunktiv(cue):
             return None  # "Man rede mit allen Strömungen.": reported itself, it continues the speaker before
-        evidence = ["reported_event", "stance_verb"] if stance else ["reported_event"]
+        if informing and not self._informing_reading(cue, left, right, speaker):
+            return None  # the accusative the parse found is the speaker phrase itself
+        evidence = ["reported_event", "informing_verb"] if informing else (
+            ["reported_event", "stance_verb"] if stance else ["reported_event"])
         return Event("reported", message, cue, speaker, evidence=evidence, confidence=0.5, cue_scored=False)
+
+    def _informing_reading(self, cue: Cue, left: int, right: int, speaker: Sequence[int] = ()) -> bool:
+        """A verb of informing without a content clause in a reading that column ``inform`` of reporting_verbs.tsv
+        lists: ``object`` = an accusative object in the verb's clause is the content ("Zeugen hatten der Polizei den
+        Vorfall gemeldet", "Er bestätigte einen Bericht"), read from the parse only (no parse, no object); a
+        preposition = it stands in the clause, also as a pronominal adverb ("berichtete von 146 Verletzten",
+        "darüber", "begründete das mit"). Never with "sich" in the clause for a verb whose row is not reflexive
+        ("meldete sich bei der Polizei" gets in touch, "informierte sich über" finds out)."""
+        verb = cue.verb
+        if verb is None or not verb.inform - {INFORM_CLAUSE}:
+            return False
+        v = self.view
+        words = {v.low[j] for j in range(left, right) if j not in cue.tokens and not v.in_quote(j)}
+        if not verb.reflexive and "sich" in words:
+            return False
+        kinds = {vf.kind for vf in reporting.verb_forms().get(v.low[cue.index], ()) if vf.verb == verb}
+        if "infinitive" in kinds and "participle" not in kinds and any(j != cue.index and (
+                v.low[j] in AUXILIARIES or v.layer.tag[j] in ("VMFIN", "VAFIN")) for j in range(left, right)):
+            return False  # "wollten auf einer Pressekonferenz über … informieren": an act announced, nothing passed on
+        preps = verb.inform - {INFORM_CLAUSE, INFORM_OBJECT}
+        if any(p in words or ("dar" + p if p[:1] in "aeiouäöü" else "da" + p) in words for p in preps):
+            return True
+        return INFORM_OBJECT in verb.inform and self._content_object(cue, left, right, speaker) is not None
+
+    def _content_object(self, cue: Cue, left: int, right: int, speaker: Sequence[int]) -> int | None:
+        """The first token of the clause the parse makes an accusative object (either label scheme), a noun or a
+        demonstrative/personal pronoun, outside the speaker phrase, cue and quotes; None without a parse."""
+        v = self.view
+        if not v.parsed:
+            return None
+        for j in range(left, right):
+            if j in cue.tokens or j in speaker or v.in_quote(j) or v.low[j] == "sich":
+                continue
+            if syntax.OBJECT in syntax.roles(self.doc[j]) and v.layer.pos[j] in ("NOUN", "PROPN", "PRON"):
+                return j
+        return None
 
     def _no_comment(self, cue: Cue, left: int, right: int) -> bool:
         """"wollte sich nicht äußern", "kommentierte den Bericht nicht": a refusal to comment reports no claim."""
@@ -2559,6 +2605,8 @@ NEGATIONS = resources.words("claims_negations")
 # Values of column `alone` of reporting_verbs.tsv that name no preposition: every use, a participle predicative
 # of the object, a predicative adjective of the subject.
 STANCE_ADJECTIVES = resources.words("claims_stance_adjectives")
+# Values of column `inform` of reporting_verbs.tsv that name no preposition: a content clause, an accusative object
+INFORM_CLAUSE, INFORM_OBJECT = "clause", "object"
 OBJECT_ALS = "object-als"  # "als" after the object: "sieht die Bevölkerung als Chance"
 STANCE_READINGS = frozenset(("any", "participle", "adjective", OBJECT_ALS))
 # Demonstratives that take up the statement before a frame ("Das erklärte ein Sprecher.", "…, das sagte sie").
