@@ -387,6 +387,9 @@ def find_cue(view: _View, i: int) -> Cue | None:
         if verb.particle and not vf.joined:
             # the separable particle stands at the end of the V2 clause ("teilte ... mit")
             last = [j for j in clause if j > i and view.low[j] == verb.particle and _is_particle(view, j, right)]
+            if not last and vf.kind in ("participle", "infinitive") and i > 0 and view.low[i - 1] == verb.particle \
+                    and not view.in_quote(i - 1):
+                last = [i - 1]  # the participle or infinitive written apart from its particle: "bekannt gegeben"
             if " " in verb.lemma:  # "stark machen", "infrage stellen": the word may precede a participle
                 last = [j for j in clause if j != i and view.low[j] == verb.particle]
             if not last and view.parsed:
@@ -1753,9 +1756,9 @@ class _Extractor:
             return None
         left, right = v.clause_bounds(cue.index)
         stance = verb.clause not in ("act", "no")
-        informing = stance and self._informing_reading(cue, left, right)
-        if stance and not informing and not self._stance_reading(cue, left, right) \
-                and not self._predicative_stance(cue, left, right) and not self._predicative_adjective(cue, left, right):
+        stance_reading = stance and (self._stance_reading(cue, left, right) or self._predicative_stance(
+            cue, left, right) or self._predicative_adjective(cue, left, right))
+        if stance and not stance_reading and not verb.inform - {INFORM_CLAUSE}:
             return None
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
@@ -1770,12 +1773,15 @@ class _Extractor:
             j > cue.index and v.low[j] == verb.particle for j in cue.tokens)
         if verb_last and _low(doc[left]) in starts and not split_particle:
             return None  # a subordinate or relative clause ("weil er ... forderte")
+        if verb_last and left > s and _low(doc[left]) in PREPOSITIONS and left + 1 < right \
+                and v.low[left + 1] in RELATIVE_STARTS:
+            return None  # a relative clause after its preposition ("…, in der die Polizei um Mithilfe bittet")
         if self._passive(cue):
             return None
         if self._no_comment(cue, left, right):
             return None
-        if any(v.in_quote(i) for i in range(s, e)):
-            return None
+        if any(v.in_quote(i) and not self._quoted_name(v.quote_of[i]) for i in range(s, e)):
+            return None  # a quotation in the sentence is someone's words (a direct or mixed claim), not a report
         last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
         # "… äußerte sich Kreissl zu folgenden Fragen:" closing its line introduces what follows, like a full stop
         colon_line = last is not None and doc[last].text == ":" and (
@@ -1796,8 +1802,9 @@ class _Extractor:
             return None  # "NDR.de informiert Sie hier …": the polite "Sie" inside the sentence is the reader addressed
         if self._nobody(speaker) and self._reported_in_konjunktiv(cue):
             return None  # "Man rede mit allen Strömungen.": reported itself, it continues the speaker before
+        informing = stance and not stance_reading
         if informing and not self._informing_reading(cue, left, right, speaker):
-            return None  # the accusative the parse found is the speaker phrase itself
+            return None  # no reading of column `alone` or `inform` holds
         evidence = ["reported_event", "informing_verb"] if informing else (
             ["reported_event", "stance_verb"] if stance else ["reported_event"])
         return Event("reported", message, cue, speaker, evidence=evidence, confidence=0.5, cue_scored=False)
@@ -1836,7 +1843,38 @@ class _Extractor:
                 continue
             if syntax.OBJECT in syntax.roles(self.doc[j]) and v.layer.pos[j] in ("NOUN", "PROPN", "PRON"):
                 return j
-        return None
+        return self._object_after_verb(cue, right, speaker)
+
+    def _object_after_verb(self, cue: Cue, right: int, speaker: Sequence[int]) -> int | None:
+        """"Die Ratspräsidentin stellt die Kenntnisnahme … fest": with the subject in the Vorfeld, the noun phrase
+        right after the finite verb or auxiliary (adverbs skipped) is the object when it is a bare common noun or
+        opens with an accusative determiner (lexicons/claims_accusative_forms.txt) that is not also dative, whatever
+        a weak parse labels it (there a second subject). Not a pronoun alone, a preposition or a name."""
+        v = self.view
+        finite = [j for j in cue.tokens if v.finite_verb(j)]
+        if not speaker or not finite or max(speaker) > finite[0]:
+            return None
+        j = finite[0] + 1
+        while j < right and v.layer.pos[j] in ("ADV", "PART") and v.layer.text[j].islower():
+            j += 1
+        if j < right and j not in speaker and v.layer.pos[j] == "NOUN" and v.layer.text[j][:1].isupper() \
+                and not v.layer.ent_type[j]:
+            return j  # a bare plural or mass noun: "hat heute Förderentscheidungen … bekannt gegeben"
+        if j + 1 >= right or j in speaker or v.low[j] not in ACCUSATIVE_FORMS or v.low[j] in DATIVE_FORMS:
+            return None
+        k = j + 1
+        while k < right and v.layer.pos[k] == "ADJ":
+            k += 1
+        return j if k < right and v.layer.pos[k] == "NOUN" and v.layer.text[k][:1].isupper() else None
+
+    def _quoted_name(self, q: Quote | None) -> bool:
+        """A short balanced quotation that names something (der "Standard", das „Community-Policing“-Projekt, die
+        Initiative „Wir sind Kirche“): no message, at most four words, the first capitalised."""
+        v = self.view
+        if q is None or not q.balanced or v.speechlike(q):
+            return False
+        words = [i for i in q.content if not v.is_punct(i)]
+        return 0 < len(words) <= 4 and v.layer.text[words[0]][:1].isupper()
 
     def _no_comment(self, cue: Cue, left: int, right: int) -> bool:
         """"wollte sich nicht äußern", "kommentierte den Bericht nicht": a refusal to comment reports no claim."""
@@ -1909,6 +1947,9 @@ class _Extractor:
         span = doc[speaker[0]:speaker[-1] + 1]
         if len(speaker) == 1 and _low(doc[speaker[0]]) in ("er", "sie", "wir", "ich", "man"):
             return True
+        named = [i for i in speaker if _low(doc[i]) not in ARTICLES_PRONOUNS and not self.view.is_punct(i)]
+        if named and all(self._quoted_name(self.view.quote_of[i]) for i in named):
+            return True  # a name in quotation marks as subject: a paper, a programme, an initiative (der "Standard")
         if any(doc[i].ent_type_ in ("PER", "ORG") for i in speaker):
             return True
         if any(not doc[i].ent_type_ and _is_person_noun_form(doc[i].text) for i in speaker):
