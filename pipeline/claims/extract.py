@@ -1209,8 +1209,27 @@ class _Extractor:
                 self.cues[i] = cue
         for recogniser in PRECEDENCE:
             recogniser.run(self)
+        for ev in self.events:
+            self._informing_form(ev)
         self.events.sort(key=lambda ev: (min(ev.message), ev.nested))
         return self.events
+
+    def _informing_form(self, ev: Event) -> None:
+        """A verb of informing (column ``inform`` = ``clause`` in reporting_verbs.tsv: "mitteilen", "berichten",
+        "melden" …) with content in the indicative passes on a fact: the event is ``reported``, its message still the
+        content clause without the frame ("Die Polizei teilte mit, dass der Mann festgenommen wurde", "Wie die
+        Polizei mitteilte, wurde der Mann festgenommen"); in Konjunktiv it stays ``indirect``. The mood is read from
+        the finite verbs of the message outside quotations; a message without one (a zu-infinitive: "…, ganz in der
+        Nähe Einschläge wahrgenommen zu haben") stays ``indirect``."""
+        verb = ev.cue.verb if ev.cue is not None else None
+        if ev.form != "indirect" or verb is None or INFORM_CLAUSE not in verb.inform \
+                or not ev.evidence or ev.evidence[0] not in INFORMING_CONTENT:
+            return
+        v = self.view
+        finite = [i for i in ev.message if v.finite_verb(i) and not v.in_quote(i) and not (i > 0 and v.low[i - 1] == "zu")]
+        if finite and not any(v.is_subjunctive(i) for i in finite):
+            ev.form = "reported"
+            ev.evidence.append("informing_indicative")
 
     # -- direct speech with a frame
     def _direct_quotes(self) -> None:
@@ -2648,6 +2667,9 @@ NEGATIONS = resources.words("claims_negations")
 STANCE_ADJECTIVES = resources.words("claims_stance_adjectives")
 # Values of column `inform` of reporting_verbs.tsv that name no preposition: a content clause, an accusative object
 INFORM_CLAUSE, INFORM_OBJECT = "clause", "object"
+# the rules whose message is the content of a verb of informing ("dass …", V2, "wie X mitteilte", inserted, "das")
+INFORMING_CONTENT = frozenset(("complementizer:dass", "v2_clause", "wie_frame", "inserted_frame", "colon_content",
+                               "anaphoric_frame"))
 OBJECT_ALS = "object-als"  # "als" after the object: "sieht die Bevölkerung als Chance"
 STANCE_READINGS = frozenset(("any", "participle", "adjective", OBJECT_ALS))
 # Demonstratives that take up the statement before a frame ("Das erklärte ein Sprecher.", "…, das sagte sie").
