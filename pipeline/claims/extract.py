@@ -1674,6 +1674,8 @@ class _Extractor:
                     break
         if any(v.quote_of[i] is not None and v.speechlike(v.quote_of[i]) for i in message):
             form = "mixed"
+        elif evidence == "colon_content" and interviews._first_person(" ".join(v.low[i] for i in message)):
+            form = "direct"  # "Hubertz sagte: Wir bauen mehr.": the speaker's own words without quotation marks
         else:
             form = "indirect"
         speaker = antecedent or find_speaker(v, cue, set(message))
