@@ -1894,8 +1894,8 @@ class _Extractor:
         v = self.view
         if q is None or not q.balanced or v.speechlike(q):
             return False
-        words = [i for i in q.content if not v.is_punct(i)]
-        return 0 < len(words) <= 4 and v.layer.text[words[0]][:1].isupper()
+        words = [i for i in q.content if not v.is_punct(i)] or [q.end]  # or the compound the mark closes in
+        return len(words) <= 4 and v.layer.text[words[0]].lstrip("„“”\"«»‚‘’›‹")[:1].isupper()
 
     def _no_comment(self, cue: Cue, left: int, right: int) -> bool:
         """"wollte sich nicht äußern", "kommentierte den Bericht nicht": a refusal to comment reports no claim."""
