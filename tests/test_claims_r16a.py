@@ -168,3 +168,43 @@ def test_no_object_reading_without_a_parse():
     blank_nlp.add_pipe("claimgraph_claims")
     doc = blank_nlp("Mehrere Anwohner hatten der Feuerwehr am Morgen den Brand gemeldet.")
     assert not [c for c in _claims(doc) if "informing_verb" in c.evidence]
+
+
+# --------------------------------------------------------------------------- press-release layouts and quotation marks
+
+
+def test_a_statement_announced_with_stellung_nehmen_and_a_colon(project_nlp):
+    doc = project_nlp('In einer Pressemeldung nimmt Verbandspräsident Heribert Lang zum Treffen Stellung:\n"Am 18. Mai '
+                      'hält der Verband in Bonn seine Versammlung ab, auf deren Tagesordnung die Wahl steht."')
+    claim = _claim_at(doc, "Versammlung ab")
+    assert claim.form == "direct" and claim.speaker_name == "Heribert Lang"
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Ministerin Helga Roth sagte: Wir bauen in diesem Jahr mehr Wohnungen als je zuvor.", "direct"),
+    ("Ministerin Helga Roth sagte am Montag: Der Plan sei richtig.", "indirect"),
+])
+def test_colon_content_in_the_first_person_is_direct(project_nlp, text, form):
+    claim = _claim_at(project_nlp(text), text.split(": ")[1][:12])
+    assert claim.form == form and claim.claim_text == text.split(": ")[1].rstrip(".")
+
+
+def test_a_quotation_in_hard_wrapped_copy_goes_on_over_single_line_breaks(project_nlp):
+    text = ('Bischof Paul Weber sagte am Montag in Berlin:\n"Die Menschen sind verzweifelt, und wir\nmüssen ihren '
+            'Hilferuf ernst nehmen."\n\nDer Senat will am Dienstag beraten.')
+    claim = _claim_at(project_nlp(text), "verzweifelt")
+    assert claim.form == "direct" and "ernst nehmen" in claim.claim_text
+    assert claim.speaker_name == "Paul Weber"
+
+
+def test_an_unclosed_quotation_still_ends_at_the_blank_line(project_nlp):
+    doc = project_nlp('Er sagte: "Wir kommen wieder\nund bleiben lange.\n\nDie Stadt plant "neue Wege".')
+    assert not [c for c in _claims(doc) if "neue Wege" in c.claim_text and "bleiben" in c.claim_text]
+
+
+def test_a_closing_mark_inside_a_compound_closes_the_quote(project_nlp):
+    doc = project_nlp('Eine "Heute"-Leserin wandte sich an die Redaktion. Der Bezirksobmann Hermann Brück '
+                      'kritisiert das „Community-Policing“-Projekt der Stadt.')
+    claim = _claim_at(doc, "Projekt der Stadt")
+    assert claim.form == "reported" and claim.speaker_name == "Hermann Brück"
+    assert not [c for c in _claims(doc) if "Leserin wandte" in c.claim_text and c.form == "direct"]
