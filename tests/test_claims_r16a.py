@@ -208,3 +208,18 @@ def test_a_closing_mark_inside_a_compound_closes_the_quote(project_nlp):
     claim = _claim_at(doc, "Projekt der Stadt")
     assert claim.form == "reported" and claim.speaker_name == "Hermann Brück"
     assert not [c for c in _claims(doc) if "Leserin wandte" in c.claim_text and c.form == "direct"]
+
+
+def test_a_statement_without_quotation_marks_after_a_colon_line(project_nlp):
+    doc = project_nlp("Michael Burmann erklärt im Namen des Aufsichtsrats zu den heutigen Medienberichten:\nDer "
+                      "Aufsichtsrat sagt das für morgen geplante Treffen mit dem Präsidium ab.\nEin Grund dafür ist, "
+                      "dass öffentlicher Druck einer guten Zusammenarbeit nicht dient.\n\nDer Verein schweigt dazu.")
+    claim = _claim_at(doc, "Treffen mit dem Präsidium")
+    assert claim.form == "direct" and claim.speaker_name == "Michael Burmann"
+    assert "colon_line_statement" in claim.evidence and claim.claim_text.endswith("nicht dient.")
+
+
+def test_questions_after_a_colon_line_are_no_statement(project_nlp):
+    doc = project_nlp("In kurzweiligen 45 Minuten äußerte sich Direktor Paul Kreis zu folgenden Fragen:\nWie sicher "
+                      "ist das Land? Wer bezahlt die neuen Stellen?\n\nDanach gab es einen Empfang.")
+    assert not [c for c in _claims(doc) if "colon_line_statement" in c.evidence]

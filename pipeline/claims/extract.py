@@ -1535,10 +1535,49 @@ class _Extractor:
                 or self._content_clause(cue, s, end, left, right)
                 or self._inserted_frame(cue, s, end, left, right)
                 or self._anaphoric_frame(cue, s, end, left, right)
+                or self._colon_line_statement(cue, s, e, right)
             )
             if ev:
                 self.add(ev)
         self._coordinated_cues()
+
+    def _colon_line_statement(self, cue: Cue, s: int, e: int, right: int) -> Event | None:
+        """"Michael Burmester erklärt im Namen des Aufsichtsrats zu den Medienberichten:" closing its line, the
+        statement without quotation marks in the lines after it (press releases): the paragraph up to the next
+        blank line is a ``direct`` claim of the frame's speaker. Only for a verb of saying that takes a content
+        clause (`yes`/`act`), a colon that closes the cue's clause and line, an animate speaker, and a statement
+        of at most eight sentences that ends in sentence punctuation, holds no quotation, no question and nothing
+        claimed."""
+        v, doc = self.view, self.doc
+        verb = cue.verb
+        if verb is None or verb.clause not in ("yes", "act") or "S" not in verb.stwr:
+            return None
+        last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
+        if last is None or right < last or doc[last].text != ":" or v.in_quote(last) \
+                or not ("\n" in doc[last].whitespace_ or last + 1 < v.n and doc[last + 1].is_space and "\n" in doc[last + 1].text):
+            return None
+        k = v.sent_of[last] + 1
+        message: list[int] = []
+        while k < len(v.sents) and len({v.sent_of[i] for i in message}) < 8:
+            ks, ke = v.sents[k]
+            words = [i for i in range(ks, ke) if not doc[i].is_space]
+            if not words:
+                break
+            if message and sum(doc[i].whitespace_.count("\n") + (doc[i].text.count("\n") if doc[i].is_space else 0)
+                               for i in range(message[-1], words[0])) >= 2:
+                break  # a blank line ends the statement
+            message += words
+            k += 1
+        if not message or not doc[message[0]].text[:1].isupper() or doc[message[-1]].text not in SENT_END:
+            return None
+        if len(message) < 4 or any(v.in_quote(i) or i in self.covered or doc[i].text == "?" for i in message):
+            return None  # "… äußerte sich Kreissl zu folgenden Fragen:" announces questions, not a statement
+        speaker = find_speaker(v, cue, set(message))
+        if not speaker or not self._animate(speaker):
+            return None
+        frame = [i for i in range(s, e) if not doc[i].is_space]
+        return Event("direct", message, cue, speaker, frame=frame, evidence=["colon_line_statement"], confidence=0.6,
+                     addressee=self._addressee(cue, frame, speaker))
 
     def _coordinated_cues(self) -> None:
         """"Werneke fordert von den Arbeitgebern ein Angebot und warnt davor, dass …": two coordinated verbs of
