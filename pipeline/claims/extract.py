@@ -369,7 +369,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
         return None
     tok = view.doc[i]  # a Token view only for the few words that are reporting-verb forms
     if view.has_pos and (tok.tag_ == "ADJA" or tok.pos_ == "ADJ" and _low(tok) not in reporting.verb_forms()) \
-            and not _frame_verb_after_quote(view, i) and not _finite_with_closing_particle(view, i, entries):
+            and not _frame_verb_after_quote(view, i) and not _finite_with_closing_particle(view, i, entries) \
+            and not _before_article(view, i):
         return None  # an attributive participle ("die kürzlich beschlossene Reform") reads its lemma, it reports nothing
     left, right = view.clause_bounds(i)
     clause = range(left, right)
@@ -432,6 +433,15 @@ def find_cue(view: _View, i: int) -> Cue | None:
             tokens.append(es[0])
         return Cue(i, sorted(set(tokens)), verb.lemma, verb, verb.stwr)
     return None
+
+
+def _before_article(view: _View, i: int) -> bool:
+    """An article follows (over a line break): no attributive adjective stands before one, so a verb form the tagger
+    made one is the verb ("Nach einem Jahr verkündeten\ndie Innenministerin …")."""
+    j = i + 1
+    while j < view.n and view.layer.is_space[j]:
+        j += 1
+    return j < view.n and view.low[j] in DEFINITE_ARTICLES | INDEFINITE_ARTICLES and view.layer.text[j].islower()
 
 
 def _frame_verb_after_quote(view: _View, i: int) -> bool:
