@@ -223,3 +223,16 @@ def test_questions_after_a_colon_line_are_no_statement(project_nlp):
     doc = project_nlp("In kurzweiligen 45 Minuten äußerte sich Direktor Paul Kreis zu folgenden Fragen:\nWie sicher "
                       "ist das Land? Wer bezahlt die neuen Stellen?\n\nDanach gab es einen Empfang.")
     assert not [c for c in _claims(doc) if "colon_line_statement" in c.evidence]
+
+
+def test_a_single_line_break_before_a_lower_case_word_is_inside_the_sentence(project_nlp):
+    doc = project_nlp("Die Ministerin Helga Roth kündigte am Montag in Berlin\nan, dass die Mittel für Schulen deutlich "
+                      "steigen sollen.\n\nDie Opposition schweigt.")
+    claim = _claim_at(doc, "Mittel für Schulen")
+    assert claim.speaker_name == "Helga Roth" and claim.cue_lemma == "ankündigen"
+
+
+def test_a_headline_line_still_ends_its_sentence(project_nlp):
+    doc = project_nlp("Tierwohl am Sechseläuten\nTierschützer kritisieren den Umgang mit den Pferden.")
+    claim = _claim_at(doc, "Umgang mit den Pferden")
+    assert claim.claim_text == "Tierschützer kritisieren den Umgang mit den Pferden."
