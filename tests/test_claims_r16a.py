@@ -103,6 +103,11 @@ def test_no_reported_event_for_the_other_readings(project_nlp, text):
      "indirect"),  # "sagen" is no verb of informing
     ("Eine Anruferin habe gemeldet, einen Knall gehört zu haben, sagte die Polizei.", "einen Knall gehört zu haben",
      None),  # a zu-infinitive has no mood: not made reported
+    # a plural equal to the infinitive and a preterite in -ten are the indicative as well: no Konjunktiv to see
+    ("Wie die Regierung mitteilte, müssen Restaurants und Kneipen von Samstag an schon um 22 Uhr schließen.",
+     "müssen Restaurants und Kneipen von Samstag an schon um 22 Uhr schließen", "reported"),
+    ("Die Polizei teilte mit, dass gerade eine neue Angriffswelle laufe.", "dass gerade eine neue Angriffswelle laufe",
+     "indirect"),
 ])
 def test_the_mood_of_the_content_decides_between_reported_and_indirect(project_nlp, text, message, form):
     doc = project_nlp(text)

@@ -1237,9 +1237,21 @@ class _Extractor:
             return
         v = self.view
         finite = [i for i in ev.message if v.finite_verb(i) and not v.in_quote(i) and not (i > 0 and v.low[i - 1] == "zu")]
-        if finite and not any(v.is_subjunctive(i) for i in finite):
+        if finite and not any(self._distinct_subjunctive(i) for i in finite):
             ev.form = "reported"
             ev.evidence.append("informing_indicative")
+
+    def _distinct_subjunctive(self, i: int) -> bool:
+        """A Konjunktiv form that differs from the indicative: not a plural equal to the infinitive ("müssen",
+        "vorbeikommen"), not a form in -te/-ten without umlaut ("sollten", the preterite as well), which the
+        morphologizer may call subjunctive; "sei", "habe", "werde", "könne", "hätten", "würden" are distinct."""
+        v = self.view
+        if not v.is_subjunctive(i):
+            return False
+        low = v.low[i]
+        if low.endswith("n") and v.has_lemma and v.layer.lemma[i] and low == v.layer.lemma[i].lower():
+            return False
+        return not (low.endswith(("te", "ten", "tet", "test")) and not any(c in low for c in "äöü"))
 
     # -- direct speech with a frame
     def _direct_quotes(self) -> None:
