@@ -28,6 +28,10 @@ def _claims(doc):
     return [c for c in doc._.claims if not c.is_nested]
 
 
+def _with_evidence(doc, tag: str):
+    return [c for c in _claims(doc) if tag in c.evidence]
+
+
 def _claim_at(doc, words: str):
     hits = [c for c in _claims(doc) if words in c.claim_text]
     assert hits, [(c.claim_text, c.speaker_text) for c in doc._.claims]
@@ -172,7 +176,7 @@ def test_no_object_reading_without_a_parse():
     blank_nlp.add_pipe("claimgraph_entities")
     blank_nlp.add_pipe("claimgraph_claims")
     doc = blank_nlp("Mehrere Anwohner hatten der Feuerwehr am Morgen den Brand gemeldet.")
-    assert not [c for c in _claims(doc) if "informing_verb" in c.evidence]
+    assert not _with_evidence(doc, "informing_verb")
 
 
 # --------------------------------------------------------------------------- press-release layouts and quotation marks
@@ -227,7 +231,7 @@ def test_a_statement_without_quotation_marks_after_a_colon_line(project_nlp):
 def test_questions_after_a_colon_line_are_no_statement(project_nlp):
     doc = project_nlp("In kurzweiligen 45 Minuten äußerte sich Direktor Paul Kreis zu folgenden Fragen:\nWie sicher "
                       "ist das Land? Wer bezahlt die neuen Stellen?\n\nDanach gab es einen Empfang.")
-    assert not [c for c in _claims(doc) if "colon_line_statement" in c.evidence]
+    assert not _with_evidence(doc, "colon_line_statement")
 
 
 def test_a_single_line_break_before_a_lower_case_word_is_inside_the_sentence(project_nlp):
