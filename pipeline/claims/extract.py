@@ -369,7 +369,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
         return None
     tok = view.doc[i]  # a Token view only for the few words that are reporting-verb forms
     if view.has_pos and (tok.tag_ == "ADJA" or tok.pos_ == "ADJ" and _low(tok) not in reporting.verb_forms()) \
-            and not _frame_verb_after_quote(view, i) and not _finite_with_closing_particle(view, i, entries):
+            and not _frame_verb_after_quote(view, i) and not _finite_with_closing_particle(view, i, entries) \
+            and not _before_article(view, i):
         return None  # an attributive participle ("die kürzlich beschlossene Reform") reads its lemma, it reports nothing
     left, right = view.clause_bounds(i)
     clause = range(left, right)
@@ -387,6 +388,9 @@ def find_cue(view: _View, i: int) -> Cue | None:
         if verb.particle and not vf.joined:
             # the separable particle stands at the end of the V2 clause ("teilte ... mit")
             last = [j for j in clause if j > i and view.low[j] == verb.particle and _is_particle(view, j, right)]
+            if not last and vf.kind in ("participle", "infinitive") and i > 0 and view.low[i - 1] == verb.particle \
+                    and not view.in_quote(i - 1):
+                last = [i - 1]  # the participle or infinitive written apart from its particle: "bekannt gegeben"
             if " " in verb.lemma:  # "stark machen", "infrage stellen": the word may precede a participle
                 last = [j for j in clause if j != i and view.low[j] == verb.particle]
             if not last and view.parsed:
@@ -429,6 +433,15 @@ def find_cue(view: _View, i: int) -> Cue | None:
             tokens.append(es[0])
         return Cue(i, sorted(set(tokens)), verb.lemma, verb, verb.stwr)
     return None
+
+
+def _before_article(view: _View, i: int) -> bool:
+    """An article follows (over a line break): no attributive adjective stands before one, so a verb form the tagger
+    made one is the verb ("Nach einem Jahr verkündeten\ndie Innenministerin …")."""
+    j = i + 1
+    while j < view.n and view.layer.is_space[j]:
+        j += 1
+    return j < view.n and view.low[j] in DEFINITE_ARTICLES | INDEFINITE_ARTICLES and view.layer.text[j].islower()
 
 
 def _frame_verb_after_quote(view: _View, i: int) -> bool:
@@ -866,8 +879,8 @@ def _find_speaker(view: _View, cue: Cue, exclude: set[int]) -> list[int]:
                 heads.append(doc[j])
         for h in heads:
             for child in syntax.children_with_role(h, syntax.SUBJECT):
-                if child.i in exclude or view.in_quote(child.i):
-                    continue
+                if child.i in exclude or child.i in cue.tokens or view.in_quote(child.i):
+                    continue  # a fronted participle the parse makes the subject ("Begründet hatte sie das …")
                 if child.pos_ in ("VERB", "AUX") or child.tag_ in ("PRELS",):
                     continue
                 if abs(child.i - i) > 25:
@@ -1206,8 +1219,39 @@ class _Extractor:
                 self.cues[i] = cue
         for recogniser in PRECEDENCE:
             recogniser.run(self)
+        for ev in self.events:
+            self._informing_form(ev)
         self.events.sort(key=lambda ev: (min(ev.message), ev.nested))
         return self.events
+
+    def _informing_form(self, ev: Event) -> None:
+        """A verb of informing (column ``inform`` = ``clause`` in reporting_verbs.tsv: "mitteilen", "berichten",
+        "melden" …) with content in the indicative passes on a fact: the event is ``reported``, its message still the
+        content clause without the frame ("Die Polizei teilte mit, dass der Mann festgenommen wurde", "Wie die
+        Polizei mitteilte, wurde der Mann festgenommen"); in Konjunktiv it stays ``indirect``. The mood is read from
+        the finite verbs of the message outside quotations; a message without one (a zu-infinitive: "…, ganz in der
+        Nähe Einschläge wahrgenommen zu haben") stays ``indirect``."""
+        verb = ev.cue.verb if ev.cue is not None else None
+        if ev.form != "indirect" or verb is None or INFORM_CLAUSE not in verb.inform \
+                or not ev.evidence or ev.evidence[0] not in INFORMING_CONTENT:
+            return
+        v = self.view
+        finite = [i for i in ev.message if v.finite_verb(i) and not v.in_quote(i) and not (i > 0 and v.low[i - 1] == "zu")]
+        if finite and not any(self._distinct_subjunctive(i) for i in finite):
+            ev.form = "reported"
+            ev.evidence.append("informing_indicative")
+
+    def _distinct_subjunctive(self, i: int) -> bool:
+        """A Konjunktiv form that differs from the indicative: not a plural equal to the infinitive ("müssen",
+        "vorbeikommen"), not a form in -te/-ten without umlaut ("sollten", the preterite as well), which the
+        morphologizer may call subjunctive; "sei", "habe", "werde", "könne", "hätten", "würden" are distinct."""
+        v = self.view
+        if not v.is_subjunctive(i):
+            return False
+        low = v.low[i]
+        if low.endswith("n") and v.has_lemma and v.layer.lemma[i] and low == v.layer.lemma[i].lower():
+            return False
+        return not (low.endswith(("te", "ten", "tet", "test")) and not any(c in low for c in "äöü"))
 
     # -- direct speech with a frame
     def _direct_quotes(self) -> None:
@@ -1513,10 +1557,49 @@ class _Extractor:
                 or self._content_clause(cue, s, end, left, right)
                 or self._inserted_frame(cue, s, end, left, right)
                 or self._anaphoric_frame(cue, s, end, left, right)
+                or self._colon_line_statement(cue, s, e, right)
             )
             if ev:
                 self.add(ev)
         self._coordinated_cues()
+
+    def _colon_line_statement(self, cue: Cue, s: int, e: int, right: int) -> Event | None:
+        """"Michael Burmester erklärt im Namen des Aufsichtsrats zu den Medienberichten:" closing its line, the
+        statement without quotation marks in the lines after it (press releases): the paragraph up to the next
+        blank line is a ``direct`` claim of the frame's speaker. Only for a verb of saying that takes a content
+        clause (`yes`/`act`), a colon that closes the cue's clause and line, an animate speaker, and a statement
+        of at most eight sentences that ends in sentence punctuation, holds no quotation, no question and nothing
+        claimed."""
+        v, doc = self.view, self.doc
+        verb = cue.verb
+        if verb is None or verb.clause not in ("yes", "act") or "S" not in verb.stwr:
+            return None
+        last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
+        if last is None or right < last or doc[last].text != ":" or v.in_quote(last) \
+                or not ("\n" in doc[last].whitespace_ or last + 1 < v.n and doc[last + 1].is_space and "\n" in doc[last + 1].text):
+            return None
+        k = v.sent_of[last] + 1
+        message: list[int] = []
+        while k < len(v.sents) and len({v.sent_of[i] for i in message}) < 8:
+            ks, ke = v.sents[k]
+            words = [i for i in range(ks, ke) if not doc[i].is_space]
+            if not words:
+                break
+            if message and sum(doc[i].whitespace_.count("\n") + (doc[i].text.count("\n") if doc[i].is_space else 0)
+                               for i in range(message[-1], words[0])) >= 2:
+                break  # a blank line ends the statement
+            message += words
+            k += 1
+        if not message or not doc[message[0]].text[:1].isupper() or doc[message[-1]].text not in SENT_END:
+            return None
+        if len(message) < 4 or any(v.in_quote(i) or i in self.covered or doc[i].text == "?" for i in message):
+            return None  # "… äußerte sich Kreissl zu folgenden Fragen:" announces questions, not a statement
+        speaker = find_speaker(v, cue, set(message))
+        if not speaker or not self._animate(speaker):
+            return None
+        frame = [i for i in range(s, e) if not doc[i].is_space]
+        return Event("direct", message, cue, speaker, frame=frame, evidence=["colon_line_statement"], confidence=0.6,
+                     addressee=self._addressee(cue, frame, speaker))
 
     def _coordinated_cues(self) -> None:
         """"Werneke fordert von den Arbeitgebern ein Angebot und warnt davor, dass …": two coordinated verbs of
@@ -1652,6 +1735,8 @@ class _Extractor:
                     break
         if any(v.quote_of[i] is not None and v.speechlike(v.quote_of[i]) for i in message):
             form = "mixed"
+        elif evidence == "colon_content" and interviews._first_person(" ".join(v.low[i] for i in message)):
+            form = "direct"  # "Hubertz sagte: Wir bauen mehr.": the speaker's own words without quotation marks
         else:
             form = "indirect"
         speaker = antecedent or find_speaker(v, cue, set(message))
@@ -1753,8 +1838,9 @@ class _Extractor:
             return None
         left, right = v.clause_bounds(cue.index)
         stance = verb.clause not in ("act", "no")
-        if stance and not self._stance_reading(cue, left, right) and not self._predicative_stance(cue, left, right) \
-                and not self._predicative_adjective(cue, left, right):
+        stance_reading = stance and (self._stance_reading(cue, left, right) or self._predicative_stance(
+            cue, left, right) or self._predicative_adjective(cue, left, right))
+        if stance and not stance_reading and not verb.inform - {INFORM_CLAUSE}:
             return None
         words = [j for j in range(left, right) if not v.is_punct(j)]
         verb_last = max(cue.tokens) >= words[-1] if words else True
@@ -1763,14 +1849,21 @@ class _Extractor:
             # a sentence cannot open with a relative clause, and "So"/"Und" first are V2 main clauses
             # ("Der Minister hat ... gefordert.", "So kündigte X ... an.")
             starts = starts - SENTENCE_INITIAL_MAIN_CLAUSE
-        if verb_last and _low(doc[left]) in starts:
+        # a separable particle apart from its finite verb closes a V2 main clause ("Als Grund gibt die UN … an"):
+        # a subordinate clause joins them ("als sie … angab")
+        split_particle = verb.particle is not None and v.finite_verb(cue.index) and any(
+            j > cue.index and v.low[j] == verb.particle for j in cue.tokens)
+        if verb_last and _low(doc[left]) in starts and not split_particle:
             return None  # a subordinate or relative clause ("weil er ... forderte")
+        if verb_last and left > s and _low(doc[left]) in PREPOSITIONS and left + 1 < right \
+                and v.low[left + 1] in RELATIVE_STARTS:
+            return None  # a relative clause after its preposition ("…, in der die Polizei um Mithilfe bittet")
         if self._passive(cue):
             return None
         if self._no_comment(cue, left, right):
             return None
-        if any(v.in_quote(i) for i in range(s, e)):
-            return None
+        if any(v.in_quote(i) and not self._quoted_name(v.quote_of[i]) for i in range(s, e)):
+            return None  # a quotation in the sentence is someone's words (a direct or mixed claim), not a report
         last = next((j for j in range(e - 1, s - 1, -1) if not doc[j].is_space), None)
         # "… äußerte sich Kreissl zu folgenden Fragen:" closing its line introduces what follows, like a full stop
         colon_line = last is not None and doc[last].text == ":" and (
@@ -1787,10 +1880,83 @@ class _Extractor:
             return None
         if not self._animate(speaker):
             return None  # "Der Antrieb stellt eine Voraussetzung dar": things do not make speech events
+        if len(speaker) == 1 and v.layer.text[speaker[0]] == "Sie" and speaker[0] > s:
+            return None  # "NDR.de informiert Sie hier …": the polite "Sie" inside the sentence is the reader addressed
         if self._nobody(speaker) and self._reported_in_konjunktiv(cue):
             return None  # "Man rede mit allen Strömungen.": reported itself, it continues the speaker before
-        evidence = ["reported_event", "stance_verb"] if stance else ["reported_event"]
+        informing = stance and not stance_reading
+        if informing and not self._informing_reading(cue, left, right, speaker):
+            return None  # no reading of column `alone` or `inform` holds
+        evidence = ["reported_event", "informing_verb"] if informing else (
+            ["reported_event", "stance_verb"] if stance else ["reported_event"])
         return Event("reported", message, cue, speaker, evidence=evidence, confidence=0.5, cue_scored=False)
+
+    def _informing_reading(self, cue: Cue, left: int, right: int, speaker: Sequence[int] = ()) -> bool:
+        """A verb of informing without a content clause in a reading that column ``inform`` of reporting_verbs.tsv
+        lists: ``object`` = an accusative object in the verb's clause is the content ("Zeugen hatten der Polizei den
+        Vorfall gemeldet", "Er bestätigte einen Bericht"), read from the parse only (no parse, no object); a
+        preposition = it stands in the clause, also as a pronominal adverb ("berichtete von 146 Verletzten",
+        "darüber", "begründete das mit"). Never with "sich" in the clause for a verb whose row is not reflexive
+        ("meldete sich bei der Polizei" gets in touch, "informierte sich über" finds out)."""
+        verb = cue.verb
+        if verb is None or not verb.inform - {INFORM_CLAUSE}:
+            return False
+        v = self.view
+        words = {v.low[j] for j in range(left, right) if j not in cue.tokens and not v.in_quote(j)}
+        if not verb.reflexive and "sich" in words:
+            return False
+        kinds = {vf.kind for vf in reporting.verb_forms().get(v.low[cue.index], ()) if vf.verb == verb}
+        if "infinitive" in kinds and "participle" not in kinds and any(j != cue.index and (
+                v.low[j] in AUXILIARIES or v.layer.tag[j] in ("VMFIN", "VAFIN")) for j in range(left, right)):
+            return False  # "wollten auf einer Pressekonferenz über … informieren": an act announced, nothing passed on
+        preps = verb.inform - {INFORM_CLAUSE, INFORM_OBJECT}
+        if any(p in words or ("dar" + p if p[:1] in "aeiouäöü" else "da" + p) in words for p in preps):
+            return True
+        return INFORM_OBJECT in verb.inform and self._content_object(cue, left, right, speaker) is not None
+
+    def _content_object(self, cue: Cue, left: int, right: int, speaker: Sequence[int]) -> int | None:
+        """The first token of the clause the parse makes an accusative object (either label scheme), a noun or a
+        demonstrative/personal pronoun, outside the speaker phrase, cue and quotes; None without a parse."""
+        v = self.view
+        if not v.parsed:
+            return None
+        for j in range(left, right):
+            if j in cue.tokens or j in speaker or v.in_quote(j) or v.low[j] == "sich":
+                continue
+            if syntax.OBJECT in syntax.roles(self.doc[j]) and v.layer.pos[j] in ("NOUN", "PROPN", "PRON"):
+                return j
+        return self._object_after_verb(cue, right, speaker)
+
+    def _object_after_verb(self, cue: Cue, right: int, speaker: Sequence[int]) -> int | None:
+        """"Die Ratspräsidentin stellt die Kenntnisnahme … fest": with the subject in the Vorfeld, the noun phrase
+        right after the finite verb or auxiliary (adverbs skipped) is the object when it is a bare common noun or
+        opens with an accusative determiner (lexicons/claims_accusative_forms.txt) that is not also dative, whatever
+        a weak parse labels it (there a second subject). Not a pronoun alone, a preposition or a name."""
+        v = self.view
+        finite = [j for j in cue.tokens if v.finite_verb(j)]
+        if not speaker or not finite or max(speaker) > finite[0]:
+            return None
+        j = finite[0] + 1
+        while j < right and v.layer.pos[j] in ("ADV", "PART") and v.layer.text[j].islower():
+            j += 1
+        if j < right and j not in speaker and v.layer.pos[j] == "NOUN" and v.layer.text[j][:1].isupper() \
+                and not v.layer.ent_type[j]:
+            return j  # a bare plural or mass noun: "hat heute Förderentscheidungen … bekannt gegeben"
+        if j + 1 >= right or j in speaker or v.low[j] not in ACCUSATIVE_FORMS or v.low[j] in DATIVE_FORMS:
+            return None
+        k = j + 1
+        while k < right and v.layer.pos[k] == "ADJ":
+            k += 1
+        return j if k < right and v.layer.pos[k] == "NOUN" and v.layer.text[k][:1].isupper() else None
+
+    def _quoted_name(self, q: Quote | None) -> bool:
+        """A short balanced quotation that names something (der "Standard", das „Community-Policing“-Projekt, die
+        Initiative „Wir sind Kirche“): no message, at most four words, the first capitalised."""
+        v = self.view
+        if q is None or not q.balanced or v.speechlike(q):
+            return False
+        words = [i for i in q.content if not v.is_punct(i)] or [q.end]  # or the compound the mark closes in
+        return len(words) <= 4 and v.layer.text[words[0]].lstrip("„“”\"«»‚‘’›‹")[:1].isupper()
 
     def _no_comment(self, cue: Cue, left: int, right: int) -> bool:
         """"wollte sich nicht äußern", "kommentierte den Bericht nicht": a refusal to comment reports no claim."""
@@ -1863,6 +2029,9 @@ class _Extractor:
         span = doc[speaker[0]:speaker[-1] + 1]
         if len(speaker) == 1 and _low(doc[speaker[0]]) in ("er", "sie", "wir", "ich", "man"):
             return True
+        named = [i for i in speaker if _low(doc[i]) not in ARTICLES_PRONOUNS and not self.view.is_punct(i)]
+        if named and all(self._quoted_name(self.view.quote_of[i]) for i in named):
+            return True  # a name in quotation marks as subject: a paper, a programme, an initiative (der "Standard")
         if any(doc[i].ent_type_ in ("PER", "ORG") for i in speaker):
             return True
         if any(not doc[i].ent_type_ and _is_person_noun_form(doc[i].text) for i in speaker):
@@ -2559,6 +2728,11 @@ NEGATIONS = resources.words("claims_negations")
 # Values of column `alone` of reporting_verbs.tsv that name no preposition: every use, a participle predicative
 # of the object, a predicative adjective of the subject.
 STANCE_ADJECTIVES = resources.words("claims_stance_adjectives")
+# Values of column `inform` of reporting_verbs.tsv that name no preposition: a content clause, an accusative object
+INFORM_CLAUSE, INFORM_OBJECT = "clause", "object"
+# the rules whose message is the content of a verb of informing ("dass …", V2, "wie X mitteilte", inserted, "das")
+INFORMING_CONTENT = frozenset(("complementizer:dass", "v2_clause", "wie_frame", "inserted_frame", "colon_content",
+                               "anaphoric_frame"))
 OBJECT_ALS = "object-als"  # "als" after the object: "sieht die Bevölkerung als Chance"
 STANCE_READINGS = frozenset(("any", "participle", "adjective", OBJECT_ALS))
 # Demonstratives that take up the statement before a frame ("Das erklärte ein Sprecher.", "…, das sagte sie").

@@ -30,6 +30,7 @@ class ReportingVerb:
     clause: str  # act | yes | only | no
     addressee: frozenset[str] = frozenset()  # dative | accusative | appeal: how the verb names its addressee
     alone: frozenset[str] = frozenset()  # any | participle | a preposition: its stance reading without a clause
+    inform: frozenset[str] = frozenset()  # clause | object | a preposition: how a verb of informing passes it on
 
     @property
     def base(self) -> str:
@@ -134,6 +135,7 @@ def verbs() -> tuple[ReportingVerb, ...]:
                 clause=row["clause"].strip(),
                 addressee=frozenset((_dash(row["addressee"]) or "").split(",")) - {""},
                 alone=frozenset((_dash(row.get("alone")) or "").split(",")) - {""},
+                inform=frozenset((_dash(row.get("inform")) or "").split(",")) - {""},
             )
         )
     return tuple(out)

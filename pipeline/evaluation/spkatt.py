@@ -73,7 +73,14 @@ VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
 # gold marks "verteidigen" 0 of 51 times, "ablehnen" 5 of 42), and the reporting sentence before a Konjunktiv
 # continuation ("X wies den Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig."; of the 316
 # IndirectFreeIndirect continuations 94 follow a sentence without any event, 31 one with a Reported event).
-SPKATT_UNANNOTATED = frozenset({"stance_verb", "reported_before_continuation"})
+# A verb of informing with an object and no content clause ("gab die Festnahme bekannt", "bestätigte den Vorfall",
+# "berichtete von einem Knall"; evidence `informing_verb`, sixteenth round A) is a reported event in the project's
+# schema, but the train split marks only 17 of the 39 such events the rules find (measured only, docs/claims.md):
+# left out, so SpkAtt precision holds.
+SPKATT_UNANNOTATED = frozenset({"stance_verb", "reported_before_continuation", "informing_verb"})
+# Indicative content of a verb of informing is `reported` in the project's schema; SpkAtt's Reported has no content
+# clause, so a content clause stays Indirect there.
+SPKATT_INDIRECT = "informing_indicative"
 # "Demnach …", "…, wonach …" without another source: SpkAtt marks the adverb as Source as well as Cue (the claim
 # table keeps no speaker for it: the adverb names nobody).
 ANAPHORIC_SOURCES = resources.words("spkatt_anaphoric_sources")
@@ -284,7 +291,7 @@ def claims_to_annotations(claims: Sequence[Any], token_ids: Sequence[TokenId]) -
             {
                 "Addr": _ids(c.addressee_tokens, token_ids),
                 "Cue": _ids(c.cue_tokens, token_ids),
-                "Form": map_form(c.form),
+                "Form": "Indirect" if SPKATT_INDIRECT in (getattr(c, "evidence", None) or ()) else map_form(c.form),
                 "Frame": _ids(c.frame_tokens, token_ids),
                 "HasNested": bool(has_nested),
                 "IsNested": bool(c.is_nested),

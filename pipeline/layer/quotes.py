@@ -83,14 +83,42 @@ def _closes_later(f: TokenFacts, i: int, closers: tuple[str, ...]) -> bool:
     return False
 
 
+def _newlines_after(f: TokenFacts, i: int) -> int:
+    """Line breaks between token ``i`` and the next word (its whitespace and the space tokens after it)."""
+    count = f.whitespace[i].count("\n")
+    j = i + 1
+    while j < len(f.text) and f.is_space[j]:
+        count += f.text[j].count("\n") + f.whitespace[j].count("\n")
+        j += 1
+    return count
+
+
+def _closes_in_wrapped_lines(f: TokenFacts, i: int, opener: str) -> bool:
+    """Hard-wrapped copy (press portals break lines inside sentences): after a single line break at token ``i``
+    the open quote's closing mark follows before any blank line and before the same opening mark again."""
+    closers = PAIRS[opener]
+    for j in range(i + 1, len(f.text)):
+        if f.text[j] in closers:
+            return True
+        if (f.text[j] == opener and opener not in closers) or (not f.is_space[j] and _newlines_after(f, j) >= 2):
+            return False
+        if f.is_space[j] and f.text[j].count("\n") >= 2:
+            return False
+    return False
+
+
 def _mark_of(text: str, stack: list[tuple[str, int]]) -> str:
-    """The quotation mark a token stands for: itself, or a closing mark glued to a word ("“-Kongress")."""
+    """The quotation mark a token stands for: itself, or a closing mark glued to a word ("“-Kongress") or inside a
+    compound before its hyphen ("Heute"-Leserin)."""
     if text in ALL_MARKS or not stack or len(text) < 2:
         return text
     if text[0] in PAIRS[stack[-1][0]]:
         return text[0]
     if text[-1] in PAIRS[stack[-1][0]] and text[-1] not in ('"',):
         return text[-1]
+    for k in range(1, len(text) - 2):
+        if text[k] in PAIRS[stack[-1][0]] and text[k + 1] == "-" and text[k + 2].isalpha():
+            return text[k]  # a closing mark inside a compound: "Heute"-Leserin, „Community-Policing“-Projekt
     return text
 
 
@@ -143,6 +171,9 @@ def find_quotes(doc: Doc, sentence_ends: list[int] | None = None, facts: TokenFa
                 stack = stack[:1]
                 continued = True
                 i = j + 1
+                continue
+            if _newlines_after(f, i) == 1 and _closes_in_wrapped_lines(f, i, stack[0][0]):
+                i += 1  # a single line break inside a quotation of hard-wrapped copy: the quote goes on
                 continue
             log.info("quotation mark at token %d not closed before the paragraph end; closed there", stack[0][1])
             quotes.append(Quote(stack[0][1], i, False, continued))

@@ -4,7 +4,8 @@ With sentence boundaries from the pipeline (parser, senter, sentencizer, given S
 except where a weak parser splits inside a sentence ("In Frankreich wollen Unternehmen | rund 109 Milliarden
 ..."): a "sentence" that starts in lower case or with a number, or follows a verb, article, preposition or
 conjunction, after one without final punctuation (and without a line break) is glued back to it, and a line break always ends a sentence (headlines, datelines and ticker entries
-of news pages have no full stop, whatever the parser glued together). Without boundaries, a fallback splits at sentence punctuation (optionally
+of news pages have no full stop, whatever the parser glued together) unless it is a single line break of
+hard-wrapped copy before a lower-case word (``_wrapped_line``). Without boundaries, a fallback splits at sentence punctuation (optionally
 followed by a closing quotation mark) before an upper-case word, a quotation mark, a digit or a line break.
 
 Limits: an abbreviation dot before a capitalised noun ("Nr. Fünf") ends a sentence in the fallback.
@@ -79,7 +80,8 @@ def sentence_bounds(doc: Doc, facts: TokenFacts | None = None) -> list[tuple[int
                 # "…, das erklärte | Sprecher Matthias Kopp.": nor does a sentence end in a verb without punctuation
                 cannot_end = f.is_lower[first] or f.like_num[first] or (
                     f.pos[last] in _NO_SENTENCE_END_POS and not given)
-                if cannot_end and text[last] not in SENT_END | {":"} and "\n" not in ws[last] and not space[last]:
+                if cannot_end and text[last] not in SENT_END | {":"} and (
+                        "\n" not in ws[last] and not space[last] or first == last + 1 and _wrapped_line(f, last)):
                     out[-1] = (out[-1][0], end)
                     continue
                 if text[last] == ":" and not given and "\n" not in ws[last] and not space[last] \
@@ -117,8 +119,25 @@ def _split_at_line_breaks(f: TokenFacts, sents: list[tuple[int, int]]) -> list[t
         start = s
         for i in range(s, e - 1):
             if ("\n" in ws[i] or (space[i] and "\n" in text[i])) and not space[i + 1]:
+                if _wrapped_line(f, i):
+                    continue
                 if not all(space[start : i + 1]):
                     out.append((start, i + 1))
                     start = i + 1
         out.append((start, e))
     return out
+
+
+def _wrapped_line(f: TokenFacts, i: int) -> bool:
+    """Hard-wrapped copy (press portals, mailing lists): the single line break after token ``i`` is inside a
+    sentence when the line does not end in sentence punctuation, a colon or a quotation mark and the next line
+    goes on in lower case ("Nach einem Jahr verkündeten\ndie Innenministerin …"). A blank line, or a next line
+    that starts with a capital, a digit or a mark (headlines, datelines, ticker entries), still ends the sentence."""
+    p = i
+    while p > 0 and f.is_space[p]:
+        p -= 1
+    breaks = sum(f.whitespace[k].count("\n") + (f.text[k].count("\n") if f.is_space[k] else 0) for k in range(p, i + 1))
+    nxt = i + 1
+    if breaks != 1 or f.is_space[p] or nxt >= len(f.text) or not f.is_lower[nxt] or not f.text[nxt][:1].isalpha():
+        return False
+    return f.text[p] not in SENT_END | {":", ";"} and not is_mark(f.text[p])
