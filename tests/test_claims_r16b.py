@@ -183,3 +183,14 @@ def test_the_konjunktiv_reader_on_hand_built_docs(project_nlp, scheme):
                morphs=["Case=Nom|Number=Sing|Person=3", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin", "", ""],
                pos=["PRON", "VERB", "ADP", "PUNCT"])
     assert salience._konjunktiv_i_next_to(past, 0) is None
+
+
+def test_a_lone_organisation_too_far_back_for_es_is_ambiguous_not_an_error(project_nlp):
+    from pipeline import entities
+
+    doc = project_nlp("Die Nordlicht Labs GmbH stellt Kameras her. Der Sommer war heiß. Die Straßen waren leer. "
+                      "Es hieß, die Preise würden steigen.")
+    es = next(t for t in doc if t.text == "Es")
+    entity, why = entities.resolve_pronoun(doc, es)  # no IndexError for the missing second candidate
+    assert entity is not None and entity.canonical_name == "Nordlicht Labs GmbH"
+    assert why.endswith("too far back for 'es'")
