@@ -37,6 +37,10 @@ MENTION_WINDOW = 2  # sentences back for the last named person
 ORG_WINDOW = 6
 AGE_NOUN = re.compile(r"^\d+-[Jj]ährige[rn]?$")
 MEDIA_NOUNS = resources.word_list("claims_media_nouns")
+# "französin" -> "FR": singular nouns for a person of a nationality (``lexicons/salience_nationality_nouns.txt``)
+NATIONALITY_NOUNS = dict(e.split() for e in resources.word_list("salience_nationality_nouns"))
+# "dieser" -> "male": demonstratives standing alone as a speaker (``lexicons/salience_demonstratives.txt``)
+DEMONSTRATIVES = dict(e.split() for e in resources.word_list("salience_demonstratives"))
 
 
 @resources.memoised
@@ -143,7 +147,14 @@ def _is_person_description(words: list[str]) -> bool:
     if not head[:1].isupper() or _org_head(head) is not None or head.lower().endswith(ABSTRACT_SUFFIXES) \
             or _org_class_noun(head):
         return False  # "die Landesregierung", "die Gewerkschaft", "die Polizei": abstract and collective nouns name no person
-    return any(is_person_noun(f) or _is_role_word(f) or f.lower().endswith(AGENT_SUFFIXES) for f in forms)
+    return any(is_person_noun(f) or _is_role_word(f) or f.lower().endswith(AGENT_SUFFIXES) or f.lower() in NATIONALITY_NOUNS
+               for f in forms)
+
+
+def _nationality_of_phrase(words: list[str]) -> str | None:
+    """"die Französin" -> "FR": the country of a description headed by a nationality noun."""
+    head = _head_noun(words)
+    return NATIONALITY_NOUNS.get(head.lower()) if head else None
 
 
 # Suffixes of abstract and collective nouns (-ung, -schaft, -heit, -keit, -ion): never a person.
@@ -189,29 +200,45 @@ class _Discourse:
         self.claim_sents: set[int] = set()  # sentences holding a claim's message start or its cue
         self.messages: list[tuple[int, int]] = []  # message spans of the claims resolved so far
         self.moved: dict[int, object] = {}  # old speaker start -> the claim whose inherited speaker was re-read
+        self.speaking: dict[str, str] = {}  # entity id -> claim id of every entity a claim's phrase names (whole document)
 
     def entity(self, entity_id):
         return self.entities.get(entity_id)
 
-    def last_person(self, before_char: int, gender: str | None, skip: tuple[int, int] | None = None):
+    def last_person(self, before_char: int, gender: str | None, skip: tuple[int, int] | None = None,
+                    nationality: str | None = None):
         """The last person speaker or named person before ``before_char``; a person named inside ``skip`` (the
         claim's own message: "„…, mit Rüdiger Schuch jemanden gewonnen zu haben“, so die Ratsvorsitzende") is
-        what the speaker talks about, not the speaker."""
+        what the speaker talks about, not the speaker. ``nationality``: a person whose known nationalities do not
+        include it is passed over ("die Französin" is not the US-Präsident)."""
         k = _sent_index(self.doc, before_char)
         for sent, claim in reversed(self.speakers):
             if k - sent > PERSON_WINDOW:
                 break
             ent = self.entity(claim.speaker_entity_id)
-            if ent is not None and ent.label == "PER" and _gender_ok(ent, gender):
+            if ent is not None and ent.label == "PER" and _gender_ok(ent, gender) and _nationality_ok(ent, nationality):
                 return ent, f"last speaker {k - sent} sentence(s) back"
         people = [m for m in self.mentions if m.label == "PER" and m.end_char <= before_char
-                  and k - _sent_index(self.doc, m.start_char) <= MENTION_WINDOW
+                  and self.narrative_distance(m, before_char) <= MENTION_WINDOW
                   and not (skip and skip[0] <= m.start_char < skip[1])]
         for m in reversed(people):
             ent = self.entity(m.entity_id)
-            if ent is not None and _gender_ok(ent, gender):
+            if ent is not None and _gender_ok(ent, gender) and _nationality_ok(ent, nationality):
                 return ent, f"last named person {k - _sent_index(self.doc, m.start_char)} sentence(s) back"
         return None, ""
+
+    def narrative_distance(self, mention, before_char: int) -> int:
+        """Sentences from ``mention`` to the one holding ``before_char``, not counting sentences entirely inside a
+        quotation (the entity stage's narrative index): "Bischöfin Kirsten Fehrs … „Zwei Sätze Zitat.“ Umso wichtiger
+        sei es …, so die amtierende Ratsvorsitzende" keeps Fehrs within reach."""
+        from ..entities import extract as entity_extract
+
+        sent_of, narrative = entity_extract._indices(self.doc)
+        if not sent_of or mention.sent_index < 0 or mention.sent_index >= len(narrative):
+            return _sent_index(self.doc, before_char) - _sent_index(self.doc, mention.start_char)
+        span = self.doc.char_span(before_char, before_char + 1, alignment_mode="expand")
+        here = sent_of[span.start] if span is not None and len(span) else sent_of[-1]
+        return narrative[here] - narrative[mention.sent_index]
 
     def last_unlinked_name(self, before_char: int, window: int = PERSON_WINDOW):
         """The last speaker named by a name the entity stage does not know ("Keller-Sutter", "EZB-Ratsmitglied
@@ -292,7 +319,26 @@ def _org_short_form(doc: Doc, disc: _Discourse, claim, words: list[str]):
             continue
         return _with(claim, ent, "description",
                      f"salience: '{claim.speaker_text}' -> last organisation '{ent.canonical_name}' ({why})")
+    if any(e.startswith("=") for e in members):
+        return _company_just_named(doc, disc, claim)
     return None
+
+
+def _company_just_named(doc: Doc, disc: _Discourse, claim):
+    """"HP hat jetzt ein Update bereitgestellt. Das Unternehmen fordert alle Besitzer auf, …": a company class noun
+    ("das Unternehmen", "der Konzern", "die Firma": classes whose members include legal forms) that no name ending
+    matches refers to the one organisation named in the sentence before, when that name shows no kind of its own:
+    no member ending of any class (not "Kantonspolizei", "Bauernverband", "Finanzministerium"), no party, no acronym
+    of such a name. A name without legal form or institution word is taken for the company."""
+    org = _organisation_just_named(doc, disc, claim)
+    if org is None or org.canonical_name.lower() in party_names() or (org.acronym or "").lower() in party_names():
+        return None
+    last = org.canonical_name.lower().split()[-1].strip(".,;:()")
+    if any(last == e[1:] if e.startswith("=") else last.endswith(e) for members in org_class_members().values() for e in members) \
+            or _org_head(last):
+        return None
+    return _with(claim, org, "description", f"salience: '{claim.speaker_text}' -> '{org.canonical_name}' (the one "
+                 "organisation named in the sentence before; its name shows no other kind of organisation)")
 
 
 SUBJUNCTIVE_FORMS = resources.words("claims_subjunctive_forms")
@@ -338,11 +384,16 @@ def _gender_ok(entity, gender: str | None) -> bool:
     return gender is None or entity.gender is None or entity.gender == gender
 
 
+def _nationality_ok(entity, nationality: str | None) -> bool:
+    return nationality is None or not entity.nationalities or nationality in entity.nationalities
+
+
 def resolve(doc: Doc, claims: list) -> list:
     """The claims with speakers resolved through the discourse (see the module docstring)."""
     if not claims or doc._.mentions is None:
         return claims
     disc = _Discourse(doc)
+    disc.speaking = {c.speaker_entity_id: c.claim_id for c in reversed(claims) if c.speaker_entity_id and not c.is_nested}
     disc.claim_sents = {_sent_index(doc, c.start_char) for c in claims if not c.is_nested} | {
         _sent_index(doc, c.cue_start_char) for c in claims if c.cue_start_char is not None}
     out = []
@@ -360,7 +411,8 @@ def resolve(doc: Doc, claims: list) -> list:
         elif not claim.is_nested and (ent is not None and ent.label == "ORG" or ent is None and claim.speaker_resolution == "group"
                                       and not _is_pronoun(claim)):
             disc.collective.append((_sent_index(doc, claim.start_char), claim))
-        elif not claim.is_nested and ent is None and claim.speaker_resolution in ("explicit", "continuation", "description"):
+        elif not claim.is_nested and ent is None and claim.speaker_resolution in ("explicit", "continuation", "description") \
+                or ent is None and any(e.startswith(BARE_NAME_EVIDENCE) for e in claim.evidence):
             name = _unlinked_name(doc, claim)
             if name is not None:
                 disc.unlinked_names.append((_sent_index(doc, claim.speaker_start_char), claim, name))
@@ -493,6 +545,56 @@ def _speaker_over_content(doc: Doc, disc: _Discourse, claim, previous, linked, w
                  f"{previous.claim_id}; {linked.canonical_name} is named only inside a message)")
 
 
+KONJUNKTIV_I = resources.words("claims_konjunktiv_i")
+REPORTED_FORMS = ("indirect", "free_indirect", "mixed")
+
+
+def _konjunktiv_i_next_to(doc: Doc, i: int) -> str | None:
+    """The finite verb right after or before the pronoun at ``i`` when it is in Konjunktiv I: an unambiguous form
+    of the lexicon ("sei", "habe", "wolle") or a present subjunctive of the tagger whose third person singular ends
+    in -e, not the preterite -te ("denke", "sage"; the indicative is "denkt", "sagt")."""
+    for j in (i + 1, i - 1):
+        if not 0 <= j < len(doc):
+            continue
+        tok = doc[j]
+        if not tok.is_alpha or not tok.text.islower() or "Fin" not in tok.morph.get("VerbForm"):
+            continue
+        low = tok.lower_
+        if low in KONJUNKTIV_I or "Sub" in tok.morph.get("Mood") and "Pres" in tok.morph.get("Tense") \
+                and low.endswith("e") and not low.endswith("te"):
+            return tok.text
+        return None
+    return None
+
+
+def _reported_frame(doc: Doc, disc: _Discourse, claim, previous, linked, words: list[str]):
+    """"Sie freue sich auf die Zusammenarbeit mit ihm. Er denke genau darüber nach, was die Gesellschaft brauche.":
+    a frame whose own verb is in Konjunktiv I is itself reported, so after a reported claim (indirect, free indirect
+    or mixed, at most one narrative sentence back, its speaker a person) it goes on with that speaker's words; its
+    pronoun subject ("Er" -> Schuch) is what the speaker talks about. Only for a pronoun in a main clause (no comma
+    before it in its sentence) whose person is not the speaker before."""
+    if len(words) != 1 or words[0].lower() not in PRONOUN_GENDER or claim.is_nested or previous.form not in REPORTED_FORMS:
+        return None
+    prev = disc.entity(previous.speaker_entity_id) if previous.speaker_entity_id else None
+    if prev is None or prev.label != "PER" or linked is not None and linked.entity_id == prev.entity_id:
+        return None
+    if _narrative_gap(doc, previous, claim) > 1:
+        return None
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if len(tokens) != 1:
+        return None
+    pron = doc[tokens[0]]
+    start, _ = _sentence_bounds(doc, _sent_index(doc, pron.idx))
+    if "," in doc.text[start:pron.idx]:
+        return None
+    verb = _konjunktiv_i_next_to(doc, pron.i)
+    if verb is None:
+        return None
+    return _with(claim, prev, "continuation",
+                 f"frame '{claim.speaker_text} {verb}' in Konjunktiv I is itself reported: continues {previous.claim_id} "
+                 f"({prev.canonical_name}); '{claim.speaker_text}' is its content")
+
+
 IMPERSONAL_FRAME_LEMMAS = ("heißen", "verlauten")
 # frames after their message (", hieß es.", "„…“, hieß es."); a V2 frame ("In Finanzkreisen hieß es dagegen, …") or
 # "wie es heißt" brings a source or a rumour of its own
@@ -580,11 +682,12 @@ def _unlinked_name(doc: Doc, claim) -> str | None:
     from .speakers import is_person_noun
 
     if claim.speaker_name and (claim.speaker_resolution in ("continuation", "description")
-                               or "speaker:name_before_affiliation" in claim.evidence):
+                               or "speaker:name_before_affiliation" in claim.evidence
+                               or any(e.startswith(BARE_NAME_EVIDENCE) for e in claim.evidence)):
         return claim.speaker_name
     words = [w.strip(",;:()") for w in _phrase_words(claim)]
     words = [w for w in words if w]
-    if not words or words[0].lower() in ARTICLE_WORDS or len(words) > 4:
+    if not words or words[0].lower() in ARTICLE_WORDS or len(words) > 4 or len(words) == 1 and words[0].lower() in DEMONSTRATIVES:
         return None
     while words and (is_person_noun(words[0]) or _is_role_word(words[0])):
         words = words[1:]
@@ -680,9 +783,13 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         if person is not None:
             return _with(claim, person, "description",
                          f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why}; role over '{ent.canonical_name}')")
-        named = _salient_unlinked_name(doc, disc, claim, None)
+        named = _salient_unlinked_name(doc, disc, claim, None) or _speaking_place_name(doc, disc, claim)
         if named is not None:
             return named
+    if _is_pronoun(claim) and previous is not None and (ent is None or ent.label == "PER"):
+        reported = _reported_frame(doc, disc, claim, previous, ent, words)
+        if reported is not None:
+            return reported
     if ent is not None and ent.label == "PER" and claim.speaker_resolution == "pronoun" and previous is not None:
         speaker = _speaker_over_content(doc, disc, claim, previous, ent, words)
         if speaker is not None:
@@ -695,6 +802,9 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
             return named
     if ent is not None:
         return claim
+    demonstrative = _demonstrative(doc, disc, claim, words) or _speech_subject_over_document(doc, claim, words)
+    if demonstrative is not None:
+        return demonstrative
     media = _media_head(words)
     if media is not None:
         named = _last_medium(doc, disc, claim)
@@ -729,10 +839,13 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         return claim
     if _is_person_description(words) and not _is_plural_group(doc, claim) and words[0].lower() not in INDEFINITE:
         # an indefinite description ("ein Konzernsprecher", "eine Sprecherin") introduces a new person
-        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words), (claim.start_char, claim.end_char))
+        nationality = _nationality_of_phrase(words)
+        person, why = disc.last_person(claim.speaker_start_char, _gender_of_phrase(words), (claim.start_char, claim.end_char),
+                                       nationality)
         if person is not None:
+            why += f", nationality {nationality} not contradicted" if nationality else ""
             return _with(claim, person, "description", f"salience: '{claim.speaker_text}' -> {person.canonical_name} ({why})")
-        named = _salient_unlinked_name(doc, disc, claim, None)
+        named = _salient_unlinked_name(doc, disc, claim, None) or _speaking_place_name(doc, disc, claim)
         if named is not None:
             return named
     if _is_pronoun(claim) and words[0].lower() in ("er", "sie") and previous is not None:
@@ -742,7 +855,160 @@ def _resolve_one(doc: Doc, disc: _Discourse, claim, previous):
         described = _previous_description(doc, claim, previous, "female" if words[0].lower() == "sie" else "male")
         if described is not None:
             return described
+    if _is_pronoun(claim) and words[0].lower() in PRONOUN_GENDER:
+        bare = _bare_name_subject(doc, disc, claim)
+        if bare is not None:
+            return bare
     return claim
+
+
+BARE_NAME_EVIDENCE = "speaker:salience: bare name"
+
+
+def _speech_subject_over_document(doc: Doc, claim, words: list[str]):
+    """"Zur EU sagten die beiden FPÖ-Abgeordneten laut einer Aufnahme eines Stammtisch-Gesprächs, …": an
+    according-to source that is an indefinite document ("laut einer Aufnahme", "nach einem Bericht") inside a clause
+    whose own finite verb of saying has its subject right after it (V2 inversion) is how the words are known, not who
+    said them: the subject is the speaker. The subject is a short noun phrase (articles, numerals, adjectives and
+    nouns, no comma) between the verb and the preposition; it is resolved like any speaker phrase."""
+    from . import reporting
+    from .speakers import resolve_speaker
+
+    if not words or words[0].lower() not in INDEFINITE or not any(e.startswith("according_to:") for e in claim.evidence):
+        return None
+    if claim.speaker_tokens is None or not claim.speaker_tokens:
+        return None
+    first = min(i for i in claim.speaker_tokens if i < len(doc))
+    prep = first - 1
+    if prep < 1 or doc[prep].lower_ not in ("laut", "nach", "gemäß", "gemäss"):
+        return None
+    start, _ = _sentence_bounds(doc, _sent_index(doc, doc[prep].idx))
+    forms = reporting.verb_forms()
+    verb = next((t for t in doc[:prep] if t.idx >= start and t.text.islower() and "Fin" in t.morph.get("VerbForm")
+                 and any(f.kind == "finite" for f in forms.get(t.lower_, ()))), None)
+    if verb is None:
+        return None
+    phrase = list(doc[verb.i + 1:prep])
+    if not 1 <= len(phrase) <= 6 or any(t.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN") or t.is_punct for t in phrase) \
+            or not any(t.text[:1].isupper() for t in phrase):
+        return None
+    info = resolve_speaker(doc, [t.i for t in phrase])
+    text = doc.text[phrase[0].idx:phrase[-1].idx + len(phrase[-1].text)]
+    return replace(claim, speaker_text=text, speaker_start_char=phrase[0].idx,
+                   speaker_end_char=phrase[-1].idx + len(phrase[-1].text), speaker_tokens=tuple(t.i for t in phrase),
+                   speaker_entity_id=info.entity_id, speaker_name=info.name, speaker_resolution=info.resolution,
+                   evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                   + (f"speaker:'{claim.speaker_text}' is the document the words are known from; the subject of "
+                      f"'{verb.text}' is '{text}'",))
+
+
+def _demonstrative(doc: Doc, disc: _Discourse, claim, words: list[str]):
+    """"Liebi griff den zuständigen Stadtrat Gerold Lauber frontal an. Dieser konterte und meinte, …": a demonstrative
+    alone as the speaker refers to the person named last in the sentence before (the most recent mention, which the
+    demonstrative prefers over the sentence's subject), of its gender; a plural verb makes it a group (left alone)."""
+    gender = DEMONSTRATIVES.get(words[0].lower()) if len(words) == 1 else None
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if gender is None or len(tokens) != 1 or _finite_number_next_to(doc, tokens[0], claim.cue_start_char) == "plur":
+        return None
+    k = _sent_index(doc, claim.speaker_start_char)
+    people = [m for m in disc.mentions if m.label == "PER" and m.link_method not in ("pronoun", "role_description")
+              and m.end_char <= claim.speaker_start_char and k - _sent_index(doc, m.start_char) == 1]
+    if not people:
+        return None
+    last = max(people, key=lambda m: m.start_char)
+    ent = disc.entity(last.entity_id)
+    if ent is None or not _gender_ok(ent, gender):
+        return None
+    return _with(claim, ent, "pronoun", f"salience: demonstrative '{claim.speaker_text}' -> {ent.canonical_name} "
+                 f"(the person named last in the sentence before, {gender})")
+
+
+def _speaking_place_name(doc: Doc, disc: _Discourse, claim):
+    """"Lagarde signalisiert höhere Wachstumsprognose … «…», sagte die Chefin der Europäischen Zentralbank. … Zudem
+    bekräftigte Lagarde ihre Einschätzung, …": a person description that no person can take refers to a one-word
+    name the NER labelled a place when no place of that name is known (neither the patterns file nor the country
+    names of nationalities.tsv list it) and a claim of the document names it as its speaker: places that speak are
+    capitals and countries, which the gazetteer knows; an unknown "place" that speaks is a surname. The name is
+    mentioned within ``PERSON_WINDOW`` sentences before the description; the last such name wins."""
+    from ..entities import extract as entity_extract, roles
+
+    k = _sent_index(doc, claim.speaker_start_char)
+    known = entity_extract.default_patterns().phrases
+    for m in reversed(disc.mentions):
+        if m.end_char > claim.speaker_start_char or m.label != "LOC" or m.link_method in ("pronoun", "role_description"):
+            continue
+        if k - _sent_index(doc, m.start_char) > PERSON_WINDOW:
+            break
+        ent = disc.entity(m.entity_id)
+        name = ent.canonical_name if ent is not None else ""
+        if ent is None or ent.label != "LOC" or not name.isalpha() or not name[:1].isupper() or name.isupper() \
+                or ent.entity_id not in disc.speaking:
+            continue
+        if known.get((name,), ("",))[0] == "LOC" or roles.lexicons().nationality_names.get(roles.fold(name)):
+            continue
+        return _with(claim, ent, "description",
+                     f"salience: '{claim.speaker_text}' -> '{name}' (labelled a place, but no place of that name is known "
+                     f"and {disc.speaking[ent.entity_id]} names it as its speaker; no person named before)")
+    return None
+
+
+def _bare_name_subject(doc: Doc, disc: _Discourse, claim):
+    """"Hafenecker bemühte sich, die Wogen zu glätten. Er zeigte sich sicher, dass …": a speaker pronoun that neither
+    the entity stage nor an earlier speaker can take refers to a surname the NER missed when the surname opens one of
+    the two sentences before, bare (German needs an article before a singular common noun in subject position),
+    directly followed by a singular finite verb. The word is unknown to the model's vocabulary (the Brown-cluster
+    vectors hold about 360,000 frequent words: "Geld", "Kritik", "Wasser" are in it, a rare surname is not; a model
+    without vectors gives no reading), a proper or common noun by the tagger, capitalised, no
+    acronym, no person, role, organisation or abstract noun of the lexicons, not inside any entity mention, its
+    grammatical gender (when tagged masculine or feminine) agrees with the pronoun, and no person is named between it
+    and the pronoun. Weakest evidence: only after every other reading of the pronoun failed."""
+    from .speakers import is_person_noun
+
+    tokens = [i for i in claim.speaker_tokens if i < len(doc)]
+    if len(tokens) != 1:
+        return None
+    pron = doc[tokens[0]]
+    gender = PRONOUN_GENDER.get(pron.lower_)
+    if gender is None or gender == "female" and _finite_number_next_to(doc, pron.i, claim.cue_start_char) != "sing":
+        return None
+    k = _sent_index(doc, pron.idx)
+    for back in (1, 2):
+        if k - back < 0:
+            break
+        start, end = _sentence_bounds(doc, k - back)
+        if not doc.text[start:end].rstrip().endswith(SENTENCE_FINAL):
+            continue  # a headline or teaser line
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span if not t.is_space] if span is not None else []
+        dash = next((n for n in range(2, min(len(words), 9)) if words[n].text in ("-", "–", "—")
+                     and words[n - 1].text == ")"), None)
+        if dash is not None and words[0].text[:1].isupper():
+            words = words[dash + 1:]  # a dateline "Hamburg (dpa) - Scheller bemühte sich …" opens the sentence
+        if len(words) < 3:
+            continue
+        t, verb = words[0], words[1]
+        word = t.text
+        if not (word[:1].isupper() and word.replace("-", "").isalpha() and len(word) >= 3 and not word.isupper()):
+            continue
+        if not len(doc.vocab.vectors) or t.has_vector:
+            continue  # a word of the model's word clusters is a common word ("Geld", "Kritik") or a name the NER knows
+        if t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ or "Fin" not in verb.morph.get("VerbForm") \
+                or verb.morph.get("Number") not in (["Sing"], []) or not verb.text.islower():
+            continue
+        if is_person_noun(word) or _is_role_word(word) or _org_head(word) or _org_class_noun(word) \
+                or word.lower().endswith(ABSTRACT_SUFFIXES) or word.lower() in ARTICLE_WORDS:
+            continue
+        tagged = t.morph.get("Gender")
+        if tagged and tagged[0] in ("Masc", "Fem") and tagged[0] != ("Masc" if gender == "male" else "Fem"):
+            continue
+        if any(m.start_char <= t.idx < m.end_char or m.label == "PER" and t.idx < m.start_char < pron.idx
+               for m in disc.mentions):
+            continue
+        return replace(claim, speaker_name=word, speaker_entity_id=None, speaker_resolution="pronoun",
+                       evidence=tuple(e for e in claim.evidence if not e.startswith("speaker:"))
+                       + (f"{BARE_NAME_EVIDENCE} '{word}' opens the sentence {back} back as the subject of "
+                          f"'{verb.text}' ('{claim.speaker_text}' -> '{word}'; a word the model's vocabulary and NER do not know)",))
+    return None
 
 
 def _previous_description(doc: Doc, claim, previous, gender: str):
@@ -965,11 +1231,27 @@ def _name_right_after(disc: _Discourse, claim):
     if _is_person_description(_phrase_words(claim)):
         text = disc.doc.text
         for m in disc.mentions:
-            if m.label == "PER" and m.link_method != "pronoun" and end < m.start_char <= end + 3 \
-                    and text[end:m.start_char].strip() == "," and text[m.end_char:m.end_char + 1] in ("", ".", ",", ";", "\n", " ") \
+            if m.label == "PER" and m.link_method != "pronoun" and end < m.start_char <= end + 120 \
+                    and text[end:m.start_char].rstrip().endswith(",") and m.start_char - len(text[end:m.start_char].rstrip()) - end <= 2 \
+                    and _attribute_only(disc.doc, end, end + len(text[end:m.start_char].rstrip()) - 1) \
+                    and text[m.end_char:m.end_char + 1] in ("", ".", ",", ";", "\n", " ") \
                     and text[m.end_char:m.end_char + 2].strip()[:1] in ("", ".", ",", ";"):
                 return disc.entity(m.entity_id)
     return None
+
+
+def _attribute_only(doc: Doc, start: int, end: int) -> bool:
+    """Nothing, or only a prepositional or genitive attribute of the role noun, lies between ``start`` and ``end``:
+    "der Staatssekretär| im Kabinett des Ministerpräsidenten|, Bence Tuzson" (a preposition or article first, then
+    articles, adjectives and nouns; no verb, no punctuation, at most eight words, no line break)."""
+    between = doc.text[start:end]
+    if not between.strip():
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    if not words or len(words) > 8 or "\n" in between or words[0].pos_ not in ("ADP", "DET") or not words[0].text.islower():
+        return False
+    return all(t.pos_ in ("ADP", "DET", "ADJ", "NOUN", "PROPN") and t.is_alpha for t in words)
 
 
 REFLEXIVE_SOURCES = ("eigenen", "eigener", "eigenem", "eigene")

@@ -201,8 +201,8 @@ def rank_pronoun(doc: Doc, tok: Token, mentions, entities, sent_of: list[int], n
         back += " (quotation skipped)"
     g = e.gender or ("gender unknown" if e.label == "PER" else e.label)
     evidence = f"pronoun '{tok.text}' -> {e.canonical_name} ({g}, {what} {back})"
-    if ambiguous:
-        evidence += f"; ambiguous with {ranked[1].entity.canonical_name}"
+    if ambiguous:  # a neuter "es" is ambiguous alone when its one organisation lies more than a sentence back
+        evidence += f"; ambiguous with {ranked[1].entity.canonical_name}" if len(ranked) > 1 else "; too far back for 'es'"
     return e, evidence, ambiguous
 
 

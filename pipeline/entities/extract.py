@@ -414,12 +414,31 @@ def _person_rules(doc: Doc, blocked: set[int]) -> list[NameSpan]:
             end = _name_extent(doc, i + 1, blocked, max_tokens=4, given=1)
             if 2 <= end - (i + 1) <= 4 and end < n and texts[end] in (",", ")", "–"):
                 span = NameSpan(i + 1, end, "PER", "rule:apposition_name")
+            elif end - (i + 1) == 1 and _apposed_surname(doc, i + 1):
+                span = NameSpan(i + 1, end, "PER", "rule:apposition_surname")
         if span is not None:
             out.append(span)
             i = span.end
         else:
             i += 1
     return out
+
+
+def _apposed_surname(doc: Doc, i: int) -> bool:
+    """"Der designierte Präsident des Diakonischen Werkes, Kottnik, will …": one word between the commas after a
+    definite role phrase is the person's surname when the tagger calls it a proper noun, no organisation keyword,
+    non-name, role or place genitive, and the clause goes on with a finite verb in lower case after the second comma
+    (not an enumeration "…, Bayern, Hessen und …"). Without a tagger (blank pipeline) nothing is read."""
+    tok = doc[i]
+    if tok.tag_ != "NE" and tok.pos_ != "PROPN" or tok.ent_type_ in ("ORG", "LOC") or not tok.is_alpha:
+        return False
+    if R.org_keyword(tok.text) or tok.text in R.lexicons().non_names or R.match_role_word(tok.text) \
+            or R.nationality_of_genitive(tok.text) or tok.text.isupper():
+        return False
+    if i + 2 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    verb = doc[i + 2]
+    return verb.text[:1].islower() and "Fin" in verb.morph.get("VerbForm")
 
 
 def _after_role_phrase(doc: Doc, comma: int) -> bool:
