@@ -89,6 +89,10 @@ PREPOSITIONS = resources.words("claims_prepositions")
 NOT_NOMINATIVE = resources.words("claims_not_nominative")
 QUANTIFIERS = resources.words("claims_quantifiers")
 NAME_PARTICLES = resources.words("claims_name_particles")
+# separable particles that make a finite reporting-verb stem another verb ("fordert ... heraus"), not the adverbs
+# among them ("sagte weiter")
+FOREIGN_PARTICLE_WORDS = frozenset(resources.word_list("claims_separable_particles")) - resources.words(
+    "claims_adverbial_particles")
 RELATIVE_STARTS = resources.words("claims_relative_starts")
 # Unambiguous third-person Konjunktiv I forms: the mood of indirect speech.
 KONJUNKTIV_I = resources.words("claims_konjunktiv_i")
@@ -385,6 +389,8 @@ def find_cue(view: _View, i: int) -> Cue | None:
     for vf in sorted(entries, key=lambda v: (not v.verb.particle or v.joined, not v.verb.reflexive, v.verb.prep is None)):
         verb = vf.verb
         tokens = [i]
+        if not verb.particle and (vf.kind == "finite" or view.is_finite(i)) and _foreign_particle(view, tok, i, right):
+            continue  # "Die SP fordert die CVP heraus": the separable particle makes another verb (herausfordern)
         if verb.particle and not vf.joined:
             # the separable particle stands at the end of the V2 clause ("teilte ... mit")
             last = [j for j in clause if j > i and view.low[j] == verb.particle and _is_particle(view, j, right)]
@@ -506,6 +512,23 @@ def _stative(view: _View, clause: range) -> bool:
     "ist … gefragt worden")."""
     low = [view.low[j] for j in clause]
     return any(w in SEIN_FORMS for w in low) and not any(w in PASSIVE_AUX for w in low)
+
+
+def _foreign_particle(view: _View, tok, i: int, clause_end: int) -> bool:
+    """A separable particle of the finite verb at ``i`` closes its V2 clause ("fordert die CVP heraus", "spricht das
+    Problem an"), so the verb is a particle verb (herausfordern, ansprechen), not the particle-less reporting verb of
+    the same stem. The particle is a word of claims_separable_particles.txt (the parser also attaches "darauf",
+    "sicher" or "für" as particles) that is no adverb after a verb of saying ("sagte weiter"), read from the parse
+    (attached to the verb, TIGER ``svp`` / UD ``compound:prt``) or, without one, from the tag PTKVZ on the last word
+    of the clause. A particle verb that is itself a reporting verb ("teilte ... mit") is tried before the
+    particle-less entry and never reaches this test."""
+    def foreign(j: int) -> bool:
+        return view.low[j] in FOREIGN_PARTICLE_WORDS and not view.in_quote(j)
+
+    if view.parsed:
+        return any(i < c.i < clause_end and foreign(c.i) for c in syntax.children_with_role(tok, syntax.PARTICLE))
+    words = [j for j in range(i + 1, clause_end) if not view.is_punct(j)]
+    return bool(words) and view.doc[words[-1]].tag_ == "PTKVZ" and foreign(words[-1])
 
 
 def _is_particle(view: _View, j: int, clause_end: int) -> bool:
