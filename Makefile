@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SHARED_DATA ?= ../shared/data
 SPKATT ?= $(SHARED_DATA)/SpkAtt2023-news/train
 
-.PHONY: setup extract test test-fast model model-eval model-bench evaluate spkatt bench audit clean-outputs boilerplate-model
+.PHONY: setup extract test test-fast model model-eval model-bench evaluate spkatt bench bench-instructions audit clean-outputs boilerplate-model
 
 setup: $(VENV)/.installed
 
@@ -56,6 +56,11 @@ spkatt: setup
 # Speed, scaling, memory and incremental runs on a corpus built from local texts (never committed).
 bench: setup
 	$(PY) benchmarks/bench.py --spkatt $(SPKATT)
+
+# Full extraction vs bare nlp.pipe in executed instructions (valgrind/callgrind; about 20-30 min, machine load does not
+# move it). Needs valgrind and gcc.
+bench-instructions: setup
+	$(PY) benchmarks/instructions.py --spkatt $(SPKATT)
 
 # Self-contained HTML audit report + audit.csv next to the tables (run `make extract` first).
 audit: setup
