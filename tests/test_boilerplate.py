@@ -491,16 +491,17 @@ def test_real_page_corpus_is_split_by_site_and_meets_the_precision_targets():
     assert "real pages, dev" in report and "real pages, heldout" in report and "real-page errors" in report
 
 
-def test_round13_is_development_data_and_round14_is_held_out(tmp_path):
+def test_round13_is_development_data_and_rounds_14_and_15_are_held_out(tmp_path):
     # round 7 was measured once by the lead at the end of the fifth round, round 8 at the end of the sixth, round 9 at
     # the end of the seventh, round 10 after the eighth, round 11 after the ninth, round 12 after the tenth, round 13
     # after the eleventh (2026-12-05); all are development data since, fitted by the training command (adding a part
-    # changes the shipped weights, see test_boilerplate_model.py). Round 14 (collected 2026-12-07) is held out: read by
-    # the loader, never fitted
+    # changes the shipped weights, see test_boilerplate_model.py). Rounds 14 (collected 2026-12-07) and 15 (collected
+    # 2026-12-08) are held out: read by the loader, never fitted
     pages = bp_eval.load_pages()
-    assert bp_eval.HELDOUT_PARTS == ("round14",)
-    assert "round14" not in bp_eval.DEVELOPMENT_PARTS and "round14" not in train.DEV_PARTS
-    assert any(p.split == "round14" for p in pages)
+    assert bp_eval.HELDOUT_PARTS == ("round14", "round15")
+    for part in ("round14", "round15"):
+        assert part not in bp_eval.DEVELOPMENT_PARTS and part not in train.DEV_PARTS
+        assert any(p.split == part for p in pages)
     assert {"round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12",
             "round13"} <= set(bp_eval.DEVELOPMENT_PARTS)
     assert "round13" in train.DEV_PARTS
@@ -508,10 +509,11 @@ def test_round13_is_development_data_and_round14_is_held_out(tmp_path):
     # every file the loader reads is a development part or a held-out part
     assert {p.split for p in pages} == set(bp_eval.DEVELOPMENT_PARTS) | set(bp_eval.HELDOUT_PARTS)
     assert {d.part for d in train.development_docs() if d.source == "pages"} == set(bp_eval.DEVELOPMENT_PARTS)
-    for name in ("round9_x.txt", "round10_x.txt", "round11_x.txt", "round12_x.txt", "round13_x.txt", "round14_x.txt"):
+    for name in ("round9_x.txt", "round10_x.txt", "round11_x.txt", "round12_x.txt", "round13_x.txt", "round14_x.txt",
+                 "round15_x.txt"):
         (tmp_path / name).write_text(f"### {name} | news | example.de | https://example.de/a\ncontent\tText\n", encoding="utf-8")
     assert [p.split for p in bp_eval.load_pages(tmp_path)] == [
-        "round9", "round10", "round11", "round12", "round13", "round14"]
+        "round9", "round10", "round11", "round12", "round13", "round14", "round15"]
 
 
 def test_the_report_says_whether_a_part_is_held_out(tmp_path, monkeypatch):

@@ -2,8 +2,8 @@
 collected on 2026-12-04 by helpers who do not develop the clean stage (round 11: 55 pages, the collection was cut off
 short of the 70 asked for; round 12: collected in the evening, held out until the lead measured it once after the
 tenth round, development data since the eleventh; round 13: collected 2026-12-05, measured once by the lead, development
-data since the twelfth round), and the held-out round 14 (collected 2026-12-07, round14_a.txt), each from sites in no
-other part. These tests only load the files; no clean-stage decision or score of a part is computed here (the lead
+data since the twelfth round), and the held-out rounds 14 (collected 2026-12-07, round14_a.txt) and 15 (collected
+2026-12-08, round15_a.txt), each from sites in no other part. These tests only load the files; no clean-stage decision or score of a part is computed here (the lead
 measures a held-out part once)."""
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ TWO_LABEL_SUFFIXES = {"co.at", "or.at", "gv.at", "ac.at", "co.uk", "com.au", "bz
 # part -> (page-id prefix, minimum pages)
 # the day each part was collected (its header must say so)
 COLLECTED_ON = {"round10": "2026-12-04", "round11": "2026-12-04", "round12": "2026-12-04", "round13": "2026-12-05",
-                "round14": "2026-12-07"}
+                "round14": "2026-12-07", "round15": "2026-12-08"}
 PARTS = {"round10": ("r10", 70), "round11": ("r11", 50), "round12": ("r12", 60), "round13": ("r13", 70),
-         "round14": ("r14", 70)}
+         "round14": ("r14", 70), "round15": ("r15", 60)}
 
 
 def _host(page) -> str:

@@ -42,7 +42,7 @@ FOLDS = 5
 # lead after the sixth round) in the seventh, round 9 (measured once by the lead after the seventh round) in the
 # eighth, round 10 (measured once by the lead after the eighth round) since 2026-12-04, round 11 (measured once by the
 # lead after the ninth round) since the tenth round, round 12 (measured once by the lead after the tenth round) since
-# the eleventh, round 13 (measured once by the lead on 2026-12-05) since the twelfth; round 14 is held out
+# the eleventh, round 13 (measured once by the lead on 2026-12-05) since the twelfth; rounds 14 and 15 are held out
 # (evaluation.boilerplate.HELDOUT_PARTS) and deliberately not in this list
 DEV_PARTS = ("dev", "heldout", "test", "fresh", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10",
              "round11", "round12", "round13")

@@ -232,8 +232,9 @@ DEVELOPMENT_PARTS = ("dev", "heldout", "test", "fresh", "round3", "round4", "rou
 # there, the report says the part is missing). Round 12 was held out until the lead measured it once after the tenth
 # round; from the eleventh round to 2026-12-05 there was no held-out part. Round 13 (collected 2026-12-05 by a helper
 # who does not develop the stage) was held out until the lead measured it once, development data since the twelfth
-# round; round 14 (collected 2026-12-07 by another such helper, from sites in no other part) is held out now.
-HELDOUT_PARTS: tuple[str, ...] = ("round14",)
+# round; round 14 (collected 2026-12-07 by another such helper, from sites in no other part) is held out now, and so is
+# round 15 (collected 2026-12-08 by another such helper, from sites in no other part).
+HELDOUT_PARTS: tuple[str, ...] = ("round14", "round15")
 
 
 def cross_validated_predictions() -> list[Prediction]:

@@ -63,7 +63,7 @@ def split_of(site: str) -> str:
 # the files of the corpus, <prefix>_*.txt in this order; "pages" files are split by site (dev / heldout,
 # ``split_of``), every other prefix names its part
 PART_FILE_PREFIXES = ("pages", "test", "fresh", "round3", "round4", "round5", "round6", "round7", "round8", "round9",
-                      "round10", "round11", "round12", "round13", "round14")
+                      "round10", "round11", "round12", "round13", "round14", "round15")
 
 
 def load_pages(directory: Path | None = None) -> list[Page]:
@@ -92,6 +92,8 @@ def load_pages(directory: Path | None = None) -> list[Page]:
     # round13_*.txt: held out ("round13"; collected on 2026-12-05 by a helper who does not develop the stage, from
     # sites in no other part; neither a development part nor fitted by the training command until the lead measured it)
     # round14_*.txt: held out ("round14"; collected on 2026-12-07 by a helper who does not develop the stage, from
+    # sites in no other part; neither a development part nor fitted by the training command until the lead measured it)
+    # round15_*.txt: held out ("round15"; collected on 2026-12-08 by a helper who does not develop the stage, from
     # sites in no other part; neither a development part nor fitted by the training command until the lead measured it)
     files = [f for prefix in PART_FILE_PREFIXES for f in sorted(directory.glob(f"{prefix}_*.txt"))]
     if not files:
