@@ -1298,6 +1298,23 @@ def _table_row(text: str) -> bool:
     return inner_empty or any(_DECIMAL_CELL.fullmatch(c) for c in cells if c)
 
 
+# a word long enough to name a topic (six letters or more), and how much of its end an inflection may change
+_TOPIC_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{6,}")
+TOPIC_STEM_MIN = 6
+TOPIC_INFLECTION_MAX = 2
+
+
+def _echoed_in(item: str, paragraph: str) -> bool:
+    """Whether a word of six letters or more of ``item`` recurs at a word start of ``paragraph`` (case folded, its
+    last two letters free: "Gemeindeversammlungen" / "Gemeindeversammlung")."""
+    lowered = paragraph.lower()
+    for word in _TOPIC_WORD.findall(item):
+        stem = word.lower()[:max(TOPIC_STEM_MIN, len(word) - TOPIC_INFLECTION_MAX)]
+        if re.search(r"(?<![a-zäöüß])" + re.escape(stem), lowered):
+            return True
+    return False
+
+
 def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: int = -1) -> None:
     """Runs of short items without sentence end or function words: menus, breadcrumbs, footer links, author
     widgets, share bars. At the top of the page (before the first paragraph) three items suffice; inside the
@@ -1377,7 +1394,14 @@ def _menu_runs(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
                 blocks[k].signals = blocks[k].signals + [("board_label", 0.0)]
         if long_enough and not introduced and not title_stack and not enumeration and not in_list and not people:
             social = sum(_lexicon_weight(blocks[k], "social") > 0 for k in run) * 2 > len(run)
+            # a run right above the first paragraph: an item that names what the paragraph is about (one of its words
+            # recurs there: "BRAND IM MEHRFAMILIENHAUS" above "… zu einem Wohnungsbrand in einem Mehrfamilienhaus …",
+            # "Volksvorschlag" above "Ein städtischer Volksvorschlag ist …") is the page's title, no menu item
+            # (thirteenth round: 5 such items over the sixteen parts, all content)
+            titles = {k for k in run if j + 1 == top < n and _echoed_in(blocks[k].text, blocks[top].text)}
             for k in run:
+                if k in titles:
+                    continue
                 # a run found by its menu words does not take a headline among its items (three words or more
                 # with a function word: "Hörfelsen als sichtbare Meilensteine" between a rubric and "Veröffentlicht")
                 headline_item = not (len(run) >= 3 and j < top and tiny or len(run) >= 5 and tiny) and (
@@ -1412,6 +1436,10 @@ def _page_head(blocks: list["_Scored"], shapes: list[Shape], top: int, title: in
         # (a label in capitals with its colon, "EINSATZBERICHT:", heads the text under it: twelfth round; both such
         # lines of the fifteen parts are content)
         capitals = capitals and not b.text.rstrip().endswith(":")
+        # (a headline in capitals, with a function word, that names what the first paragraph is about, "BRAND IM
+        # MEHRFAMILIENHAUS" above "… in einem Mehrfamilienhaus …", is the page's title: thirteenth round; a rubric,
+        # "WISSENSCHAFT & MANAGEMENT", has no function word and may echo its article too)
+        capitals = capitals and not (s.stopwords >= 1 and 0 <= top < len(blocks) and _echoed_in(b.text, blocks[top].text))
         # a menu word with only removed furniture above it, unless it is the line right above the first
         # paragraph (a topic page titled "Polizei", a kicker): that line heads the article
         menu_word = head and _lexicon_weight(b, "navigation") > 0 and i != top - 1
@@ -1677,10 +1705,12 @@ def garbled(text: str) -> bool:
     """Running text replaced by random letters (a paywall that hides the article: "pe wzrghau dkm hgvfekdrqtlogx
     rtha gdf …"): at least 8 words, almost no function word, and a third of the words unpronounceable (no vowel,
     or five consonants in a row; German clusters such as "Angstschweiß" are rare, not a third of a paragraph).
-    Abbreviations in capitals ("SG", "TSG", "MTV" of a fixture list, twelfth round) are no garbled words and do not
-    count: random letters of a paywall are lower case."""
+    Random letters of a paywall are lower case, so only words in lower case count: abbreviations in capitals ("SG",
+    "TSG", "MTV" of a fixture list, twelfth round), abbreviations in mixed case ("MStV", "AktG", "GmbH" of a legal
+    reference or a byline) and capitalised compounds whose joints stack consonants ("Wirtschaftsprüfer",
+    "Rechtsstreit", thirteenth round) are no garbled words and do not count."""
     words = [w.strip(".,;:!?„“\"()") for w in text.split()]
-    words = [w.lower() for w in words if w.isalpha() and not (len(w) > 1 and w.isupper())]
+    words = [w for w in words if w.isalpha() and w.islower()]
     if len(words) < SCRAMBLED_MIN_WORDS:
         return False
     odd = sum(1 for w in words if len(w) >= 2 and (not _VOWELS & set(w) or _CONSONANT_RUN.search(w.replace("sch", "s"))))
