@@ -110,3 +110,41 @@ def test_without_a_parse_herrn_and_dative_forms_still_decide():
     blank_nlp.add_pipe("claimgraph_claims")
     assert "begrüßen" not in _cues(blank_nlp("Zu Beginn konnte die Vorsitzende Herrn Gruber vom Planungsbüro begrüßen."))
     assert "gratulieren" not in _cues(blank_nlp("Die Trainerin konnte nach dem Spiel nur gratulieren."))
+
+
+# --------------------------------------------------------------------------- labelled lines that are no turns
+
+from pipeline.claims import interviews  # noqa: E402
+
+COLLECTION = (
+    "26.03.2025 18:40 Uhr\n\n"
+    "PK: Die Stimmen der Trainer nach dem Spiel (Video)\n\n"
+    "Jonas Reimer:\n"
+    "Wir haben heute in der ersten Hälfte zu viele Chancen liegen lassen. Nach der Pause war die Mannschaft besser, "
+    "aber das Tor kam zu spät.\n\n"
+    "Stefan Kolbe:\n"
+    "Ich bin sehr zufrieden mit der Leistung, meine Spieler haben bis zur letzten Minute gekämpft und verdient "
+    "gewonnen.\n"
+)
+
+
+@pytest.mark.parametrize("rest, headline", [
+    ("Die Stimmen der Trainer nach dem Spiel (Video)", True),
+    ("Neue Bilder vom Umzug (mit Fotostrecke)", True),
+    ("Das war ein schöner Abend. (lacht)", False),
+    ("Wir haben alles gegeben.", False),
+])
+def test_a_title_with_a_bracketed_note_is_a_headline(rest, headline):
+    assert interviews._headline(rest) is headline
+
+
+def test_a_labelled_title_line_is_no_turn():
+    answers = interviews.find_answers(COLLECTION)
+    assert {a.speaker for a in answers} == {"Jonas Reimer", "Stefan Kolbe"}
+
+
+def test_a_labelled_title_line_gives_no_claim(project_nlp):
+    doc = project_nlp(COLLECTION)
+    speakers = {c.speaker_text for c in _claims(doc)}
+    assert "PK" not in speakers
+    assert not any(c.claim_text.startswith("Die Stimmen der Trainer") for c in _claims(doc))

@@ -164,8 +164,13 @@ _TURN_END = ".!?…:;)\"'“”«»‘’›‹"
 
 def _headline(rest: str) -> bool:
     """A line "Place: title" without sentence-final punctuation is a headline with a dateline ("Bellinzona TI:
-    Polizei kündigt Radarkontrollen an"), no turn: a spoken turn ends in punctuation."""
-    return not rest.rstrip().endswith(tuple(_TURN_END))
+    Polizei kündigt Radarkontrollen an"), no turn: a spoken turn ends in punctuation. A closing parenthesis counts
+    only after it: a title with a bracketed note after it is a headline ("PK: Die Stimmen nach dem Spiel (Video)"),
+    a turn with a stage direction is none ("Das war's. (lacht)")."""
+    rest = rest.rstrip()
+    if rest.endswith(")") and "(" in rest:
+        rest = rest[:rest.rindex("(")].rstrip() or rest
+    return not rest.endswith(tuple(_TURN_END))
 
 
 def person_label(label: str) -> bool:
