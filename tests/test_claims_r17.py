@@ -148,3 +148,42 @@ def test_a_labelled_title_line_gives_no_claim(project_nlp):
     speakers = {c.speaker_text for c in _claims(doc)}
     assert "PK" not in speakers
     assert not any(c.claim_text.startswith("Die Stimmen der Trainer") for c in _claims(doc))
+
+
+# --------------------------------------------------------------------------- the mood of narrative continuations
+
+
+@pytest.mark.parametrize("text", [
+    # a weak verb with an umlaut in its stem: the preterite is indicative ("stürzen" -> "stürzten")
+    "Die Polizei teilte mit, der Fahrer sei schwer verletzt worden. Die beiden Insassen stürzten vom Roller, der "
+    "danach in einen Graben rollte.",
+    # a present plural of a modal with umlaut is indicative ("müssen")
+    "Der Verband erklärte, die Ernte sei gefährdet. Weil die Wiesen verdorrt sind, müssen viele Betriebe schon Futter "
+    "zukaufen.",
+    # a third person in -t is never Konjunktiv, whatever the tagger says
+    "Der Bürgermeister sagte, die Anlage werde im Frühjahr erneuert. Die Wartung erfolgt einmal im Jahr.",
+])
+def test_a_narrative_indicative_sentence_is_no_continuation(project_nlp, text):
+    assert not [c for c in _claims(project_nlp(text)) if c.form == "free_indirect"], text
+
+
+def test_a_konjunktiv_ii_of_strong_verbs_still_continues(project_nlp):
+    doc = project_nlp("Die Ministerin sagte, die Reform sei nötig. Ohne sie kämen die Kassen in Not, und viele "
+                      "Praxen stünden vor dem Aus.")
+    assert [c.speaker_text for c in _claims(doc) if c.form == "free_indirect"] == ["Die Ministerin"]
+
+
+@pytest.mark.parametrize("word, lemma, mood, subjunctive", [
+    ("stürzten", "stürzen", "Ind", False),
+    ("müssen", "müssen", "Ind", False),
+    ("erfolgt", "erfolgen", "Sub", False),
+    ("kämen", "kommen", "Ind", True),
+    ("gäbe", "geben", "", True),
+    ("werde", "werden", "Sub", True),
+])
+def test_the_mood_of_a_finite_verb_on_hand_built_docs(vocab, word, lemma, mood, subjunctive):
+    words = ["Die", "Leute", word, "."]
+    morph = ["", "", f"Mood={mood}|VerbForm=Fin" if mood else "VerbForm=Fin", ""]
+    doc = Doc(vocab, words=words, pos=["DET", "NOUN", "VERB", "PUNCT"], tags=["ART", "NN", "VVFIN", "$."],
+              lemmas=["der", "Leute", lemma, "."], morphs=morph, sent_starts=[True, False, False, False])
+    assert extract._Extractor(doc).view.is_subjunctive(2) is subjunctive

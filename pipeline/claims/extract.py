@@ -171,14 +171,19 @@ class _View:
 
     def is_subjunctive(self, i: int) -> bool:
         tok = self.doc[i]
-        if "Sub" in tok.morph.get("Mood") or _weak_konjunktiv_i(tok):
-            return True
         low = _low(tok)
+        # every Konjunktiv form ends in -e, -en, -et, -est or is a form of "sein": a Mood=Sub on "erfolgt" is a
+        # tagger error
+        if ("Sub" in tok.morph.get("Mood") and low.endswith(("e", "en", "et", "est"))) or _weak_konjunktiv_i(tok):
+            return True
         if low in SUBJUNCTIVE_FORMS:
             return True
         finite_tag = tok.tag_ in ("VVFIN", "VAFIN", "VMFIN") or "Fin" in tok.morph.get("VerbForm")
-        # Konjunktiv II of strong verbs: umlaut and -e ("brächten", "käme", "stünden", "gäbe")
-        if finite_tag and any(c in low for c in "äöü") and low.endswith(("e", "en", "et", "est")) and not low.endswith("te"):
+        # Konjunktiv II of strong verbs: umlaut and -e ("brächten", "käme", "stünden", "gäbe"), the umlaut not
+        # already in the infinitive ("stürzten", "müssen", "führten" are indicative: stürzen, müssen, führen)
+        lemma = tok.lemma_.lower()
+        if finite_tag and any(c in low and c not in lemma for c in "äöü") and low.endswith(("e", "en", "et", "est")) \
+                and not low.endswith("te"):
             return True
         # Konjunktiv I of a full verb: third person in -e where the indicative has -t ("brauche", "verbrauche")
         return (
