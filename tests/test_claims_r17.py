@@ -187,3 +187,32 @@ def test_the_mood_of_a_finite_verb_on_hand_built_docs(vocab, word, lemma, mood, 
     doc = Doc(vocab, words=words, pos=["DET", "NOUN", "VERB", "PUNCT"], tags=["ART", "NN", "VVFIN", "$."],
               lemmas=["der", "Leute", lemma, "."], morphs=morph, sent_starts=[True, False, False, False])
     assert extract._Extractor(doc).view.is_subjunctive(2) is subjunctive
+
+
+# --------------------------------------------------------------------------- statement collections
+
+STATEMENTS = (
+    "Die Stimmen zu den Spielen am Sonntag.\n"
+    "Gäste-Trainer Jonas Reimer: „Für die Niederlage übernehme ich die Verantwortung, das war heute zu wenig von "
+    "uns!“\n"
+    "Lukas Brandt (SV Nordheim): „Schlechter geht es nicht. Vor allem die zweite Halbzeit war schwach, das darf nicht "
+    "passieren!“\n"
+    "Heim-Trainer Stefan Kolbe nach dem 3:1-Sieg gegen Nordheim: „Wir haben uns viele Chancen erarbeitet und am Ende "
+    "verdient gewonnen!“\n"
+    "Nordheims Sportchef Martin Weber: „Wir stehen hinter dem Trainer und der Mannschaft, daran ändert auch diese "
+    "Niederlage nichts.“\n"
+)
+
+
+def test_a_line_with_its_own_colon_frame_ends_the_labelled_turn_before():
+    answers = interviews.find_answers(STATEMENTS)
+    first = next(a for a in answers if a.speaker == "Gäste-Trainer Jonas Reimer")
+    assert STATEMENTS[first.start:first.end].endswith("zu wenig von uns!“")
+    assert not any("Schlechter geht es nicht" in STATEMENTS[a.start:a.end] for a in answers)
+
+
+def test_no_statement_of_a_collection_goes_to_the_label_before(project_nlp):
+    doc = project_nlp(STATEMENTS)
+    for c in _claims(doc):
+        if "Schlechter geht es nicht" in c.claim_text or "verdient gewonnen" in c.claim_text:
+            assert c.speaker_text != "Gäste-Trainer Jonas Reimer", c.claim_text

@@ -46,6 +46,9 @@ MIN_ANSWER_WORDS = 5
 # a label alone on its line, the turn in the paragraphs after it ("Knut Dahl-Ruddies:")
 LABEL_ALONE = re.compile(rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+{_WORD}){{1,4}})[ \t]*:[ \t]*$")
 # The interviewer's credit line closes an interview ("Das Gespräch führte Jens Ohlsen.", "Interview: A. Berg").
+# a paragraph that opens with its own colon frame before a quotation ("Pierre Roth (1. FC): „…“", "Trainer Kai
+# Lenz nach dem 2:0: „…“"): somebody else's statement, even where its label is no plain name
+COLON_FRAME = re.compile(r"^[A-ZÄÖÜ][^\n„“”\"«»]{2,120}:[ \t]*[„“\"«»]")
 CREDIT = re.compile(r"^(Das|Dieses) (Gespräch|Interview) (führten?|führte)\b|^(Interview|Gespräch|Fragen)( von)?:? [A-ZÄÖÜ]")
 OPENING_MARKS = "„»«\"‚›‹“"
 CLOSING_MARKS = "“”«»\"‘‹›"
@@ -346,7 +349,7 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
             if p.label not in interviewers:
                 last_turn = p
         elif current is not None:
-            if CREDIT.match(p.text) or asks_at[k] or p.is_pull_quote:
+            if CREDIT.match(p.text) or asks_at[k] or p.is_pull_quote or COLON_FRAME.match(p.text):
                 close()
                 current, end = None, None
             else:
