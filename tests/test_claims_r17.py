@@ -216,3 +216,12 @@ def test_no_statement_of_a_collection_goes_to_the_label_before(project_nlp):
     for c in _claims(doc):
         if "Schlechter geht es nicht" in c.claim_text or "verdient gewonnen" in c.claim_text:
             assert c.speaker_text != "Gäste-Trainer Jonas Reimer", c.claim_text
+
+
+def test_a_frame_line_opening_a_quotation_is_no_konjunktiv_continuation(project_nlp):
+    # "habe" inside the quotation is the speaker's own first person, not the mood of reported speech
+    text = STATEMENTS.replace("„Wir haben uns viele Chancen erarbeitet und am Ende verdient gewonnen!“",
+                              "„Ich habe hier schon viel erlebt. Für den Kopf ist das nicht leicht, aber so ist es "
+                              "eben!“")
+    doc = project_nlp(text)
+    assert not [c for c in _claims(doc) if c.form == "free_indirect"]

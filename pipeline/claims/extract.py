@@ -2647,7 +2647,9 @@ class _Extractor:
                 if not toks or v.in_quote(toks[0]) or doc[toks[-1]].text not in SENT_END | {"“", "”", "«", "»", '"'} \
                         or _has_line_break(doc, toks):
                     break  # a quote opens a new event; a headline (no final punctuation) ends the report
-                finite = [i for i in toks if (v.is_verb(i) and v.is_finite(i)) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(doc[i]))]
+                # a quotation's verbs are its speaker's own words ("… nach dem Spiel: „Ich habe …"), no reported mood
+                finite = [i for i in toks if not v.in_quote(i) and ((v.is_verb(i) and v.is_finite(i)) or (
+                    _weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(doc[i])))]
                 # the mood of the main clause decides: "X lenkte den Blick auf Innovationen, die Europa helfen
                 # könnten." is narrative although its relative clause is in Konjunktiv (its first two finite verbs
                 # are all that is asked, so the clause test stops there)
