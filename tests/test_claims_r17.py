@@ -225,24 +225,3 @@ def test_a_frame_line_opening_a_quotation_is_no_konjunktiv_continuation(project_
                               "eben!“")
     doc = project_nlp(text)
     assert not [c for c in _claims(doc) if c.form == "free_indirect"]
-
-
-# --------------------------------------------------------------------------- unlabelled interviews
-
-UNLABELLED = (
-    "Frau Berger, wie haben Sie den Wahlabend erlebt?\n\n"
-    "Ich war sehr angespannt, bis die ersten Zahlen kamen. Danach habe ich mich mit meinem Team gefreut.\n\n"
-    "Was wollen Sie als Erstes angehen?\n\n"
-    "Ich will die Sanierung der Schulen beschleunigen, das habe ich im Wahlkampf versprochen.\n\n"
-    "Und wann haben Sie zuletzt Urlaub gemacht?\n\n"
-    "Im Sommer war ich zwei Wochen an der Ostsee, seitdem habe ich kaum einen freien Tag gehabt.\n\n"
-    "Jetzt weiterlesen für 0,49 €\n\n"
-    "12.03.2024\n"
-)
-
-
-def test_a_line_without_final_punctuation_ends_an_unlabelled_answer():
-    answers = interviews.find_answers(UNLABELLED, "Anna Berger")
-    assert len(answers) == 3
-    assert UNLABELLED[answers[-1].start:answers[-1].end].endswith("kaum einen freien Tag gehabt.")
-    assert not any("weiterlesen" in UNLABELLED[a.start:a.end] for a in answers)

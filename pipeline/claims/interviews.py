@@ -403,13 +403,11 @@ def _unlabelled(text: str, paras: list[_Para], interviewee: str | None) -> list[
             addressed += bool(_addresses(paras[k].text) or vocative)
             named = named or vocative == surname
             j = k + 1
-            # a line without final punctuation (a paywall or teaser line, a date, a subheading) ends the answer
             while j + 1 < len(paras) and not asks[j + 1] and not paras[j + 1].is_pull_quote \
-                    and not CREDIT.match(paras[j + 1].text) and not _headline(paras[j + 1].text):
+                    and not CREDIT.match(paras[j + 1].text):
                 j += 1
             start, end = paras[k + 1].start, paras[j].end
-            if not paras[k + 1].is_pull_quote and not CREDIT.match(paras[k + 1].text) \
-                    and not _headline(paras[k + 1].text):
+            if not paras[k + 1].is_pull_quote and not CREDIT.match(paras[k + 1].text):
                 answers.append(Answer(start, end, interviewee, None, None, None, "interview_unlabelled"))
                 first_person += _first_person(text[start:end])
             k = j + 1
