@@ -171,14 +171,19 @@ class _View:
 
     def is_subjunctive(self, i: int) -> bool:
         tok = self.doc[i]
-        if "Sub" in tok.morph.get("Mood") or _weak_konjunktiv_i(tok):
-            return True
         low = _low(tok)
+        # every Konjunktiv form ends in -e, -en, -et, -est or is a form of "sein": a Mood=Sub on "erfolgt" is a
+        # tagger error
+        if ("Sub" in tok.morph.get("Mood") and low.endswith(("e", "en", "et", "est"))) or _weak_konjunktiv_i(tok):
+            return True
         if low in SUBJUNCTIVE_FORMS:
             return True
         finite_tag = tok.tag_ in ("VVFIN", "VAFIN", "VMFIN") or "Fin" in tok.morph.get("VerbForm")
-        # Konjunktiv II of strong verbs: umlaut and -e ("brächten", "käme", "stünden", "gäbe")
-        if finite_tag and any(c in low for c in "äöü") and low.endswith(("e", "en", "et", "est")) and not low.endswith("te"):
+        # Konjunktiv II of strong verbs: umlaut and -e ("brächten", "käme", "stünden", "gäbe"), the umlaut not
+        # already in the infinitive ("stürzten", "müssen", "führten" are indicative: stürzen, müssen, führen)
+        lemma = tok.lemma_.lower()
+        if finite_tag and any(c in low and c not in lemma for c in "äöü") and low.endswith(("e", "en", "et", "est")) \
+                and not low.endswith("te"):
             return True
         # Konjunktiv I of a full verb: third person in -e where the indicative has -t ("brauche", "verbrauche")
         return (
@@ -1907,12 +1912,38 @@ class _Extractor:
             return None  # "NDR.de informiert Sie hier …": the polite "Sie" inside the sentence is the reader addressed
         if self._nobody(speaker) and self._reported_in_konjunktiv(cue):
             return None  # "Man rede mit allen Strömungen.": reported itself, it continues the speaker before
+        if stance_reading and not self._event_object(cue, left, right, speaker):
+            return None  # "konnte viele Zuhörer begrüßen" greets, "konnte nur gratulieren" says nothing
         informing = stance and not stance_reading
         if informing and not self._informing_reading(cue, left, right, speaker):
             return None  # no reading of column `alone` or `inform` holds
         evidence = ["reported_event", "informing_verb"] if informing else (
             ["reported_event", "stance_verb"] if stance else ["reported_event"])
         return Event("reported", message, cue, speaker, evidence=evidence, confidence=0.5, cue_scored=False)
+
+    def _event_object(self, cue: Cue, left: int, right: int, speaker: Sequence[int]) -> bool:
+        """Whether the object fits the verb's reading without a clause (column ``alone`` of reporting_verbs.tsv):
+        ``thing`` = no person is its object, neither a nominal argument of the verb in the parse (either label
+        scheme; not a modifier, outside the speaker phrase) that is a PER entity, a role noun or a noun of
+        lexicons/claims_greeted_persons.txt ("begrüßte die Gäste"), nor a name opened by an oblique form of address
+        (lexicons/claims_oblique_titles.txt: "konnte Bürgermeister Maier Herrn Gruber begrüßen", also where a weak
+        parse joins it to the speaker); ``addressee`` = an addressee or occasion stands in the clause: a nominal
+        argument of the verb, a dative form (lexicons/claims_dative_forms.txt) after no preposition, or "zu" ("gratulierte dem Sieger",
+        "zum Titel"; not "konnte nach dem Spiel nur gratulieren"). Other readings always fit."""
+        verb, v, doc = cue.verb, self.view, self.doc
+        if verb is None or not verb.alone & {THING_OBJECT, ADDRESSEE}:
+            return True
+        clause = [j for j in range(left, right) if j not in cue.tokens and not v.in_quote(j)]
+        arguments = [j for j in clause if j not in speaker and v.parsed and doc[j].head.i in cue.tokens
+                     and v.layer.pos[j] in ("NOUN", "PROPN", "PRON") and syntax.MODIFIER not in syntax.roles(doc[j])]
+        if THING_OBJECT in verb.alone:
+            if any(v.low[j] in OBLIQUE_TITLES and j + 1 < right and v.layer.text[j + 1][:1].isupper()
+                   for j in clause if j != left):
+                return False
+            return not any(doc[j].ent_type_ == "PER" or _is_person_noun_form(doc[j].text) or any(
+                v.low[j].endswith(g) for g in GREETED_PERSONS) for j in arguments)
+        return bool(arguments) or any(j not in speaker and (v.low[j] in {"zu", "zum", "zur"} or (
+            v.low[j] in DATIVE_FORMS and not (j > left and v.low[j - 1] in PREPOSITIONS))) for j in clause)
 
     def _informing_reading(self, cue: Cue, left: int, right: int, speaker: Sequence[int] = ()) -> bool:
         """A verb of informing without a content clause in a reading that column ``inform`` of reporting_verbs.tsv
@@ -2025,8 +2056,8 @@ class _Extractor:
         (``any``)."""
         verb = cue.verb
         preps = verb.alone - STANCE_READINGS if verb is not None else frozenset()
-        if verb is not None and "any" in verb.alone:
-            return True
+        if verb is not None and verb.alone & {"any", THING_OBJECT, ADDRESSEE}:
+            return True  # THING_OBJECT and ADDRESSEE are checked once the speaker is known (_event_object)
         if verb is not None and OBJECT_ALS in verb.alone and self._als_predicative(cue, left, right):
             return True
         if not preps:
@@ -2616,7 +2647,9 @@ class _Extractor:
                 if not toks or v.in_quote(toks[0]) or doc[toks[-1]].text not in SENT_END | {"“", "”", "«", "»", '"'} \
                         or _has_line_break(doc, toks):
                     break  # a quote opens a new event; a headline (no final punctuation) ends the report
-                finite = [i for i in toks if (v.is_verb(i) and v.is_finite(i)) or (_weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(doc[i]))]
+                # a quotation's verbs are its speaker's own words ("… nach dem Spiel: „Ich habe …"), no reported mood
+                finite = [i for i in toks if not v.in_quote(i) and ((v.is_verb(i) and v.is_finite(i)) or (
+                    _weak_konjunktiv_i_form(v.layer, i) and _weak_konjunktiv_i(doc[i])))]
                 # the mood of the main clause decides: "X lenkte den Blick auf Innovationen, die Europa helfen
                 # könnten." is narrative although its relative clause is in Konjunktiv (its first two finite verbs
                 # are all that is asked, so the clause test stops there)
@@ -2748,6 +2781,8 @@ DEFINITE_ARTICLES = resources.words("claims_definite_articles")
 NO_COMMENT_VERBS = resources.words("claims_no_comment_verbs")
 GERATEN_PREPOSITIONS = resources.words("claims_geraten_prepositions")
 NEGATIONS = resources.words("claims_negations")
+GREETED_PERSONS = resources.word_list("claims_greeted_persons")
+OBLIQUE_TITLES = resources.words("claims_oblique_titles")
 # Values of column `alone` of reporting_verbs.tsv that name no preposition: every use, a participle predicative
 # of the object, a predicative adjective of the subject.
 STANCE_ADJECTIVES = resources.words("claims_stance_adjectives")
@@ -2757,7 +2792,11 @@ INFORM_CLAUSE, INFORM_OBJECT = "clause", "object"
 INFORMING_CONTENT = frozenset(("complementizer:dass", "v2_clause", "wie_frame", "inserted_frame", "colon_content",
                                "anaphoric_frame"))
 OBJECT_ALS = "object-als"  # "als" after the object: "sieht die Bevölkerung als Chance"
-STANCE_READINGS = frozenset(("any", "participle", "adjective", OBJECT_ALS))
+# every use whose object is no person ("begrüßte den Beschluss", not "begrüßte die Gäste": a greeting)
+THING_OBJECT = "thing"
+# every use with an addressee or an occasion ("gratulierte dem Sieger", "zum Titel"; not "konnte nur gratulieren")
+ADDRESSEE = "addressee"
+STANCE_READINGS = frozenset(("any", "participle", "adjective", OBJECT_ALS, THING_OBJECT, ADDRESSEE))
 # Demonstratives that take up the statement before a frame ("Das erklärte ein Sprecher.", "…, das sagte sie").
 ANAPHORIC_FRAME_STARTS = frozenset(("das", "dies", "dieses"))
 

@@ -46,6 +46,9 @@ MIN_ANSWER_WORDS = 5
 # a label alone on its line, the turn in the paragraphs after it ("Knut Dahl-Ruddies:")
 LABEL_ALONE = re.compile(rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+{_WORD}){{1,4}})[ \t]*:[ \t]*$")
 # The interviewer's credit line closes an interview ("Das Gespräch führte Jens Ohlsen.", "Interview: A. Berg").
+# a paragraph that opens with its own colon frame before a quotation ("Pierre Roth (1. FC): „…“", "Trainer Kai
+# Lenz nach dem 2:0: „…“"): somebody else's statement, even where its label is no plain name
+COLON_FRAME = re.compile(r"^[A-ZÄÖÜ][^\n„“”\"«»]{2,120}:[ \t]*[„“\"«»]")
 CREDIT = re.compile(r"^(Das|Dieses) (Gespräch|Interview) (führten?|führte)\b|^(Interview|Gespräch|Fragen)( von)?:? [A-ZÄÖÜ]")
 OPENING_MARKS = "„»«\"‚›‹“"
 CLOSING_MARKS = "“”«»\"‘‹›"
@@ -164,8 +167,13 @@ _TURN_END = ".!?…:;)\"'“”«»‘’›‹"
 
 def _headline(rest: str) -> bool:
     """A line "Place: title" without sentence-final punctuation is a headline with a dateline ("Bellinzona TI:
-    Polizei kündigt Radarkontrollen an"), no turn: a spoken turn ends in punctuation."""
-    return not rest.rstrip().endswith(tuple(_TURN_END))
+    Polizei kündigt Radarkontrollen an"), no turn: a spoken turn ends in punctuation. A closing parenthesis counts
+    only after it: a title with a bracketed note after it is a headline ("PK: Die Stimmen nach dem Spiel (Video)"),
+    a turn with a stage direction is none ("Das war's. (lacht)")."""
+    rest = rest.rstrip()
+    if rest.endswith(")") and "(" in rest:
+        rest = rest[:rest.rindex("(")].rstrip() or rest
+    return not rest.endswith(tuple(_TURN_END))
 
 
 def person_label(label: str) -> bool:
@@ -341,7 +349,7 @@ def _labelled(text: str, paras: list[_Para], interviewee: str | None = None) -> 
             if p.label not in interviewers:
                 last_turn = p
         elif current is not None:
-            if CREDIT.match(p.text) or asks_at[k] or p.is_pull_quote:
+            if CREDIT.match(p.text) or asks_at[k] or p.is_pull_quote or COLON_FRAME.match(p.text):
                 close()
                 current, end = None, None
             else:

@@ -29,7 +29,7 @@ class ReportingVerb:
     stwr: str
     clause: str  # act | yes | only | no
     addressee: frozenset[str] = frozenset()  # dative | accusative | appeal: how the verb names its addressee
-    alone: frozenset[str] = frozenset()  # any | participle | a preposition: its stance reading without a clause
+    alone: frozenset[str] = frozenset()  # any | thing | addressee | participle | a preposition: its stance reading without a clause
     inform: frozenset[str] = frozenset()  # clause | object | a preposition: how a verb of informing passes it on
 
     @property
