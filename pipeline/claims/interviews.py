@@ -56,6 +56,9 @@ CLOSING_MARKS = "“”«»\"‘‹›"
 # interviewee (polite "Sie" inside the sentence, or a vocative "Herr Huber, ...").
 MIN_PAIRS = 3
 MIN_ADDRESSED = 2
+# an introduction line that bills the interview with its interviewee ("Ein Interview mit Julia Brenner", "Eva Lohse
+# im Gespräch"): a line of at most this many words, no sentence of the report
+MAX_BILLING_WORDS = 12
 # kinds of interview_labels.tsv compared as written (the others in lower case)
 CASED_KINDS = ("address", "vocative", "announcement")
 
@@ -414,12 +417,22 @@ def _unlabelled(text: str, paras: list[_Para], interviewee: str | None) -> list[
         else:
             k += 1
     pairs = len(answers)
-    if announced and (pairs >= 2 or (pairs >= 1 and named)):
+    billed = _billed(paras[:first_q], surname)
+    if announced and (pairs >= 2 or (pairs >= 1 and (named or (billed and first_person >= 1)))):
         return answers
     # no announcement: the form alone, questions that address someone who answers about themselves
     if pairs >= MIN_PAIRS and addressed >= MIN_ADDRESSED and first_person >= 2:
         return answers
     return []
+
+
+def _billed(intro: list[_Para], surname: str) -> bool:
+    """The introduction has a billing line: a short line that announces the interview and names the interviewee
+    ("Ein Interview mit Julia Brenner", "Im Gespräch: Bürgermeisterin Eva Lohse"), not a sentence of the report
+    ("Lohse sagte in einem Interview mit dem Blatt, sie ..." is longer or ends in a full stop)."""
+    return any(len(p.text.split()) <= MAX_BILLING_WORDS and not p.text.rstrip().endswith((".", "!", "?", ":"))
+               and _announcement().search(p.text) and re.search(rf"\b{re.escape(surname)}\b", p.text)
+               for p in intro)
 
 
 def find_answers(text: str, interviewee: str | None = None) -> list[Answer]:
