@@ -91,8 +91,7 @@ QUANTIFIERS = resources.words("claims_quantifiers")
 NAME_PARTICLES = resources.words("claims_name_particles")
 # separable particles that make a finite reporting-verb stem another verb ("fordert ... heraus"), not the adverbs
 # among them ("sagte weiter")
-FOREIGN_PARTICLE_WORDS = frozenset(resources.word_list("claims_separable_particles")) - resources.words(
-    "claims_adverbial_particles")
+FOREIGN_PARTICLE_WORDS = resources.words("claims_separable_particles") - resources.words("claims_adverbial_particles")
 RELATIVE_STARTS = resources.words("claims_relative_starts")
 # Unambiguous third-person Konjunktiv I forms: the mood of indirect speech.
 KONJUNKTIV_I = resources.words("claims_konjunktiv_i")
